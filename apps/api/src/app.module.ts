@@ -1,0 +1,42 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { ChatModule } from './chat/chat.module.js';
+import { CommonModule } from './common/common.module.js';
+import type { Clock } from './common/clock.js';
+import { AppConfig } from './config/app-config.js';
+import { ConfigModule } from './config/config.module.js';
+import { DatabaseModule } from './database/database.module.js';
+import { HealthModule } from './health/health.module.js';
+import { PoiModule } from './poi/poi.module.js';
+import { SessionModule } from './session/session.module.js';
+
+/** The HTTP application: every feature module. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, clock?: Clock): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        CommonModule.forRoot(clock),
+        DatabaseModule,
+        ThrottlerModule.forRoot({
+          throttlers: [{ name: 'default', ttl: config.rateLimit.windowMs, limit: config.rateLimit.maxRequests }],
+          skipIf: () => !config.rateLimit.enabled,
+        }),
+        PoiModule,
+        SessionModule,
+        ChatModule,
+        HealthModule,
+      ],
+    };
+  }
+}
+
+/** What the command line needs: configuration, database, catalogue import; no HTTP. */
+@Module({})
+export class CliModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return { module: CliModule, imports: [ConfigModule.forRoot(config), CommonModule.forRoot(), DatabaseModule, PoiModule] };
+  }
+}

@@ -1,0 +1,60 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { ChatIntent, ChatMessageResponse, Language } from '@holibot/contracts';
+import type { ChatSession } from '@holibot/database';
+import { Clock } from '../common/clock.js';
+import { SessionService } from '../session/session.service.js';
+import { AnswerEngine } from './engine/answer-engine.js';
+import type { ChatMessageDto } from './chat-message.dto.js';
+
+/** One chat turn: find or start the session, let the engine answer, store the turn once. */
+@Injectable()
+export class ChatService {
+  private readonly logger = new Logger(ChatService.name);
+
+  constructor(
+    private readonly sessions: SessionService,
+    private readonly engine: AnswerEngine,
+    private readonly clock: Clock,
+  ) {}
+
+  async handle(request: ChatMessageDto, userId: string | null): Promise<ChatMessageResponse> {
+    const started = performance.now();
+    const existing = request.sessionId ? await this.sessions.findActive(request.sessionId, userId) : null;
+    const session: ChatSession = existing ?? this.sessions.start(userId);
+    const query = request.query.trim();
+    const answer = await this.engine.answer({
+      query,
+      languageHint: request.language ?? null,
+      context: {
+        language: existing ? (session.language as Language) : null,
+        lastIntent: session.lastIntent as ChatIntent | null,
+        lastResultIds: session.lastResultIds ?? [],
+        focusPoiId: session.focusPoiId,
+      },
+      now: this.clock.now(),
+    });
+    session.language = answer.context.language ?? answer.language;
+    session.lastIntent = answer.context.lastIntent;
+    session.lastResultIds = answer.context.lastResultIds;
+    session.focusPoiId = answer.context.focusPoiId;
+    const latencyMs = Math.round(performance.now() - started);
+    await this.sessions.recordTurn(session, !existing, [
+      { role: 'user', content: query, poiIds: null, language: answer.language, intent: null, engine: null, latencyMs: null },
+      { role: 'assistant', content: answer.text, poiIds: answer.pois.map((p) => p.id), language: answer.language, intent: answer.intent, engine: answer.engine, latencyMs },
+    ]);
+    this.logger.debug(`session ${session.id}: ${answer.intent} by ${answer.engine}, ${answer.pois.length} POIs, ${latencyMs} ms`);
+    return {
+      success: true,
+      data: {
+        sessionId: session.id,
+        textResponse: answer.text,
+        pois: answer.pois,
+        intent: answer.intent,
+        isFollowUp: answer.isFollowUp,
+        language: answer.language,
+        engine: answer.engine,
+      },
+      metadata: { totalResults: answer.totalResults },
+    };
+  }
+}

@@ -1,0 +1,282 @@
+import { Injectable } from '@nestjs/common';
+import type { ChatIntent, Language, PoiView } from '@holibot/contracts';
+import { AppConfig } from '../../config/app-config.js';
+import { type CatalogueEntry, PoiCatalogue } from '../../poi/poi-catalogue.service.js';
+import { AnswerEngine, type ConversationContext, type EngineAnswer, type TurnInput } from './answer-engine.js';
+import type { Attribute, Field, Topic } from './lexicon.js';
+import { MESSAGES, type Messages } from './messages.js';
+import { type ParsedQuery, QueryParser } from './query-parser.js';
+
+interface Ranked {
+  entry: CatalogueEntry;
+  score: number;
+}
+
+/**
+ * The default engine: deterministic and in-process. A question becomes a structured search
+ * (topics, attributes, town, free text) over the in-memory catalogue; follow-ups work on the
+ * list stored in the session. It only ever names the POIs it returns.
+ */
+@Injectable()
+export class BuiltinAnswerEngine extends AnswerEngine {
+  private readonly parser = new QueryParser();
+
+  constructor(
+    private readonly catalogue: PoiCatalogue,
+    private readonly config: AppConfig,
+  ) {
+    super();
+  }
+
+  async answer(turn: TurnInput): Promise<EngineAnswer> {
+    const parsed = this.parser.parse(turn.query, this.catalogue.cities());
+    const language = parsed.language ?? turn.languageHint ?? turn.context.language ?? 'en';
+    const reply = new Reply(this.catalogue, MESSAGES[language], language, turn);
+    const previous = turn.context.lastResultIds.map((id) => this.catalogue.get(id)).filter((e): e is CatalogueEntry => !!e);
+    const focus = turn.context.focusPoiId === null ? undefined : this.catalogue.get(turn.context.focusPoiId);
+    const searches = parsed.topics.length > 0 || parsed.freeText.length > 0;
+    const refers = parsed.ordinal !== null || parsed.it || parsed.which || parsed.fields.size > 0;
+
+    if (!searches && (refers || parsed.attributes.size > 0) && previous.length > 0) {
+      return this.followUp(parsed, reply, previous, focus);
+    }
+    if (searches || parsed.attributes.size > 0 || parsed.cities.length > 0) return this.search(parsed, reply, turn.query);
+    // Nothing to search for: a greeting, thanks, a question about a place not yet shown, or words we do not know.
+    if (refers && !parsed.greeting && !parsed.thanks) return reply.text(reply.m.whichPlace, 'help', false);
+    if (parsed.thanks) return reply.text(reply.m.thanks, 'thanks', false);
+    if (parsed.greeting) return reply.text(reply.m.greeting(this.destination()), 'greeting', false);
+    if (parsed.help || turn.query.trim().length < 2) return reply.text(reply.m.help(this.destination()), 'help', false);
+    return reply.text(reply.m.noResults(turn.query.trim().slice(0, 80), this.destination()), 'no_results', false, { lastResultIds: [], focusPoiId: null });
+  }
+
+  private search(parsed: ParsedQuery, reply: Reply, query: string): EngineAnswer {
+    const textScores = this.catalogue.textScores(parsed.freeText);
+    const maxText = Math.max(1, ...textScores.values());
+    const ranked: Ranked[] = [];
+    for (const entry of this.catalogue.all()) {
+      if (!matchesTopics(entry, parsed.topics.map((t) => t.topic))) continue;
+      if (parsed.cities.length > 0 && (!entry.cityKey || !parsed.cities.includes(entry.cityKey))) continue;
+      if (![...parsed.attributes].every((attribute) => hasAttribute(entry, attribute, reply.openNow(entry)))) continue;
+      let score = entry.quality / 5;
+      if (parsed.freeText.length > 0) {
+        const text = textScores.get(entry.poi.id);
+        if (text === undefined) continue;
+        score = 0.6 * (text / maxText) + 0.4 * score;
+      }
+      ranked.push({ entry, score });
+    }
+    // Best first; ties by name so that answers are stable.
+    ranked.sort((a, b) => b.score - a.score || a.entry.poi.name.localeCompare(b.entry.poi.name));
+    if (ranked.length === 0) {
+      return reply.text(reply.m.noResults(query.trim().slice(0, 80), this.destination()), 'no_results', false, { lastResultIds: [], focusPoiId: null });
+    }
+    const shown = ranked.slice(0, this.config.chatMaxResults);
+    const town = parsed.cities.length === 1 ? this.catalogue.cityName(parsed.cities[0]!) : null;
+    return reply.list(reply.m.found(shown.length, ranked.length, town), shown, 'search', false, ranked.length, {
+      lastResultIds: shown.map((r) => r.entry.poi.id),
+      focusPoiId: shown.length === 1 ? shown[0]!.entry.poi.id : null,
+    });
+  }
+
+  private followUp(parsed: ParsedQuery, reply: Reply, previous: CatalogueEntry[], focus: CatalogueEntry | undefined): EngineAnswer {
+    const attributes = [...parsed.attributes];
+    // "Which one has outdoor seating?" / "and vegan?": narrow the last list.
+    if (parsed.ordinal === null && !parsed.it && parsed.fields.size === 0 && attributes.length > 0 && !(attributes.length === 1 && attributes[0] === 'openNow' && !parsed.which)) {
+      const kept = previous.filter((entry) => attributes.every((attribute) => hasAttribute(entry, attribute, reply.openNow(entry))));
+      const noun = attributes.map((attribute) => reply.m.attributes[attribute]).join(', ');
+      if (kept.length === 0) return reply.text(reply.m.filteredNone(noun), 'follow_up_filter', true, { lastResultIds: previous.map((e) => e.poi.id), focusPoiId: null });
+      const ranked = kept.map((entry) => ({ entry, score: entry.quality / 5 }));
+      return reply.list(reply.m.filtered(kept.length, noun), ranked, 'follow_up_filter', true, kept.length, {
+        lastResultIds: kept.map((e) => e.poi.id),
+        focusPoiId: kept.length === 1 ? kept[0]!.poi.id : null,
+      });
+    }
+
+    // Which place(s) the question is about: "the second one", "it", or the whole last list.
+    let targets: CatalogueEntry[];
+    if (parsed.ordinal !== null) {
+      const index = parsed.ordinal === -1 ? previous.length - 1 : parsed.ordinal - 1;
+      const picked = previous[index];
+      if (!picked) return reply.text(reply.m.onlyN(previous.length), 'follow_up_select', true);
+      targets = [picked];
+    } else if (focus) {
+      targets = [focus];
+    } else {
+      targets = previous;
+    }
+    const newFocus = targets.length === 1 ? targets[0]!.poi.id : null;
+    const context = { focusPoiId: newFocus };
+    const fields = [...parsed.fields];
+    if (attributes.includes('openNow') && !fields.includes('open')) fields.push('open');
+    const questions = attributes.filter((attribute) => attribute !== 'openNow');
+
+    if (fields.length === 0 && questions.length === 0) {
+      // "The first one": show it with its details.
+      const lines = targets.flatMap((entry) => reply.details(entry));
+      return reply.withPois(lines.join('\n'), targets, 'follow_up_select', true, context);
+    }
+    const lines: string[] = [];
+    for (const entry of targets) {
+      for (const f of fields) lines.push(reply.field(entry, f));
+      for (const attribute of questions) lines.push(reply.attribute(entry, attribute));
+    }
+    return reply.withPois(lines.join('\n'), targets, 'follow_up_detail', true, context);
+  }
+
+  private destination(): string {
+    return this.config.destinationName;
+  }
+}
+
+function matchesTopics(entry: CatalogueEntry, topics: Topic[]): boolean {
+  if (topics.length === 0) return true;
+  const cuisines = entry.poi.cuisine ?? [];
+  const matches = (topic: Topic) =>
+    (topic.subcategories?.includes(entry.poi.subcategory) ?? false) ||
+    (topic.categories?.includes(entry.category) ?? false) ||
+    (topic.cuisines?.some((c) => cuisines.includes(c)) ?? false);
+  // Place topics (restaurants, beaches, breakfast) OR together; cuisine-only topics must also match.
+  const placeTopics = topics.filter((t) => t.subcategories || t.categories);
+  const cuisineTopics = topics.filter((t) => !t.subcategories && !t.categories);
+  return (placeTopics.length === 0 || placeTopics.some(matches)) && (cuisineTopics.length === 0 || cuisineTopics.some(matches));
+}
+
+/** Only a known yes counts: a place with unknown data never passes an asked attribute. */
+function hasAttribute(entry: CatalogueEntry, attribute: Attribute, openNow: boolean | null): boolean {
+  const { poi } = entry;
+  switch (attribute) {
+    case 'outdoorSeating':
+      return poi.outdoorSeating === true;
+    case 'wheelchair':
+      return poi.wheelchair === true;
+    case 'vegetarian':
+      return poi.vegetarian === true;
+    case 'vegan':
+      return poi.vegan === true;
+    case 'dogs':
+      return poi.dogs === true;
+    case 'kids':
+      return poi.kids === true;
+    case 'free':
+      return poi.free === true;
+    case 'cheap':
+      return poi.priceLevel !== null && poi.priceLevel <= 2;
+    case 'expensive':
+      return poi.priceLevel !== null && poi.priceLevel >= 3;
+    case 'openNow':
+      return openNow === true;
+  }
+}
+
+/** Builds the answer of one turn in one language. */
+class Reply {
+  constructor(
+    private readonly catalogue: PoiCatalogue,
+    readonly m: Messages,
+    private readonly language: Language,
+    private readonly turn: TurnInput,
+  ) {}
+
+  openNow(entry: CatalogueEntry): boolean | null {
+    return this.catalogue.openNow(entry, this.turn.now);
+  }
+
+  name(entry: CatalogueEntry): string {
+    return entry.poi.nameI18n?.[this.language] ?? entry.poi.name;
+  }
+
+  text(text: string, intent: ChatIntent, isFollowUp: boolean, context: Partial<ConversationContext> = {}): EngineAnswer {
+    return this.build(text, [], intent, isFollowUp, 0, context);
+  }
+
+  list(intro: string, ranked: Ranked[], intent: ChatIntent, isFollowUp: boolean, total: number, context: Partial<ConversationContext>): EngineAnswer {
+    const lines = ranked.map(({ entry }, i) => `${i + 1}. ${this.summary(entry)}`);
+    const pois = ranked.map(({ entry, score }) => this.catalogue.view(entry, this.language, score, this.turn.now));
+    return this.build([intro, ...lines].join('\n'), pois, intent, isFollowUp, total, context);
+  }
+
+  withPois(text: string, entries: CatalogueEntry[], intent: ChatIntent, isFollowUp: boolean, context: Partial<ConversationContext>): EngineAnswer {
+    const pois = entries.map((entry) => this.catalogue.view(entry, this.language, entry.quality / 5, this.turn.now));
+    return this.build(text, pois, intent, isFollowUp, pois.length, context);
+  }
+
+  /** "Name — 4.6★ (230 reviews) · €€ · open now" */
+  summary(entry: CatalogueEntry): string {
+    const { poi } = entry;
+    const parts: string[] = [];
+    if (poi.rating !== null) parts.push(`${poi.rating.toFixed(1)}★${poi.reviewCount ? ` (${poi.reviewCount} ${this.m.reviews})` : ''}`);
+    if (poi.priceLevel) parts.push('€'.repeat(poi.priceLevel));
+    const open = this.openNow(entry);
+    if (open !== null) parts.push(open ? this.m.openNow : this.m.closedNow);
+    return parts.length ? `${this.name(entry)} — ${parts.join(' · ')}` : this.name(entry);
+  }
+
+  details(entry: CatalogueEntry): string[] {
+    const { poi } = entry;
+    const label = this.m.subcategories[poi.subcategory] ?? poi.subcategory;
+    const lines = [this.m.selected(this.name(entry), label)];
+    const description = poi.descriptionI18n?.[this.language] ?? poi.description;
+    if (description) lines.push(description);
+    lines.push(this.summary(entry));
+    if (poi.address) lines.push(`${this.m.addressLabel}: ${poi.address}`);
+    if (poi.openingHours) lines.push(this.m.hours(this.name(entry), poi.openingHours));
+    if (poi.phone) lines.push(this.m.phone(this.name(entry), poi.phone));
+    return lines;
+  }
+
+  field(entry: CatalogueEntry, field: Field): string {
+    const { poi } = entry;
+    const name = this.name(entry);
+    switch (field) {
+      case 'open': {
+        const open = this.openNow(entry);
+        if (open === null || !poi.openingHours) return this.m.openUnknown(name);
+        return open ? this.m.openYes(name, poi.openingHours) : this.m.openNo(name, poi.openingHours);
+      }
+      case 'hours':
+        return poi.openingHours ? this.m.hours(name, poi.openingHours) : this.m.dontKnow(name, 'hours');
+      case 'address':
+        return poi.address ? this.m.address(name, poi.address) : this.m.dontKnow(name, 'address');
+      case 'phone':
+        return poi.phone ? this.m.phone(name, poi.phone) : this.m.dontKnow(name, 'phone');
+      case 'website':
+        return poi.website ? this.m.website(name, poi.website) : this.m.dontKnow(name, 'website');
+      case 'price':
+        return poi.priceLevel ? this.m.price(name, poi.priceLevel) : this.m.dontKnow(name, 'price');
+      case 'rating':
+        return poi.rating !== null ? this.m.rating(name, poi.rating, poi.reviewCount) : this.m.dontKnow(name, 'rating');
+    }
+  }
+
+  attribute(entry: CatalogueEntry, attribute: Attribute): string {
+    const noun = this.m.attributes[attribute];
+    const known = attribute === 'cheap' || attribute === 'expensive' ? entry.poi.priceLevel : entry.poi[attribute as 'outdoorSeating'];
+    if (known === null || known === undefined) return this.m.unknownAttribute(this.name(entry), noun);
+    return hasAttribute(entry, attribute, null) ? this.m.yes(this.name(entry), noun) : this.m.no(this.name(entry), noun);
+  }
+
+  private build(
+    text: string,
+    pois: PoiView[],
+    intent: ChatIntent,
+    isFollowUp: boolean,
+    totalResults: number,
+    context: Partial<ConversationContext>,
+  ): EngineAnswer {
+    return {
+      text,
+      pois,
+      intent,
+      isFollowUp,
+      language: this.language,
+      totalResults,
+      engine: 'builtin',
+      context: {
+        language: this.language,
+        lastIntent: intent,
+        lastResultIds: context.lastResultIds ?? this.turn.context.lastResultIds,
+        focusPoiId: context.focusPoiId !== undefined ? context.focusPoiId : this.turn.context.focusPoiId,
+      },
+    };
+  }
+}

@@ -1,0 +1,251 @@
+import type { Language } from '@holibot/contracts';
+import type { Attribute } from './lexicon.js';
+
+/** Every sentence the built-in engine writes, per language. */
+export interface Messages {
+  found(shown: number, total: number, place: string | null): string;
+  filtered(count: number, noun: string): string;
+  filteredNone(noun: string): string;
+  noResults(query: string, destination: string): string;
+  whichPlace: string;
+  onlyN(count: number): string;
+  yes(name: string, noun: string): string;
+  no(name: string, noun: string): string;
+  unknownAttribute(name: string, noun: string): string;
+  openYes(name: string, hours: string): string;
+  openNo(name: string, hours: string): string;
+  openUnknown(name: string): string;
+  hours(name: string, hours: string): string;
+  address(name: string, address: string): string;
+  phone(name: string, phone: string): string;
+  website(name: string, website: string): string;
+  price(name: string, level: number): string;
+  rating(name: string, rating: number, reviews: number | null): string;
+  dontKnow(name: string, what: 'address' | 'phone' | 'website' | 'hours' | 'price' | 'rating'): string;
+  selected(name: string, subcategory: string): string;
+  greeting(destination: string): string;
+  thanks: string;
+  help(destination: string): string;
+  reviews: string;
+  openNow: string;
+  closedNow: string;
+  addressLabel: string;
+  attributes: Record<Attribute, string>;
+  subcategories: Record<string, string>;
+}
+
+const en: Messages = {
+  found: (shown, total, place) =>
+    `${total > shown ? `I found ${total} places${place ? ` in ${place}` : ''}; here are the ${shown} best rated` : shown === 1 ? `I found one place${place ? ` in ${place}` : ''}` : `I found ${shown} places${place ? ` in ${place}` : ''}`}:`,
+  filtered: (count, noun) => `${count === 1 ? 'One of them' : `${count} of them`} — ${noun}:`,
+  filteredNone: (noun) => `None of those places matches: ${noun}.`,
+  noResults: (query, destination) =>
+    `Sorry, I couldn't find anything for “${query}” in the ${destination} catalogue. You can ask me about restaurants, beaches, museums, activities or practical places.`,
+  whichPlace: 'Which place do you mean? Ask me first about restaurants, beaches or things to do, then about one of them.',
+  onlyN: (count) => `My last answer had only ${count} ${count === 1 ? 'place' : 'places'}.`,
+  yes: (name, noun) => `Yes — ${name}: ${noun}.`,
+  no: (name, noun) => `No — according to our information, ${name} does not offer this (${noun}).`,
+  unknownAttribute: (name, noun) => `I don't know: we have no information about ${noun} for ${name}.`,
+  openYes: (name, hours) => `Yes, ${name} is open now (opening hours: ${hours}).`,
+  openNo: (name, hours) => `No, ${name} is closed right now. Opening hours: ${hours}.`,
+  openUnknown: (name) => `I don't know whether ${name} is open now: we have no opening hours for it.`,
+  hours: (name, hours) => `Opening hours of ${name}: ${hours}.`,
+  address: (name, address) => `The address of ${name} is ${address}.`,
+  phone: (name, phone) => `The phone number of ${name} is ${phone}.`,
+  website: (name, website) => `The website of ${name} is ${website}.`,
+  price: (name, level) => `${name} is ${['inexpensive', 'moderately priced', 'rather expensive', 'expensive'][level - 1]} (${'€'.repeat(level)}).`,
+  rating: (name, rating, reviews) => `${name} is rated ${rating.toFixed(1)} out of 5${reviews ? ` (${reviews} reviews)` : ''}.`,
+  dontKnow: (name, what) => `I don't know the ${{ address: 'address', phone: 'phone number', website: 'website', hours: 'opening hours', price: 'price level', rating: 'rating' }[what]} of ${name}.`,
+  selected: (name, subcategory) => `${name} (${subcategory}):`,
+  greeting: (destination) => `Hello! I'm HoliBot, your guide to ${destination}. Ask me where to eat, swim, walk or what to visit.`,
+  thanks: "You're welcome! Ask me anything else about your stay.",
+  help: (destination) =>
+    `I know the places of ${destination}: restaurants, cafés, beaches, museums, activities, shops and practical addresses. Try “best restaurants”, “beaches for dogs” or “museums”, then ask “which one has outdoor seating?” or “what's the address of the first one?”.`,
+  reviews: 'reviews',
+  openNow: 'open now',
+  closedNow: 'closed now',
+  addressLabel: 'Address',
+  attributes: {
+    outdoorSeating: 'outdoor seating',
+    wheelchair: 'wheelchair accessible',
+    vegetarian: 'vegetarian options',
+    vegan: 'vegan options',
+    dogs: 'dogs welcome',
+    kids: 'family friendly',
+    free: 'free of charge',
+    cheap: 'inexpensive',
+    expensive: 'upscale',
+    openNow: 'open now',
+  },
+  subcategories: {},
+};
+
+const es: Messages = {
+  found: (shown, total, place) =>
+    `${total > shown ? `He encontrado ${total} lugares${place ? ` en ${place}` : ''}; estos son los ${shown} mejor valorados` : shown === 1 ? `He encontrado un lugar${place ? ` en ${place}` : ''}` : `He encontrado ${shown} lugares${place ? ` en ${place}` : ''}`}:`,
+  filtered: (count, noun) => `${count === 1 ? 'Uno de ellos' : `${count} de ellos`} — ${noun}:`,
+  filteredNone: (noun) => `Ninguno de esos lugares cumple: ${noun}.`,
+  noResults: (query, destination) =>
+    `Lo siento, no he encontrado nada para «${query}» en el catálogo de ${destination}. Puedes preguntarme por restaurantes, playas, museos, actividades o servicios prácticos.`,
+  whichPlace: '¿A qué lugar te refieres? Pregúntame primero por restaurantes, playas o actividades, y luego por uno de ellos.',
+  onlyN: (count) => `Mi última respuesta solo tenía ${count} ${count === 1 ? 'lugar' : 'lugares'}.`,
+  yes: (name, noun) => `Sí — ${name}: ${noun}.`,
+  no: (name, noun) => `No — según nuestra información, ${name} no lo ofrece (${noun}).`,
+  unknownAttribute: (name, noun) => `No lo sé: no tenemos información sobre «${noun}» para ${name}.`,
+  openYes: (name, hours) => `Sí, ${name} está abierto ahora (horario: ${hours}).`,
+  openNo: (name, hours) => `No, ${name} está cerrado en este momento. Horario: ${hours}.`,
+  openUnknown: (name) => `No sé si ${name} está abierto ahora: no tenemos su horario.`,
+  hours: (name, hours) => `Horario de ${name}: ${hours}.`,
+  address: (name, address) => `La dirección de ${name} es ${address}.`,
+  phone: (name, phone) => `El teléfono de ${name} es ${phone}.`,
+  website: (name, website) => `La web de ${name} es ${website}.`,
+  price: (name, level) => `${name} es ${['económico', 'de precio medio', 'algo caro', 'caro'][level - 1]} (${'€'.repeat(level)}).`,
+  rating: (name, rating, reviews) => `${name} tiene una valoración de ${rating.toFixed(1)} sobre 5${reviews ? ` (${reviews} opiniones)` : ''}.`,
+  dontKnow: (name, what) => `No sé ${{ address: 'la dirección', phone: 'el teléfono', website: 'la web', hours: 'el horario', price: 'el nivel de precios', rating: 'la valoración' }[what]} de ${name}.`,
+  selected: (name, subcategory) => `${name} (${subcategory}):`,
+  greeting: (destination) => `¡Hola! Soy HoliBot, tu guía de ${destination}. Pregúntame dónde comer, bañarte, pasear o qué visitar.`,
+  thanks: '¡De nada! Pregúntame lo que quieras sobre tu estancia.',
+  help: (destination) =>
+    `Conozco los lugares de ${destination}: restaurantes, cafeterías, playas, museos, actividades, tiendas y servicios. Prueba «mejores restaurantes», «playas para perros» o «museos», y luego «¿cuál tiene terraza?» o «¿cuál es la dirección del primero?».`,
+  reviews: 'opiniones',
+  openNow: 'abierto ahora',
+  closedNow: 'cerrado ahora',
+  addressLabel: 'Dirección',
+  attributes: {
+    outdoorSeating: 'terraza',
+    wheelchair: 'accesible en silla de ruedas',
+    vegetarian: 'opciones vegetarianas',
+    vegan: 'opciones veganas',
+    dogs: 'se admiten perros',
+    kids: 'apto para familias',
+    free: 'gratuito',
+    cheap: 'económico',
+    expensive: 'de categoría',
+    openNow: 'abierto ahora',
+  },
+  subcategories: {
+    Restaurants: 'Restaurantes', 'Cafés': 'Cafeterías', Bars: 'Bares', 'Fast food': 'Comida rápida', 'Ice cream': 'Heladerías', Bakeries: 'Panaderías',
+    Beaches: 'Playas', Viewpoints: 'Miradores', 'Nature reserves': 'Espacios naturales', Parks: 'Parques', Mountains: 'Montañas',
+    Museums: 'Museos', 'Historic sites': 'Lugares históricos', Monuments: 'Monumentos', Churches: 'Iglesias', Galleries: 'Galerías', Theatres: 'Teatros', Attractions: 'Atracciones',
+    Diving: 'Buceo', 'Water sports': 'Deportes acuáticos', Hiking: 'Senderismo', Climbing: 'Escalada', Golf: 'Golf', Tennis: 'Tenis y pádel', Cycling: 'Bicicletas', Fitness: 'Deporte',
+    Markets: 'Mercados', Supermarkets: 'Supermercados', Fashion: 'Moda', Souvenirs: 'Recuerdos', 'Wine & delicatessen': 'Vinos y delicatessen', 'Shopping centres': 'Centros comerciales', Shops: 'Tiendas',
+    Marinas: 'Puertos deportivos', Playgrounds: 'Parques infantiles', 'Water parks': 'Parques acuáticos', 'Theme parks': 'Ocio', Cinemas: 'Cines', Nightlife: 'Vida nocturna',
+    Hotels: 'Hoteles', Apartments: 'Apartamentos', Hostels: 'Albergues', 'Guest houses': 'Casas de huéspedes', Campsites: 'Campings',
+    'Tourist information': 'Información turística', Parking: 'Aparcamientos', 'Banks & ATMs': 'Bancos y cajeros', Transport: 'Transporte', Fuel: 'Gasolineras', 'Post offices': 'Correos', Toilets: 'Aseos', Police: 'Policía',
+    Pharmacies: 'Farmacias', 'Hospitals & clinics': 'Hospitales y clínicas', 'Spas & wellness': 'Spa y bienestar',
+  },
+};
+
+const de: Messages = {
+  found: (shown, total, place) =>
+    `${total > shown ? `Ich habe ${total} Orte${place ? ` in ${place}` : ''} gefunden; hier sind die ${shown} bestbewerteten` : shown === 1 ? `Ich habe einen Ort${place ? ` in ${place}` : ''} gefunden` : `Ich habe ${shown} Orte${place ? ` in ${place}` : ''} gefunden`}:`,
+  filtered: (count, noun) => `${count === 1 ? 'Einer davon' : `${count} davon`} — ${noun}:`,
+  filteredNone: (noun) => `Keiner dieser Orte passt: ${noun}.`,
+  noResults: (query, destination) =>
+    `Leider habe ich im Katalog von ${destination} nichts zu „${query}“ gefunden. Fragen Sie mich nach Restaurants, Stränden, Museen, Aktivitäten oder praktischen Adressen.`,
+  whichPlace: 'Welchen Ort meinen Sie? Fragen Sie mich zuerst nach Restaurants, Stränden oder Aktivitäten und dann nach einem davon.',
+  onlyN: (count) => `Meine letzte Antwort hatte nur ${count} ${count === 1 ? 'Ort' : 'Orte'}.`,
+  yes: (name, noun) => `Ja — ${name}: ${noun}.`,
+  no: (name, noun) => `Nein — laut unseren Informationen trifft das auf ${name} nicht zu (${noun}).`,
+  unknownAttribute: (name, noun) => `Das weiß ich nicht: Wir haben keine Angaben zu „${noun}“ für ${name}.`,
+  openYes: (name, hours) => `Ja, ${name} ist jetzt geöffnet (Öffnungszeiten: ${hours}).`,
+  openNo: (name, hours) => `Nein, ${name} ist gerade geschlossen. Öffnungszeiten: ${hours}.`,
+  openUnknown: (name) => `Ich weiß nicht, ob ${name} jetzt geöffnet ist: Wir haben keine Öffnungszeiten dafür.`,
+  hours: (name, hours) => `Öffnungszeiten von ${name}: ${hours}.`,
+  address: (name, address) => `Die Adresse von ${name} ist ${address}.`,
+  phone: (name, phone) => `Die Telefonnummer von ${name} ist ${phone}.`,
+  website: (name, website) => `Die Webseite von ${name} ist ${website}.`,
+  price: (name, level) => `${name} ist ${['günstig', 'mittelpreisig', 'eher teuer', 'teuer'][level - 1]} (${'€'.repeat(level)}).`,
+  rating: (name, rating, reviews) => `${name} ist mit ${rating.toFixed(1)} von 5 bewertet${reviews ? ` (${reviews} Bewertungen)` : ''}.`,
+  dontKnow: (name, what) => `Ich kenne ${{ address: 'die Adresse', phone: 'die Telefonnummer', website: 'die Webseite', hours: 'die Öffnungszeiten', price: 'das Preisniveau', rating: 'die Bewertung' }[what]} von ${name} nicht.`,
+  selected: (name, subcategory) => `${name} (${subcategory}):`,
+  greeting: (destination) => `Hallo! Ich bin HoliBot, Ihr Reiseführer für ${destination}. Fragen Sie mich, wo Sie essen, baden, wandern oder was Sie besichtigen können.`,
+  thanks: 'Gern geschehen! Fragen Sie mich gern noch mehr zu Ihrem Aufenthalt.',
+  help: (destination) =>
+    `Ich kenne die Orte von ${destination}: Restaurants, Cafés, Strände, Museen, Aktivitäten, Geschäfte und praktische Adressen. Versuchen Sie „beste Restaurants“, „Hundestrände“ oder „Museen“ und dann „welches hat eine Terrasse?“ oder „Adresse des ersten?“.`,
+  reviews: 'Bewertungen',
+  openNow: 'jetzt geöffnet',
+  closedNow: 'jetzt geschlossen',
+  addressLabel: 'Adresse',
+  attributes: {
+    outdoorSeating: 'Sitzplätze im Freien',
+    wheelchair: 'rollstuhlgerecht',
+    vegetarian: 'vegetarische Gerichte',
+    vegan: 'vegane Gerichte',
+    dogs: 'Hunde erlaubt',
+    kids: 'familienfreundlich',
+    free: 'kostenlos',
+    cheap: 'günstig',
+    expensive: 'gehoben',
+    openNow: 'jetzt geöffnet',
+  },
+  subcategories: {
+    Restaurants: 'Restaurants', 'Cafés': 'Cafés', Bars: 'Bars', 'Fast food': 'Imbisse', 'Ice cream': 'Eisdielen', Bakeries: 'Bäckereien',
+    Beaches: 'Strände', Viewpoints: 'Aussichtspunkte', 'Nature reserves': 'Naturgebiete', Parks: 'Parks', Mountains: 'Berge',
+    Museums: 'Museen', 'Historic sites': 'Historische Stätten', Monuments: 'Denkmäler', Churches: 'Kirchen', Galleries: 'Galerien', Theatres: 'Theater', Attractions: 'Sehenswürdigkeiten',
+    Diving: 'Tauchen', 'Water sports': 'Wassersport', Hiking: 'Wandern', Climbing: 'Klettern', Golf: 'Golf', Tennis: 'Tennis und Padel', Cycling: 'Fahrrad', Fitness: 'Sport',
+    Markets: 'Märkte', Supermarkets: 'Supermärkte', Fashion: 'Mode', Souvenirs: 'Souvenirs', 'Wine & delicatessen': 'Wein und Feinkost', 'Shopping centres': 'Einkaufszentren', Shops: 'Geschäfte',
+    Marinas: 'Häfen', Playgrounds: 'Spielplätze', 'Water parks': 'Wasserparks', 'Theme parks': 'Freizeit', Cinemas: 'Kinos', Nightlife: 'Nachtleben',
+    Hotels: 'Hotels', Apartments: 'Ferienwohnungen', Hostels: 'Hostels', 'Guest houses': 'Pensionen', Campsites: 'Campingplätze',
+    'Tourist information': 'Touristeninformation', Parking: 'Parkplätze', 'Banks & ATMs': 'Banken und Geldautomaten', Transport: 'Verkehr', Fuel: 'Tankstellen', 'Post offices': 'Post', Toilets: 'Toiletten', Police: 'Polizei',
+    Pharmacies: 'Apotheken', 'Hospitals & clinics': 'Krankenhäuser und Kliniken', 'Spas & wellness': 'Spa und Wellness',
+  },
+};
+
+const nl: Messages = {
+  found: (shown, total, place) =>
+    `${total > shown ? `Ik heb ${total} plekken${place ? ` in ${place}` : ''} gevonden; dit zijn de ${shown} best beoordeelde` : shown === 1 ? `Ik heb één plek${place ? ` in ${place}` : ''} gevonden` : `Ik heb ${shown} plekken${place ? ` in ${place}` : ''} gevonden`}:`,
+  filtered: (count, noun) => `${count === 1 ? 'Eén daarvan' : `${count} daarvan`} — ${noun}:`,
+  filteredNone: (noun) => `Geen van die plekken past: ${noun}.`,
+  noResults: (query, destination) =>
+    `Sorry, ik heb niets gevonden voor „${query}” in de catalogus van ${destination}. Vraag me naar restaurants, stranden, musea, activiteiten of praktische adressen.`,
+  whichPlace: 'Welke plek bedoel je? Vraag me eerst naar restaurants, stranden of activiteiten, en dan naar een daarvan.',
+  onlyN: (count) => `Mijn laatste antwoord had maar ${count} ${count === 1 ? 'plek' : 'plekken'}.`,
+  yes: (name, noun) => `Ja — ${name}: ${noun}.`,
+  no: (name, noun) => `Nee — volgens onze informatie geldt dat niet voor ${name} (${noun}).`,
+  unknownAttribute: (name, noun) => `Dat weet ik niet: we hebben geen informatie over „${noun}” voor ${name}.`,
+  openYes: (name, hours) => `Ja, ${name} is nu open (openingstijden: ${hours}).`,
+  openNo: (name, hours) => `Nee, ${name} is nu gesloten. Openingstijden: ${hours}.`,
+  openUnknown: (name) => `Ik weet niet of ${name} nu open is: we hebben geen openingstijden.`,
+  hours: (name, hours) => `Openingstijden van ${name}: ${hours}.`,
+  address: (name, address) => `Het adres van ${name} is ${address}.`,
+  phone: (name, phone) => `Het telefoonnummer van ${name} is ${phone}.`,
+  website: (name, website) => `De website van ${name} is ${website}.`,
+  price: (name, level) => `${name} is ${['goedkoop', 'gemiddeld geprijsd', 'vrij duur', 'duur'][level - 1]} (${'€'.repeat(level)}).`,
+  rating: (name, rating, reviews) => `${name} heeft een beoordeling van ${rating.toFixed(1)} uit 5${reviews ? ` (${reviews} beoordelingen)` : ''}.`,
+  dontKnow: (name, what) => `Ik weet ${{ address: 'het adres', phone: 'het telefoonnummer', website: 'de website', hours: 'de openingstijden', price: 'het prijsniveau', rating: 'de beoordeling' }[what]} van ${name} niet.`,
+  selected: (name, subcategory) => `${name} (${subcategory}):`,
+  greeting: (destination) => `Hallo! Ik ben HoliBot, je gids voor ${destination}. Vraag me waar je kunt eten, zwemmen, wandelen of wat je kunt bezoeken.`,
+  thanks: 'Graag gedaan! Vraag me gerust nog meer over je verblijf.',
+  help: (destination) =>
+    `Ik ken de plekken van ${destination}: restaurants, cafés, stranden, musea, activiteiten, winkels en praktische adressen. Probeer „beste restaurants”, „hondenstranden” of „musea”, en dan „welke heeft een terras?” of „wat is het adres van de eerste?”.`,
+  reviews: 'beoordelingen',
+  openNow: 'nu open',
+  closedNow: 'nu gesloten',
+  addressLabel: 'Adres',
+  attributes: {
+    outdoorSeating: 'terras',
+    wheelchair: 'rolstoeltoegankelijk',
+    vegetarian: 'vegetarische gerechten',
+    vegan: 'veganistische gerechten',
+    dogs: 'honden welkom',
+    kids: 'kindvriendelijk',
+    free: 'gratis',
+    cheap: 'goedkoop',
+    expensive: 'chique',
+    openNow: 'nu open',
+  },
+  subcategories: {
+    Restaurants: 'Restaurants', 'Cafés': 'Cafés', Bars: 'Bars', 'Fast food': 'Snackbars', 'Ice cream': 'IJssalons', Bakeries: 'Bakkerijen',
+    Beaches: 'Stranden', Viewpoints: 'Uitzichtpunten', 'Nature reserves': 'Natuurgebieden', Parks: 'Parken', Mountains: 'Bergen',
+    Museums: 'Musea', 'Historic sites': 'Historische plekken', Monuments: 'Monumenten', Churches: 'Kerken', Galleries: 'Galerieën', Theatres: 'Theaters', Attractions: 'Bezienswaardigheden',
+    Diving: 'Duiken', 'Water sports': 'Watersport', Hiking: 'Wandelen', Climbing: 'Klimmen', Golf: 'Golf', Tennis: 'Tennis en padel', Cycling: 'Fietsen', Fitness: 'Sport',
+    Markets: 'Markten', Supermarkets: 'Supermarkten', Fashion: 'Mode', Souvenirs: 'Souvenirs', 'Wine & delicatessen': 'Wijn en delicatessen', 'Shopping centres': 'Winkelcentra', Shops: 'Winkels',
+    Marinas: 'Jachthavens', Playgrounds: 'Speeltuinen', 'Water parks': 'Waterparken', 'Theme parks': 'Vrije tijd', Cinemas: 'Bioscopen', Nightlife: 'Uitgaan',
+    Hotels: 'Hotels', Apartments: 'Appartementen', Hostels: 'Hostels', 'Guest houses': 'Pensions', Campsites: 'Campings',
+    'Tourist information': 'Toeristeninformatie', Parking: 'Parkeren', 'Banks & ATMs': 'Banken en geldautomaten', Transport: 'Vervoer', Fuel: 'Tankstations', 'Post offices': 'Postkantoren', Toilets: 'Toiletten', Police: 'Politie',
+    Pharmacies: 'Apotheken', 'Hospitals & clinics': 'Ziekenhuizen en klinieken', 'Spas & wellness': 'Spa en wellness',
+  },
+};
+
+export const MESSAGES: Record<Language, Messages> = { en, es, de, nl };

@@ -1,0 +1,78 @@
+import { QueryParser, editDistance } from './query-parser.js';
+
+const cities = new Map([
+  ['calpe', 'calp'],
+  ['calp', 'calp'],
+  ['altea', 'altea'],
+]);
+const parser = new QueryParser();
+const parse = (q: string) => parser.parse(q, cities);
+
+describe('QueryParser', () => {
+  it('reads topics, town and quality from an English question', () => {
+    const parsed = parse('best restaurants in Calpe');
+    expect(parsed.language).toBe('en');
+    expect(parsed.topics.map((t) => t.key)).toEqual(['restaurants']);
+    expect(parsed.cities).toEqual(['calp']);
+    expect(parsed.best).toBe(true);
+    expect(parsed.freeText).toEqual([]);
+  });
+
+  it('understands Spanish, German and Dutch and tells the language', () => {
+    const es = parse('¿Dónde hay playas para perros?');
+    expect(es.language).toBe('es');
+    expect(es.topics.map((t) => t.key)).toEqual(['beaches']);
+    expect([...es.attributes]).toEqual(['dogs']);
+
+    const de = parse('Welche Museen gibt es in Calpe?');
+    expect(de.language).toBe('de');
+    expect(de.topics.map((t) => t.key)).toEqual(['museums']);
+
+    const nl = parse('waar kan ik ontbijten?');
+    expect(nl.language).toBe('nl');
+    expect(nl.topics.map((t) => t.key)).toEqual(['breakfast']);
+  });
+
+  it('tolerates typos', () => {
+    const parsed = parse('restarants with outdor seating');
+    expect(parsed.topics.map((t) => t.key)).toEqual(['restaurants']);
+    expect([...parsed.attributes]).toEqual(['outdoorSeating']);
+    expect(parse('vegatarian').attributes.has('vegetarian')).toBe(true);
+  });
+
+  it('reads follow-ups: which, ordinals, fields', () => {
+    const which = parse('which one has outdoor seating?');
+    expect(which.which).toBe(true);
+    expect(which.topics).toEqual([]);
+    expect([...which.attributes]).toEqual(['outdoorSeating']);
+
+    expect(parse('the last one').ordinal).toBe(-1);
+    expect(parse('the second one').ordinal).toBe(2);
+    const address = parse("What's the address of the first one?");
+    expect(address.ordinal).toBe(1);
+    expect([...address.fields]).toEqual(['address']);
+    expect(address.freeText).toEqual([]);
+    const open = parse('is it open now?');
+    expect(open.it).toBe(true);
+    expect(open.attributes.has('openNow')).toBe(true);
+  });
+
+  it('keeps unknown words as free text, and leaves short ones unmatched rather than guessing', () => {
+    expect(parse('ski resorts').freeText).toEqual(['ski', 'resorts']);
+    expect(parse('Italian restaurants').topics.map((t) => t.key)).toEqual(['italian', 'restaurants']);
+  });
+
+  it('returns null language when the words do not tell', () => {
+    expect(parse('Calpe').language).toBeNull();
+  });
+});
+
+describe('editDistance', () => {
+  it('counts insertions, deletions, substitutions and transpositions', () => {
+    expect(editDistance('beach', 'beach', 2)).toBe(0);
+    expect(editDistance('bech', 'beach', 2)).toBe(1);
+    expect(editDistance('baech', 'beach', 2)).toBe(1);
+    expect(editDistance('restarants', 'restaurants', 2)).toBe(1);
+    expect(editDistance('abcdef', 'uvwxyz', 2)).toBe(3);
+  });
+});

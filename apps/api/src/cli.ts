@@ -1,0 +1,96 @@
+#!/usr/bin/env node
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { Command, CommanderError } from 'commander';
+import type { DataSource } from 'typeorm';
+import { pendingSchemaChanges } from '@holibot/database';
+import { CliModule } from './app.module.js';
+import { AppConfig, ConfigError } from './config/app-config.js';
+import { migrate } from './database/database.module.js';
+import { ImportFileError, PoiImportService } from './poi/poi-import.service.js';
+
+/**
+ * `holibot <command>`: operator tasks with the same modules and configuration as the server,
+ * without an HTTP listener. Exit codes: 0 done, 1 failed, 2 bad usage.
+ */
+async function withContext<T>(work: (get: <S>(token: new (...args: never[]) => S) => S, dataSource: DataSource) => Promise<T>): Promise<T> {
+  const config = AppConfig.fromProcess();
+  const app = await NestFactory.createApplicationContext(CliModule.forRoot(config), { logger: ['error', 'warn'], abortOnError: false });
+  try {
+    const dataSource = app.get<DataSource>(getDataSourceToken());
+    return await work((token) => app.get(token), dataSource);
+  } finally {
+    await app.close();
+  }
+}
+
+const program = new Command('holibot')
+  .description('HoliBot command line: database migrations and the POI catalogue')
+  .exitOverride()
+  .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+
+program
+  .command('migrate')
+  .description('apply pending database migrations (DB_TYPE, DB_* or DB_SQLITE_PATH select the database)')
+  .option('--revert', 'undo the most recent migration instead')
+  .option('--check', 'exit 1 if the schema differs from the entities (after migrating)')
+  .action(async (options: { revert?: boolean; check?: boolean }) => {
+    await withContext(async (_get, dataSource) => {
+      if (options.revert) {
+        await dataSource.undoLastMigration({ transaction: 'each' });
+        console.log('Reverted the most recent migration.');
+        return;
+      }
+      const applied = await migrate(dataSource);
+      console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'Database schema is up to date.');
+      if (options.check) {
+        const pending = await pendingSchemaChanges(dataSource);
+        if (pending.length) {
+          console.error(`Schema drift — the entities need:\n${pending.join(';\n')}`);
+          process.exitCode = 1;
+        }
+      }
+    });
+  });
+
+const poi = program.command('poi').description('the POI catalogue');
+poi
+  .command('import')
+  .description('load a GeoJSON FeatureCollection of Point features with OpenStreetMap tags (upsert by feature id)')
+  .argument('<file>', 'GeoJSON file')
+  .option('--replace', 'deactivate every POI that is not in this file')
+  .option('--source <name>', 'namespace of the feature ids', 'geojson')
+  .action(async (file: string, options: { replace?: boolean; source: string }) => {
+    await withContext(async (get) => {
+      const interactive = process.stderr.isTTY;
+      const report = await get(PoiImportService).importFile(file, {
+        source: options.source,
+        replace: options.replace ?? false,
+        onProgress: (done, total) => {
+          if (total < 1000) return;
+          const line = `Importing… ${done}/${total} (${Math.round((done / total) * 100)}%)`;
+          process.stderr.write(interactive ? `\r${line}` : `${line}\n`);
+          if (interactive && done === total) process.stderr.write('\n');
+        },
+      });
+      for (const rejection of report.rejected) {
+        console.error(`  rejected feature #${rejection.index}${rejection.id ? ` (${rejection.id})` : ''}: ${rejection.reason}`);
+      }
+      for (const warning of report.warnings) console.error(`  warning, feature #${warning.index} (${warning.id}): ${warning.message}`);
+      console.log(
+        `Imported ${file} (source "${report.source}"): ${report.total} features — ${report.created} created, ${report.updated} updated, ` +
+          `${report.unchanged} unchanged, ${report.rejected.length} skipped${options.replace ? `, ${report.deactivated} removed from the catalogue` : ''}.`,
+      );
+    });
+  });
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  if (error instanceof CommanderError) {
+    process.exitCode = error.exitCode === 0 ? 0 : 2;
+    return;
+  }
+  if (error instanceof ConfigError || error instanceof ImportFileError) console.error(error.message);
+  else console.error(`holibot: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+});

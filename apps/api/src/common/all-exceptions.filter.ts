@@ -1,0 +1,64 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { ThrottlerException } from '@nestjs/throttler';
+import type { Response } from 'express';
+import type { ErrorCode, ErrorResponse } from '@holibot/contracts';
+import { ApiError } from './api-error.js';
+
+interface BodyParserError {
+  type?: string;
+  status?: number;
+  expose?: boolean;
+}
+
+/**
+ * One error shape for the whole API: `{success: false, error: {code, message}}`. Unknown
+ * errors are logged with their stack and answered with INTERNAL_ERROR, never the stack.
+ */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const { status, code, message } = this.describe(exception);
+    if (status >= 500) {
+      this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    }
+    if (response.headersSent) return;
+    response.status(status).json({ success: false, error: { code, message } } satisfies ErrorResponse);
+  }
+
+  private describe(exception: unknown): { status: number; code: ErrorCode; message: string } {
+    if (exception instanceof ApiError) {
+      return { status: exception.getStatus(), code: exception.code, message: (exception.getResponse() as ErrorResponse).error.message };
+    }
+    if (exception instanceof ThrottlerException) {
+      return { status: 429, code: 'RATE_LIMIT_EXCEEDED', message: 'Too many requests, please try again later.' };
+    }
+    // Errors of Express's body parser carry a `type`; Nest wraps them in an HttpException.
+    const parser = (exception instanceof HttpException ? exception.cause : exception) as BodyParserError | undefined;
+    if (parser?.type === 'entity.parse.failed') {
+      return { status: 400, code: 'INVALID_JSON', message: 'The request body is not valid JSON.' };
+    }
+    if (parser?.type === 'entity.too.large') {
+      return { status: 413, code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large.' };
+    }
+    if (parser?.type === 'charset.unsupported' || parser?.type === 'encoding.unsupported') {
+      return { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Unsupported request encoding.' };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const byStatus: Partial<Record<number, [ErrorCode, string]>> = {
+        [HttpStatus.NOT_FOUND]: ['NOT_FOUND', 'No such endpoint.'],
+        [HttpStatus.PAYLOAD_TOO_LARGE]: ['PAYLOAD_TOO_LARGE', 'The request body is too large.'],
+        [HttpStatus.UNSUPPORTED_MEDIA_TYPE]: ['UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json.'],
+        [HttpStatus.SERVICE_UNAVAILABLE]: ['SERVICE_UNAVAILABLE', 'The service is temporarily unavailable.'],
+        [HttpStatus.TOO_MANY_REQUESTS]: ['RATE_LIMIT_EXCEEDED', 'Too many requests, please try again later.'],
+      };
+      const known = byStatus[status];
+      if (known) return { status, code: known[0], message: known[1] };
+      if (status < 500) return { status, code: 'INVALID_REQUEST', message: exception.message };
+    }
+    return { status: 500, code: 'INTERNAL_ERROR', message: 'Something went wrong on our side. Please try again.' };
+  }
+}

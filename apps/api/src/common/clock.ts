@@ -1,0 +1,25 @@
+import { Injectable } from '@nestjs/common';
+
+/** The time, behind a service so that tests can fix it (opening hours, expiry). */
+@Injectable()
+export class Clock {
+  now(): Date {
+    return new Date();
+  }
+}
+
+/** A clock that stands still until moved; for tests. */
+export class FixedClock extends Clock {
+  constructor(private current: Date) {
+    super();
+  }
+  override now(): Date {
+    return new Date(this.current.getTime());
+  }
+  set(date: Date): void {
+    this.current = date;
+  }
+  advance(ms: number): void {
+    this.current = new Date(this.current.getTime() + ms);
+  }
+}

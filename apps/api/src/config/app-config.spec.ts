@@ -1,0 +1,49 @@
+import { readFileSync } from 'node:fs';
+import { AppConfig, ConfigError, ENV_SCHEMA } from './app-config.js';
+
+describe('AppConfig', () => {
+  it('has embedded defaults: SQLite, port 3002, 30 requests a minute', () => {
+    const config = AppConfig.fromEnv({});
+    expect(config.database).toEqual({ type: 'sqlite', sqlitePath: 'data/holibot.sqlite' });
+    expect(config.port).toBe(3002);
+    expect(config.rateLimit).toEqual({ enabled: true, windowMs: 60000, maxRequests: 30 });
+    expect(config.sessionExpiryHours).toBe(24);
+    expect(config.timeZone).toBe('Europe/Madrid');
+    expect(config.userTokenSecret).toBeNull();
+    expect(config.corsOrigins).toEqual([]);
+  });
+
+  it('reads MySQL settings with the seed names', () => {
+    const config = AppConfig.fromEnv({ DB_TYPE: 'mysql', DB_HOST: 'db', DB_PORT: '3307', DB_USER: 'u', DB_PASSWORD: 'p', DB_NAME: 'pxoziy_db1' });
+    expect(config.database).toEqual({ type: 'mysql', host: 'db', port: 3307, user: 'u', password: 'p', name: 'pxoziy_db1', poolSize: 10 });
+  });
+
+  it('names every bad variable, and never shows a secret', () => {
+    let error: unknown;
+    try {
+      AppConfig.fromEnv({ PORT: 'abc', DB_TYPE: 'postgres', TZ: 'Mars/Base', USER_TOKEN_SECRET: 'short', CORS_ORIGIN: 'https://ok.example, not a url' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as Error).message;
+    for (const name of ['PORT="abc"', 'DB_TYPE="postgres"', 'TZ="Mars/Base"', 'USER_TOKEN_SECRET=(hidden)', 'CORS_ORIGIN=']) expect(message).toContain(name);
+    expect(message).not.toContain('short');
+  });
+
+  it('parses TRUST_PROXY and CORS_ORIGIN lists', () => {
+    expect(AppConfig.fromEnv({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(AppConfig.fromEnv({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(AppConfig.fromEnv({ TRUST_PROXY: 'loopback' }).trustProxy).toBe('loopback');
+    expect(AppConfig.fromEnv({ CORS_ORIGIN: 'https://a.example, https://b.example' }).corsOrigins).toEqual(['https://a.example', 'https://b.example']);
+  });
+
+  it('.env.example and the README list every variable', () => {
+    const example = readFileSync('.env.example', 'utf8');
+    const readme = readFileSync('README.md', 'utf8');
+    for (const name of Object.keys(ENV_SCHEMA.shape)) {
+      expect(example).toMatch(new RegExp(`^#? ?${name}=`, 'm'));
+      expect(readme).toContain(`\`${name}\``);
+    }
+  });
+});

@@ -1,0 +1,182 @@
+import { existsSync } from 'node:fs';
+import { config as loadDotenv } from 'dotenv';
+import { z } from 'zod';
+import type { DatabaseConfig } from '@holibot/database';
+
+// Every environment variable HoliBot reads, with its default and meaning. `.env.example` and
+// the README's configuration table list the same variables (a test keeps them in step).
+const bool = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
+    .default(fallback ? 'true' : 'false')
+    .transform((value) => value === 'true' || value === '1' || value === 'yes');
+const int = (fallback: number, min: number, max = Number.MAX_SAFE_INTEGER) =>
+  z.coerce
+    .number({ message: 'must be a number' })
+    .int({ message: 'must be a whole number' })
+    .min(min, { message: `must be at least ${min}` })
+    .max(max, { message: `must be at most ${max}` })
+    .default(fallback);
+const isTimeZone = (zone: string) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+export const ENV_SCHEMA = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: int(3002, 0, 65535),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DB_TYPE: z.enum(['sqlite', 'mysql'], { message: 'must be sqlite or mysql' }).default('sqlite'),
+  DB_SQLITE_PATH: z.string().min(1).default('data/holibot.sqlite'),
+  DB_HOST: z.string().min(1).default('127.0.0.1'),
+  DB_PORT: int(3306, 1, 65535),
+  DB_USER: z.string().min(1).default('root'),
+  DB_PASSWORD: z.string().default(''),
+  DB_NAME: z.string().regex(/^[A-Za-z0-9_$]+$/, { message: 'must be a plain database name' }).default('holibot'),
+  DB_POOL_SIZE: int(10, 1, 500),
+  DB_MIGRATE_ON_START: bool(true),
+  SESSION_EXPIRY_HOURS: int(24, 1, 24 * 365),
+  USER_TOKEN_SECRET: z
+    .string()
+    .default('')
+    .refine((value) => value === '' || value.length >= 32, { message: 'must be at least 32 characters (HS256 key)' }),
+  RATE_LIMIT_ENABLED: bool(true),
+  RATE_LIMIT_WINDOW_MS: int(60000, 1000),
+  RATE_LIMIT_MAX_REQUESTS: int(30, 1),
+  TRUST_PROXY: z.string().default('false'),
+  CORS_ORIGIN: z
+    .string()
+    .default('')
+    .refine(
+      (value) =>
+        value
+          .split(',')
+          .map((origin) => origin.trim())
+          .filter(Boolean)
+          .every((origin) => origin === '*' || /^https?:\/\/[^/\s]+$/.test(origin)),
+      { message: 'must be a comma-separated list of origins like https://www.example.com (no path), or *' },
+    ),
+  BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, { message: 'must be a size like 16kb' }).default('16kb'),
+  LOG_LEVEL: z.enum(['error', 'warn', 'info', 'http', 'debug'], { message: 'must be error, warn, info, http or debug' }).default('info'),
+  LOG_DIR: z.string().min(1).default('logs'),
+  LOG_FILES_ENABLED: bool(true),
+  TZ: z.string().refine(isTimeZone, { message: 'must be an IANA time zone such as Europe/Madrid' }).default('Europe/Madrid'),
+  DESTINATION_NAME: z.string().min(1).max(100).default('Calpe'),
+  DESTINATION_COUNTRY: z.string().regex(/^[A-Za-z]{2}$/, { message: 'must be a two-letter country code such as es' }).default('es').transform((c) => c.toLowerCase()),
+  POI_AUTOLOAD_FILE: z.string().default('tools/catalogues/calpe.sample.geojson'),
+  POI_RELOAD_INTERVAL_MS: int(60000, 0),
+  CHAT_MAX_RESULTS: int(5, 1, 20),
+});
+
+export type Env = z.infer<typeof ENV_SCHEMA>;
+export type TrustProxy = boolean | number | string;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** HoliBot's configuration: read once, validated, then injected typed. */
+export class AppConfig {
+  readonly nodeEnv: Env['NODE_ENV'];
+  readonly port: number;
+  readonly host: string;
+  readonly database: DatabaseConfig;
+  readonly migrateOnStart: boolean;
+  readonly sessionExpiryHours: number;
+  readonly userTokenSecret: string | null;
+  readonly rateLimit: { enabled: boolean; windowMs: number; maxRequests: number };
+  readonly trustProxy: TrustProxy;
+  readonly corsOrigins: string[];
+  readonly bodyLimit: string;
+  readonly log: { level: Env['LOG_LEVEL']; dir: string; filesEnabled: boolean };
+  readonly timeZone: string;
+  /** How the bot names the destination in its answers. */
+  readonly destinationName: string;
+  /** ISO country of the destination: public holidays (PH) in opening hours. */
+  readonly countryCode: string;
+  readonly poiAutoloadFile: string | null;
+  readonly poiReloadIntervalMs: number;
+  readonly chatMaxResults: number;
+
+  constructor(env: Env) {
+    this.nodeEnv = env.NODE_ENV;
+    this.port = env.PORT;
+    this.host = env.HOST;
+    this.database =
+      env.DB_TYPE === 'sqlite'
+        ? { type: 'sqlite', sqlitePath: env.DB_SQLITE_PATH }
+        : {
+            type: 'mysql',
+            host: env.DB_HOST,
+            port: env.DB_PORT,
+            user: env.DB_USER,
+            password: env.DB_PASSWORD,
+            name: env.DB_NAME,
+            poolSize: env.DB_POOL_SIZE,
+          };
+    this.migrateOnStart = env.DB_MIGRATE_ON_START;
+    this.sessionExpiryHours = env.SESSION_EXPIRY_HOURS;
+    this.userTokenSecret = env.USER_TOKEN_SECRET || null;
+    this.rateLimit = {
+      enabled: env.RATE_LIMIT_ENABLED,
+      windowMs: env.RATE_LIMIT_WINDOW_MS,
+      maxRequests: env.RATE_LIMIT_MAX_REQUESTS,
+    };
+    this.trustProxy = parseTrustProxy(env.TRUST_PROXY);
+    this.corsOrigins = env.CORS_ORIGIN.split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean);
+    this.bodyLimit = env.BODY_LIMIT;
+    this.log = { level: env.LOG_LEVEL, dir: env.LOG_DIR, filesEnabled: env.LOG_FILES_ENABLED };
+    this.timeZone = env.TZ;
+    this.destinationName = env.DESTINATION_NAME;
+    this.countryCode = env.DESTINATION_COUNTRY;
+    this.poiAutoloadFile = env.POI_AUTOLOAD_FILE.trim() || null;
+    this.poiReloadIntervalMs = env.POI_RELOAD_INTERVAL_MS;
+    this.chatMaxResults = env.CHAT_MAX_RESULTS;
+  }
+
+  /** Validates a set of variables; unknown variables are ignored, empty strings count as unset. */
+  static fromEnv(source: Record<string, string | undefined>): AppConfig {
+    const relevant: Record<string, string> = {};
+    for (const key of Object.keys(ENV_SCHEMA.shape)) {
+      const value = source[key];
+      // An empty value means "default", except where empty is meaningful.
+      if (value !== undefined && (value !== '' || key === 'DB_PASSWORD' || key === 'POI_AUTOLOAD_FILE')) {
+        relevant[key] = value;
+      }
+    }
+    const parsed = ENV_SCHEMA.safeParse(relevant);
+    if (!parsed.success) {
+      throw new ConfigError(
+        parsed.error.issues.map((issue) => {
+          const name = String(issue.path[0] ?? 'environment');
+          const shown = name === 'DB_PASSWORD' || name === 'USER_TOKEN_SECRET' ? '(hidden)' : JSON.stringify(relevant[name]);
+          return `${name}=${shown}: ${issue.message}`;
+        }),
+      );
+    }
+    return new AppConfig(parsed.data);
+  }
+
+  /** The process's configuration: `.env` (when present) under the real environment. */
+  static fromProcess(envFile = '.env'): AppConfig {
+    if (existsSync(envFile)) loadDotenv({ path: envFile, quiet: true });
+    return AppConfig.fromEnv(process.env);
+  }
+}
+
+function parseTrustProxy(value: string): TrustProxy {
+  const trimmed = value.trim();
+  if (trimmed === '' || trimmed === 'false') return false;
+  if (trimmed === 'true') return true;
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  return trimmed; // 'loopback', '10.0.0.0/8, 127.0.0.1', … as Express understands it
+}

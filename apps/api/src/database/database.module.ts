@@ -1,0 +1,52 @@
+import { Logger, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource, type Logger as TypeOrmLogger } from 'typeorm';
+import { resolveDataSourceOptions } from '@holibot/database';
+import { AppConfig } from '../config/app-config.js';
+
+/** TypeORM's own messages, through the application's logger. */
+class TypeOrmNestLogger implements TypeOrmLogger {
+  private readonly logger = new Logger('Database');
+  logQuery(): void {}
+  logQueryError(error: string | Error, query: string): void {
+    this.logger.error(`${error instanceof Error ? error.message : error} — ${query.slice(0, 500)}`);
+  }
+  logQuerySlow(time: number, query: string): void {
+    this.logger.warn(`slow query (${time} ms): ${query.slice(0, 500)}`);
+  }
+  logSchemaBuild(message: string): void {
+    this.logger.debug(message);
+  }
+  logMigration(message: string): void {
+    this.logger.log(message);
+  }
+  log(level: 'log' | 'info' | 'warn', message: unknown): void {
+    if (level === 'warn') this.logger.warn(String(message));
+    else this.logger.debug(String(message));
+  }
+}
+
+/** The one data source (SQLite or MySQL), migrated on start when DB_MIGRATE_ON_START is true. */
+@Module({
+  imports: [
+    TypeOrmModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: async (config: AppConfig) => ({
+        ...(await resolveDataSourceOptions(config.database, new TypeOrmNestLogger())),
+        retryAttempts: 2,
+        retryDelay: 2000,
+      }),
+      dataSourceFactory: async (options) => {
+        const dataSource = await new DataSource(options!).initialize();
+        return dataSource;
+      },
+    }),
+  ],
+})
+export class DatabaseModule {}
+
+/** Applies pending migrations; returns their names. */
+export async function migrate(dataSource: DataSource): Promise<string[]> {
+  const applied = await dataSource.runMigrations({ transaction: 'each' });
+  return applied.map((migration) => migration.name);
+}

@@ -1,0 +1,63 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import helmet from 'helmet';
+import { WinstonModule } from 'nest-winston';
+import type { DataSource } from 'typeorm';
+import { AppModule } from './app.module.js';
+import { AllExceptionsFilter } from './common/all-exceptions.filter.js';
+import type { Clock } from './common/clock.js';
+import { createValidationPipe } from './common/validation.js';
+import type { AppConfig } from './config/app-config.js';
+import { migrate } from './database/database.module.js';
+import { createWinstonLogger, requestLogging } from './observability/logging.js';
+import { PoiCatalogue } from './poi/poi-catalogue.service.js';
+
+/**
+ * The HTTP application, ready to listen: used by main.ts and by the end-to-end tests, so the
+ * tests exercise exactly what production runs.
+ */
+export async function createHttpApp(config: AppConfig, options: { clock?: Clock } = {}): Promise<NestExpressApplication> {
+  const logger = createWinstonLogger(config);
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options.clock), {
+    bodyParser: false,
+    abortOnError: false,
+    logger: WinstonModule.createLogger({ instance: logger }),
+  });
+  app.set('trust proxy', config.trustProxy);
+  app.disable('x-powered-by');
+  app.use(requestLogging(logger));
+  app.use(helmet({ crossOriginResourcePolicy: { policy: 'cross-origin' } }));
+  const anyOrigin = config.corsOrigins.includes('*');
+  app.enableCors({
+    // An unlisted origin gets no Access-Control-Allow-Origin header, so browsers refuse it.
+    origin: (origin, callback) => callback(null, anyOrigin || (origin !== undefined && config.corsOrigins.includes(origin))),
+    methods: ['GET', 'POST', 'DELETE'],
+    allowedHeaders: ['Content-Type', 'Authorization', 'X-Request-Id'],
+    exposedHeaders: ['X-Request-Id', 'Retry-After'],
+    maxAge: 600,
+  });
+  app.useBodyParser('json', { limit: config.bodyLimit });
+  app.useGlobalFilters(new AllExceptionsFilter());
+  app.useGlobalPipes(createValidationPipe());
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('HoliBot API')
+      .setDescription('Chat with the destination catalogue. Errors: {"success": false, "error": {"code", "message"}}.')
+      .setVersion('1')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: "Optional: the host site's user token" })
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
+
+  if (config.migrateOnStart) {
+    const applied = await migrate(app.get<DataSource>(getDataSourceToken()));
+    if (applied.length) logger.info(`Applied migrations: ${applied.join(', ')}`, { context: 'Database' });
+  }
+  await app.get(PoiCatalogue).start();
+  return app;
+}

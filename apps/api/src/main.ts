@@ -1,0 +1,26 @@
+import { AppConfig, ConfigError } from './config/app-config.js';
+import { createHttpApp } from './http-app.js';
+
+async function main(): Promise<void> {
+  let config: AppConfig;
+  try {
+    config = AppConfig.fromProcess();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const app = await createHttpApp(config);
+  app.enableShutdownHooks();
+  await app.listen(config.port, config.host);
+  const { port } = app.getHttpServer().address() as { port: number };
+  const shown = config.host === '0.0.0.0' ? 'localhost' : config.host;
+  console.log(`HoliBot is listening on http://${shown}:${port} (database: ${config.database.type}; API docs: /api/docs)`);
+}
+
+main().catch((error: unknown) => {
+  console.error(`HoliBot could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

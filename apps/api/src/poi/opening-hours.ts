@@ -1,0 +1,42 @@
+import OpeningHours from 'opening_hours';
+
+export type ParsedOpeningHours = InstanceType<typeof OpeningHours>;
+
+/** Parses an OSM opening_hours value; throws when the syntax is not understood. */
+export function parseOpeningHours(value: string, where: { latitude: number; longitude: number; countryCode: string }): ParsedOpeningHours {
+  // Coordinates and country let the library evaluate sunrise/sunset and public holidays (PH).
+  return new OpeningHours(value, { lat: where.latitude, lon: where.longitude, address: { country_code: where.countryCode, state: '' } }, 0);
+}
+
+/**
+ * The opening_hours library reads a Date's local fields. This returns a Date whose local
+ * fields show the wall-clock time of `timeZone` at `instant`, whatever the process's zone.
+ */
+export function wallClock(instant: Date, timeZone: string): Date {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    })
+      .formatToParts(instant)
+      .map((part) => [part.type, Number(part.value)]),
+  );
+  return new Date(parts['year']!, parts['month']! - 1, parts['day']!, parts['hour']!, parts['minute']!, parts['second']!);
+}
+
+/** true/false when the hours say so at that wall-clock time, null when unknown. */
+export function openAt(hours: ParsedOpeningHours | null, wallTime: Date): boolean | null {
+  if (!hours) return null;
+  try {
+    if (hours.getUnknown(wallTime)) return null;
+    return hours.getState(wallTime);
+  } catch {
+    return null;
+  }
+}

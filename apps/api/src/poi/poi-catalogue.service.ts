@@ -1,0 +1,288 @@
+import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import MiniSearch from 'minisearch';
+import { DataSource } from 'typeorm';
+import type { Language, PoiCategory, PoiView } from '@holibot/contracts';
+import { Poi } from '@holibot/database';
+import { AppConfig } from '../config/app-config.js';
+import { type ParsedOpeningHours, openAt, parseOpeningHours, wallClock } from './opening-hours.js';
+import { PoiImportService } from './poi-import.service.js';
+import { normalizeText, words } from './text.js';
+
+/** A catalogue POI with what answering needs precomputed once per load, not per question. */
+export interface CatalogueEntry {
+  poi: Poi;
+  category: PoiCategory;
+  hours: ParsedOpeningHours | null;
+  /** Bayesian average of the rating: many good reviews beat one perfect one. 0–5. */
+  quality: number;
+  /** The town the POI is in: its address's city, else the nearest town of the catalogue. */
+  cityKey: string | null;
+}
+
+interface IndexedDocument {
+  id: number;
+  names: string;
+  descriptions: string;
+  cuisine: string;
+  kind: string;
+}
+
+const PRIOR_REVIEWS = 20;
+const PRIOR_RATING = 3.5;
+
+/**
+ * The active catalogue, held in memory and indexed with MiniSearch. Loaded at start and
+ * reloaded when the Poi table changes (an import from the CLI, another instance): the chat
+ * path never reads POIs from the database.
+ */
+@Injectable()
+export class PoiCatalogue implements OnApplicationShutdown {
+  private readonly logger = new Logger(PoiCatalogue.name);
+  private entries: CatalogueEntry[] = [];
+  private byId = new Map<number, CatalogueEntry>();
+  private index = PoiCatalogue.emptyIndex();
+  private cityWords = new Map<string, string>();
+  private cityNames = new Map<string, string>();
+  private version = '';
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+    private readonly importer: PoiImportService,
+  ) {}
+
+  /** Server start: load the sample (or configured) catalogue into an empty database, then watch. */
+  async start(): Promise<void> {
+    if (this.config.poiAutoloadFile && (await this.importer.countActive()) === 0) {
+      try {
+        const report = await this.importer.importFile(this.config.poiAutoloadFile, { source: 'autoload' });
+        this.logger.log(`Catalogue was empty: loaded ${report.created} POIs from ${this.config.poiAutoloadFile}`);
+      } catch (error) {
+        this.logger.warn(`Could not load ${this.config.poiAutoloadFile}: ${(error as Error).message}`);
+      }
+    }
+    await this.reload();
+    if (this.config.poiReloadIntervalMs > 0) {
+      this.timer = setInterval(() => void this.reloadIfChanged(), this.config.poiReloadIntervalMs);
+      this.timer.unref();
+    }
+  }
+
+  onApplicationShutdown(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  all(): readonly CatalogueEntry[] {
+    return this.entries;
+  }
+
+  get(id: number): CatalogueEntry | undefined {
+    return this.byId.get(id);
+  }
+
+  /** Normalized town name ("calpe", "calp") → town key. */
+  cities(): ReadonlyMap<string, string> {
+    return this.cityWords;
+  }
+
+  /** How a town is written in the catalogue. */
+  cityName(key: string): string {
+    return this.cityNames.get(key) ?? key;
+  }
+
+  get size(): number {
+    return this.entries.length;
+  }
+
+  /** Text relevance of POIs for some words: id → score. Every word must match (fuzzy, prefix). */
+  textScores(terms: string[]): Map<number, number> {
+    const scores = new Map<number, number>();
+    if (terms.length === 0) return scores;
+    for (const result of this.index.search(terms.join(' '), { combineWith: 'AND' })) {
+      scores.set(result.id as number, result.score);
+    }
+    return scores;
+  }
+
+  async reloadIfChanged(): Promise<void> {
+    try {
+      if ((await this.currentVersion()) !== this.version) await this.reload();
+    } catch (error) {
+      this.logger.warn(`Catalogue check failed: ${(error as Error).message}`);
+    }
+  }
+
+  async reload(): Promise<void> {
+    const version = await this.currentVersion();
+    const pois = await this.dataSource.getRepository(Poi).find({ where: { active: true }, order: { id: 'ASC' } });
+    const entries = pois.map((poi) => this.entry(poi));
+    const towns = assignTowns(entries);
+    const index = PoiCatalogue.emptyIndex();
+    index.addAll(entries.map(({ poi }) => toDocument(poi)));
+    this.entries = entries;
+    this.byId = new Map(entries.map((entry) => [entry.poi.id, entry]));
+    this.index = index;
+    this.cityWords = towns.words;
+    this.cityNames = towns.names;
+    this.version = version;
+    this.logger.log(`Catalogue loaded: ${entries.length} POIs`);
+  }
+
+  /** The POI as the API shows it, in the visitor's language where the catalogue has it. */
+  view(entry: CatalogueEntry, language: Language, relevanceScore: number, now: Date): PoiView {
+    const { poi } = entry;
+    return {
+      id: poi.id,
+      name: poi.nameI18n?.[language] ?? poi.name,
+      category: entry.category,
+      subcategory: poi.subcategory,
+      description: poi.descriptionI18n?.[language] ?? poi.description,
+      address: poi.address,
+      city: poi.city,
+      latitude: poi.latitude,
+      longitude: poi.longitude,
+      rating: poi.rating,
+      reviewCount: poi.reviewCount,
+      priceLevel: poi.priceLevel,
+      openingHours: poi.openingHours,
+      openNow: this.openNow(entry, now),
+      outdoorSeating: poi.outdoorSeating,
+      wheelchair: poi.wheelchair,
+      vegetarian: poi.vegetarian,
+      vegan: poi.vegan,
+      dogs: poi.dogs,
+      kids: poi.kids,
+      cuisine: poi.cuisine ?? [],
+      website: poi.website,
+      phone: poi.phone,
+      mapUrl: mapUrl(poi),
+      relevanceScore: Math.round(relevanceScore * 1000) / 1000,
+    };
+  }
+
+  openNow(entry: CatalogueEntry, now: Date): boolean | null {
+    return openAt(entry.hours, wallClock(now, this.config.timeZone));
+  }
+
+  private entry(poi: Poi): CatalogueEntry {
+    let hours: ParsedOpeningHours | null = null;
+    if (poi.openingHours) {
+      try {
+        hours = parseOpeningHours(poi.openingHours, { ...poi, countryCode: this.config.countryCode });
+      } catch {
+        hours = null; // checked at import; a value written by other means is treated as unknown
+      }
+    }
+    const reviews = poi.reviewCount ?? 0;
+    const quality = poi.rating === null ? PRIOR_RATING - 0.5 : (poi.rating * reviews + PRIOR_RATING * PRIOR_REVIEWS) / (reviews + PRIOR_REVIEWS);
+    return { poi, category: poi.category as PoiCategory, hours, quality, cityKey: null };
+  }
+
+  private async currentVersion(): Promise<string> {
+    const row = await this.dataSource
+      .getRepository(Poi)
+      .createQueryBuilder('poi')
+      .select('COUNT(*)', 'count')
+      .addSelect('MAX(poi.updated_at)', 'latest')
+      .getRawOne<{ count: string | number; latest: string | Date | null }>();
+    return `${row?.count ?? 0}|${row?.latest instanceof Date ? row.latest.toISOString() : (row?.latest ?? '')}`;
+  }
+
+  private static emptyIndex(): MiniSearch<IndexedDocument> {
+    return new MiniSearch<IndexedDocument>({
+      fields: ['names', 'descriptions', 'cuisine', 'kind'],
+      processTerm: (term) => {
+        const normalized = normalizeText(term);
+        return normalized.length > 1 ? normalized : null;
+      },
+      searchOptions: {
+        boost: { names: 3, cuisine: 2, kind: 2 },
+        fuzzy: (term) => (term.length >= 8 ? 2 : term.length >= 5 ? 1 : 0),
+        prefix: (term) => term.length >= 4,
+      },
+    });
+  }
+}
+
+function toDocument(poi: Poi): IndexedDocument {
+  return {
+    id: poi.id,
+    names: [poi.name, ...Object.values(poi.nameI18n ?? {})].join(' '),
+    descriptions: [poi.description ?? '', ...Object.values(poi.descriptionI18n ?? {})].join(' '),
+    cuisine: (poi.cuisine ?? []).join(' ').replace(/_/g, ' '),
+    kind: [poi.subcategory, ...Object.entries(poi.tags).filter(([key]) => ['amenity', 'shop', 'tourism', 'leisure', 'natural', 'historic', 'sport'].includes(key)).map(([, value]) => value.replace(/_/g, ' '))].join(' '),
+  };
+}
+
+const NEAREST_TOWN_KM = 15;
+
+/**
+ * Gives each entry a town key. Spellings that differ only by a final letter (Calp/Calpe) are
+ * one town; a POI without addr:city belongs to the nearest town's centre within 15 km.
+ */
+function assignTowns(entries: CatalogueEntry[]): { words: Map<string, string>; names: Map<string, string> } {
+  const spellings = new Map<string, Map<string, number>>();
+  for (const { poi } of entries) {
+    if (!poi.city) continue;
+    const normalized = normalizeText(poi.city).trim();
+    const counts = spellings.get(normalized) ?? new Map<string, number>();
+    counts.set(poi.city, (counts.get(poi.city) ?? 0) + 1);
+    spellings.set(normalized, counts);
+  }
+  const keyOf = new Map<string, string>();
+  const sorted = [...spellings.keys()].sort((a, b) => a.length - b.length);
+  for (const name of sorted) {
+    const base = sorted.find((other) => other.length < name.length && name.length - other.length <= 1 && name.startsWith(other) && other.length >= 4);
+    keyOf.set(name, base ? (keyOf.get(base) ?? base) : name);
+  }
+  const names = new Map<string, string>();
+  const totals = new Map<string, number>();
+  for (const [normalized, counts] of spellings) {
+    const key = keyOf.get(normalized)!;
+    for (const [spelling, count] of counts) {
+      if (count > (totals.get(key) ?? 0)) {
+        totals.set(key, count);
+        names.set(key, spelling);
+      }
+    }
+  }
+  const centres = new Map<string, { lat: number; lon: number; n: number }>();
+  for (const entry of entries) {
+    if (!entry.poi.city) continue;
+    entry.cityKey = keyOf.get(normalizeText(entry.poi.city).trim()) ?? null;
+    if (!entry.cityKey) continue;
+    const centre = centres.get(entry.cityKey) ?? { lat: 0, lon: 0, n: 0 };
+    centre.lat += entry.poi.latitude;
+    centre.lon += entry.poi.longitude;
+    centre.n += 1;
+    centres.set(entry.cityKey, centre);
+  }
+  for (const entry of entries) {
+    if (entry.cityKey) continue;
+    let best: [string, number] | null = null;
+    for (const [key, centre] of centres) {
+      const km = distanceKm(entry.poi.latitude, entry.poi.longitude, centre.lat / centre.n, centre.lon / centre.n);
+      if (km <= NEAREST_TOWN_KM && (!best || km < best[1])) best = [key, km];
+    }
+    entry.cityKey = best?.[0] ?? null;
+  }
+  const townWords = new Map<string, string>();
+  for (const [normalized, key] of keyOf) townWords.set(words(normalized).join(' '), key);
+  return { words: townWords, names };
+}
+
+function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const rad = Math.PI / 180;
+  const x = (lon2 - lon1) * rad * Math.cos(((lat1 + lat2) / 2) * rad);
+  const y = (lat2 - lat1) * rad;
+  return Math.sqrt(x * x + y * y) * 6371;
+}
+
+/** An OpenStreetMap link centred on the place (the coordinates are always there; ids may not be OSM's). */
+function mapUrl(poi: Poi): string {
+  const lat = poi.latitude.toFixed(6);
+  const lon = poi.longitude.toFixed(6);
+  return `https://www.openstreetmap.org/?mlat=${lat}&mlon=${lon}#map=18/${lat}/${lon}`;
+}

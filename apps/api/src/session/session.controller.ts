@@ -1,0 +1,64 @@
+import { Controller, Delete, Get, Headers, Param, UseGuards } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ThrottlerGuard } from '@nestjs/throttler';
+import type { Language, SessionDeletedResponse, SessionResponse } from '@holibot/contracts';
+import { ApiError } from '../common/api-error.js';
+import { Clock } from '../common/clock.js';
+import { PoiCatalogue } from '../poi/poi-catalogue.service.js';
+import { SESSION_ID_PATTERN, SessionService } from './session.service.js';
+import { UserTokenService } from './user-token.service.js';
+
+@ApiTags('chat')
+@Controller('api/v1/chat/session')
+@UseGuards(ThrottlerGuard)
+export class SessionController {
+  constructor(
+    private readonly sessions: SessionService,
+    private readonly tokens: UserTokenService,
+    private readonly catalogue: PoiCatalogue,
+    private readonly clock: Clock,
+  ) {}
+
+  @Get(':id')
+  @ApiOperation({ summary: 'A conversation with its history' })
+  async get(@Param('id') id: string, @Headers('authorization') authorization?: string): Promise<SessionResponse> {
+    const session = await this.activeSession(id, authorization);
+    const now = this.clock.now();
+    const messages = await this.sessions.messages(session.id);
+    return {
+      success: true,
+      data: {
+        sessionId: session.id,
+        createdAt: session.createdAt.toISOString(),
+        updatedAt: session.updatedAt.toISOString(),
+        expiresAt: session.expiresAt.toISOString(),
+        messages: messages.map((message) => ({
+          role: message.role,
+          content: message.content,
+          // POIs since removed from the catalogue are left out.
+          pois: (message.poiIds ?? []).flatMap((poiId) => {
+            const entry = this.catalogue.get(poiId);
+            return entry ? [this.catalogue.view(entry, message.language as Language, entry.quality / 5, now)] : [];
+          }),
+          createdAt: message.createdAt.toISOString(),
+        })),
+      },
+    };
+  }
+
+  @Delete(':id')
+  @ApiOperation({ summary: 'Deletes a conversation and its history' })
+  async delete(@Param('id') id: string, @Headers('authorization') authorization?: string): Promise<SessionDeletedResponse> {
+    const session = await this.activeSession(id, authorization);
+    await this.sessions.delete(session.id);
+    return { success: true, data: { sessionId: session.id, deleted: true } };
+  }
+
+  private async activeSession(id: string, authorization: string | undefined) {
+    if (!SESSION_ID_PATTERN.test(id)) throw new ApiError(400, 'INVALID_SESSION_ID', 'The session id must be a UUID.');
+    const userId = await this.tokens.userId(authorization);
+    const session = await this.sessions.findActive(id, userId);
+    if (!session) throw new ApiError(404, 'SESSION_NOT_FOUND', 'No such session, or it has expired.');
+    return session;
+  }
+}

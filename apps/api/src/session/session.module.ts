@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { PoiModule } from '../poi/poi.module.js';
+import { SessionController } from './session.controller.js';
+import { SessionService } from './session.service.js';
+import { UserTokenService } from './user-token.service.js';
+
+@Module({
+  imports: [PoiModule],
+  controllers: [SessionController],
+  providers: [SessionService, UserTokenService],
+  exports: [SessionService, UserTokenService],
+})
+export class SessionModule {}

@@ -1,0 +1,86 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, MoreThan } from 'typeorm';
+import { ChatMessage, ChatSession } from '@holibot/database';
+import { Clock } from '../common/clock.js';
+import { AppConfig } from '../config/app-config.js';
+
+export const SESSION_ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export type NewMessage = Pick<ChatMessage, 'role' | 'content' | 'poiIds' | 'language' | 'intent' | 'engine' | 'latencyMs'>;
+
+/** Conversations in the ChatSession and ChatMessage tables. */
+@Injectable()
+export class SessionService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** The session if it exists, has not expired and belongs to this visitor. */
+  async findActive(id: string, userId: string | null): Promise<ChatSession | null> {
+    const session = await this.dataSource.getRepository(ChatSession).findOne({ where: { id, expiresAt: MoreThan(this.clock.now()) } });
+    if (!session) return null;
+    // A signed-in visitor's conversation is theirs only.
+    if (session.userId !== null && session.userId !== userId) return null;
+    return session;
+  }
+
+  /** A new, not yet stored session. */
+  start(userId: string | null): ChatSession {
+    const now = this.clock.now();
+    return this.dataSource.getRepository(ChatSession).create({
+      id: randomUUID(),
+      userId,
+      createdAt: now,
+      updatedAt: now,
+      expiresAt: this.expiry(now),
+      language: 'en',
+      lastIntent: null,
+      lastResultIds: null,
+      focusPoiId: null,
+      messageCount: 0,
+    });
+  }
+
+  /** Stores one turn — the session row and its two messages — in one transaction; slides the expiry. */
+  async recordTurn(session: ChatSession, isNew: boolean, messages: NewMessage[]): Promise<void> {
+    const now = this.clock.now();
+    session.updatedAt = now;
+    session.expiresAt = this.expiry(now);
+    session.messageCount += messages.length;
+    await this.dataSource.transaction(async (manager) => {
+      if (isNew) await manager.insert(ChatSession, session);
+      else
+        await manager.update(ChatSession, { id: session.id }, {
+          updatedAt: session.updatedAt,
+          expiresAt: session.expiresAt,
+          messageCount: session.messageCount,
+          language: session.language,
+          lastIntent: session.lastIntent,
+          lastResultIds: session.lastResultIds,
+          focusPoiId: session.focusPoiId,
+          userId: session.userId,
+        });
+      await manager.insert(
+        ChatMessage,
+        messages.map((message, i) => ({ ...message, sessionId: session.id, createdAt: new Date(now.getTime() + i) })),
+      );
+    });
+  }
+
+  async messages(sessionId: string): Promise<ChatMessage[]> {
+    return this.dataSource.getRepository(ChatMessage).find({ where: { sessionId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  /** Deletes the session and, by cascade, its messages. */
+  async delete(id: string): Promise<void> {
+    await this.dataSource.getRepository(ChatSession).delete({ id });
+  }
+
+  private expiry(from: Date): Date {
+    return new Date(from.getTime() + this.config.sessionExpiryHours * 3_600_000);
+  }
+}

@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+import { errors, jwtVerify } from 'jose';
+import { ApiError } from '../common/api-error.js';
+import { AppConfig } from '../config/app-config.js';
+
+/**
+ * Host sites may send `Authorization: Bearer <HS256 JWT>` signed with USER_TOKEN_SECRET; its
+ * `sub` becomes the session's user_id. Without a configured secret the header is ignored.
+ */
+@Injectable()
+export class UserTokenService {
+  private readonly key: Uint8Array | null;
+
+  constructor(config: AppConfig) {
+    this.key = config.userTokenSecret ? new TextEncoder().encode(config.userTokenSecret) : null;
+  }
+
+  async userId(authorization: string | undefined): Promise<string | null> {
+    if (!this.key || !authorization) return null;
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
+    if (!match) throw new ApiError(401, 'INVALID_TOKEN', 'The Authorization header must be "Bearer <token>".');
+    try {
+      const { payload } = await jwtVerify(match[1]!, this.key, { algorithms: ['HS256'] });
+      if (typeof payload.sub !== 'string' || payload.sub === '' || payload.sub.length > 255) {
+        throw new ApiError(401, 'INVALID_TOKEN', 'The user token has no valid "sub" claim.');
+      }
+      return payload.sub;
+    } catch (error) {
+      if (error instanceof ApiError) throw error;
+      const expired = error instanceof errors.JWTExpired;
+      throw new ApiError(401, 'INVALID_TOKEN', expired ? 'The user token has expired.' : 'The user token is not valid.');
+    }
+  }
+}

@@ -1,0 +1,153 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SignJWT } from 'jose';
+import { conversationTests } from './conversations.js';
+import { type RunningApp, chatClient, startApp, testEnv } from './support/app.js';
+import { freshSqliteDatabase } from './support/databases.js';
+
+const post = (url: string, body: string, headers: Record<string, string> = {}) =>
+  fetch(`${url}/api/v1/chat/message`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+
+describe('chat API over HTTP on SQLite', () => {
+  let running: RunningApp;
+  beforeAll(async () => {
+    running = await startApp(testEnv(freshSqliteDatabase(), { RATE_LIMIT_ENABLED: 'false' }));
+  });
+  afterAll(() => running.close());
+
+  conversationTests(() => chatClient(running.url));
+
+  it.each([
+    ['no query', '{}', 400, 'INVALID_QUERY'],
+    ['a blank query', '{"query": "   "}', 400, 'INVALID_QUERY'],
+    ['a number as query', '{"query": 42}', 400, 'INVALID_QUERY'],
+    ['a 501-character query', JSON.stringify({ query: 'x'.repeat(501) }), 400, 'QUERY_TOO_LONG'],
+    ['a malformed session id', '{"query": "beaches", "sessionId": "nope"}', 400, 'INVALID_SESSION_ID'],
+    ['an unknown language', '{"query": "beaches", "language": "fr"}', 400, 'INVALID_LANGUAGE'],
+    ['broken JSON', '{"query": ', 400, 'INVALID_JSON'],
+    ['a 20 KB body', JSON.stringify({ query: 'a', padding: 'x'.repeat(20_000) }), 413, 'PAYLOAD_TOO_LARGE'],
+  ])('POST with %s → %i %s', async (_label, body, status, code) => {
+    const response = await post(running.url, body);
+    expect(response.status).toBe(status);
+    const json = (await response.json()) as any;
+    expect(json).toEqual({ success: false, error: { code, message: expect.any(String) } });
+    expect(JSON.stringify(json)).not.toMatch(/at .*\.(js|ts):\d+/);
+    expect(response.headers.get('x-request-id')).toBeTruthy();
+  });
+
+  it('a query of exactly 500 characters is accepted', async () => {
+    const response = await post(running.url, JSON.stringify({ query: `beaches ${'x'.repeat(492)}` }));
+    expect(response.status).toBe(200);
+  });
+
+  it('GET/DELETE with a malformed id → 400 INVALID_SESSION_ID; unknown id → 404; unknown route → 404 NOT_FOUND', async () => {
+    const malformed = await fetch(`${running.url}/api/v1/chat/session/abc`);
+    expect(malformed.status).toBe(400);
+    expect(((await malformed.json()) as any).error.code).toBe('INVALID_SESSION_ID');
+    const unknown = await fetch(`${running.url}/api/v1/chat/session/00000000-0000-4000-8000-000000000000`, { method: 'DELETE' });
+    expect(unknown.status).toBe(404);
+    expect(((await unknown.json()) as any).error.code).toBe('SESSION_NOT_FOUND');
+    const route = await fetch(`${running.url}/api/v1/nothing-here`);
+    expect(route.status).toBe(404);
+    expect(await route.json()).toEqual({ success: false, error: { code: 'NOT_FOUND', message: expect.any(String) } });
+  });
+
+  it('keeps a caller-provided request id and makes one otherwise', async () => {
+    const response = await post(running.url, '{"query":"hello"}', { 'x-request-id': 'abc-123' });
+    expect(response.headers.get('x-request-id')).toBe('abc-123');
+    const other = await post(running.url, '{"query":"hello"}');
+    expect(other.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('serves the OpenAPI document at /api/docs', async () => {
+    const ui = await fetch(`${running.url}/api/docs`);
+    expect(ui.status).toBe(200);
+    expect(await ui.text()).toContain('swagger');
+    const document = (await (await fetch(`${running.url}/api/docs/openapi.json`)).json()) as any;
+    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/api/v1/chat/message', '/api/v1/chat/session/{id}']));
+  });
+
+  it('health: live and ready', async () => {
+    expect((await fetch(`${running.url}/health/live`)).status).toBe(200);
+    const ready = await fetch(`${running.url}/health/ready`);
+    expect(ready.status).toBe(200);
+    expect(((await ready.json()) as any).info.database.status).toBe('up');
+  });
+});
+
+describe('rate limit, CORS and user tokens', () => {
+  const secret = 'a-test-secret-of-at-least-32-characters!';
+  let running: RunningApp;
+  beforeAll(async () => {
+    running = await startApp(
+      testEnv(freshSqliteDatabase(), { CORS_ORIGIN: 'https://www.calpe.example', USER_TOKEN_SECRET: secret, TRUST_PROXY: 'loopback' }),
+    );
+  });
+  afterAll(() => running.close());
+
+  it('the 31st request in a window from one client IP → 429 RATE_LIMIT_EXCEEDED with Retry-After; other IPs still pass', async () => {
+    const headers = { 'x-forwarded-for': '203.0.113.7' };
+    const statuses = await Promise.all(Array.from({ length: 30 }, () => post(running.url, '{"query":"hello"}', headers).then((r) => r.status)));
+    expect(statuses.every((s) => s === 200)).toBe(true);
+    const limited = await post(running.url, '{"query":"hello"}', headers);
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(((await limited.json()) as any).error.code).toBe('RATE_LIMIT_EXCEEDED');
+    expect((await post(running.url, '{"query":"hello"}', { 'x-forwarded-for': '203.0.113.8' })).status).toBe(200);
+  });
+
+  it('CORS: a listed origin is allowed, an unlisted one gets no Access-Control-Allow-Origin', async () => {
+    const listed = await post(running.url, '{"query":"hello"}', { origin: 'https://www.calpe.example', 'x-forwarded-for': '203.0.113.20' });
+    expect(listed.headers.get('access-control-allow-origin')).toBe('https://www.calpe.example');
+    const preflight = await fetch(`${running.url}/api/v1/chat/message`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://www.calpe.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+    });
+    expect(preflight.status).toBeLessThan(300);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('https://www.calpe.example');
+    const unlisted = await post(running.url, '{"query":"hello"}', { origin: 'https://malicious-site.com', 'x-forwarded-for': '203.0.113.21' });
+    expect(unlisted.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('a valid user token sets user_id; a bad or expired one → 401; another user cannot read the session', async () => {
+    const key = new TextEncoder().encode(secret);
+    const token = await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject('visitor-42').setExpirationTime('1h').sign(key);
+    const client = chatClient(running.url, { authorization: `Bearer ${token}`, 'x-forwarded-for': '203.0.113.30' });
+    const answer = await client.ask('beaches', undefined, { userId: 'forged' });
+    expect(answer.status).toBe(200);
+    const { sessionId } = answer.body.data;
+    expect((await fetch(`${running.url}/api/v1/chat/session/${sessionId}`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+    // Without the owner's token the session does not exist.
+    expect((await fetch(`${running.url}/api/v1/chat/session/${sessionId}`)).status).toBe(404);
+
+    const expired = await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject('v').setExpirationTime(Math.floor(Date.now() / 1000) - 60).sign(key);
+    const wrongKey = await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject('v').sign(new TextEncoder().encode('another-secret-another-secret-another'));
+    for (const bad of [`Bearer ${expired}`, `Bearer ${wrongKey}`, 'Bearer not.a.jwt', 'Basic abc']) {
+      const response = await post(running.url, '{"query":"beaches"}', { authorization: bad, 'x-forwarded-for': '203.0.113.31' });
+      expect(response.status).toBe(401);
+      expect(((await response.json()) as any).error.code).toBe('INVALID_TOKEN');
+    }
+  });
+});
+
+describe('logs', () => {
+  it('writes error-DATE.log and combined-DATE.log with one http line per request and the request id, without the question text', async () => {
+    const env = testEnv(freshSqliteDatabase(), { LOG_FILES_ENABLED: 'true', LOG_LEVEL: 'http' });
+    const running = await startApp(env);
+    const logDir = env['LOG_DIR']!;
+    await post(running.url, '{"query":"secret question about paella"}', { 'x-request-id': 'log-test-1', 'user-agent': 'jest-agent', referer: 'https://host.example/page' });
+    await running.close();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const files = readdirSync(logDir);
+    const day = new Date().toISOString().slice(0, 10);
+    expect(files).toEqual(expect.arrayContaining([`combined-${day}.log`, `error-${day}.log`]));
+    const lines = readFileSync(join(logDir, `combined-${day}.log`), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+    const http = lines.filter((line) => line.level === 'http' && line.requestId === 'log-test-1');
+    expect(http).toHaveLength(1);
+    expect(http[0]).toMatchObject({ method: 'POST', url: '/api/v1/chat/message', status: 200, userAgent: 'jest-agent', referrer: 'https://host.example/page' });
+    expect(typeof http[0].responseTimeMs).toBe('number');
+    expect(http[0].ip).toBeTruthy();
+    expect(readFileSync(join(logDir, `combined-${day}.log`), 'utf8')).not.toContain('secret question');
+    expect(existsSync(join(logDir, `error-${day}.log`))).toBe(true);
+  });
+});

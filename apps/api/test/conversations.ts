@@ -1,0 +1,134 @@
+import type { ChatClient } from './support/app.js';
+
+/**
+ * The conversations the built-in engine must hold on the sample catalogue; run over HTTP
+ * on SQLite and on MySQL.
+ */
+export function conversationTests(client: () => ChatClient): void {
+  it('seed smoke tests (Phase 5.1): message, follow-up, session retrieval, deletion', async () => {
+    const first = await client().ask('best restaurants in Calpe');
+    expect(first.status).toBe(200);
+    expect(first.body.success).toBe(true);
+    const { sessionId } = first.body.data;
+    expect(sessionId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(first.body.data.pois.length).toBeGreaterThan(1);
+    expect(first.body.data.pois.every((p: any) => p.subcategory === 'Restaurants' && p.city?.startsWith('Calp'))).toBe(true);
+
+    const second = await client().ask('which one has outdoor seating?', sessionId);
+    expect(second.body.data.sessionId).toBe(sessionId);
+    expect(second.body.data.isFollowUp).toBe(true);
+    const firstIds = first.body.data.pois.map((p: any) => p.id);
+    const secondIds = second.body.data.pois.map((p: any) => p.id);
+    expect(secondIds.length).toBeGreaterThan(0);
+    expect(secondIds.length).toBeLessThan(firstIds.length);
+    expect(secondIds.every((id: number) => firstIds.includes(id))).toBe(true);
+    expect(second.body.data.pois.every((p: any) => p.outdoorSeating === true)).toBe(true);
+    // The text names only the POIs returned.
+    for (const poi of first.body.data.pois) {
+      expect(second.body.data.textResponse.includes(poi.name)).toBe(secondIds.includes(poi.id));
+    }
+
+    const session = await fetch(`${client().url}/api/v1/chat/session/${sessionId}`);
+    expect(session.status).toBe(200);
+    const history = (await session.json()) as any;
+    expect(history.data.sessionId).toBe(sessionId);
+    expect(history.data.messages.map((m: any) => [m.role, m.content.split('\n')[0]])).toEqual([
+      ['user', 'best restaurants in Calpe'],
+      ['assistant', first.body.data.textResponse.split('\n')[0]],
+      ['user', 'which one has outdoor seating?'],
+      ['assistant', second.body.data.textResponse.split('\n')[0]],
+    ]);
+    expect(history.data.messages[3].pois.map((p: any) => p.id)).toEqual(secondIds);
+    expect(new Date(history.data.expiresAt).getTime()).toBeGreaterThan(Date.now() + 23 * 3600_000);
+
+    const deleted = await fetch(`${client().url}/api/v1/chat/session/${sessionId}`, { method: 'DELETE' });
+    expect(deleted.status).toBe(200);
+    expect(((await deleted.json()) as any).success).toBe(true);
+    const gone = await fetch(`${client().url}/api/v1/chat/session/${sessionId}`);
+    expect(gone.status).toBe(404);
+    expect(((await gone.json()) as any).error.code).toBe('SESSION_NOT_FOUND');
+  });
+
+  it('"the first/second/last one" pick from the last list; a new topic starts a new search', async () => {
+    const list = await client().ask('museums');
+    const { sessionId, pois } = list.body.data;
+    const second = await client().ask('the second one', sessionId);
+    expect(second.body.data.intent).toBe('follow_up_select');
+    expect(second.body.data.pois.map((p: any) => p.id)).toEqual([pois[1].id]);
+    const last = await client().ask('the last one', sessionId);
+    expect(last.body.data.pois.map((p: any) => p.id)).toEqual([pois[pois.length - 1].id]);
+    const beaches = await client().ask('what are the best beaches?', sessionId);
+    expect(beaches.body.data.isFollowUp).toBe(false);
+    expect(beaches.body.data.pois.every((p: any) => p.subcategory === 'Beaches')).toBe(true);
+  });
+
+  it('"Italian restaurants" → "Is the first one open?" answers from the opening hours', async () => {
+    const list = await client().ask('Italian restaurants');
+    expect(list.body.data.pois.length).toBeGreaterThan(0);
+    expect(list.body.data.pois.every((p: any) => p.cuisine.some((c: string) => c === 'italian' || c === 'pizza'))).toBe(true);
+    const first = list.body.data.pois[0];
+    const open = await client().ask('Is the first one open?', list.body.data.sessionId);
+    expect(open.body.data.intent).toBe('follow_up_detail');
+    expect(open.body.data.pois.map((p: any) => p.id)).toEqual([first.id]);
+    const text: string = open.body.data.textResponse;
+    if (first.openNow === true) expect(text).toMatch(/^Yes, .* is open now/);
+    else if (first.openNow === false) expect(text).toMatch(/^No, .* is closed/);
+    else expect(text).toMatch(/I don't know/);
+    expect(text).toContain(first.name);
+  });
+
+  it('"Restaurants with paella" → the address of the first one; "I don\'t know" when data is missing', async () => {
+    const list = await client().ask('Restaurants with paella');
+    expect(list.body.data.pois.every((p: any) => p.subcategory === 'Restaurants' && p.cuisine.some((c: string) => c === 'paella' || c === 'rice'))).toBe(true);
+    const first = list.body.data.pois[0];
+    const address = await client().ask("What's the address of the first one?", list.body.data.sessionId);
+    expect(address.body.data.textResponse).toBe(`The address of ${first.name} is ${first.address}.`);
+    const phone = await client().ask('and the phone number?', list.body.data.sessionId);
+    expect(phone.body.data.textResponse).toBe(first.phone ? `The phone number of ${first.name} is ${first.phone}.` : `I don't know the phone number of ${first.name}.`);
+  });
+
+  it('only returns places that have every asked attribute', async () => {
+    const answer = await client().ask('vegetarian restaurant that is wheelchair accessible');
+    expect(answer.body.data.pois.length).toBeGreaterThan(0);
+    expect(answer.body.data.pois.every((p: any) => p.subcategory === 'Restaurants' && p.vegetarian === true && p.wheelchair === true)).toBe(true);
+  });
+
+  it('answers Spanish, German and Dutch questions in their language', async () => {
+    const es = await client().ask('¿Dónde hay playas para perros?');
+    expect(es.body.data.language).toBe('es');
+    expect(es.body.data.textResponse).toMatch(/^He encontrado/);
+    expect(es.body.data.pois.length).toBeGreaterThan(0);
+    expect(es.body.data.pois.every((p: any) => p.subcategory === 'Beaches' && p.dogs === true)).toBe(true);
+
+    const de = await client().ask('Welche Museen gibt es in Calpe?');
+    expect(de.body.data.language).toBe('de');
+    expect(de.body.data.textResponse).toMatch(/^Ich habe/);
+    expect(de.body.data.pois.length).toBeGreaterThan(0);
+    expect(de.body.data.pois.every((p: any) => p.subcategory === 'Museums')).toBe(true);
+
+    const nl = await client().ask('waar kan ik ontbijten?');
+    expect(nl.body.data.language).toBe('nl');
+    expect(nl.body.data.textResponse).toMatch(/^Ik heb/);
+    expect(nl.body.data.pois.length).toBeGreaterThan(0);
+    expect(nl.body.data.pois.every((p: any) => ['Cafés', 'Bakeries'].includes(p.subcategory) || p.cuisine.includes('breakfast'))).toBe(true);
+  });
+
+  it('says plainly when nothing matches, with no POIs', async () => {
+    for (const query of ['ski resorts', 'test']) {
+      const answer = await client().ask(query);
+      expect(answer.status).toBe(200);
+      expect(answer.body.data.intent).toBe('no_results');
+      expect(answer.body.data.pois).toEqual([]);
+      expect(answer.body.metadata.totalResults).toBe(0);
+      expect(answer.body.data.textResponse).toMatch(/couldn't find/);
+    }
+  });
+
+  it('an unknown or expired session id starts a new session', async () => {
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    const answer = await client().ask('beaches', unknown);
+    expect(answer.status).toBe(200);
+    expect(answer.body.data.sessionId).not.toBe(unknown);
+    expect(answer.body.data.isFollowUp).toBe(false);
+  });
+}

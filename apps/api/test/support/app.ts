@@ -1,0 +1,91 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { DatabaseConfig } from '@holibot/database';
+import { databaseEnv } from './databases.js';
+
+export const SAMPLE_CATALOGUE = resolve('tools/catalogues/calpe.sample.geojson');
+const MAIN = resolve('dist/apps/api/src/main.js');
+
+/**
+ * End-to-end tests run the built server (`npm test` builds first) as its own process, exactly
+ * as `npm start` does, and talk to it over HTTP. (Jest's module loader cannot load the CJS
+ * Nest plugins that require ESM-only NestJS 12; Node itself can.)
+ */
+export function testEnv(database: DatabaseConfig, env: Record<string, string> = {}): Record<string, string> {
+  return {
+    NODE_ENV: 'test',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    LOG_LEVEL: 'warn',
+    LOG_FILES_ENABLED: 'false',
+    LOG_DIR: mkdtempSync(join(tmpdir(), 'holibot-logs-')),
+    POI_AUTOLOAD_FILE: SAMPLE_CATALOGUE,
+    POI_RELOAD_INTERVAL_MS: '0',
+    ...databaseEnv(database),
+    ...env,
+  };
+}
+
+export interface RunningApp {
+  url: string;
+  process: ChildProcess;
+  output(): string;
+  close(): Promise<void>;
+}
+
+export async function startApp(env: Record<string, string>): Promise<RunningApp> {
+  const child = spawn(process.execPath, [MAIN], {
+    env: { PATH: process.env['PATH'] ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start in 30 s:\n${output}`)), 30_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /listening on (http:\/\/\S+):(\d+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolveUrl(`http://127.0.0.1:${match[2]}`);
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}:\n${output}`));
+    });
+  });
+  return {
+    url,
+    process: child,
+    output: () => output,
+    close: () =>
+      new Promise<void>((done) => {
+        if (child.exitCode !== null) return done();
+        child.once('exit', () => done());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+export interface ChatClient {
+  url: string;
+  ask(query: string, sessionId?: string, extra?: Record<string, unknown>): Promise<{ status: number; body: any; headers: Headers }>;
+}
+
+export function chatClient(url: string, headers: Record<string, string> = {}): ChatClient {
+  return {
+    url,
+    async ask(query, sessionId, extra = {}) {
+      const response = await fetch(`${url}/api/v1/chat/message`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query, ...(sessionId ? { sessionId } : {}), ...extra }),
+      });
+      return { status: response.status, body: await response.json(), headers: response.headers };
+    },
+  };
+}

@@ -1,0 +1,83 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import mysql from 'mysql2/promise';
+import { DataSource, type DataSourceOptions, type LogLevel, type Logger as TypeOrmLogger } from 'typeorm';
+import { MIGRATIONS } from '../../../migrations/index.js';
+import { ENTITIES } from './entities/index.js';
+
+export type DatabaseConfig =
+  | { type: 'sqlite'; sqlitePath: string }
+  | { type: 'mysql'; host: string; port: number; user: string; password: string; name: string; poolSize: number };
+
+/**
+ * Options for the one data source every part of HoliBot uses: the api, the CLI, the tests.
+ * `synchronize` is never on: the schema comes from the migrations only.
+ */
+export function createDataSourceOptions(config: DatabaseConfig, logger?: TypeOrmLogger, server: MysqlServer = 'mysql'): DataSourceOptions {
+  const common = {
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'migrations',
+    synchronize: false,
+    migrationsRun: false,
+    logger,
+    logging: logger ? (['error', 'warn', 'migration'] satisfies LogLevel[]) : false,
+  };
+  if (config.type === 'sqlite') {
+    const file = resolve(config.sqlitePath);
+    mkdirSync(dirname(file), { recursive: true });
+    return {
+      ...common,
+      type: 'better-sqlite3',
+      database: file,
+      // WAL lets the CLI (imports, backups) read and write while the server runs.
+      enableWAL: true,
+      timeout: 5000,
+    };
+  }
+  return {
+    ...common,
+    type: server,
+    host: config.host,
+    port: config.port,
+    username: config.user,
+    password: config.password,
+    database: config.name,
+    charset: 'utf8mb4_unicode_ci',
+    // Dates are written and read as UTC, whatever the server's or the process's time zone.
+    timezone: 'Z',
+    poolSize: config.poolSize,
+    connectTimeout: 5000,
+    extra: { enableKeepAlive: true },
+  };
+}
+
+/** TypeORM reads MariaDB's schema differently from MySQL's (column defaults), so it must know which. */
+export type MysqlServer = 'mysql' | 'mariadb';
+
+/** Asks a MySQL-protocol server what it is; sqlite needs no answer. */
+export async function detectMysqlServer(config: DatabaseConfig): Promise<MysqlServer> {
+  if (config.type !== 'mysql') return 'mysql';
+  const connection = await mysql.createConnection({
+    host: config.host,
+    port: config.port,
+    user: config.user,
+    password: config.password,
+    connectTimeout: 5000,
+  });
+  try {
+    const [rows] = await connection.query('SELECT VERSION() AS version');
+    return /mariadb/i.test(String((rows as Array<{ version: string }>)[0]?.version)) ? 'mariadb' : 'mysql';
+  } finally {
+    await connection.end();
+  }
+}
+
+/** Options for this database, after asking a MySQL server whether it is MariaDB. */
+export async function resolveDataSourceOptions(config: DatabaseConfig, logger?: TypeOrmLogger): Promise<DataSourceOptions> {
+  return createDataSourceOptions(config, logger, await detectMysqlServer(config));
+}
+
+export async function createDataSource(config: DatabaseConfig, logger?: TypeOrmLogger): Promise<DataSource> {
+  return new DataSource(await resolveDataSourceOptions(config, logger));
+}

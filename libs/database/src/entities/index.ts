@@ -1,0 +1,10 @@
+import { ChatMessage } from './chat-message.entity.js';
+import { ChatSession } from './chat-session.entity.js';
+import { ChatSessionCleanupLog } from './chat-session-cleanup-log.entity.js';
+import { Poi } from './poi.entity.js';
+
+export { ChatMessage, ChatSession, ChatSessionCleanupLog, Poi };
+export type { Translations } from './poi.entity.js';
+
+/** Every entity of the schema; the data source and the migration drift check use this list. */
+export const ENTITIES = [ChatSession, ChatMessage, ChatSessionCleanupLog, Poi];

@@ -1,0 +1,66 @@
+import mysql from 'mysql2/promise';
+import type { DataSource } from 'typeorm';
+import { eachDatabase } from '../../../apps/api/test/support/each-database.js';
+import { ChatMessage, ChatSession, ChatSessionCleanupLog, createDataSource, pendingSchemaChanges } from './index.js';
+
+eachDatabase('schema', (database) => {
+  let dataSource: DataSource;
+  beforeAll(async () => {
+    dataSource = await (await createDataSource(database())).initialize();
+  });
+  afterAll(() => dataSource.destroy());
+
+  it('migrations build exactly the schema of the entities (no drift)', async () => {
+    await dataSource.runMigrations();
+    expect(await pendingSchemaChanges(dataSource)).toEqual([]);
+    const tables = (await dataSource.createQueryRunner().getTables()).map((t) => t.name.split('.').pop()).sort();
+    expect(tables).toEqual(expect.arrayContaining(['ChatMessage', 'ChatSession', 'ChatSessionCleanupLog', 'Poi']));
+  });
+
+  it('every migration has a working down()', async () => {
+    await dataSource.undoLastMigration();
+    expect(await dataSource.createQueryRunner().hasTable('ChatSession')).toBe(false);
+    await dataSource.runMigrations();
+    expect(await pendingSchemaChanges(dataSource)).toEqual([]);
+  });
+
+  it('deleting a session deletes its messages; text round-trips in any script', async () => {
+    const now = new Date('2026-06-10T10:00:00.123Z');
+    const id = '11111111-1111-4111-8111-111111111111';
+    await dataSource.getRepository(ChatSession).insert({ id, userId: null, createdAt: now, updatedAt: now, expiresAt: now, language: 'es', lastIntent: null, lastResultIds: [3, 1], focusPoiId: null, messageCount: 1 });
+    await dataSource.getRepository(ChatMessage).insert({ sessionId: id, role: 'user', content: '¿Playas para perros? 🐕 Straße', poiIds: null, language: 'es', intent: null, engine: null, latencyMs: null, createdAt: now });
+    const stored = await dataSource.getRepository(ChatMessage).findOneByOrFail({ sessionId: id });
+    expect(stored.content).toBe('¿Playas para perros? 🐕 Straße');
+    expect(stored.createdAt.toISOString()).toBe('2026-06-10T10:00:00.123Z');
+    expect((await dataSource.getRepository(ChatSession).findOneByOrFail({ id })).lastResultIds).toEqual([3, 1]);
+    await dataSource.getRepository(ChatSession).delete({ id });
+    expect(await dataSource.getRepository(ChatMessage).countBy({ sessionId: id })).toBe(0);
+  });
+
+  it('the seed monitoring script (Phase 4.2) runs unchanged on MySQL', async () => {
+    const config = database();
+    if (config.type !== 'mysql') return; // the script is MySQL's
+    await dataSource.getRepository(ChatSessionCleanupLog).insert({ sessionsDeleted: 4, runAt: new Date(), durationMs: 12 });
+    const connection = await mysql.createConnection({ host: config.host, port: config.port, user: config.user, password: config.password, database: config.name });
+    try {
+      const [stats] = await connection.query(`
+      SELECT
+        COUNT(*) as total_sessions,
+        COUNT(CASE WHEN expires_at > NOW() THEN 1 END) as active_sessions,
+        COUNT(CASE WHEN user_id IS NOT NULL THEN 1 END) as authenticated_sessions,
+        AVG(TIMESTAMPDIFF(SECOND, created_at, updated_at)) as avg_session_duration
+      FROM ChatSession
+    `);
+      expect((stats as any[])[0]).toHaveProperty('total_sessions');
+      const [cleanups] = await connection.query(`
+      SELECT sessions_deleted, run_at
+      FROM ChatSessionCleanupLog
+      ORDER BY run_at DESC
+      LIMIT 7
+    `);
+      expect((cleanups as any[])[0].sessions_deleted).toBe(4);
+    } finally {
+      await connection.end();
+    }
+  });
+});
