@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import type { DataSource } from 'typeorm';
+import { Poi, createDataSource } from '@holibot/database';
+import { SAMPLE_CATALOGUE } from '../../test/support/app.js';
+import { eachDatabase } from '../../test/support/each-database.js';
+import { FixedClock } from '../common/clock.js';
+import { AppConfig } from '../config/app-config.js';
+import { ImportFileError, PoiImportService } from './poi-import.service.js';
+
+const sample = JSON.parse(readFileSync(SAMPLE_CATALOGUE, 'utf8'));
+
+eachDatabase('poi-import', (database) => {
+  let dataSource: DataSource;
+  let importer: PoiImportService;
+  beforeAll(async () => {
+    dataSource = await (await createDataSource(database())).initialize();
+    await dataSource.runMigrations();
+    importer = new PoiImportService(dataSource, new FixedClock(new Date('2026-06-10T10:00:00Z')), AppConfig.fromEnv({}));
+  });
+  afterAll(() => dataSource.destroy());
+
+  it('loads the sample catalogue: at least 150 POIs over all nine categories', async () => {
+    const report = await importer.importFile(SAMPLE_CATALOGUE, { source: 'sample' });
+    expect(report.rejected).toEqual([]);
+    expect(report.created).toBeGreaterThanOrEqual(150);
+    const categories = await dataSource.getRepository(Poi).createQueryBuilder('p').select('DISTINCT p.category', 'category').getRawMany();
+    expect(categories).toHaveLength(9);
+  });
+
+  it('a second import of the same file changes nothing; a changed feature is updated', async () => {
+    const again = await importer.importCollection(sample, { source: 'sample' });
+    expect(again).toMatchObject({ created: 0, updated: 0, unchanged: sample.features.length });
+    const changed = structuredClone(sample);
+    changed.features[0].properties.name = 'Renamed Place';
+    const report = await importer.importCollection(changed, { source: 'sample' });
+    expect(report).toMatchObject({ created: 0, updated: 1 });
+    expect(await dataSource.getRepository(Poi).countBy({ name: 'Renamed Place' })).toBe(1);
+  });
+
+  it('--replace takes out what the file no longer has; a rejected feature is reported, the rest imported', async () => {
+    const subset = { type: 'FeatureCollection', features: [...sample.features.slice(0, 10), { type: 'Feature', id: 'x/1', geometry: null, properties: { name: 'Broken' } }] };
+    const report = await importer.importCollection(subset, { source: 'sample', replace: true });
+    expect(report.rejected).toEqual([{ index: 10, id: 'x/1', reason: 'geometry is not a Point' }]);
+    expect(report.deactivated).toBe(sample.features.length - 10);
+    expect(await dataSource.getRepository(Poi).countBy({ active: true })).toBe(10);
+    const back = await importer.importCollection(sample, { source: 'sample' });
+    expect(back.updated).toBe(sample.features.length - 10); // the others, reactivated
+    expect(await dataSource.getRepository(Poi).countBy({ active: true })).toBe(sample.features.length);
+  });
+
+  it('a file that is not JSON or not a FeatureCollection is refused whole, nothing stored changes', async () => {
+    const before = await dataSource.getRepository(Poi).count();
+    await expect(importer.importFile('package.json')).rejects.toThrow(ImportFileError);
+    await expect(importer.importFile('/nonexistent/file.geojson')).rejects.toThrow(/cannot read/);
+    expect(await dataSource.getRepository(Poi).count()).toBe(before);
+  });
+});

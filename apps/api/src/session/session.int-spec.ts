@@ -1,0 +1,54 @@
+import type { DataSource } from 'typeorm';
+import { ChatMessage, createDataSource } from '@holibot/database';
+import { eachDatabase } from '../../test/support/each-database.js';
+import { FixedClock } from '../common/clock.js';
+import { AppConfig } from '../config/app-config.js';
+import { SessionService } from './session.service.js';
+
+eachDatabase('sessions', (database) => {
+  let dataSource: DataSource;
+  const clock = new FixedClock(new Date('2026-06-10T10:00:00Z'));
+  let sessions: SessionService;
+  beforeAll(async () => {
+    dataSource = await (await createDataSource(database())).initialize();
+    await dataSource.runMigrations();
+    sessions = new SessionService(dataSource, clock, AppConfig.fromEnv({ SESSION_EXPIRY_HOURS: '2' }));
+  });
+  afterAll(() => dataSource.destroy());
+
+  const turn = (content: string) => [
+    { role: 'user' as const, content, poiIds: null, language: 'en', intent: null, engine: null, latencyMs: null },
+    { role: 'assistant' as const, content: `answer to ${content}`, poiIds: [1, 2], language: 'en', intent: 'search', engine: 'builtin', latencyMs: 3 },
+  ];
+
+  it('each turn slides expires_at; an expired session is not found', async () => {
+    const session = sessions.start(null);
+    await sessions.recordTurn(session, true, turn('one'));
+    clock.advance(90 * 60_000);
+    const found = await sessions.findActive(session.id, null);
+    expect(found).not.toBeNull();
+    await sessions.recordTurn(found!, false, turn('two'));
+    const again = await sessions.findActive(session.id, null);
+    expect(again!.expiresAt.toISOString()).toBe('2026-06-10T13:30:00.000Z');
+    expect(again!.messageCount).toBe(4);
+    expect((await sessions.messages(session.id)).map((m) => m.content)).toEqual(['one', 'answer to one', 'two', 'answer to two']);
+    clock.advance(2 * 3600_000 + 1);
+    expect(await sessions.findActive(session.id, null)).toBeNull();
+  });
+
+  it("a signed-in visitor's session is theirs only", async () => {
+    const session = sessions.start('user-1');
+    await sessions.recordTurn(session, true, turn('mine'));
+    expect(await sessions.findActive(session.id, 'user-1')).not.toBeNull();
+    expect(await sessions.findActive(session.id, null)).toBeNull();
+    expect(await sessions.findActive(session.id, 'user-2')).toBeNull();
+  });
+
+  it('delete removes the session and its messages', async () => {
+    const session = sessions.start(null);
+    await sessions.recordTurn(session, true, turn('bye'));
+    await sessions.delete(session.id);
+    expect(await sessions.findActive(session.id, null)).toBeNull();
+    expect(await dataSource.getRepository(ChatMessage).countBy({ sessionId: session.id })).toBe(0);
+  });
+});

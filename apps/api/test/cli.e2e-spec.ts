@@ -1,0 +1,43 @@
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { resolve } from 'node:path';
+import { SAMPLE_CATALOGUE } from './support/app.js';
+import { freshSqliteDatabase } from './support/databases.js';
+
+const CLI = resolve('dist/apps/api/src/cli.js');
+
+function holibot(args: string[], env: Record<string, string>) {
+  const result = spawnSync(process.execPath, [CLI, ...args], { env: { PATH: process.env['PATH'] ?? '', LOG_FILES_ENABLED: 'false', ...env }, encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('holibot command line', () => {
+  const database = freshSqliteDatabase();
+  const env = { DB_SQLITE_PATH: database.type === 'sqlite' ? database.sqlitePath : '' };
+
+  it('migrate applies the migrations, then says the schema is up to date and has no drift', () => {
+    expect(holibot(['migrate'], env)).toMatchObject({ code: 0, stdout: expect.stringContaining('InitialSchema') });
+    expect(holibot(['migrate', '--check'], env)).toMatchObject({ code: 0, stdout: expect.stringContaining('up to date') });
+  });
+
+  it('poi import prints created/updated/skipped and each rejected feature with index and reason', () => {
+    const first = holibot(['poi', 'import', SAMPLE_CATALOGUE, '--source', 'calpe'], env);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/\d+ created, 0 updated, 0 unchanged, 0 skipped/);
+    const file = join(tmpdir(), `holibot-bad-${process.pid}.geojson`);
+    writeFileSync(file, JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', id: 'n/1', geometry: { type: 'Point', coordinates: [0.05, 38.6] }, properties: { name: 'Bench', amenity: 'bench' } }] }));
+    const bad = holibot(['poi', 'import', file], env);
+    expect(bad.code).toBe(0);
+    expect(bad.stderr).toContain('rejected feature #0 (n/1): no HoliBot category for amenity=bench');
+    expect(bad.stdout).toContain('0 created, 0 updated, 0 unchanged, 1 skipped');
+  });
+
+  it('fails clearly: missing file → 1, bad usage → 2, bad configuration → 1 naming the variable', () => {
+    expect(holibot(['poi', 'import', '/nonexistent.geojson'], env)).toMatchObject({ code: 1, stderr: expect.stringContaining('cannot read /nonexistent.geojson') });
+    expect(holibot(['poi', 'import'], env).code).toBe(2);
+    expect(holibot(['frobnicate'], env).code).toBe(2);
+    expect(holibot(['migrate'], { ...env, DB_TYPE: 'oracle' })).toMatchObject({ code: 1, stderr: expect.stringContaining('DB_TYPE="oracle"') });
+  });
+});
