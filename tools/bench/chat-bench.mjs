@@ -1,0 +1,822 @@
+#!/usr/bin/env node
+// HoliBot chat benchmark (`npm run bench`, or `node tools/bench/chat-bench.mjs` after `npm run build`).
+//
+// In one run it:
+//   1. starts the built API (dist/apps/api/src/main.js) on a fresh SQLite file, warms it up, and
+//      loads POST /api/v1/chat/message with autocannon (50 connections, rotating questions);
+//   2. loads the same instance's GET /health/live (Nest baseline) and a bare node:http server
+//      returning a small fixed JSON body (Node baseline);
+//   3. does the chat run again on MariaDB/MySQL (database `holibot_bench`, dropped and re-created);
+//   4. prints a table (req/s, p50/p95/p99, errors, non-2xx, RSS, ratios, PASS/FAIL against the
+//      targets) and writes the whole result to bench-results/chat-bench-<timestamp>.json.
+//
+// It reports; it is not a test: exit 0 even when targets fail. Exit non-zero only when a server
+// cannot start (or the run is interrupted). Every child process is killed on exit, error and
+// Ctrl-C. All traffic stays on 127.0.0.1.
+//
+// Flags: --duration N (seconds per load run, default 10; env BENCH_DURATION), --connections N
+// (default 50), --warmup N (seconds, default 3), --skip-mysql. MariaDB connection: env
+// BENCH_MYSQL_HOST / BENCH_MYSQL_PORT / BENCH_MYSQL_USER / BENCH_MYSQL_PASSWORD (default
+// 127.0.0.1:3306, root, empty password).
+
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const MAIN = path.join(ROOT, 'dist/apps/api/src/main.js');
+const HOSTNAME = '127.0.0.1';
+const MB = 1024 * 1024;
+
+// ---------------------------------------------------------------------------------------------
+// Options
+
+const { values: flags } = parseArgs({
+  options: {
+    duration: { type: 'string' },
+    connections: { type: 'string' },
+    warmup: { type: 'string' },
+    'skip-mysql': { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+  strict: true,
+});
+if (flags.help) {
+  console.log(
+    'Usage: node tools/bench/chat-bench.mjs [--duration N] [--connections N] [--warmup N] [--skip-mysql]\n' +
+      '  --duration N     seconds per load run (default 10, env BENCH_DURATION; max 300)\n' +
+      '  --connections N  concurrent connections (default 50)\n' +
+      '  --warmup N       warm-up seconds before each chat run (default 3)\n' +
+      '  --skip-mysql     do not run the MariaDB/MySQL part',
+  );
+  process.exit(0);
+}
+
+function intOption(raw, fallback, min, max, name) {
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    console.error(`${name} must be a whole number between ${min} and ${max} (got ${JSON.stringify(raw)})`);
+    process.exit(2);
+  }
+  return value;
+}
+
+const DURATION = intOption(flags.duration ?? process.env.BENCH_DURATION, 10, 1, 300, '--duration');
+const CONNECTIONS = intOption(flags.connections, 50, 1, 1000, '--connections');
+const WARMUP = intOption(flags.warmup, 3, 0, 60, '--warmup');
+const SKIP_MYSQL = flags['skip-mysql'];
+const MYSQL = {
+  host: process.env.BENCH_MYSQL_HOST || '127.0.0.1',
+  port: Number(process.env.BENCH_MYSQL_PORT || 3306),
+  user: process.env.BENCH_MYSQL_USER || 'root',
+  password: process.env.BENCH_MYSQL_PASSWORD ?? '',
+  database: 'holibot_bench',
+};
+const READY_TIMEOUT_MS = 60_000;
+
+const TARGETS = {
+  sqliteMinRps: 1000,
+  sqliteMaxP95Ms: 50,
+  mysqlMinRps: 600,
+  mysqlMaxP95Ms: 100,
+  minChatToHealthLiveRatio: 0.25,
+  maxIdleRssMb: 150,
+};
+
+const QUESTIONS = [
+  'best restaurants in Calpe',
+  'Italian restaurants',
+  '¿Dónde hay playas para perros?',
+  'Welche Museen gibt es in Calpe?',
+  'waar kan ik ontbijten?',
+  'vegetarian restaurant that is wheelchair accessible',
+  'restaurants with paella',
+  'cafés with outdoor seating',
+  'museums',
+  'cheap bars',
+  'hotels',
+  'beaches',
+];
+const JSON_HEADERS = { 'content-type': 'application/json', accept: 'application/json' };
+const CHAT_REQUESTS = QUESTIONS.map((query) => ({
+  method: 'POST',
+  path: '/api/v1/chat/message',
+  headers: JSON_HEADERS,
+  body: JSON.stringify({ query }), // no sessionId: every request starts a new conversation
+}));
+
+// ---------------------------------------------------------------------------------------------
+// Child processes and cleanup
+
+/** @type {Set<import('node:child_process').ChildProcess>} */
+const children = new Set();
+/** @type {Set<{stop: () => void}>} */
+const runningLoads = new Set();
+let shuttingDown = false;
+
+function killAllSync(signal = 'SIGKILL') {
+  for (const child of children) {
+    if (child.exitCode === null && child.signalCode === null) {
+      try {
+        child.kill(signal);
+      } catch {
+        // already gone
+      }
+    }
+  }
+}
+
+async function stopChild(child, graceMs = 5000) {
+  if (!child || child.exitCode !== null || child.signalCode !== null) {
+    children.delete(child);
+    return;
+  }
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+  await exited;
+  clearTimeout(timer);
+  children.delete(child);
+}
+
+async function stopAll() {
+  for (const load of runningLoads) load.stop();
+  await Promise.all([...children].map((child) => stopChild(child, 3000)));
+}
+
+/** Temporary directories (the SQLite file) removed however the run ends. */
+const tempDirs = new Set();
+process.on('exit', () => {
+  killAllSync('SIGKILL');
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+});
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(signal, () => {
+    if (shuttingDown) {
+      killAllSync('SIGKILL');
+      process.exit(130);
+    }
+    shuttingDown = true;
+    console.error(`\n${signal}: stopping the benchmark and its child processes…`);
+    stopAll().finally(() => process.exit(130));
+  });
+}
+process.on('uncaughtException', (error) => {
+  console.error('Benchmark crashed:', error);
+  killAllSync('SIGKILL');
+  process.exit(1);
+});
+process.on('unhandledRejection', (error) => {
+  console.error('Benchmark crashed (unhandled rejection):', error);
+  killAllSync('SIGKILL');
+  process.exit(1);
+});
+
+/** A ring of the child's last output lines, and the warnings/errors it logged during load runs. */
+class OutputLog {
+  constructor(limit = 200) {
+    this.limit = limit;
+    this.lines = [];
+    this.counting = false;
+    this.countedLines = 0;
+    this.countedSample = [];
+    this.partial = { stdout: '', stderr: '' };
+  }
+  push(stream, chunk) {
+    const text = this.partial[stream] + chunk.toString('utf8');
+    const parts = text.split('\n');
+    this.partial[stream] = parts.pop() ?? '';
+    for (const line of parts) {
+      if (!line.trim()) continue;
+      this.lines.push(`[${stream}] ${line}`);
+      if (this.lines.length > this.limit) this.lines.shift();
+      if (this.counting) {
+        this.countedLines += 1;
+        if (this.countedSample.length < 10) this.countedSample.push(line.slice(0, 500));
+      }
+    }
+  }
+  tail(n = 40) {
+    return this.lines.slice(-n).join('\n');
+  }
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.once('error', reject);
+    server.listen(0, HOSTNAME, () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function spawnNode(args, env, log) {
+  const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.add(child);
+  child.stdout.on('data', (chunk) => log.push('stdout', chunk));
+  child.stderr.on('data', (chunk) => log.push('stderr', chunk));
+  child.once('exit', () => children.delete(child));
+  return child;
+}
+
+class StartError extends Error {}
+
+/** Starts the built API and waits for GET /health/ready. */
+async function startApi(name, dbEnv) {
+  const port = await freePort();
+  const log = new OutputLog();
+  const env = {
+    ...process.env,
+    ...dbEnv,
+    NODE_ENV: 'production',
+    HOST: HOSTNAME,
+    PORT: String(port),
+    RATE_LIMIT_ENABLED: 'false',
+    LOG_LEVEL: 'warn',
+    LOG_FILES_ENABLED: 'false',
+    DB_MIGRATE_ON_START: 'true',
+  };
+  const child = spawnNode([MAIN], env, log);
+  const started = Date.now();
+  const baseUrl = `http://${HOSTNAME}:${port}`;
+  let lastProblem = 'no answer yet';
+  while (Date.now() - started < READY_TIMEOUT_MS) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new StartError(
+        `${name}: the API exited (code ${child.exitCode ?? child.signalCode}) before it was ready.\n${log.tail()}`,
+      );
+    }
+    try {
+      const res = await fetch(`${baseUrl}/health/ready`, { signal: AbortSignal.timeout(2000) });
+      await res.arrayBuffer();
+      if (res.status === 200) {
+        return { name, child, pid: child.pid, port, baseUrl, log, startMs: Date.now() - started };
+      }
+      lastProblem = `/health/ready answered ${res.status}`;
+    } catch (error) {
+      lastProblem = error.cause?.code ?? error.message;
+    }
+    await sleep(200);
+  }
+  await stopChild(child);
+  throw new StartError(`${name}: the API was not ready within ${READY_TIMEOUT_MS / 1000} s (${lastProblem}).\n${log.tail()}`);
+}
+
+/** A bare node:http server in its own process: the floor of what Node can do on this machine. */
+async function startBareNode() {
+  const port = await freePort();
+  const log = new OutputLog();
+  const source = `
+    const http = require('node:http');
+    const body = JSON.stringify({ status: 'ok', info: {}, error: {}, details: {} });
+    http.createServer((req, res) => {
+      req.resume();
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
+      res.end(body);
+    }).listen(${port}, '${HOSTNAME}', () => console.log('ready'));
+  `;
+  const child = spawnNode(['-e', source], { PATH: process.env.PATH ?? '' }, log);
+  const baseUrl = `http://${HOSTNAME}:${port}`;
+  const started = Date.now();
+  while (Date.now() - started < 10_000) {
+    if (child.exitCode !== null) throw new StartError(`bare node:http server exited.\n${log.tail()}`);
+    try {
+      const res = await fetch(`${baseUrl}/`, { signal: AbortSignal.timeout(1000) });
+      await res.arrayBuffer();
+      if (res.ok) return { name: 'bare node:http', child, pid: child.pid, port, baseUrl, log };
+    } catch {
+      // not listening yet
+    }
+    await sleep(100);
+  }
+  await stopChild(child);
+  throw new StartError(`bare node:http server did not start.\n${log.tail()}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Measurements
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** VmRSS / VmHWM of a process in MB (Linux /proc), or null elsewhere. */
+function memoryOf(pid) {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const field = (key) => {
+      const match = status.match(new RegExp(`^${key}:\\s+(\\d+)\\s+kB`, 'm'));
+      return match ? round((Number(match[1]) * 1024) / MB, 1) : null;
+    };
+    return { rssMb: field('VmRSS'), hwmMb: field('VmHWM') };
+  } catch {
+    return { rssMb: null, hwmMb: null };
+  }
+}
+
+function round(value, digits = 2) {
+  if (value === null || value === undefined || !Number.isFinite(value)) return null;
+  const factor = 10 ** digits;
+  return Math.round(value * factor) / factor;
+}
+
+function percentile(sorted, p) {
+  if (sorted.length === 0) return null;
+  const rank = Math.ceil((p / 100) * sorted.length) - 1;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, rank))];
+}
+
+/**
+ * One autocannon run. Latency percentiles are computed here from every response time
+ * (autocannon's own histogram offers p50/p90/p97.5/p99 but no p95, and only counts 2xx).
+ */
+function load({ title, url, requests, verifyBody, duration, connections = CONNECTIONS, memoryPid }) {
+  return new Promise((resolve, reject) => {
+    let times = new Float64Array(1 << 16);
+    let count = 0;
+    let peakRssMb = null;
+    let offset = 0;
+    const sampler = memoryPid
+      ? setInterval(() => {
+          const { rssMb } = memoryOf(memoryPid);
+          if (rssMb !== null && (peakRssMb === null || rssMb > peakRssMb)) peakRssMb = rssMb;
+        }, 250)
+      : null;
+
+    const instance = autocannon(
+      {
+        url,
+        title,
+        connections,
+        duration,
+        timeout: 10,
+        requests,
+        verifyBody,
+        // Each connection starts at a different question, so the mix is even from the first second.
+        setupClient: requests
+          ? (client) => {
+              const start = offset++ % requests.length;
+              client.setRequests([...requests.slice(start), ...requests.slice(0, start)]);
+            }
+          : undefined,
+      },
+      (error, result) => {
+        if (sampler) clearInterval(sampler);
+        runningLoads.delete(handle);
+        if (error) return reject(error);
+        const sorted = times.subarray(0, count).sort();
+        const statusCodes = Object.fromEntries(
+          Object.entries(result.statusCodeStats ?? {}).map(([code, { count: n }]) => [code, Number(n)]),
+        );
+        resolve({
+          title,
+          url,
+          connections,
+          durationS: result.duration,
+          requestsTotal: result.requests.total,
+          reqPerSecAvg: round(result.requests.average, 1),
+          reqPerSecStddev: round(result.requests.stddev, 1),
+          reqPerSecMin: result.requests.min,
+          latencyMs: {
+            p50: round(percentile(sorted, 50)),
+            p95: round(percentile(sorted, 95)),
+            p99: round(percentile(sorted, 99)),
+            max: round(sorted.length ? sorted[sorted.length - 1] : null),
+            avg: round(result.latency.average),
+            samples: count,
+          },
+          autocannonLatencyMs: {
+            p50: result.latency.p50,
+            p90: result.latency.p90,
+            p97_5: result.latency.p97_5,
+            p99: result.latency.p99,
+          },
+          throughputBytesPerSecAvg: round(result.throughput.average, 0),
+          errors: result.errors,
+          timeouts: result.timeouts,
+          non2xx: result.non2xx,
+          mismatches: result.mismatches,
+          statusCodes,
+          peakRssMb,
+        });
+      },
+    );
+    const handle = { stop: () => instance.stop() };
+    runningLoads.add(handle);
+    instance.on('response', (_client, _status, _bytes, responseTime) => {
+      if (count === times.length) {
+        const bigger = new Float64Array(times.length * 2);
+        bigger.set(times);
+        times = bigger;
+      }
+      times[count++] = responseTime;
+    });
+  });
+}
+
+/** A chat answer is good when it says success and carries the fields the widget reads. */
+function chatBodyOk(body) {
+  return body.includes('"success":true') && body.includes('"textResponse"');
+}
+
+async function askOnce(baseUrl, query) {
+  const res = await fetch(`${baseUrl}/api/v1/chat/message`, {
+    method: 'POST',
+    headers: JSON_HEADERS,
+    body: JSON.stringify({ query }),
+    signal: AbortSignal.timeout(10_000),
+  });
+  let body = null;
+  try {
+    body = await res.json();
+  } catch {
+    // not JSON
+  }
+  return { status: res.status, body };
+}
+
+/** Checks every question once (status, shape, how many POIs) before loading the server. */
+async function smokeTest(api) {
+  const answers = [];
+  for (const query of QUESTIONS) {
+    try {
+      const { status, body } = await askOnce(api.baseUrl, query);
+      answers.push({
+        query,
+        status,
+        success: body?.success ?? null,
+        intent: body?.data?.intent ?? null,
+        pois: Array.isArray(body?.data?.pois) ? body.data.pois.length : null,
+        error: body?.success === false ? body?.error ?? body : undefined,
+      });
+    } catch (error) {
+      answers.push({ query, status: null, success: false, error: error.message });
+    }
+  }
+  const bad = answers.filter((a) => a.status !== 200 || a.success !== true);
+  const noPois = answers.filter((a) => a.status === 200 && a.pois === 0);
+  if (bad.length) {
+    console.warn(`  ! ${api.name}: ${bad.length}/${answers.length} smoke questions failed:`);
+    for (const a of bad) console.warn(`      ${JSON.stringify(a)}`);
+  }
+  if (answers.every((a) => !a.pois)) {
+    console.warn(
+      `  ! ${api.name}: no question returned any POI — is the catalogue empty? (POI_AUTOLOAD_FILE=${
+        process.env.POI_AUTOLOAD_FILE ?? 'tools/catalogues/calpe.sample.geojson'
+      })`,
+    );
+  } else if (noPois.length) {
+    console.log(`  · ${api.name}: questions without POIs: ${noPois.map((a) => JSON.stringify(a.query)).join(', ')}`);
+  }
+  return answers;
+}
+
+async function warmUp(api) {
+  if (WARMUP === 0) return;
+  await load({ title: 'warm-up', url: api.baseUrl, requests: CHAT_REQUESTS, duration: WARMUP, connections: CONNECTIONS });
+  await sleep(1000);
+}
+
+/** The chat run on one database: start, smoke, warm up, idle RSS, load with RSS sampling. */
+async function benchChat(name, dbEnv, { alsoHealthLive = false } = {}) {
+  console.log(`\n▶ ${name}: starting the API…`);
+  const api = await startApi(name, dbEnv);
+  try {
+    const memAfterStart = memoryOf(api.pid);
+    console.log(`  ready in ${api.startMs} ms on ${api.baseUrl} (pid ${api.pid}, RSS ${memAfterStart.rssMb} MB)`);
+    const smoke = await smokeTest(api);
+    console.log(`  warm-up ${WARMUP} s…`);
+    await warmUp(api);
+    const memIdle = memoryOf(api.pid);
+    console.log(`  idle RSS after warm-up: ${memIdle.rssMb} MB; chat load ${DURATION} s × ${CONNECTIONS} connections…`);
+    api.log.counting = true;
+    const chat = await load({
+      title: `chat POST (${name})`,
+      url: api.baseUrl,
+      requests: CHAT_REQUESTS,
+      verifyBody: chatBodyOk,
+      duration: DURATION,
+      memoryPid: api.pid,
+    });
+    api.log.counting = false;
+    await sleep(1000);
+    const memAfterLoad = memoryOf(api.pid);
+    console.log(`  ${chat.reqPerSecAvg} req/s, p95 ${chat.latencyMs.p95} ms, non-2xx ${chat.non2xx}, errors ${chat.errors}`);
+
+    let healthLive = null;
+    if (alsoHealthLive) {
+      console.log(`  GET /health/live load ${DURATION} s…`);
+      await load({ title: 'warm-up', url: `${api.baseUrl}/health/live`, duration: 1 });
+      api.log.counting = true;
+      healthLive = await load({ title: `GET /health/live (${name})`, url: `${api.baseUrl}/health/live`, duration: DURATION });
+      api.log.counting = false;
+      console.log(`  ${healthLive.reqPerSecAvg} req/s, p95 ${healthLive.latencyMs.p95} ms`);
+    }
+    const crashed = api.child.exitCode !== null || api.child.signalCode !== null;
+    return {
+      name,
+      startMs: api.startMs,
+      crashed,
+      smoke,
+      chat,
+      healthLive,
+      memory: {
+        afterStartRssMb: memAfterStart.rssMb,
+        highWaterAfterStartMb: memAfterStart.hwmMb,
+        idleRssMb: memIdle.rssMb,
+        peakDuringLoadRssMb: chat.peakRssMb,
+        afterLoadRssMb: memAfterLoad.rssMb,
+        highWaterMarkMb: memoryOf(api.pid).hwmMb ?? memAfterLoad.hwmMb,
+      },
+      serverLogDuringLoad: { lines: api.log.countedLines, sample: api.log.countedSample },
+      serverLogTail: crashed ? api.log.tail() : undefined,
+    };
+  } finally {
+    await stopChild(api.child);
+  }
+}
+
+async function prepareMysql() {
+  let mysql;
+  try {
+    mysql = await import('mysql2/promise');
+  } catch (error) {
+    return { ok: false, reason: `mysql2 is not installed (${error.message})` };
+  }
+  let connection;
+  try {
+    connection = await mysql.createConnection({
+      host: MYSQL.host,
+      port: MYSQL.port,
+      user: MYSQL.user,
+      password: MYSQL.password,
+      connectTimeout: 5000,
+    });
+    const [[{ version }]] = await connection.query('SELECT VERSION() AS version');
+    await connection.query(`DROP DATABASE IF EXISTS \`${MYSQL.database}\``);
+    await connection.query(`CREATE DATABASE \`${MYSQL.database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+    return { ok: true, version };
+  } catch (error) {
+    return { ok: false, reason: `${error.code ?? ''} ${error.message}`.trim() };
+  } finally {
+    await connection?.end().catch(() => undefined);
+  }
+}
+
+async function dropMysqlDatabase() {
+  try {
+    const mysql = await import('mysql2/promise');
+    const connection = await mysql.createConnection({ ...MYSQL, database: undefined, connectTimeout: 5000 });
+    await connection.query(`DROP DATABASE IF EXISTS \`${MYSQL.database}\``);
+    await connection.end();
+  } catch {
+    // best effort
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Report
+
+function pad(value, width, left = false) {
+  const text = value === null || value === undefined ? '—' : String(value);
+  return left ? text.padEnd(width) : text.padStart(width);
+}
+
+function table(headers, rows, leftColumns = 1) {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] === null || r[i] === undefined ? 1 : String(r[i]).length))));
+  const line = (cells) => cells.map((c, i) => pad(c, widths[i], i < leftColumns)).join('  ');
+  return [line(headers), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+function mark(ok) {
+  if (ok === null) return 'SKIP';
+  return ok ? 'PASS' : 'FAIL';
+}
+
+function ratio(a, b) {
+  return a && b ? round(a / b, 3) : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Main
+
+async function main() {
+  if (!existsSync(MAIN)) {
+    console.error(`${path.relative(ROOT, MAIN)} is missing: run \`npm run build\` first (or use \`npm run bench\`).`);
+    process.exit(2);
+  }
+  const startedAt = new Date();
+  const watchdogMs = (DURATION * 6 + WARMUP * 2 + 240) * 1000;
+  const watchdog = setTimeout(() => {
+    console.error(`\nThe benchmark took longer than ${watchdogMs / 1000} s: giving up.`);
+    killAllSync('SIGKILL');
+    process.exit(1);
+  }, watchdogMs);
+  watchdog.unref();
+
+  console.log(
+    `HoliBot chat benchmark — ${DURATION} s per run, ${CONNECTIONS} connections, ${QUESTIONS.length} rotating questions` +
+      ` (Node ${process.version}, ${os.cpus().length} CPU ${os.cpus()[0]?.model?.trim() ?? ''})`,
+  );
+  if (!existsSync(path.join(ROOT, process.env.POI_AUTOLOAD_FILE || 'tools/catalogues/calpe.sample.geojson'))) {
+    console.warn('  ! the sample catalogue is missing: the API will start with an empty catalogue (answers without POIs).');
+  }
+
+  const result = {
+    startedAt: startedAt.toISOString(),
+    finishedAt: null,
+    settings: { durationS: DURATION, connections: CONNECTIONS, warmupS: WARMUP, questions: QUESTIONS, skipMysql: SKIP_MYSQL },
+    machine: {
+      node: process.version,
+      platform: `${os.platform()} ${os.release()}`,
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model?.trim() ?? null,
+      totalMemMb: Math.round(os.totalmem() / MB),
+    },
+    targets: TARGETS,
+    sqlite: null,
+    bareNode: null,
+    mysql: null,
+    mysqlSkipped: null,
+    failures: [],
+    ratios: {},
+    checks: [],
+  };
+
+  // 1. SQLite (+ GET /health/live on the same instance)
+  const sqliteDir = mkdtempSync(path.join(os.tmpdir(), 'holibot-bench-'));
+  tempDirs.add(sqliteDir);
+  try {
+    result.sqlite = await benchChat('SQLite', { DB_TYPE: 'sqlite', DB_SQLITE_PATH: path.join(sqliteDir, 'bench.sqlite') }, { alsoHealthLive: true });
+  } catch (error) {
+    if (!(error instanceof StartError)) throw error;
+    console.error(`\n!!! ${error.message}`);
+    result.failures.push(error.message);
+  } finally {
+    rmSync(sqliteDir, { recursive: true, force: true });
+    tempDirs.delete(sqliteDir);
+  }
+
+  // 2. Bare node:http
+  try {
+    console.log(`\n▶ bare node:http: load ${DURATION} s…`);
+    const bare = await startBareNode();
+    try {
+      await load({ title: 'warm-up', url: `${bare.baseUrl}/`, duration: 1 });
+      const run = await load({ title: 'GET bare node:http', url: `${bare.baseUrl}/`, duration: DURATION });
+      result.bareNode = { run, rssMb: memoryOf(bare.pid).rssMb };
+      console.log(`  ${run.reqPerSecAvg} req/s, p95 ${run.latencyMs.p95} ms`);
+    } finally {
+      await stopChild(bare.child);
+    }
+  } catch (error) {
+    if (!(error instanceof StartError)) throw error;
+    console.error(`\n!!! ${error.message}`);
+    result.failures.push(error.message);
+  }
+
+  // 3. MariaDB / MySQL
+  if (SKIP_MYSQL) {
+    result.mysqlSkipped = '--skip-mysql';
+  } else {
+    const prepared = await prepareMysql();
+    if (!prepared.ok) {
+      result.mysqlSkipped = `MariaDB/MySQL not reachable at ${MYSQL.host}:${MYSQL.port}: ${prepared.reason}`;
+      const bar = '!'.repeat(78);
+      console.warn(`\n${bar}\n!!! SKIPPING THE MARIADB/MYSQL BENCHMARK\n!!! ${result.mysqlSkipped}\n!!! (start MariaDB or pass --skip-mysql)\n${bar}`);
+    } else {
+      try {
+        result.mysql = await benchChat(`MariaDB ${prepared.version}`, {
+          DB_TYPE: 'mysql',
+          DB_HOST: MYSQL.host,
+          DB_PORT: String(MYSQL.port),
+          DB_USER: MYSQL.user,
+          DB_PASSWORD: MYSQL.password,
+          DB_NAME: MYSQL.database,
+        });
+        result.mysql.serverVersion = prepared.version;
+      } catch (error) {
+        if (!(error instanceof StartError)) throw error;
+        console.error(`\n!!! ${error.message}`);
+        result.failures.push(error.message);
+      } finally {
+        await dropMysqlDatabase();
+      }
+    }
+  }
+
+  // Ratios and targets
+  const sqliteChat = result.sqlite?.chat;
+  const healthLive = result.sqlite?.healthLive;
+  const bare = result.bareNode?.run;
+  const mysqlChat = result.mysql?.chat;
+  result.ratios = {
+    chatToHealthLive: ratio(sqliteChat?.reqPerSecAvg, healthLive?.reqPerSecAvg),
+    chatToBareNode: ratio(sqliteChat?.reqPerSecAvg, bare?.reqPerSecAvg),
+    healthLiveToBareNode: ratio(healthLive?.reqPerSecAvg, bare?.reqPerSecAvg),
+    mysqlChatToSqliteChat: ratio(mysqlChat?.reqPerSecAvg, sqliteChat?.reqPerSecAvg),
+  };
+  const check = (name, ok, measured, target) => result.checks.push({ name, result: mark(ok), measured, target });
+  check('chat POST on SQLite: req/s', sqliteChat ? sqliteChat.reqPerSecAvg >= TARGETS.sqliteMinRps : null, sqliteChat?.reqPerSecAvg, `≥ ${TARGETS.sqliteMinRps}`);
+  check('chat POST on SQLite: p95 ms', sqliteChat ? sqliteChat.latencyMs.p95 <= TARGETS.sqliteMaxP95Ms : null, sqliteChat?.latencyMs.p95, `≤ ${TARGETS.sqliteMaxP95Ms}`);
+  check('chat POST on SQLite: no errors/non-2xx', sqliteChat ? sqliteChat.errors + sqliteChat.non2xx + sqliteChat.mismatches === 0 : null, sqliteChat ? sqliteChat.errors + sqliteChat.non2xx + sqliteChat.mismatches : null, '= 0');
+  check('chat POST on MariaDB: req/s', mysqlChat ? mysqlChat.reqPerSecAvg >= TARGETS.mysqlMinRps : null, mysqlChat?.reqPerSecAvg, `≥ ${TARGETS.mysqlMinRps}`);
+  check('chat POST on MariaDB: p95 ms', mysqlChat ? mysqlChat.latencyMs.p95 <= TARGETS.mysqlMaxP95Ms : null, mysqlChat?.latencyMs.p95, `≤ ${TARGETS.mysqlMaxP95Ms}`);
+  check('chat POST on MariaDB: no errors/non-2xx', mysqlChat ? mysqlChat.errors + mysqlChat.non2xx + mysqlChat.mismatches === 0 : null, mysqlChat ? mysqlChat.errors + mysqlChat.non2xx + mysqlChat.mismatches : null, '= 0');
+  check('chat / Nest GET /health/live', result.ratios.chatToHealthLive === null ? null : result.ratios.chatToHealthLive >= TARGETS.minChatToHealthLiveRatio, result.ratios.chatToHealthLive, `≥ ${TARGETS.minChatToHealthLiveRatio}`);
+  check('idle RSS (SQLite) MB', result.sqlite ? result.sqlite.memory.idleRssMb <= TARGETS.maxIdleRssMb : null, result.sqlite?.memory.idleRssMb, `≤ ${TARGETS.maxIdleRssMb}`);
+  check('idle RSS (MariaDB) MB', result.mysql ? result.mysql.memory.idleRssMb <= TARGETS.maxIdleRssMb : null, result.mysql?.memory.idleRssMb, `≤ ${TARGETS.maxIdleRssMb}`);
+
+  // Print
+  const runs = [
+    ['chat POST — SQLite', sqliteChat],
+    ['chat POST — MariaDB', mysqlChat],
+    ['GET /health/live — Nest (SQLite)', healthLive],
+    ['GET / — bare node:http', bare],
+  ];
+  console.log(`\n${'═'.repeat(100)}\nResults (${DURATION} s per run, ${CONNECTIONS} connections; latency over all responses)\n`);
+  console.log(
+    table(
+      ['target', 'req/s avg', 'requests', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'errors', 'timeouts', 'non-2xx', 'bad body'],
+      runs.map(([label, r]) =>
+        r
+          ? [label, r.reqPerSecAvg, r.requestsTotal, r.latencyMs.p50, r.latencyMs.p95, r.latencyMs.p99, r.latencyMs.max, r.errors, r.timeouts, r.non2xx, r.title.startsWith('chat') ? r.mismatches : '—']
+          : [label, 'skipped', null, null, null, null, null, null, null, null, null],
+      ),
+    ),
+  );
+  const statusLines = runs
+    .filter(([, r]) => r && Object.keys(r.statusCodes).some((code) => !code.startsWith('2')))
+    .map(([label, r]) => `  ${label}: status codes ${JSON.stringify(r.statusCodes)}`);
+  if (statusLines.length) console.log(`\n${statusLines.join('\n')}`);
+
+  console.log('\nMemory of the API process (MB, VmRSS from /proc)\n');
+  console.log(
+    table(
+      ['database', 'after start', 'idle (warm)', 'peak in load', 'after load', 'high-water at start', 'high-water at end'],
+      [
+        ['SQLite', result.sqlite?.memory],
+        ['MariaDB', result.mysql?.memory],
+      ].map(([label, m]) =>
+        m
+          ? [label, m.afterStartRssMb, m.idleRssMb, m.peakDuringLoadRssMb, m.afterLoadRssMb, m.highWaterAfterStartMb, m.highWaterMarkMb]
+          : [label, 'skipped', null, null, null, null, null],
+      ),
+    ),
+  );
+  if (result.bareNode) console.log(`(bare node:http server after its run: ${result.bareNode.rssMb} MB)`);
+
+  console.log('\nRatios (req/s)\n');
+  console.log(
+    table(
+      ['ratio', 'value'],
+      [
+        ['chat (SQLite) / Nest GET /health/live', result.ratios.chatToHealthLive],
+        ['chat (SQLite) / bare node:http', result.ratios.chatToBareNode],
+        ['Nest GET /health/live / bare node:http', result.ratios.healthLiveToBareNode],
+        ['chat MariaDB / chat SQLite', result.ratios.mysqlChatToSqliteChat],
+      ],
+    ),
+  );
+
+  console.log('\nTargets\n');
+  console.log(table(['', 'check', 'measured', 'target'], result.checks.map((c) => [c.result, c.name, c.measured, c.target]), 2));
+
+  for (const part of [result.sqlite, result.mysql]) {
+    if (!part) continue;
+    if (part.crashed) console.warn(`\n!!! ${part.name}: the API process died during the benchmark.\n${part.serverLogTail}`);
+    if (part.serverLogDuringLoad.lines > 0) {
+      console.warn(`\n! ${part.name}: the API logged ${part.serverLogDuringLoad.lines} warning/error line(s) during load, e.g.:`);
+      for (const line of part.serverLogDuringLoad.sample.slice(0, 5)) console.warn(`    ${line}`);
+    }
+  }
+  if (result.mysqlSkipped) console.warn(`\nMariaDB/MySQL part skipped: ${result.mysqlSkipped}`);
+
+  result.finishedAt = new Date().toISOString();
+  const outDir = path.join(ROOT, 'bench-results');
+  mkdirSync(outDir, { recursive: true });
+  const outFile = path.join(outDir, `chat-bench-${startedAt.toISOString().replace(/[:.]/g, '-')}.json`);
+  writeFileSync(outFile, `${JSON.stringify(result, null, 2)}\n`);
+  console.log(`\nResult written to ${path.relative(process.cwd(), outFile) || outFile}`);
+
+  clearTimeout(watchdog);
+  await stopAll();
+  if (result.failures.length) {
+    console.error(`\n${result.failures.length} server(s) could not start: exit 1.`);
+    process.exit(1);
+  }
+  process.exit(0);
+}
+
+main().catch((error) => {
+  console.error('Benchmark failed:', error);
+  killAllSync('SIGKILL');
+  process.exit(1);
+});
