@@ -14,16 +14,7 @@ export function parseOpeningHours(value: string, where: { latitude: number; long
  */
 export function wallClock(instant: Date, timeZone: string): Date {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    })
+    formatter(timeZone)
       .formatToParts(instant)
       .map((part) => [part.type, Number(part.value)]),
   );
@@ -39,4 +30,24 @@ export function openAt(hours: ParsedOpeningHours | null, wallTime: Date): boolea
   } catch {
     return null;
   }
+}
+
+// Building an Intl.DateTimeFormat is costly; one per time zone is enough.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let format = formatters.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    formatters.set(timeZone, format);
+  }
+  return format;
 }
