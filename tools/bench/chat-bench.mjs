@@ -15,7 +15,8 @@
 // Ctrl-C. All traffic stays on 127.0.0.1.
 //
 // Flags: --duration N (seconds per load run, default 10; env BENCH_DURATION), --connections N
-// (default 50), --warmup N (seconds of chat load before each measured chat run, default 5: the
+// (default 50), --idle N (seconds without traffic before reading the idle RSS, default 30),
+// --warmup N (seconds of chat load before each measured chat run, default 5: the
 // engine needs a few thousand requests before V8 has optimised it), --skip-mysql. MariaDB connection: env
 // BENCH_MYSQL_HOST / BENCH_MYSQL_PORT / BENCH_MYSQL_USER / BENCH_MYSQL_PASSWORD (default
 // 127.0.0.1:3306, root, empty password).
@@ -31,6 +32,8 @@ import autocannon from 'autocannon';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const MAIN = path.join(ROOT, 'dist/apps/api/src/main.js');
+// The same V8 flags as `npm start` (package.json), so the figures are those of production.
+const NODE_FLAGS = ['--max-semi-space-size=2'];
 const HOSTNAME = '127.0.0.1';
 const MB = 1024 * 1024;
 
@@ -42,6 +45,7 @@ const { values: flags } = parseArgs({
     duration: { type: 'string' },
     connections: { type: 'string' },
     warmup: { type: 'string' },
+    idle: { type: 'string' },
     'skip-mysql': { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
@@ -53,6 +57,7 @@ if (flags.help) {
       '  --duration N     seconds per load run (default 10, env BENCH_DURATION; max 300)\n' +
       '  --connections N  concurrent connections (default 50)\n' +
       '  --warmup N       warm-up seconds before each chat run (default 5)\n' +
+      '  --idle N         seconds without traffic before the idle RSS is read (default 30)\n' +
       '  --skip-mysql     do not run the MariaDB/MySQL part',
   );
   process.exit(0);
@@ -71,6 +76,7 @@ function intOption(raw, fallback, min, max, name) {
 const DURATION = intOption(flags.duration ?? process.env.BENCH_DURATION, 10, 1, 300, '--duration');
 const CONNECTIONS = intOption(flags.connections, 50, 1, 1000, '--connections');
 const WARMUP = intOption(flags.warmup, 5, 0, 60, '--warmup');
+const IDLE = intOption(flags.idle, 30, 0, 300, '--idle');
 const SKIP_MYSQL = flags['skip-mysql'];
 const MYSQL = {
   host: process.env.BENCH_MYSQL_HOST || '127.0.0.1',
@@ -246,7 +252,7 @@ async function startApi(name, dbEnv) {
     LOG_FILES_ENABLED: 'false',
     DB_MIGRATE_ON_START: 'true',
   };
-  const child = spawnNode([MAIN], env, log);
+  const child = spawnNode([...NODE_FLAGS, MAIN], env, log);
   const started = Date.now();
   const baseUrl = `http://${HOSTNAME}:${port}`;
   let lastProblem = 'no answer yet';
@@ -522,8 +528,8 @@ async function benchChat(name, dbEnv, { alsoHealthLive = false } = {}) {
     const smoke = await smokeTest(api);
     console.log(`  warm-up ${WARMUP} s…`);
     const warmUpPeakRssMb = await warmUp(api);
-    const memIdle = memoryOf(api.pid);
-    console.log(`  idle RSS after warm-up: ${memIdle.rssMb} MB; chat load ${DURATION} s × ${CONNECTIONS} connections…`);
+    const memAfterWarmUp = memoryOf(api.pid);
+    console.log(`  RSS right after warm-up: ${memAfterWarmUp.rssMb} MB; chat load ${DURATION} s × ${CONNECTIONS} connections…`);
     api.log.counting = true;
     const chat = await load({
       title: `chat POST (${name})`,
@@ -537,6 +543,12 @@ async function benchChat(name, dbEnv, { alsoHealthLive = false } = {}) {
     await sleep(1000);
     const memAfterLoad = memoryOf(api.pid);
     console.log(`  ${chat.reqPerSecAvg} req/s, p95 ${chat.latencyMs.p95} ms, non-2xx ${chat.non2xx}, errors ${chat.errors}`);
+    // Idle = no traffic for IDLE seconds: V8's memory reducer returns the load's garbage to the
+    // system some seconds after allocation stops, as it would between a site's visitors.
+    console.log(`  idle ${IDLE} s…`);
+    await sleep(IDLE * 1000);
+    const memIdle = memoryOf(api.pid);
+    console.log(`  idle RSS: ${memIdle.rssMb} MB`);
 
     let healthLive = null;
     if (alsoHealthLive) {
@@ -559,6 +571,7 @@ async function benchChat(name, dbEnv, { alsoHealthLive = false } = {}) {
         afterStartRssMb: memAfterStart.rssMb,
         highWaterAfterStartMb: memAfterStart.hwmMb,
         peakDuringWarmUpRssMb: warmUpPeakRssMb,
+        afterWarmUpRssMb: memAfterWarmUp.rssMb,
         idleRssMb: memIdle.rssMb,
         peakDuringLoadRssMb: chat.peakRssMb,
         afterLoadRssMb: memAfterLoad.rssMb,
@@ -661,7 +674,7 @@ async function main() {
   const result = {
     startedAt: startedAt.toISOString(),
     finishedAt: null,
-    settings: { durationS: DURATION, connections: CONNECTIONS, warmupS: WARMUP, questions: QUESTIONS, skipMysql: SKIP_MYSQL },
+    settings: { durationS: DURATION, connections: CONNECTIONS, warmupS: WARMUP, idleS: IDLE, questions: QUESTIONS, skipMysql: SKIP_MYSQL },
     machine: {
       node: process.version,
       platform: `${os.platform()} ${os.release()}`,
@@ -806,13 +819,13 @@ async function main() {
   console.log('\nMemory of the API process (MB, VmRSS from /proc)\n');
   console.log(
     table(
-      ['database', 'after start', 'peak in warm-up', 'idle (warm)', 'peak in load', 'after load', 'high-water at start', 'high-water at end'],
+      ['database', 'after start', 'peak in warm-up', 'after warm-up', 'peak in load', 'after load', `idle (${IDLE} s, after load)`, 'high-water at end'],
       [
         ['SQLite', result.sqlite?.memory],
         ['MariaDB', result.mysql?.memory],
       ].map(([label, m]) =>
         m
-          ? [label, m.afterStartRssMb, m.peakDuringWarmUpRssMb, m.idleRssMb, m.peakDuringLoadRssMb, m.afterLoadRssMb, m.highWaterAfterStartMb, m.highWaterMarkMb]
+          ? [label, m.afterStartRssMb, m.peakDuringWarmUpRssMb, m.afterWarmUpRssMb, m.peakDuringLoadRssMb, m.afterLoadRssMb, m.idleRssMb, m.highWaterMarkMb]
           : [label, 'skipped', null, null, null, null, null, null],
       ),
     ),

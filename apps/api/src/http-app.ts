@@ -28,6 +28,8 @@ export async function createHttpApp(config: AppConfig, options: { clock?: Clock 
   });
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
+  // API answers are not cached by browsers or proxies: hashing every body for an ETag is waste.
+  app.set('etag', false);
   app.use(requestLogging(logger));
   app.use(helmet({ crossOriginResourcePolicy: { policy: 'cross-origin' } }));
   const anyOrigin = config.corsOrigins.includes('*');

@@ -1,3 +1,4 @@
 export * from './entities/index.js';
 export * from './data-source.js';
 export * from './schema-drift.js';
+export * from './insert-rows.js';

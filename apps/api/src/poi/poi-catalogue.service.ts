@@ -131,7 +131,7 @@ export class PoiCatalogue implements OnApplicationShutdown {
   }
 
   /** The POI as the API shows it, in the visitor's language where the catalogue has it. */
-  view(entry: CatalogueEntry, language: Language, relevanceScore: number, now: Date): PoiView {
+  view(entry: CatalogueEntry, language: Language, relevanceScore: number, openNow: boolean | null): PoiView {
     const { poi } = entry;
     return {
       id: poi.id,
@@ -147,7 +147,7 @@ export class PoiCatalogue implements OnApplicationShutdown {
       reviewCount: poi.reviewCount,
       priceLevel: poi.priceLevel,
       openingHours: poi.openingHours,
-      openNow: this.openNow(entry, now),
+      openNow,
       outdoorSeating: poi.outdoorSeating,
       wheelchair: poi.wheelchair,
       vegetarian: poi.vegetarian,
@@ -162,8 +162,13 @@ export class PoiCatalogue implements OnApplicationShutdown {
     };
   }
 
-  openNow(entry: CatalogueEntry, now: Date): boolean | null {
-    return openAt(entry.hours, wallClock(now, this.config.timeZone));
+  /** The destination's wall-clock time at `now`: compute once per request, then ask openNow. */
+  wallTime(now: Date): Date {
+    return wallClock(now, this.config.timeZone);
+  }
+
+  openNow(entry: CatalogueEntry, wallTime: Date): boolean | null {
+    return openAt(entry.hours, wallTime);
   }
 
   private entry(poi: Poi): CatalogueEntry {

@@ -23,7 +23,7 @@ export class SessionController {
   @ApiOperation({ summary: 'A conversation with its history' })
   async get(@Param('id') id: string, @Headers('authorization') authorization?: string): Promise<SessionResponse> {
     const session = await this.activeSession(id, authorization);
-    const now = this.clock.now();
+    const wallTime = this.catalogue.wallTime(this.clock.now());
     const messages = await this.sessions.messages(session.id);
     return {
       success: true,
@@ -38,7 +38,7 @@ export class SessionController {
           // POIs since removed from the catalogue are left out.
           pois: (message.poiIds ?? []).flatMap((poiId) => {
             const entry = this.catalogue.get(poiId);
-            return entry ? [this.catalogue.view(entry, message.language as Language, entry.quality / 5, now)] : [];
+            return entry ? [this.catalogue.view(entry, message.language as Language, entry.quality / 5, this.catalogue.openNow(entry, wallTime))] : [];
           }),
           createdAt: message.createdAt.toISOString(),
         })),

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, MoreThan } from 'typeorm';
-import { ChatMessage, ChatSession } from '@holibot/database';
+import { ChatMessage, ChatSession, insertRows } from '@holibot/database';
 import { Clock } from '../common/clock.js';
 import { AppConfig } from '../config/app-config.js';
 
@@ -52,7 +52,7 @@ export class SessionService {
     session.expiresAt = this.expiry(now);
     session.messageCount += messages.length;
     await this.dataSource.transaction(async (manager) => {
-      if (isNew) await manager.insert(ChatSession, session);
+      if (isNew) await insertRows(manager, ChatSession, [session]);
       else
         await manager.update(ChatSession, { id: session.id }, {
           updatedAt: session.updatedAt,
@@ -64,9 +64,10 @@ export class SessionService {
           focusPoiId: session.focusPoiId,
           userId: session.userId,
         });
-      await manager.insert(
+      await insertRows(
+        manager,
         ChatMessage,
-        messages.map((message, i) => ({ ...message, sessionId: session.id, createdAt: new Date(now.getTime() + i) })),
+        messages.map((message, i) => manager.create(ChatMessage, { ...message, sessionId: session.id, createdAt: new Date(now.getTime() + i) })),
       );
     });
   }

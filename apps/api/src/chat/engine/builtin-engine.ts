@@ -56,7 +56,7 @@ export class BuiltinAnswerEngine extends AnswerEngine {
     for (const entry of this.catalogue.all()) {
       if (!matchesTopics(entry, parsed.topics.map((t) => t.topic))) continue;
       if (parsed.cities.length > 0 && (!entry.cityKey || !parsed.cities.includes(entry.cityKey))) continue;
-      if (![...parsed.attributes].every((attribute) => hasAttribute(entry, attribute, reply.openNow(entry)))) continue;
+      if (![...parsed.attributes].every((attribute) => hasAttribute(entry, attribute, () => reply.openNow(entry)))) continue;
       let score = entry.quality / 5;
       if (parsed.freeText.length > 0) {
         const text = textScores.get(entry.poi.id);
@@ -82,7 +82,7 @@ export class BuiltinAnswerEngine extends AnswerEngine {
     const attributes = [...parsed.attributes];
     // "Which one has outdoor seating?" / "and vegan?": narrow the last list.
     if (parsed.ordinal === null && !parsed.it && parsed.fields.size === 0 && attributes.length > 0 && !(attributes.length === 1 && attributes[0] === 'openNow' && !parsed.which)) {
-      const kept = previous.filter((entry) => attributes.every((attribute) => hasAttribute(entry, attribute, reply.openNow(entry))));
+      const kept = previous.filter((entry) => attributes.every((attribute) => hasAttribute(entry, attribute, () => reply.openNow(entry))));
       const noun = attributes.map((attribute) => reply.m.attributes[attribute]).join(', ');
       if (kept.length === 0) return reply.text(reply.m.filteredNone(noun), 'follow_up_filter', true, { lastResultIds: previous.map((e) => e.poi.id), focusPoiId: null });
       const ranked = kept.map((entry) => ({ entry, score: entry.quality / 5 }));
@@ -142,7 +142,7 @@ function matchesTopics(entry: CatalogueEntry, topics: Topic[]): boolean {
 }
 
 /** Only a known yes counts: a place with unknown data never passes an asked attribute. */
-function hasAttribute(entry: CatalogueEntry, attribute: Attribute, openNow: boolean | null): boolean {
+function hasAttribute(entry: CatalogueEntry, attribute: Attribute, openNow: () => boolean | null): boolean {
   const { poi } = entry;
   switch (attribute) {
     case 'outdoorSeating':
@@ -164,7 +164,7 @@ function hasAttribute(entry: CatalogueEntry, attribute: Attribute, openNow: bool
     case 'expensive':
       return poi.priceLevel !== null && poi.priceLevel >= 3;
     case 'openNow':
-      return openNow === true;
+      return openNow() === true;
   }
 }
 
@@ -177,8 +177,18 @@ class Reply {
     private readonly turn: TurnInput,
   ) {}
 
+  private wallTime: Date | null = null;
+  private readonly open = new Map<number, boolean | null>();
+
+  /** Whether the place is open now; worked out at most once per place and turn. */
   openNow(entry: CatalogueEntry): boolean | null {
-    return this.catalogue.openNow(entry, this.turn.now);
+    let open = this.open.get(entry.poi.id);
+    if (open === undefined) {
+      this.wallTime ??= this.catalogue.wallTime(this.turn.now);
+      open = this.catalogue.openNow(entry, this.wallTime);
+      this.open.set(entry.poi.id, open);
+    }
+    return open;
   }
 
   name(entry: CatalogueEntry): string {
@@ -191,12 +201,12 @@ class Reply {
 
   list(intro: string, ranked: Ranked[], intent: ChatIntent, isFollowUp: boolean, total: number, context: Partial<ConversationContext>): EngineAnswer {
     const lines = ranked.map(({ entry }, i) => `${i + 1}. ${this.summary(entry)}`);
-    const pois = ranked.map(({ entry, score }) => this.catalogue.view(entry, this.language, score, this.turn.now));
+    const pois = ranked.map(({ entry, score }) => this.catalogue.view(entry, this.language, score, this.openNow(entry)));
     return this.build([intro, ...lines].join('\n'), pois, intent, isFollowUp, total, context);
   }
 
   withPois(text: string, entries: CatalogueEntry[], intent: ChatIntent, isFollowUp: boolean, context: Partial<ConversationContext>): EngineAnswer {
-    const pois = entries.map((entry) => this.catalogue.view(entry, this.language, entry.quality / 5, this.turn.now));
+    const pois = entries.map((entry) => this.catalogue.view(entry, this.language, entry.quality / 5, this.openNow(entry)));
     return this.build(text, pois, intent, isFollowUp, pois.length, context);
   }
 
@@ -252,7 +262,7 @@ class Reply {
     const noun = this.m.attributes[attribute];
     const known = attribute === 'cheap' || attribute === 'expensive' ? entry.poi.priceLevel : entry.poi[attribute as 'outdoorSeating'];
     if (known === null || known === undefined) return this.m.unknownAttribute(this.name(entry), noun);
-    return hasAttribute(entry, attribute, null) ? this.m.yes(this.name(entry), noun) : this.m.no(this.name(entry), noun);
+    return hasAttribute(entry, attribute, () => null) ? this.m.yes(this.name(entry), noun) : this.m.no(this.name(entry), noun);
   }
 
   private build(
