@@ -12,6 +12,7 @@ import type { Clock } from './common/clock.js';
 import { createValidationPipe } from './common/validation.js';
 import type { AppConfig } from './config/app-config.js';
 import { migrate } from './database/database.module.js';
+import { reclaimMemoryWhenIdle } from './observability/idle-memory.js';
 import { createWinstonLogger, requestLogging } from './observability/logging.js';
 import { PoiCatalogue } from './poi/poi-catalogue.service.js';
 
@@ -30,6 +31,7 @@ export async function createHttpApp(config: AppConfig, options: { clock?: Clock 
   app.disable('x-powered-by');
   // API answers are not cached by browsers or proxies: hashing every body for an ETag is waste.
   app.set('etag', false);
+  app.use(reclaimMemoryWhenIdle());
   app.use(requestLogging(logger));
   app.use(helmet({ crossOriginResourcePolicy: { policy: 'cross-origin' } }));
   const anyOrigin = config.corsOrigins.includes('*');
