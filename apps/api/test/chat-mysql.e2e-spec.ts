@@ -1,6 +1,6 @@
 import { type Server, type Socket, connect, createServer } from 'node:net';
 import type { DatabaseConfig } from '@holibot/database';
-import { conversationTests } from './conversations.js';
+import { conversationTests, harderConversationTests } from './conversations.js';
 import { type RunningApp, chatClient, startApp, testEnv } from './support/app.js';
 import { dropMysqlDatabase, freshMysqlDatabase, mysqlAvailable } from './support/databases.js';
 
@@ -50,6 +50,7 @@ class Relay {
   });
 
   conversationTests(() => chatClient(running.url));
+  harderConversationTests(() => chatClient(running.url));
 
   it('/health/ready is 503 while the database is down and recovers by itself', async () => {
     expect((await fetch(`${running.url}/health/ready`)).status).toBe(200);

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SignJWT } from 'jose';
-import { conversationTests } from './conversations.js';
+import { conversationTests, harderConversationTests } from './conversations.js';
 import { type RunningApp, chatClient, startApp, testEnv } from './support/app.js';
 import { freshSqliteDatabase } from './support/databases.js';
 
@@ -16,6 +16,7 @@ describe('chat API over HTTP on SQLite', () => {
   afterAll(() => running.close());
 
   conversationTests(() => chatClient(running.url));
+  harderConversationTests(() => chatClient(running.url));
 
   it.each([
     ['no query', '{}', 400, 'INVALID_QUERY'],

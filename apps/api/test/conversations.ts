@@ -132,3 +132,50 @@ export function conversationTests(client: () => ChatClient): void {
     expect(answer.body.data.isFollowUp).toBe(false);
   });
 }
+
+/** Questions that mix kinds of place, name a place, or stray from the conversation. */
+export function harderConversationTests(client: () => ChatClient): void {
+  it.each([
+    ['restaurants near the beach', 'Restaurants'],
+    ['restaurantes con vistas al mar', 'Restaurants'],
+    ['hotels by the sea', 'Hotels'],
+    ['beach bars', 'Bars'],
+  ])('"%s" returns only %s', async (query, subcategory) => {
+    const answer = await client().ask(query);
+    expect(answer.body.data.pois.length).toBeGreaterThan(0);
+    expect(answer.body.data.pois.every((p: any) => p.subcategory === subcategory)).toBe(true);
+  });
+
+  it('answers about a place named in full, even when its name holds lexicon-like words', async () => {
+    const kitchen = await client().ask('Green Soul Kitchen');
+    expect(kitchen.body.data.pois.map((p: any) => p.name)).toEqual(['Green Soul Kitchen']);
+    const phone = await client().ask('phone number of Sushi Kaze');
+    expect(phone.body.data.textResponse).toMatch(/^(The phone number of Sushi Kaze is \+34|I don't know the phone number of Sushi Kaze)/);
+    const open = await client().ask('is Trattoria Da Luca open now?');
+    expect(open.body.data.pois.map((p: any) => p.name)).toEqual(['Trattoria Da Luca']);
+    expect(open.body.data.textResponse).toMatch(/Trattoria Da Luca (is open now|is closed right now)|whether Trattoria Da Luca is open/);
+  });
+
+  it('"is it open?" with nothing to refer to asks which place; a stray message keeps the list', async () => {
+    const lonely = await client().ask('is it open?');
+    expect(lonely.body.data.intent).toBe('help');
+    expect(lonely.body.data.pois).toEqual([]);
+    const list = await client().ask('museums');
+    const { sessionId, pois } = list.body.data;
+    await client().ask('do they have wifi?', sessionId);
+    const first = await client().ask('the first one', sessionId);
+    expect(first.body.data.pois.map((p: any) => p.id)).toEqual([pois[0].id]);
+    const sixth = await client().ask('the sixth one', sessionId);
+    expect(sixth.body.data.textResponse).toBe(`My last answer had only ${pois.length} places.`);
+  });
+
+  it('"which one is the best?" picks one; "and in Benissa?" asks the same in another town', async () => {
+    const list = await client().ask('restaurants in Calpe');
+    const { sessionId, pois } = list.body.data;
+    const best = await client().ask('which one is the best?', sessionId);
+    expect(best.body.data.pois.map((p: any) => p.id)).toEqual([pois[0].id]);
+    const benissa = await client().ask('and in Benissa?', sessionId);
+    expect(benissa.body.data.pois.length).toBeGreaterThan(0);
+    expect(benissa.body.data.pois.every((p: any) => p.subcategory === 'Restaurants' && p.city === 'Benissa')).toBe(true);
+  });
+}

@@ -20,6 +20,16 @@ export interface CatalogueEntry {
   cityKey: string | null;
 }
 
+/** What the catalogue contributes to reading a question. */
+export interface CatalogueVocabulary {
+  /** Normalized town name ("calpe", "altea la vella") → town key. */
+  cities: ReadonlyMap<string, string>;
+  /** Normalized full POI name → POI ids. */
+  names: ReadonlyMap<string, number[]>;
+  /** Every word of every POI name: never "corrected" into a lexicon word. */
+  nameWords: ReadonlySet<string>;
+}
+
 interface IndexedDocument {
   id: number;
   names: string;
@@ -42,8 +52,8 @@ export class PoiCatalogue implements OnApplicationShutdown {
   private entries: CatalogueEntry[] = [];
   private byId = new Map<number, CatalogueEntry>();
   private index = PoiCatalogue.emptyIndex();
-  private cityWords = new Map<string, string>();
   private cityNames = new Map<string, string>();
+  private words: CatalogueVocabulary = { cities: new Map(), names: new Map(), nameWords: new Set() };
   private version = '';
   private timer: NodeJS.Timeout | null = null;
 
@@ -82,18 +92,14 @@ export class PoiCatalogue implements OnApplicationShutdown {
     return this.byId.get(id);
   }
 
-  /** Normalized town name ("calpe", "calp") → town key. */
-  cities(): ReadonlyMap<string, string> {
-    return this.cityWords;
+  /** Town and place names, for reading questions. */
+  vocabulary(): CatalogueVocabulary {
+    return this.words;
   }
 
   /** How a town is written in the catalogue. */
   cityName(key: string): string {
     return this.cityNames.get(key) ?? key;
-  }
-
-  get size(): number {
-    return this.entries.length;
   }
 
   /** Text relevance of POIs for some words: id → score. Every word must match (fuzzy, prefix). */
@@ -124,8 +130,8 @@ export class PoiCatalogue implements OnApplicationShutdown {
     this.entries = entries;
     this.byId = new Map(entries.map((entry) => [entry.poi.id, entry]));
     this.index = index;
-    this.cityWords = towns.words;
     this.cityNames = towns.names;
+    this.words = { cities: towns.words, ...nameVocabulary(entries) };
     this.version = version;
     this.logger.log(`Catalogue loaded: ${entries.length} POIs`);
   }
@@ -219,6 +225,23 @@ function toDocument(poi: Poi): IndexedDocument {
     cuisine: (poi.cuisine ?? []).join(' ').replace(/_/g, ' '),
     kind: [poi.subcategory, ...Object.entries(poi.tags).filter(([key]) => ['amenity', 'shop', 'tourism', 'leisure', 'natural', 'historic', 'sport'].includes(key)).map(([, value]) => value.replace(/_/g, ' '))].join(' '),
   };
+}
+
+function nameVocabulary(entries: CatalogueEntry[]): Pick<CatalogueVocabulary, 'names' | 'nameWords'> {
+  const names = new Map<string, number[]>();
+  const nameWords = new Set<string>();
+  for (const { poi } of entries) {
+    for (const name of new Set([poi.name, ...Object.values(poi.nameI18n ?? {})])) {
+      const tokens = words(name);
+      const key = tokens.join(' ');
+      if (!key) continue;
+      const ids = names.get(key) ?? [];
+      if (!ids.includes(poi.id)) ids.push(poi.id);
+      names.set(key, ids);
+      for (const token of tokens) nameWords.add(token);
+    }
+  }
+  return { names, nameWords };
 }
 
 const NEAREST_TOWN_KM = 15;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ChatIntent, Language, PoiView } from '@holibot/contracts';
 import { AppConfig } from '../../config/app-config.js';
+import { SUBCATEGORIES } from '../../poi/taxonomy.js';
 import { type CatalogueEntry, PoiCatalogue } from '../../poi/poi-catalogue.service.js';
 import { AnswerEngine, type ConversationContext, type EngineAnswer, type TurnInput } from './answer-engine.js';
 import type { Attribute, Field, Topic } from './lexicon.js';
@@ -29,46 +30,52 @@ export class BuiltinAnswerEngine extends AnswerEngine {
   }
 
   async answer(turn: TurnInput): Promise<EngineAnswer> {
-    const parsed = this.parser.parse(turn.query, this.catalogue.cities());
-    const language = parsed.language ?? turn.languageHint ?? turn.context.language ?? 'en';
-    const reply = new Reply(this.catalogue, MESSAGES[language], language, turn);
+    const parsed = this.parser.parse(turn.query, this.catalogue.vocabulary());
+    const reply = new Reply(this.catalogue, MESSAGES[this.language(parsed, turn)], this.language(parsed, turn), turn);
     const previous = turn.context.lastResultIds.map((id) => this.catalogue.get(id)).filter((e): e is CatalogueEntry => !!e);
     const focus = turn.context.focusPoiId === null ? undefined : this.catalogue.get(turn.context.focusPoiId);
+    const named = parsed.named.map((id) => this.catalogue.get(id)).filter((e): e is CatalogueEntry => !!e);
     const searches = parsed.topics.length > 0 || parsed.freeText.length > 0;
-    const refers = parsed.ordinal !== null || parsed.it || parsed.which || parsed.fields.size > 0;
+    const pointsAtOne = parsed.ordinal !== null || parsed.it || parsed.fields.size > 0;
 
-    if (!searches && (refers || parsed.attributes.size > 0) && previous.length > 0) {
+    // "Is Trattoria Da Luca open?", "phone number of Sushi Kaze": about a place named in full.
+    if (named.length > 0 && parsed.topics.length === 0) return this.about(parsed, reply, named, false);
+    if (!searches && previous.length > 0 && (pointsAtOne || parsed.which || parsed.attributes.size > 0 || parsed.cities.length > 0)) {
       return this.followUp(parsed, reply, previous, focus);
     }
+    if (pointsAtOne && !searches) return reply.text(reply.m.whichPlace, 'help', false);
     if (searches || parsed.attributes.size > 0 || parsed.cities.length > 0) return this.search(parsed, reply, turn.query);
-    // Nothing to search for: a greeting, thanks, a question about a place not yet shown, or words we do not know.
-    if (refers && !parsed.greeting && !parsed.thanks) return reply.text(reply.m.whichPlace, 'help', false);
+    // Nothing to search for: a greeting, thanks, or words we do not know. The conversation's
+    // list is kept, so "the first one" still works after a stray message.
     if (parsed.thanks) return reply.text(reply.m.thanks, 'thanks', false);
     if (parsed.greeting) return reply.text(reply.m.greeting(this.destination()), 'greeting', false);
-    if (parsed.help || turn.query.trim().length < 2) return reply.text(reply.m.help(this.destination()), 'help', false);
-    return reply.text(reply.m.noResults(turn.query.trim().slice(0, 80), this.destination()), 'no_results', false, { lastResultIds: [], focusPoiId: null });
+    if (parsed.help || (parsed.freeText.length === 0 && parsed.corrected.length === 0)) return reply.text(reply.m.help(this.destination()), 'help', false);
+    return reply.text(reply.m.noResults(turn.query.trim().slice(0, 80), this.destination()), 'no_results', false);
+  }
+
+  /** The question's language; on a tie, the visitor's UI language or the conversation's, if tied. */
+  private language(parsed: ParsedQuery, turn: TurnInput): Language {
+    if (parsed.language) return parsed.language;
+    const preferred = [turn.languageHint, turn.context.language].filter((l): l is Language => l !== null);
+    if (parsed.languageCandidates.length === 0) return preferred[0] ?? 'en';
+    return preferred.find((l) => parsed.languageCandidates.includes(l)) ?? parsed.languageCandidates[0]!;
   }
 
   private search(parsed: ParsedQuery, reply: Reply, query: string): EngineAnswer {
-    const textScores = this.catalogue.textScores(parsed.freeText);
-    const maxText = Math.max(1, ...textScores.values());
-    const ranked: Ranked[] = [];
-    for (const entry of this.catalogue.all()) {
-      if (!matchesTopics(entry, parsed.topics.map((t) => t.topic))) continue;
-      if (parsed.cities.length > 0 && (!entry.cityKey || !parsed.cities.includes(entry.cityKey))) continue;
-      if (![...parsed.attributes].every((attribute) => hasAttribute(entry, attribute, () => reply.openNow(entry)))) continue;
-      let score = entry.quality / 5;
-      if (parsed.freeText.length > 0) {
-        const text = textScores.get(entry.poi.id);
-        if (text === undefined) continue;
-        score = 0.6 * (text / maxText) + 0.4 * score;
-      }
-      ranked.push({ entry, score });
+    const topics = headTopics(parsed.topics.map((t) => ({ ...t.topic, position: t.position })));
+    let ranked = this.rank(parsed, reply, topics, parsed.freeText);
+    // Nothing for every word: try without the unknown words ("lekker"), then "tapas bars" as tapas places.
+    if (ranked.length === 0 && parsed.freeText.length > 0 && (topics.length > 0 || parsed.attributes.size > 0)) {
+      ranked = this.rank(parsed, reply, topics, []);
     }
-    // Best first; ties by name so that answers are stable.
-    ranked.sort((a, b) => b.score - a.score || a.entry.poi.name.localeCompare(b.entry.poi.name));
+    const cuisineOnly = topics.filter((t) => !t.subcategories && !t.categories);
+    if (ranked.length === 0 && cuisineOnly.length > 0 && cuisineOnly.length < topics.length) {
+      ranked = this.rank(parsed, reply, cuisineOnly, []);
+    }
     if (ranked.length === 0) {
-      return reply.text(reply.m.noResults(query.trim().slice(0, 80), this.destination()), 'no_results', false, { lastResultIds: [], focusPoiId: null });
+      // A real search found nothing: the old list no longer answers "the first one".
+      const real = topics.length > 0 || parsed.attributes.size > 0 || parsed.cities.length > 0;
+      return reply.text(reply.m.noResults(query.trim().slice(0, 80), this.destination()), 'no_results', false, real ? { lastResultIds: [], focusPoiId: null } : {});
     }
     const shown = ranked.slice(0, this.config.chatMaxResults);
     const town = parsed.cities.length === 1 ? this.catalogue.cityName(parsed.cities[0]!) : null;
@@ -78,54 +85,109 @@ export class BuiltinAnswerEngine extends AnswerEngine {
     });
   }
 
+  private rank(parsed: ParsedQuery, reply: Reply, topics: Topic[], freeText: string[]): Ranked[] {
+    const textScores = this.catalogue.textScores(freeText);
+    const maxText = Math.max(1, ...textScores.values());
+    const ranked: Ranked[] = [];
+    for (const entry of this.catalogue.all()) {
+      if (!matchesTopics(entry, topics)) continue;
+      if (parsed.cities.length > 0 && (!entry.cityKey || !parsed.cities.includes(entry.cityKey))) continue;
+      if (![...parsed.attributes].every((attribute) => hasAttribute(entry, attribute, () => reply.openNow(entry)))) continue;
+      let score = entry.quality / 5;
+      if (freeText.length > 0) {
+        const text = textScores.get(entry.poi.id);
+        if (text === undefined) continue;
+        score = 0.6 * (text / maxText) + 0.4 * score;
+      }
+      ranked.push({ entry, score });
+    }
+    // Best first; ties by name so that answers are stable.
+    return ranked.sort((a, b) => b.score - a.score || a.entry.poi.name.localeCompare(b.entry.poi.name));
+  }
+
   private followUp(parsed: ParsedQuery, reply: Reply, previous: CatalogueEntry[], focus: CatalogueEntry | undefined): EngineAnswer {
     const attributes = [...parsed.attributes];
-    // "Which one has outdoor seating?" / "and vegan?": narrow the last list.
-    if (parsed.ordinal === null && !parsed.it && parsed.fields.size === 0 && attributes.length > 0 && !(attributes.length === 1 && attributes[0] === 'openNow' && !parsed.which)) {
+    const pointsAtOne = parsed.ordinal !== null || parsed.it || parsed.fields.size > 0;
+    // "And in Benissa?": the same kinds of places, in another town.
+    if (!pointsAtOne && parsed.cities.length > 0) {
+      const subcategories = [...new Set(previous.map((entry) => entry.poi.subcategory))];
+      return this.search({ ...parsed, topics: [{ key: 'previous', topic: { subcategories }, position: 0 }] }, reply, reply.query);
+    }
+    // "Which one is the best?"
+    if (!pointsAtOne && parsed.best && attributes.length === 0) {
+      const best = [...previous].sort((a, b) => b.quality - a.quality)[0]!;
+      return this.about(parsed, reply, [best], true);
+    }
+    // "Which one has outdoor seating?" / "and vegan?": narrow the last list. ("Open now?" alone asks about it.)
+    if (!pointsAtOne && attributes.length > 0 && !(attributes.length === 1 && attributes[0] === 'openNow' && !parsed.which)) {
       const kept = previous.filter((entry) => attributes.every((attribute) => hasAttribute(entry, attribute, () => reply.openNow(entry))));
       const noun = attributes.map((attribute) => reply.m.attributes[attribute]).join(', ');
-      if (kept.length === 0) return reply.text(reply.m.filteredNone(noun), 'follow_up_filter', true, { lastResultIds: previous.map((e) => e.poi.id), focusPoiId: null });
+      if (kept.length === 0) return reply.text(reply.m.filteredNone(noun), 'follow_up_filter', true);
       const ranked = kept.map((entry) => ({ entry, score: entry.quality / 5 }));
       return reply.list(reply.m.filtered(kept.length, noun), ranked, 'follow_up_filter', true, kept.length, {
         lastResultIds: kept.map((e) => e.poi.id),
         focusPoiId: kept.length === 1 ? kept[0]!.poi.id : null,
       });
     }
-
     // Which place(s) the question is about: "the second one", "it", or the whole last list.
-    let targets: CatalogueEntry[];
     if (parsed.ordinal !== null) {
-      const index = parsed.ordinal === -1 ? previous.length - 1 : parsed.ordinal - 1;
-      const picked = previous[index];
+      const picked = previous[parsed.ordinal === -1 ? previous.length - 1 : parsed.ordinal - 1];
       if (!picked) return reply.text(reply.m.onlyN(previous.length), 'follow_up_select', true);
-      targets = [picked];
-    } else if (focus) {
-      targets = [focus];
-    } else {
-      targets = previous;
+      return this.about(parsed, reply, [picked], true);
     }
-    const newFocus = targets.length === 1 ? targets[0]!.poi.id : null;
-    const context = { focusPoiId: newFocus };
+    return this.about(parsed, reply, focus ? [focus] : previous, true);
+  }
+
+  /** Answers about given places: the asked fields and attributes, or their details. */
+  private about(parsed: ParsedQuery, reply: Reply, targets: CatalogueEntry[], isFollowUp: boolean): EngineAnswer {
+    const focusPoiId = targets.length === 1 ? targets[0]!.poi.id : null;
+    // A place named in full becomes the conversation's list; a follow-up keeps the list it picked from.
+    const context = isFollowUp ? { focusPoiId } : { focusPoiId, lastResultIds: targets.map((e) => e.poi.id) };
+    const attributes = [...parsed.attributes];
     const fields = [...parsed.fields];
     if (attributes.includes('openNow') && !fields.includes('open')) fields.push('open');
     const questions = attributes.filter((attribute) => attribute !== 'openNow');
-
     if (fields.length === 0 && questions.length === 0) {
-      // "The first one": show it with its details.
       const lines = targets.flatMap((entry) => reply.details(entry));
-      return reply.withPois(lines.join('\n'), targets, 'follow_up_select', true, context);
+      return reply.withPois(lines.join('\n'), targets, isFollowUp ? 'follow_up_select' : 'search', isFollowUp, context);
     }
     const lines: string[] = [];
     for (const entry of targets) {
       for (const f of fields) lines.push(reply.field(entry, f));
       for (const attribute of questions) lines.push(reply.attribute(entry, attribute));
     }
-    return reply.withPois(lines.join('\n'), targets, 'follow_up_detail', true, context);
+    return reply.withPois(lines.join('\n'), targets, 'follow_up_detail', isFollowUp, context);
   }
 
   private destination(): string {
     return this.config.destinationName;
   }
+}
+
+const CATEGORY_OF = new Map(SUBCATEGORIES.map((s) => [s.label, s.category]));
+
+function categoriesOf(topic: Topic): Set<string> {
+  return new Set([...(topic.categories ?? []), ...(topic.subcategories ?? []).map((label) => CATEGORY_OF.get(label) ?? label)]);
+}
+
+/**
+ * The kind of place a question asks for. "Restaurants near the beach", "hotels by the sea":
+ * the other place words describe the head, they do not add beaches to the answer. Ambient
+ * words (sea, view) count only when nothing else names a place. Of two kinds of place, the
+ * first is the head ("restaurants with sea view"), unless they stand side by side, where
+ * the second is ("beach bars").
+ */
+export function headTopics(topics: Array<Topic & { position: number }>): Topic[] {
+  const cuisines = topics.filter((t) => !t.subcategories && !t.categories);
+  const places = topics.filter((t) => t.subcategories || t.categories);
+  const strong = places.filter((t) => !t.weak);
+  const candidates = (strong.length > 0 ? strong : places).sort((a, b) => a.position - b.position);
+  if (candidates.length === 0) return cuisines;
+  const first = candidates[0]!;
+  const other = candidates.find((t) => ![...categoriesOf(t)].some((c) => categoriesOf(first).has(c)));
+  const head = other && other.position === first.position + 1 ? other : first;
+  const headCategories = categoriesOf(head);
+  return [...candidates.filter((t) => [...categoriesOf(t)].some((c) => headCategories.has(c))), ...cuisines];
 }
 
 function matchesTopics(entry: CatalogueEntry, topics: Topic[]): boolean {
@@ -181,6 +243,10 @@ class Reply {
   private readonly open = new Map<number, boolean | null>();
 
   /** Whether the place is open now; worked out at most once per place and turn. */
+  get query(): string {
+    return this.turn.query;
+  }
+
   openNow(entry: CatalogueEntry): boolean | null {
     let open = this.open.get(entry.poi.id);
     if (open === undefined) {

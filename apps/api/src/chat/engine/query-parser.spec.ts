@@ -1,12 +1,17 @@
 import { QueryParser, editDistance } from './query-parser.js';
 
-const cities = new Map([
-  ['calpe', 'calp'],
-  ['calp', 'calp'],
-  ['altea', 'altea'],
-]);
+const vocabulary = {
+  cities: new Map([
+    ['calpe', 'calp'],
+    ['calp', 'calp'],
+    ['altea', 'altea'],
+    ['altea la vella', 'altea la vella'],
+  ]),
+  names: new Map([['green soul kitchen', [7]], ['sunset lounge ifach', [8]]]),
+  nameWords: new Set(['green', 'soul', 'kitchen', 'sunset', 'lounge', 'ifach']),
+};
 const parser = new QueryParser();
-const parse = (q: string) => parser.parse(q, cities);
+const parse = (q: string) => parser.parse(q, vocabulary);
 
 describe('QueryParser', () => {
   it('reads topics, town and quality from an English question', () => {
@@ -74,5 +79,29 @@ describe('editDistance', () => {
     expect(editDistance('baech', 'beach', 2)).toBe(1);
     expect(editDistance('restarants', 'restaurants', 2)).toBe(1);
     expect(editDistance('abcdef', 'uvwxyz', 2)).toBe(3);
+  });
+});
+
+describe('QueryParser with the catalogue vocabulary', () => {
+  it('recognises a place named in full, and never turns its words into lexicon words', () => {
+    expect(parse('Green Soul Kitchen').named).toEqual([7]);
+    expect(parse('is Sunset Lounge Ifach open?').named).toEqual([8]);
+    const partial = parse('kitchen');
+    expect(partial.topics).toEqual([]);
+    expect(partial.freeText).toEqual(['kitchen']);
+  });
+
+  it('recognises towns of several words', () => {
+    expect(parse('beaches in Altea la Vella').cities).toEqual(['altea la vella']);
+  });
+
+  it('drops words shorter than three letters from text search', () => {
+    expect(parse('xy beaches').freeText).toEqual([]);
+  });
+
+  it('reports tied languages instead of guessing', () => {
+    const parsed = parse('beste restaurants');
+    expect(parsed.language).toBeNull();
+    expect(parsed.languageCandidates).toEqual(['de', 'nl']);
   });
 });

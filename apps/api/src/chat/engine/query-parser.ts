@@ -1,5 +1,6 @@
 import type { Language } from '@holibot/contracts';
 import { LANGUAGES } from '@holibot/contracts';
+import type { CatalogueVocabulary } from '../../poi/poi-catalogue.service.js';
 import { words } from '../../poi/text.js';
 import { type Attribute, type Field, LEXICON, type Meaning, type Ordinal, type Topic } from './lexicon.js';
 
@@ -7,7 +8,10 @@ import { type Attribute, type Field, LEXICON, type Meaning, type Ordinal, type T
 export interface ParsedQuery {
   /** null when the words do not tell the language */
   language: Language | null;
-  topics: Array<{ key: string; topic: Topic }>;
+  /** The languages that tie for first place (empty when no word tells). */
+  languageCandidates: Language[];
+  /** Topics with the position (word index) where the question names them. */
+  topics: Array<{ key: string; topic: Topic; position: number }>;
   attributes: Set<Attribute>;
   fields: Set<Field>;
   ordinal: Ordinal | null;
@@ -21,7 +25,14 @@ export interface ParsedQuery {
   cities: string[];
   /** Words the lexicon does not know: searched as text (names, descriptions). */
   freeText: string[];
+  /** POIs whose full name the question contains ("is Trattoria Da Luca open?"). */
+  named: number[];
+  /** Words read as a near lexicon word ("restarants" as "restaurants"). */
+  corrected: string[];
 }
+
+
+const EMPTY_VOCABULARY: CatalogueVocabulary = { cities: new Map(), names: new Map(), nameWords: new Set() };
 
 interface Sense {
   meaning: Meaning;
@@ -29,6 +40,7 @@ interface Sense {
 }
 
 const MAX_PHRASE_WORDS = 4;
+const MAX_NAME_WORDS = 6;
 
 /** Turns questions into ParsedQuery; built once (lexicon indexes), used for every question. */
 export class QueryParser {
@@ -52,37 +64,40 @@ export class QueryParser {
     for (const key of this.phrases.keys()) if (!key.includes(' ') && key.length >= 4) this.singleWords.push(key);
   }
 
-  /** `cities` maps a normalized city word ("calpe", "calp") to its city key. */
-  parse(question: string, cities: ReadonlyMap<string, string>): ParsedQuery {
+  parse(question: string, vocabulary: CatalogueVocabulary = EMPTY_VOCABULARY): ParsedQuery {
     const tokens = words(question);
-    const matched: Array<Sense[] | { city: string } | { text: string }> = [];
+    type Item = { senses: Sense[]; position: number } | { city: string } | { text: string } | { named: number[] };
+    const matched: Item[] = [];
+    const corrected: string[] = [];
     for (let i = 0; i < tokens.length; ) {
-      let length = Math.min(MAX_PHRASE_WORDS, tokens.length - i);
-      for (; length >= 1; length -= 1) {
-        const senses = this.phrases.get(tokens.slice(i, i + length).join(' '));
-        if (senses) {
-          matched.push(senses);
-          break;
-        }
+      const named = this.longest(tokens, i, MAX_NAME_WORDS, (phrase, length) => (length >= 2 || phrase.length >= 5) && !this.phrases.has(phrase) ? vocabulary.names.get(phrase) : undefined);
+      if (named) {
+        matched.push({ named: named.value });
+        i += named.length;
+        continue;
       }
-      if (length >= 1) {
-        i += length;
+      const lexical = this.longest(tokens, i, MAX_PHRASE_WORDS, (phrase) => this.phrases.get(phrase) ?? vocabulary.cities.get(phrase));
+      if (lexical) {
+        matched.push(typeof lexical.value === 'string' ? { city: lexical.value } : { senses: lexical.value, position: i });
+        i += lexical.length;
         continue;
       }
       const token = tokens[i]!;
-      const city = cities.get(token);
-      if (city) matched.push({ city });
-      else {
-        const near = this.closest(token);
-        if (near) matched.push(this.phrases.get(near)!);
-        else if (token.length >= 2) matched.push({ text: token });
+      // A word of a place's name is not a typo of a lexicon word ("Kitchen" is not "Kirchen").
+      const near = vocabulary.nameWords.has(token) ? null : this.closest(token);
+      if (near) {
+        matched.push({ senses: this.phrases.get(near)!, position: i });
+        corrected.push(token);
       }
+      else if (token.length >= 3) matched.push({ text: token });
       i += 1;
     }
 
-    const language = detectLanguage(question, matched.filter(Array.isArray));
+    const candidates = detectLanguage(question, matched.flatMap((item) => ('senses' in item ? [item.senses] : [])));
+    const language = candidates.length === 1 ? candidates[0]! : null;
     const parsed: ParsedQuery = {
       language,
+      languageCandidates: candidates,
       topics: [],
       attributes: new Set(),
       fields: new Set(),
@@ -95,8 +110,14 @@ export class QueryParser {
       help: false,
       cities: [],
       freeText: [],
+      named: [],
+      corrected,
     };
     for (const item of matched) {
+      if ('named' in item) {
+        for (const id of item.named) if (!parsed.named.includes(id)) parsed.named.push(id);
+        continue;
+      }
       if ('city' in item) {
         if (!parsed.cities.includes(item.city)) parsed.cities.push(item.city);
         continue;
@@ -108,12 +129,21 @@ export class QueryParser {
       // A word can mean different things in different languages ("die", "es"): take the
       // sense of the question's language, else any sense that is not a stop word.
       const sense =
-        item.find((s) => language !== null && s.languages.includes(language)) ??
-        item.find((s) => s.meaning.kind !== 'stop') ??
-        item[0]!;
-      apply(parsed, sense.meaning);
+        item.senses.find((s) => language !== null && s.languages.includes(language)) ??
+        item.senses.find((s) => s.meaning.kind !== 'stop') ??
+        item.senses[0]!;
+      apply(parsed, sense.meaning, item.position);
     }
     return parsed;
+  }
+
+  /** The longest phrase of up to `max` words from `start` that `lookup` knows. */
+  private longest<T>(tokens: string[], start: number, max: number, lookup: (phrase: string, length: number) => T | undefined): { value: T; length: number } | null {
+    for (let length = Math.min(max, tokens.length - start); length >= 1; length -= 1) {
+      const value = lookup(tokens.slice(start, start + length).join(' '), length);
+      if (value !== undefined) return { value, length };
+    }
+    return null;
   }
 
   /** The lexicon word within typo distance of `token` (1 edit from 4 letters, 2 from 8), if one. */
@@ -134,10 +164,10 @@ export class QueryParser {
   }
 }
 
-function apply(parsed: ParsedQuery, meaning: Meaning): void {
+function apply(parsed: ParsedQuery, meaning: Meaning, position: number): void {
   switch (meaning.kind) {
     case 'topic':
-      if (!parsed.topics.some((t) => t.key === meaning.key)) parsed.topics.push({ key: meaning.key, topic: meaning.topic });
+      if (!parsed.topics.some((t) => t.key === meaning.key)) parsed.topics.push({ key: meaning.key, topic: meaning.topic, position });
       break;
     case 'attribute':
       parsed.attributes.add(meaning.attribute);
@@ -176,18 +206,20 @@ const SCRIPT_HINTS: Array<[RegExp, Language]> = [
   [/[ßäöü]/i, 'de'],
 ];
 
-/** Votes of the recognised words (a word shared by n languages gives each 1/n), plus letters like ¿ or ß. */
-function detectLanguage(question: string, matched: Sense[][]): Language | null {
+/**
+ * Votes of the recognised words (a word shared by n languages gives each 1/n), plus letters
+ * like ¿ or ß: the languages with the most votes (several on a tie, none when no word tells).
+ */
+function detectLanguage(question: string, matched: Sense[][]): Language[] {
   const votes: Record<Language, number> = { en: 0, es: 0, de: 0, nl: 0 };
   for (const senses of matched) {
     const languages = new Set(senses.flatMap((sense) => sense.languages));
     for (const language of languages) votes[language] += 1 / languages.size;
   }
   for (const [pattern, language] of SCRIPT_HINTS) if (pattern.test(question)) votes[language] += 1;
-  const ranked = LANGUAGES.map((language) => [language, votes[language]] as const).sort((a, b) => b[1] - a[1]);
-  const [first, second] = ranked;
-  if (!first || first[1] === 0 || (second && second[1] === first[1])) return null;
-  return first[0];
+  const best = Math.max(...Object.values(votes));
+  if (best === 0) return [];
+  return LANGUAGES.filter((language) => Math.abs(votes[language] - best) < 1e-9);
 }
 
 /** Damerau–Levenshtein (optimal string alignment), giving up once past `limit`. */
