@@ -2,13 +2,13 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import type { DataSource } from 'typeorm';
 import { pendingSchemaChanges } from '@holibot/database';
 import { CliModule } from './app.module.js';
 import { AppConfig, ConfigError } from './config/app-config.js';
 import { migrate } from './database/database.module.js';
-import { ImportFileError, PoiImportService } from './poi/poi-import.service.js';
+import { DEFAULT_SOURCE, ImportFileError, PoiImportService, SOURCE_PATTERN } from './poi/poi-import.service.js';
 
 /**
  * `holibot <command>`: operator tasks with the same modules and configuration as the server,
@@ -60,7 +60,10 @@ poi
   .description('load a GeoJSON FeatureCollection of Point features with OpenStreetMap tags (upsert by feature id)')
   .argument('<file>', 'GeoJSON file')
   .option('--replace', 'deactivate every POI that is not in this file')
-  .option('--source <name>', 'namespace of the feature ids', 'geojson')
+  .option('--source <name>', 'namespace of the feature ids', (value: string) => {
+    if (!SOURCE_PATTERN.test(value)) throw new InvalidArgumentError('use 1–50 letters, digits, dots, dashes or underscores');
+    return value;
+  }, DEFAULT_SOURCE)
   .action(async (file: string, options: { replace?: boolean; source: string }) => {
     await withContext(async (get) => {
       const interactive = process.stderr.isTTY;

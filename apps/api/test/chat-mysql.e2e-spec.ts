@@ -59,8 +59,8 @@ class Relay {
     const down = await fetch(`${running.url}/health/ready`);
     expect(down.status).toBe(503);
     const during = await chatClient(running.url).ask('beaches');
-    expect(during.status).toBeGreaterThanOrEqual(500);
-    expect(during.body.success).toBe(false);
+    expect(during.status).toBe(503);
+    expect(during.body).toEqual({ success: false, error: { code: 'SERVICE_UNAVAILABLE', message: expect.any(String) } });
     await relay.open(port);
     let status = 0;
     for (let attempt = 0; attempt < 20 && status !== 200; attempt += 1) {

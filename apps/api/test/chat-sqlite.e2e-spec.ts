@@ -121,9 +121,16 @@ describe('rate limit, CORS and user tokens', () => {
     // Without the owner's token the session does not exist.
     expect((await fetch(`${running.url}/api/v1/chat/session/${sessionId}`)).status).toBe(404);
 
+    // An anonymous conversation continued with a token becomes the user's.
+    const anonymous = (await chatClient(running.url, { 'x-forwarded-for': '203.0.113.32' }).ask('museums')).body.data.sessionId;
+    await client.ask('the first one', anonymous);
+    expect((await fetch(`${running.url}/api/v1/chat/session/${anonymous}`)).status).toBe(404);
+    expect((await fetch(`${running.url}/api/v1/chat/session/${anonymous}`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+
     const expired = await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject('v').setExpirationTime(Math.floor(Date.now() / 1000) - 60).sign(key);
-    const wrongKey = await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject('v').sign(new TextEncoder().encode('another-secret-another-secret-another'));
-    for (const bad of [`Bearer ${expired}`, `Bearer ${wrongKey}`, 'Bearer not.a.jwt', 'Basic abc']) {
+    const wrongKey = await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject('v').setExpirationTime('1h').sign(new TextEncoder().encode('another-secret-another-secret-another'));
+    const forever = await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject('v').sign(key);
+    for (const bad of [`Bearer ${expired}`, `Bearer ${wrongKey}`, `Bearer ${forever}`, 'Bearer not.a.jwt', 'Basic abc']) {
       const response = await post(running.url, '{"query":"beaches"}', { authorization: bad, 'x-forwarded-for': '203.0.113.31' });
       expect(response.status).toBe(401);
       expect(((await response.json()) as any).error.code).toBe('INVALID_TOKEN');
@@ -150,5 +157,37 @@ describe('logs', () => {
     expect(http[0].ip).toBeTruthy();
     expect(readFileSync(join(logDir, `combined-${day}.log`), 'utf8')).not.toContain('secret question');
     expect(existsSync(join(logDir, `error-${day}.log`))).toBe(true);
+  });
+});
+
+describe('robustness', () => {
+  let running: RunningApp;
+  beforeAll(async () => {
+    running = await startApp(testEnv(freshSqliteDatabase(), { RATE_LIMIT_ENABLED: 'false' }));
+  });
+  afterAll(() => running.close());
+
+  it('a deeply nested body is a 400, not a 500', async () => {
+    const deep = `{"query":"b","x":${'['.repeat(2000)}${']'.repeat(2000)}}`;
+    const response = await post(running.url, deep);
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as any).error.code).toBe('INVALID_REQUEST');
+  });
+
+  it('a message racing the deletion of its session starts a new session, never a 500', async () => {
+    const client = chatClient(running.url);
+    for (let round = 0; round < 3; round += 1) {
+      const { sessionId } = (await client.ask('beaches')).body.data;
+      const results = await Promise.all([
+        ...Array.from({ length: 8 }, () => client.ask('the first one', sessionId)),
+        fetch(`${running.url}/api/v1/chat/session/${sessionId}`, { method: 'DELETE' }),
+      ]);
+      for (const result of results.slice(0, 8) as Array<{ status: number }>) expect(result.status).toBe(200);
+    }
+  });
+
+  it('session ids are case-insensitive', async () => {
+    const { sessionId } = (await chatClient(running.url).ask('beaches')).body.data;
+    expect((await fetch(`${running.url}/api/v1/chat/session/${sessionId.toUpperCase()}`)).status).toBe(200);
   });
 });

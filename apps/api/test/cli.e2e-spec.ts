@@ -38,6 +38,7 @@ describe('holibot command line', () => {
     expect(holibot(['poi', 'import', '/nonexistent.geojson'], env)).toMatchObject({ code: 1, stderr: expect.stringContaining('cannot read /nonexistent.geojson') });
     expect(holibot(['poi', 'import'], env).code).toBe(2);
     expect(holibot(['frobnicate'], env).code).toBe(2);
+    expect(holibot(['poi', 'import', SAMPLE_CATALOGUE, '--source', 'bad name'], env)).toMatchObject({ code: 2, stderr: expect.stringContaining('letters, digits') });
     expect(holibot(['migrate'], { ...env, DB_TYPE: 'oracle' })).toMatchObject({ code: 1, stderr: expect.stringContaining('DB_TYPE="oracle"') });
   });
 });

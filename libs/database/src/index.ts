@@ -2,3 +2,4 @@ export * from './entities/index.js';
 export * from './data-source.js';
 export * from './schema-drift.js';
 export * from './insert-rows.js';
+export * from './transaction.js';

@@ -19,8 +19,10 @@ export class ChatService {
 
   async handle(request: ChatMessageDto, userId: string | null): Promise<ChatMessageResponse> {
     const started = performance.now();
-    const existing = request.sessionId ? await this.sessions.findActive(request.sessionId, userId) : null;
+    const existing = request.sessionId ? await this.sessions.findActive(request.sessionId.toLowerCase(), userId) : null;
     const session: ChatSession = existing ?? this.sessions.start(userId);
+    // A visitor who signs in mid-conversation takes the conversation with them: it becomes private.
+    if (existing && existing.userId === null && userId) existing.userId = userId;
     const query = request.query.trim();
     const answer = await this.engine.answer({
       query,

@@ -21,7 +21,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const { status, code, message } = this.describe(exception);
-    if (status >= 500) {
+    if (status === 503) {
+      this.logger.warn(`Database unavailable: ${exception instanceof Error ? exception.message : String(exception)}`);
+    } else if (status >= 500) {
       this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     }
     if (response.headersSent) return;
@@ -46,6 +48,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (parser?.type === 'charset.unsupported' || parser?.type === 'encoding.unsupported') {
       return { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Unsupported request encoding.' };
     }
+    if (isDatabaseUnavailable(exception)) {
+      return { status: 503, code: 'SERVICE_UNAVAILABLE', message: 'The service is temporarily unavailable. Please try again in a moment.' };
+    }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const byStatus: Partial<Record<number, [ErrorCode, string]>> = {
@@ -61,4 +66,16 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     return { status: 500, code: 'INTERNAL_ERROR', message: 'Something went wrong on our side. Please try again.' };
   }
+}
+
+/** Error codes of a database that cannot be reached or is busy (mysql2, better-sqlite3, Node). */
+const UNAVAILABLE = new Set([
+  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND', 'PROTOCOL_CONNECTION_LOST',
+  'PROTOCOL_SEQUENCE_TIMEOUT', 'ER_CON_COUNT_ERROR', 'ER_SERVER_SHUTDOWN', 'SQLITE_BUSY', 'SQLITE_LOCKED',
+]);
+
+function isDatabaseUnavailable(exception: unknown): boolean {
+  const error = exception as { code?: unknown; driverError?: { code?: unknown } } | null;
+  const code = error?.driverError?.code ?? error?.code;
+  return typeof code === 'string' && UNAVAILABLE.has(code);
 }

@@ -1,10 +1,22 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { type ArgumentMetadata, ValidationPipe, type ValidationError } from '@nestjs/common';
 import type { ErrorCode } from '@holibot/contracts';
 import { ApiError } from './api-error.js';
 
+/** Deeper bodies are refused before class-transformer walks them (it recurses and can overflow). */
+const MAX_BODY_DEPTH = 8;
+
 /** Validates DTOs; the first failed rule's `context.code` becomes the API error code. */
+class ApiValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' && depth(value) > MAX_BODY_DEPTH) {
+      throw new ApiError(400, 'INVALID_REQUEST', 'The request body is nested too deeply.');
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new ApiValidationPipe({
     transform: true,
     whitelist: true,
     stopAtFirstError: true,
@@ -15,4 +27,18 @@ export function createValidationPipe(): ValidationPipe {
       return new ApiError(400, code, message);
     },
   });
+}
+
+/** Nesting depth of a JSON value, without recursion. */
+function depth(value: unknown): number {
+  let deepest = 0;
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length > 0) {
+    const [current, level] = stack.pop()!;
+    if (typeof current !== 'object' || current === null) continue;
+    deepest = Math.max(deepest, level + 1);
+    if (deepest > MAX_BODY_DEPTH) return deepest;
+    for (const child of Object.values(current)) stack.push([child, level + 1]);
+  }
+  return deepest;
 }

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { AppConfig, ConfigError, ENV_SCHEMA } from './app-config.js';
+import { existsSync, readFileSync } from 'node:fs';
+import { AppConfig, ConfigError, ENV_SCHEMA, SAMPLE_CATALOGUE } from './app-config.js';
 
 describe('AppConfig', () => {
   it('has embedded defaults: SQLite, port 3002, 30 requests a minute', () => {
@@ -45,5 +45,21 @@ describe('AppConfig', () => {
       expect(example).toMatch(new RegExp(`^#? ?${name}=`, 'm'));
       expect(readme).toContain(`\`${name}\``);
     }
+  });
+});
+
+describe('AppConfig, checks that need the file system', () => {
+  it('loads the sample catalogue by default, except in production; a missing file is refused', () => {
+    expect(AppConfig.fromEnv({}).poiAutoloadFile).toBe(SAMPLE_CATALOGUE);
+    expect(existsSync(SAMPLE_CATALOGUE)).toBe(true);
+    expect(AppConfig.fromEnv({ NODE_ENV: 'production' }).poiAutoloadFile).toBeNull();
+    expect(AppConfig.fromEnv({ POI_AUTOLOAD_FILE: '' }).poiAutoloadFile).toBeNull();
+    expect(() => AppConfig.fromEnv({ POI_AUTOLOAD_FILE: '/nonexistent.geojson' })).toThrow(/POI_AUTOLOAD_FILE="\/nonexistent.geojson": no such file/);
+  });
+
+  it('refuses a TRUST_PROXY Express would not understand', () => {
+    expect(AppConfig.fromEnv({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).trustProxy).toBe('10.0.0.0/8, 127.0.0.1');
+    expect(() => AppConfig.fromEnv({ TRUST_PROXY: 'banana' })).toThrow(/TRUST_PROXY="banana"/);
+    expect(() => AppConfig.fromEnv({ TRUST_PROXY: '10.0.0.0/99' })).toThrow(/TRUST_PROXY/);
   });
 });

@@ -1,4 +1,6 @@
 import { existsSync } from 'node:fs';
+import { isIP } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
 import type { DatabaseConfig } from '@holibot/database';
@@ -17,6 +19,21 @@ const int = (fallback: number, min: number, max = Number.MAX_SAFE_INTEGER) =>
     .min(min, { message: `must be at least ${min}` })
     .max(max, { message: `must be at most ${max}` })
     .default(fallback);
+/** The sample catalogue, found from this file so that the `holibot` command works from any folder. */
+export const SAMPLE_CATALOGUE = fileURLToPath(new URL('../../../../tools/catalogues/calpe.sample.geojson', import.meta.url));
+
+const PROXY_KEYWORDS = new Set(['loopback', 'linklocal', 'uniquelocal']);
+const isTrustProxy = (value: string) => {
+  const trimmed = value.trim();
+  if (['', 'true', 'false'].includes(trimmed) || /^\d+$/.test(trimmed)) return true;
+  return trimmed.split(',').every((part) => {
+    const [address, prefix, ...rest] = part.trim().split('/');
+    if (rest.length > 0 || !address) return false;
+    if (PROXY_KEYWORDS.has(address) && prefix === undefined) return true;
+    const version = isIP(address);
+    return version !== 0 && (prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128)));
+  });
+};
 const isTimeZone = (zone: string) => {
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone });
@@ -47,7 +64,10 @@ export const ENV_SCHEMA = z.object({
   RATE_LIMIT_ENABLED: bool(true),
   RATE_LIMIT_WINDOW_MS: int(60000, 1000),
   RATE_LIMIT_MAX_REQUESTS: int(30, 1),
-  TRUST_PROXY: z.string().default('false'),
+  TRUST_PROXY: z
+    .string()
+    .default('false')
+    .refine(isTrustProxy, { message: 'must be true, false, a hop count, or addresses/subnets such as loopback, 10.0.0.0/8' }),
   CORS_ORIGIN: z
     .string()
     .default('')
@@ -67,7 +87,8 @@ export const ENV_SCHEMA = z.object({
   TZ: z.string().refine(isTimeZone, { message: 'must be an IANA time zone such as Europe/Madrid' }).default('Europe/Madrid'),
   DESTINATION_NAME: z.string().min(1).max(100).default('Calpe'),
   DESTINATION_COUNTRY: z.string().regex(/^[A-Za-z]{2}$/, { message: 'must be a two-letter country code such as es' }).default('es').transform((c) => c.toLowerCase()),
-  POI_AUTOLOAD_FILE: z.string().default('tools/catalogues/calpe.sample.geojson'),
+  // Default: the sample catalogue outside production (resolved in fromEnv), none in production.
+  POI_AUTOLOAD_FILE: z.string().optional().refine((file) => !file || existsSync(file), { message: 'no such file' }),
   POI_RELOAD_INTERVAL_MS: int(60000, 0),
   CHAT_MAX_RESULTS: int(5, 1, 20),
 });
@@ -138,7 +159,8 @@ export class AppConfig {
     this.timeZone = env.TZ;
     this.destinationName = env.DESTINATION_NAME;
     this.countryCode = env.DESTINATION_COUNTRY;
-    this.poiAutoloadFile = env.POI_AUTOLOAD_FILE.trim() || null;
+    this.poiAutoloadFile =
+      env.POI_AUTOLOAD_FILE === undefined ? (env.NODE_ENV === 'production' ? null : SAMPLE_CATALOGUE) : env.POI_AUTOLOAD_FILE.trim() || null;
     this.poiReloadIntervalMs = env.POI_RELOAD_INTERVAL_MS;
     this.chatMaxResults = env.CHAT_MAX_RESULTS;
   }

@@ -67,7 +67,7 @@ export class PoiCatalogue implements OnApplicationShutdown {
   async start(): Promise<void> {
     if (this.config.poiAutoloadFile && (await this.importer.countActive()) === 0) {
       try {
-        const report = await this.importer.importFile(this.config.poiAutoloadFile, { source: 'autoload' });
+        const report = await this.importer.importFile(this.config.poiAutoloadFile);
         this.logger.log(`Catalogue was empty: loaded ${report.created} POIs from ${this.config.poiAutoloadFile}`);
       } catch (error) {
         this.logger.warn(`Could not load ${this.config.poiAutoloadFile}: ${(error as Error).message}`);

@@ -2,8 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { Poi } from '@holibot/database';
-import { ApiError } from '../common/api-error.js';
+import { Poi, transaction } from '@holibot/database';
 import { Clock } from '../common/clock.js';
 import { AppConfig } from '../config/app-config.js';
 import {
@@ -34,7 +33,12 @@ export interface ImportReport {
   warnings: FeatureWarning[];
 }
 
+/** The file, or an import option, cannot be used: nothing was imported. */
 export class ImportFileError extends Error {}
+
+/** The source name of imports that do not give one, the autoload included. */
+export const DEFAULT_SOURCE = 'geojson';
+export const SOURCE_PATTERN = /^[a-z0-9][a-z0-9_.-]{0,49}$/i;
 
 const BATCH = 200;
 const COMPARED: Array<keyof PoiRecord> = [
@@ -74,15 +78,15 @@ export class PoiImportService {
   }
 
   async importCollection(collection: unknown, options: ImportOptions = {}): Promise<Omit<ImportReport, 'file'>> {
-    const source = options.source ?? 'geojson';
-    if (!/^[a-z0-9][a-z0-9_.-]{0,49}$/i.test(source)) {
-      throw new ApiError(400, 'INVALID_REQUEST', 'source must be 1–50 letters, digits, dots, dashes or underscores');
+    const source = options.source ?? DEFAULT_SOURCE;
+    if (!SOURCE_PATTERN.test(source)) {
+      throw new ImportFileError(`source "${source}" must be 1–50 letters, digits, dots, dashes or underscores`);
     }
     const parsed = parseFeatureCollection(collection, this.config.countryCode);
     const now = this.clock.now();
     const counts = { created: 0, updated: 0, unchanged: 0, deactivated: 0 };
 
-    await this.dataSource.transaction(async (manager) => {
+    await transaction(this.dataSource, async (manager) => {
       const repository = manager.getRepository(Poi);
       const existing = new Map((await repository.find({ where: { source } })).map((poi) => [poi.externalId, poi]));
       const toInsert: Poi[] = [];

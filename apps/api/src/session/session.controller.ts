@@ -57,7 +57,7 @@ export class SessionController {
   private async activeSession(id: string, authorization: string | undefined) {
     if (!SESSION_ID_PATTERN.test(id)) throw new ApiError(400, 'INVALID_SESSION_ID', 'The session id must be a UUID.');
     const userId = await this.tokens.userId(authorization);
-    const session = await this.sessions.findActive(id, userId);
+    const session = await this.sessions.findActive(id.toLowerCase(), userId);
     if (!session) throw new ApiError(404, 'SESSION_NOT_FOUND', 'No such session, or it has expired.');
     return session;
   }

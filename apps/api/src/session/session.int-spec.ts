@@ -44,6 +44,25 @@ eachDatabase('sessions', (database) => {
     expect(await sessions.findActive(session.id, 'user-2')).toBeNull();
   });
 
+  it('parallel turns of one session keep the count of every message', async () => {
+    const session = sessions.start(null);
+    await sessions.recordTurn(session, true, turn('first'));
+    await Promise.all(Array.from({ length: 10 }, async (_, i) => sessions.recordTurn((await sessions.findActive(session.id, null))!, false, turn(`n${i}`))));
+    const stored = await sessions.findActive(session.id, null);
+    expect(stored!.messageCount).toBe(22);
+    expect(await dataSource.getRepository(ChatMessage).countBy({ sessionId: session.id })).toBe(22);
+  });
+
+  it('a turn for a session deleted meanwhile starts a new session instead of failing', async () => {
+    const session = sessions.start(null);
+    await sessions.recordTurn(session, true, turn('first'));
+    const read = (await sessions.findActive(session.id, null))!;
+    await sessions.delete(session.id);
+    await sessions.recordTurn(read, false, turn('late'));
+    expect(read.id).not.toBe(session.id);
+    expect((await sessions.messages(read.id)).map((m) => m.content)).toEqual(['late', 'answer to late']);
+  });
+
   it('delete removes the session and its messages', async () => {
     const session = sessions.start(null);
     await sessions.recordTurn(session, true, turn('bye'));

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, MoreThan } from 'typeorm';
-import { ChatMessage, ChatSession, insertRows } from '@holibot/database';
+import { ChatMessage, ChatSession, insertRows, transaction } from '@holibot/database';
 import { Clock } from '../common/clock.js';
 import { AppConfig } from '../config/app-config.js';
 
@@ -45,31 +45,42 @@ export class SessionService {
     });
   }
 
-  /** Stores one turn — the session row and its two messages — in one transaction; slides the expiry. */
+  /**
+   * Stores one turn — the session row and its messages — in one transaction and slides the
+   * expiry. A session deleted since it was read (a DELETE racing the message) is not revived:
+   * the turn starts a new session, whose id the caller then answers with.
+   */
   async recordTurn(session: ChatSession, isNew: boolean, messages: NewMessage[]): Promise<void> {
     const now = this.clock.now();
     session.updatedAt = now;
     session.expiresAt = this.expiry(now);
-    session.messageCount += messages.length;
-    await this.dataSource.transaction(async (manager) => {
-      if (isNew) await insertRows(manager, ChatSession, [session]);
-      else
-        await manager.update(ChatSession, { id: session.id }, {
+    await transaction(this.dataSource, async (manager) => {
+      let insert = isNew;
+      if (!isNew) {
+        const result = await manager.update(ChatSession, { id: session.id }, {
           updatedAt: session.updatedAt,
           expiresAt: session.expiresAt,
-          messageCount: session.messageCount,
+          // Counted by the database: parallel turns of one session must not lose each other's count.
+          messageCount: () => `message_count + ${messages.length}`,
           language: session.language,
           lastIntent: session.lastIntent,
           lastResultIds: session.lastResultIds,
           focusPoiId: session.focusPoiId,
           userId: session.userId,
         });
+        if (!result.affected) {
+          Object.assign(session, { id: randomUUID(), createdAt: now, messageCount: 0 });
+          insert = true;
+        }
+      }
+      if (insert) await insertRows(manager, ChatSession, [{ ...session, messageCount: messages.length }]);
       await insertRows(
         manager,
         ChatMessage,
         messages.map((message, i) => manager.create(ChatMessage, { ...message, sessionId: session.id, createdAt: new Date(now.getTime() + i) })),
       );
     });
+    session.messageCount += messages.length;
   }
 
   async messages(sessionId: string): Promise<ChatMessage[]> {

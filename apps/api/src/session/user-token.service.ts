@@ -20,15 +20,19 @@ export class UserTokenService {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
     if (!match) throw new ApiError(401, 'INVALID_TOKEN', 'The Authorization header must be "Bearer <token>".');
     try {
-      const { payload } = await jwtVerify(match[1]!, this.key, { algorithms: ['HS256'] });
+      // A token without an expiry would be valid forever: exp is required.
+      const { payload } = await jwtVerify(match[1]!, this.key, { algorithms: ['HS256'], requiredClaims: ['sub', 'exp'] });
       if (typeof payload.sub !== 'string' || payload.sub === '' || payload.sub.length > 255) {
         throw new ApiError(401, 'INVALID_TOKEN', 'The user token has no valid "sub" claim.');
       }
       return payload.sub;
     } catch (error) {
       if (error instanceof ApiError) throw error;
-      const expired = error instanceof errors.JWTExpired;
-      throw new ApiError(401, 'INVALID_TOKEN', expired ? 'The user token has expired.' : 'The user token is not valid.');
+      if (error instanceof errors.JWTExpired) throw new ApiError(401, 'INVALID_TOKEN', 'The user token has expired.');
+      if (error instanceof errors.JWTClaimValidationFailed) {
+        throw new ApiError(401, 'INVALID_TOKEN', `The user token lacks a valid "${error.claim}" claim.`);
+      }
+      throw new ApiError(401, 'INVALID_TOKEN', 'The user token is not valid.');
     }
   }
 }
