@@ -33,7 +33,7 @@ import autocannon from 'autocannon';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const MAIN = path.join(ROOT, 'dist/apps/api/src/main.js');
 // The same V8 flags as `npm start` (package.json), so the figures are those of production.
-const NODE_FLAGS = ['--max-semi-space-size=2', '--expose-gc'];
+const NODE_FLAGS = ['--max-semi-space-size=4', '--expose-gc'];
 const HOSTNAME = '127.0.0.1';
 const MB = 1024 * 1024;
 

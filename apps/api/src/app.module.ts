@@ -2,7 +2,6 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { ChatModule } from './chat/chat.module.js';
 import { CommonModule } from './common/common.module.js';
-import type { Clock } from './common/clock.js';
 import { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
@@ -13,12 +12,12 @@ import { SessionModule } from './session/session.module.js';
 /** The HTTP application: every feature module. */
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, clock?: Clock): DynamicModule {
+  static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        CommonModule.forRoot(clock),
+        CommonModule.forRoot(),
         DatabaseModule,
         ThrottlerModule.forRoot({
           throttlers: [{ name: 'default', ttl: config.rateLimit.windowMs, limit: config.rateLimit.maxRequests }],

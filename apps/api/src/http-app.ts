@@ -8,7 +8,6 @@ import { WinstonModule } from 'nest-winston';
 import type { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
 import { AllExceptionsFilter } from './common/all-exceptions.filter.js';
-import type { Clock } from './common/clock.js';
 import { createValidationPipe } from './common/validation.js';
 import type { AppConfig } from './config/app-config.js';
 import { migrate } from './database/database.module.js';
@@ -20,9 +19,9 @@ import { PoiCatalogue } from './poi/poi-catalogue.service.js';
  * The HTTP application, ready to listen: used by main.ts and by the end-to-end tests, so the
  * tests exercise exactly what production runs.
  */
-export async function createHttpApp(config: AppConfig, options: { clock?: Clock } = {}): Promise<NestExpressApplication> {
+export async function createHttpApp(config: AppConfig): Promise<NestExpressApplication> {
   const logger = createWinstonLogger(config);
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options.clock), {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     bodyParser: false,
     abortOnError: false,
     logger: WinstonModule.createLogger({ instance: logger }),

@@ -1,6 +1,6 @@
 import { Logger, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { DataSource, type Logger as TypeOrmLogger } from 'typeorm';
+import type { DataSource, Logger as TypeOrmLogger } from 'typeorm';
 import { resolveDataSourceOptions } from '@holibot/database';
 import { AppConfig } from '../config/app-config.js';
 
@@ -36,10 +36,6 @@ class TypeOrmNestLogger implements TypeOrmLogger {
         retryAttempts: 2,
         retryDelay: 2000,
       }),
-      dataSourceFactory: async (options) => {
-        const dataSource = await new DataSource(options!).initialize();
-        return dataSource;
-      },
     }),
   ],
 })

@@ -85,8 +85,6 @@ for (const subcategory of SUBCATEGORIES) {
   for (const [key, value] of subcategory.tags) BY_TAG.set(`${key}=${value}`, subcategory);
 }
 
-export const CATEGORIES: PoiCategory[] = [...new Set(SUBCATEGORIES.map((s) => s.category))];
-
 /** The subcategory of a set of OSM tags, or null when none of its primary tags is known. */
 export function classify(tags: Record<string, string>): Subcategory | null {
   for (const key of TAG_KEY_ORDER) {
@@ -98,8 +96,4 @@ export function classify(tags: Record<string, string>): Subcategory | null {
     }
   }
   return null;
-}
-
-export function subcategoryByLabel(label: string): Subcategory | undefined {
-  return SUBCATEGORIES.find((s) => s.label === label);
 }
