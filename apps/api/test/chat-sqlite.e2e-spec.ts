@@ -36,6 +36,12 @@ describe('chat API over HTTP on SQLite', () => {
     expect(response.headers.get('x-request-id')).toBeTruthy();
   });
 
+  it('a body in an unsupported charset → 415 UNSUPPORTED_MEDIA_TYPE', async () => {
+    const response = await post(running.url, '{"query":"beaches"}', { 'content-type': 'application/json; charset=latin9' });
+    expect(response.status).toBe(415);
+    expect(((await response.json()) as any).error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+  });
+
   it('a query of exactly 500 characters is accepted', async () => {
     const response = await post(running.url, JSON.stringify({ query: `beaches ${'x'.repeat(492)}` }));
     expect(response.status).toBe(200);

@@ -3,6 +3,18 @@ import type { DataSource } from 'typeorm';
 import { eachDatabase } from '../../../apps/api/test/support/each-database.js';
 import { ChatMessage, ChatSession, ChatSessionCleanupLog, createDataSource, pendingSchemaChanges } from './index.js';
 
+/**
+ * Schema changes TypeORM would generate. Seen once on MariaDB under a loaded machine: a diff
+ * that was gone on the next look. A real drift is there on both looks; a passing glitch is
+ * printed, then the second look decides.
+ */
+async function drift(dataSource: DataSource): Promise<string[]> {
+  const first = await pendingSchemaChanges(dataSource);
+  if (first.length === 0) return first;
+  console.warn(`Schema diff on the first look, checking again:\n${first.join('\n')}`);
+  return pendingSchemaChanges(dataSource);
+}
+
 eachDatabase('schema', (database) => {
   let dataSource: DataSource;
   beforeAll(async () => {
@@ -12,7 +24,7 @@ eachDatabase('schema', (database) => {
 
   it('migrations build exactly the schema of the entities (no drift)', async () => {
     await dataSource.runMigrations();
-    expect(await pendingSchemaChanges(dataSource)).toEqual([]);
+    expect(await drift(dataSource)).toEqual([]);
     const tables = (await dataSource.createQueryRunner().getTables()).map((t) => t.name.split('.').pop()).sort();
     expect(tables).toEqual(expect.arrayContaining(['ChatMessage', 'ChatSession', 'ChatSessionCleanupLog', 'Poi']));
   });
@@ -21,7 +33,7 @@ eachDatabase('schema', (database) => {
     await dataSource.undoLastMigration();
     expect(await dataSource.createQueryRunner().hasTable('ChatSession')).toBe(false);
     await dataSource.runMigrations();
-    expect(await pendingSchemaChanges(dataSource)).toEqual([]);
+    expect(await drift(dataSource)).toEqual([]);
   });
 
   it('deleting a session deletes its messages; text round-trips in any script', async () => {
