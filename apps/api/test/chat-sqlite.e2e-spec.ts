@@ -1,4 +1,5 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SignJWT } from 'jose';
 import { conversationTests, harderConversationTests } from './conversations.js';
@@ -195,5 +196,19 @@ describe('robustness', () => {
   it('session ids are case-insensitive', async () => {
     const { sessionId } = (await chatClient(running.url).ask('beaches')).body.data;
     expect((await fetch(`${running.url}/api/v1/chat/session/${sessionId.toUpperCase()}`)).status).toBe(200);
+  });
+});
+
+describe('embedded defaults', () => {
+  it('the built server, started from any folder without settings, serves the sample catalogue', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'holibot-cwd-'));
+    const running = await startApp({ HOST: '127.0.0.1', PORT: '0', LOG_FILES_ENABLED: 'false', LOG_LEVEL: 'warn' }, folder);
+    try {
+      const answer = await chatClient(running.url).ask('beaches');
+      expect(answer.body.data.pois.length).toBeGreaterThan(0);
+      expect(existsSync(join(folder, 'data/holibot.sqlite'))).toBe(true);
+    } finally {
+      await running.close();
+    }
   });
 });

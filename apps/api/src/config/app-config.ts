@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { isIP } from 'node:net';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
@@ -19,8 +20,15 @@ const int = (fallback: number, min: number, max = Number.MAX_SAFE_INTEGER) =>
     .min(min, { message: `must be at least ${min}` })
     .max(max, { message: `must be at most ${max}` })
     .default(fallback);
-/** The sample catalogue, found from this file so that the `holibot` command works from any folder. */
-export const SAMPLE_CATALOGUE = fileURLToPath(new URL('../../../../tools/catalogues/calpe.sample.geojson', import.meta.url));
+/** The folder of HoliBot's package.json, from the sources or from dist/, whatever the working folder. */
+function packageRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}
+
+/** The sample catalogue that ships with HoliBot. */
+export const SAMPLE_CATALOGUE = join(packageRoot(), 'tools/catalogues/calpe.sample.geojson');
 
 const PROXY_KEYWORDS = new Set(['loopback', 'linklocal', 'uniquelocal']);
 const isTrustProxy = (value: string) => {
