@@ -179,3 +179,12 @@ export function harderConversationTests(client: () => ChatClient): void {
     expect(benissa.body.data.pois.every((p: any) => p.subcategory === 'Restaurants' && p.city === 'Benissa')).toBe(true);
   });
 }
+
+export function localisedHoursTests(client: () => ChatClient): void {
+  it('writes opening hours with the weekdays of the answer language', async () => {
+    const nl = await client().ask('openingstijden van Trattoria Da Luca');
+    expect(nl.body.data.textResponse).toBe('Openingstijden van Trattoria Da Luca: di-zo 12:30-15:30,19:00-23:00; ma gesloten.');
+    const es = await client().ask('¿Cuál es el horario de Trattoria Da Luca?');
+    expect(es.body.data.textResponse).toContain('mar-dom 12:30-15:30,19:00-23:00; lun cerrado');
+  });
+}

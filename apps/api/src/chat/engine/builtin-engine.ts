@@ -287,6 +287,18 @@ class Reply {
     return parts.length ? `${this.name(entry)} — ${parts.join(' · ')}` : this.name(entry);
   }
 
+  /** Opening hours with weekday names in the answer's language ("Di-So 12:30-15:30; Mo geschlossen"). */
+  hours(entry: CatalogueEntry): string {
+    const raw = entry.poi.openingHours ?? '';
+    if (this.language === 'en' || !entry.hours) return raw;
+    try {
+      // The library's Spanish lacks "closed"; its other words are translated.
+      return entry.hours.prettifyValue({ conf: { locale: this.language } } as never).replace(/\b(closed|off)\b/g, this.m.closedKeyword);
+    } catch {
+      return raw;
+    }
+  }
+
   details(entry: CatalogueEntry): string[] {
     const { poi } = entry;
     const label = this.m.subcategories[poi.subcategory] ?? poi.subcategory;
@@ -295,7 +307,7 @@ class Reply {
     if (description) lines.push(description);
     lines.push(this.summary(entry));
     if (poi.address) lines.push(`${this.m.addressLabel}: ${poi.address}`);
-    if (poi.openingHours) lines.push(this.m.hours(this.name(entry), poi.openingHours));
+    if (poi.openingHours) lines.push(this.m.hours(this.name(entry), this.hours(entry)));
     if (poi.phone) lines.push(this.m.phone(this.name(entry), poi.phone));
     return lines;
   }
@@ -307,10 +319,10 @@ class Reply {
       case 'open': {
         const open = this.openNow(entry);
         if (open === null || !poi.openingHours) return this.m.openUnknown(name);
-        return open ? this.m.openYes(name, poi.openingHours) : this.m.openNo(name, poi.openingHours);
+        return open ? this.m.openYes(name, this.hours(entry)) : this.m.openNo(name, this.hours(entry));
       }
       case 'hours':
-        return poi.openingHours ? this.m.hours(name, poi.openingHours) : this.m.dontKnow(name, 'hours');
+        return poi.openingHours ? this.m.hours(name, this.hours(entry)) : this.m.dontKnow(name, 'hours');
       case 'address':
         return poi.address ? this.m.address(name, poi.address) : this.m.dontKnow(name, 'address');
       case 'phone':

@@ -29,6 +29,8 @@ export interface Messages {
   reviews: string;
   openNow: string;
   closedNow: string;
+  /** Closed days in opening hours. */
+  closedKeyword: string;
   addressLabel: string;
   attributes: Record<Attribute, string>;
   subcategories: Record<string, string>;
@@ -64,6 +66,7 @@ const en: Messages = {
   reviews: 'reviews',
   openNow: 'open now',
   closedNow: 'closed now',
+  closedKeyword: 'off',
   addressLabel: 'Address',
   attributes: {
     outdoorSeating: 'outdoor seating',
@@ -110,6 +113,7 @@ const es: Messages = {
   reviews: 'opiniones',
   openNow: 'abierto ahora',
   closedNow: 'cerrado ahora',
+  closedKeyword: 'cerrado',
   addressLabel: 'Dirección',
   attributes: {
     outdoorSeating: 'terraza',
@@ -166,6 +170,7 @@ const de: Messages = {
   reviews: 'Bewertungen',
   openNow: 'jetzt geöffnet',
   closedNow: 'jetzt geschlossen',
+  closedKeyword: 'geschlossen',
   addressLabel: 'Adresse',
   attributes: {
     outdoorSeating: 'Sitzplätze im Freien',
@@ -222,6 +227,7 @@ const nl: Messages = {
   reviews: 'beoordelingen',
   openNow: 'nu open',
   closedNow: 'nu gesloten',
+  closedKeyword: 'gesloten',
   addressLabel: 'Adres',
   attributes: {
     outdoorSeating: 'terras',
