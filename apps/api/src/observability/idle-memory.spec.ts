@@ -1,30 +1,37 @@
 import type { NextFunction, Request, Response } from 'express';
-import { reclaimMemoryWhenIdle } from './idle-memory.js';
+import { createIdleReclaimer } from './idle-memory.js';
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-describe('reclaimMemoryWhenIdle', () => {
-  it('collects once after start-up, never while requests keep coming, once again when they stop', async () => {
+describe('createIdleReclaimer', () => {
+  it('collects once after start-up, never while requests keep coming, once again when they stop', () => {
+    let time = 0;
     let collections = 0;
-    const middleware = reclaimMemoryWhenIdle(() => (collections += 1), 100);
-    const request = () => middleware({} as Request, {} as Response, (() => undefined) as NextFunction);
-    await sleep(220);
+    const reclaimer = createIdleReclaimer(() => (collections += 1), 100, () => time);
+    const request = () => reclaimer.middleware({} as Request, {} as Response, (() => undefined) as NextFunction);
+    time = 99;
+    reclaimer.check();
+    expect(collections).toBe(0);
+    time = 100;
+    reclaimer.check();
     expect(collections).toBe(1);
     for (let i = 0; i < 6; i += 1) {
+      time += 60;
       request();
-      await sleep(40);
+      reclaimer.check();
     }
     expect(collections).toBe(1);
-    await sleep(250);
+    time += 100;
+    reclaimer.check();
     expect(collections).toBe(2);
-    await sleep(150);
+    time += 1000;
+    reclaimer.check();
     expect(collections).toBe(2); // nothing new to collect
   });
 
-  it('does nothing without gc (process started without --expose-gc)', () => {
-    const middleware = reclaimMemoryWhenIdle(undefined, 100);
+  it('does nothing without gc (process started without --expose-gc), and still passes requests on', () => {
+    const reclaimer = createIdleReclaimer(undefined, 100, () => 1e9);
     let passed = false;
-    middleware({} as Request, {} as Response, (() => (passed = true)) as NextFunction);
+    reclaimer.middleware({} as Request, {} as Response, (() => (passed = true)) as NextFunction);
+    reclaimer.check();
     expect(passed).toBe(true);
   });
 });

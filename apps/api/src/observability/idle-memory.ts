@@ -2,6 +2,13 @@ import type { NextFunction, Request, Response } from 'express';
 
 const IDLE_MS = 10_000;
 
+export interface IdleReclaimer {
+  /** Express middleware: notes that the server is busy. */
+  middleware: (req: Request, res: Response, next: NextFunction) => void;
+  /** Collects if the server has been quiet for the idle time since its last request. */
+  check: () => void;
+}
+
 /**
  * Gives memory back to the system when the server goes quiet. V8 keeps the garbage of a busy
  * spell in its heap until its next collection, which an idle process may not reach for a long
@@ -9,23 +16,31 @@ const IDLE_MS = 10_000;
  * --expose-gc (as `npm start` does), one full collection follows the first 10 s without
  * requests after some traffic (and one after start-up). Without the flag this does nothing.
  */
-export function reclaimMemoryWhenIdle(
+export function createIdleReclaimer(
   gc: (() => void) | undefined = (globalThis as { gc?: () => void }).gc,
   idleMs = IDLE_MS,
-): (req: Request, res: Response, next: NextFunction) => void {
-  let lastRequest = Date.now();
+  now: () => number = Date.now,
+): IdleReclaimer {
+  let lastRequest = now();
   let dirty = true; // start-up leaves garbage too
-  if (gc) {
-    setInterval(() => {
-      if (dirty && Date.now() - lastRequest >= idleMs) {
+  return {
+    middleware: (_req, _res, next) => {
+      lastRequest = now();
+      dirty = true;
+      next();
+    },
+    check: () => {
+      if (gc && dirty && now() - lastRequest >= idleMs) {
         dirty = false;
         gc();
       }
-    }, idleMs / 2).unref();
-  }
-  return (_req, _res, next) => {
-    lastRequest = Date.now();
-    dirty = true;
-    next();
+    },
   };
+}
+
+/** The reclaimer of this process, checking twice per idle time. */
+export function reclaimMemoryWhenIdle(): IdleReclaimer['middleware'] {
+  const reclaimer = createIdleReclaimer();
+  setInterval(reclaimer.check, IDLE_MS / 2).unref();
+  return reclaimer.middleware;
 }
