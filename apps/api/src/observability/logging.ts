@@ -46,12 +46,14 @@ const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{1,100}$/;
  * when it is sane), returns it as X-Request-Id, and logs one `http` line when the response ends.
  */
 export function requestLogging(logger: winston.Logger) {
+  // The level is fixed at start: below `http`, requests cost no log work at all.
+  const logRequests = logger.isLevelEnabled('http');
   return (req: Request, res: Response, next: NextFunction): void => {
     const incoming = req.header('x-request-id');
     const requestId = incoming && REQUEST_ID_PATTERN.test(incoming) ? incoming : randomUUID();
     const started = process.hrtime.bigint();
     res.setHeader('X-Request-Id', requestId);
-    res.on('finish', () => {
+    if (logRequests) res.on('finish', () => {
       const responseTimeMs = Number(process.hrtime.bigint() - started) / 1e6;
       logger.http(`${req.method} ${req.originalUrl} ${res.statusCode} ${responseTimeMs.toFixed(1)}ms`, {
         context: 'HTTP',
