@@ -17,7 +17,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        CommonModule.forRoot(),
+        CommonModule,
         DatabaseModule,
         ThrottlerModule.forRoot({
           throttlers: [{ name: 'default', ttl: config.rateLimit.windowMs, limit: config.rateLimit.maxRequests }],
@@ -36,6 +36,6 @@ export class AppModule {
 @Module({})
 export class CliModule {
   static forRoot(config: AppConfig): DynamicModule {
-    return { module: CliModule, imports: [ConfigModule.forRoot(config), CommonModule.forRoot(), DatabaseModule, PoiModule] };
+    return { module: CliModule, imports: [ConfigModule.forRoot(config), CommonModule, DatabaseModule, PoiModule] };
   }
 }

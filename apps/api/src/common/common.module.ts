@@ -1,11 +1,7 @@
-import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { Clock } from './clock.js';
 
-/** Services every module shares. Tests may pass a FixedClock. */
+/** Services every module shares. */
 @Global()
-@Module({})
-export class CommonModule {
-  static forRoot(clock: Clock = new Clock()): DynamicModule {
-    return { module: CommonModule, providers: [{ provide: Clock, useValue: clock }], exports: [Clock] };
-  }
-}
+@Module({ providers: [Clock], exports: [Clock] })
+export class CommonModule {}

@@ -31,7 +31,8 @@ export class BuiltinAnswerEngine extends AnswerEngine {
 
   async answer(turn: TurnInput): Promise<EngineAnswer> {
     const parsed = this.parser.parse(turn.query, this.catalogue.vocabulary());
-    const reply = new Reply(this.catalogue, MESSAGES[this.language(parsed, turn)], this.language(parsed, turn), turn);
+    const language = this.language(parsed, turn);
+    const reply = new Reply(this.catalogue, MESSAGES[language], language, turn);
     const previous = turn.context.lastResultIds.map((id) => this.catalogue.get(id)).filter((e): e is CatalogueEntry => !!e);
     const focus = turn.context.focusPoiId === null ? undefined : this.catalogue.get(turn.context.focusPoiId);
     const named = parsed.named.map((id) => this.catalogue.get(id)).filter((e): e is CatalogueEntry => !!e);
@@ -44,7 +45,7 @@ export class BuiltinAnswerEngine extends AnswerEngine {
       return this.followUp(parsed, reply, previous, focus);
     }
     if (pointsAtOne && !searches) return reply.text(reply.m.whichPlace, 'help', false);
-    if (searches || parsed.attributes.size > 0 || parsed.cities.length > 0) return this.search(parsed, reply, turn.query);
+    if (searches || parsed.attributes.size > 0 || parsed.cities.length > 0) return this.search(parsed, reply);
     // Nothing to search for: a greeting, thanks, or words we do not know. The conversation's
     // list is kept, so "the first one" still works after a stray message.
     if (parsed.thanks) return reply.text(reply.m.thanks, 'thanks', false);
@@ -61,7 +62,7 @@ export class BuiltinAnswerEngine extends AnswerEngine {
     return preferred.find((l) => parsed.languageCandidates.includes(l)) ?? parsed.languageCandidates[0]!;
   }
 
-  private search(parsed: ParsedQuery, reply: Reply, query: string): EngineAnswer {
+  private search(parsed: ParsedQuery, reply: Reply): EngineAnswer {
     const topics = headTopics(parsed.topics.map((t) => ({ ...t.topic, position: t.position })));
     let ranked = this.rank(parsed, reply, topics, parsed.freeText);
     // Nothing for every word: try without the unknown words ("lekker"), then "tapas bars" as tapas places.
@@ -75,7 +76,7 @@ export class BuiltinAnswerEngine extends AnswerEngine {
     if (ranked.length === 0) {
       // A real search found nothing: the old list no longer answers "the first one".
       const real = topics.length > 0 || parsed.attributes.size > 0 || parsed.cities.length > 0;
-      return reply.text(reply.m.noResults(query.trim().slice(0, 80), this.destination()), 'no_results', false, real ? { lastResultIds: [], focusPoiId: null } : {});
+      return reply.text(reply.m.noResults(reply.query.trim().slice(0, 80), this.destination()), 'no_results', false, real ? { lastResultIds: [], focusPoiId: null } : {});
     }
     const shown = ranked.slice(0, this.config.chatMaxResults);
     const town = parsed.cities.length === 1 ? this.catalogue.cityName(parsed.cities[0]!) : null;
@@ -111,7 +112,7 @@ export class BuiltinAnswerEngine extends AnswerEngine {
     // "And in Benissa?": the same kinds of places, in another town.
     if (!pointsAtOne && parsed.cities.length > 0) {
       const subcategories = [...new Set(previous.map((entry) => entry.poi.subcategory))];
-      return this.search({ ...parsed, topics: [{ key: 'previous', topic: { subcategories }, position: 0 }] }, reply, reply.query);
+      return this.search({ ...parsed, topics: [{ key: 'previous', topic: { subcategories }, position: 0 }] }, reply);
     }
     // "Which one is the best?"
     if (!pointsAtOne && parsed.best && attributes.length === 0) {
