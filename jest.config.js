@@ -1,17 +1,33 @@
-// Jest runs in ESM mode (node --experimental-vm-modules): NestJS 12 ships ES modules only.
-// ts-jest transpiles file by file; `npm test` type-checks the whole workspace first.
+// Jest runs in ESM mode (node --experimental-vm-modules): NestJS 12 and Angular 21 ship ES
+// modules only. ts-jest transpiles file by file; `npm test` type-checks the whole workspace
+// first (the api with tsc, the widget with the Angular compiler in its build).
+import angularPresets from 'jest-preset-angular/presets/index.js';
+
 const tsJest = ['ts-jest', { useESM: true, tsconfig: '<rootDir>/tsconfig.spec.json' }];
+const aliases = {
+  '^@holibot/contracts$': '<rootDir>/libs/contracts/src/index.ts',
+  '^@holibot/database$': '<rootDir>/libs/database/src/index.ts',
+};
 
 const common = {
   extensionsToTreatAsEsm: ['.ts'],
   transform: { '^.+\\.ts$': tsJest },
-  moduleNameMapper: {
-    '^@holibot/contracts$': '<rootDir>/libs/contracts/src/index.ts',
-    '^@holibot/database$': '<rootDir>/libs/database/src/index.ts',
-    '^(\\.{1,2}/.*)\\.js$': '$1',
-  },
+  moduleNameMapper: { ...aliases, '^(\\.{1,2}/.*)\\.js$': '$1' },
   testEnvironment: 'node',
   roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/migrations', '<rootDir>/tools'],
+  // The widget's component tests run in their own project below.
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/apps/widget/src/'],
+};
+
+// The <holi-bot> component tests: Angular's TestBed, zoneless, in jsdom.
+const angular = angularPresets.createEsmPreset({ tsconfig: '<rootDir>/apps/widget/tsconfig.spec.json' });
+const widget = {
+  ...angular,
+  displayName: 'widget',
+  roots: ['<rootDir>/apps/widget/src'],
+  testMatch: ['**/*.spec.ts'],
+  moduleNameMapper: { ...angular.moduleNameMapper, ...aliases },
+  setupFilesAfterEnv: ['<rootDir>/apps/widget/src/test-setup.ts'],
 };
 
 export default {
@@ -19,6 +35,7 @@ export default {
   testTimeout: 30000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['**/*.spec.ts'] },
+    widget,
     { ...common, displayName: 'integration', testMatch: ['**/*.int-spec.ts'] },
     { ...common, displayName: 'e2e', testMatch: ['**/*.e2e-spec.ts'] },
   ],

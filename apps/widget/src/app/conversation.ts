@@ -1,0 +1,106 @@
+import { signal } from '@angular/core';
+import type { ChatAnswer, Language, PoiView } from '@holibot/contracts';
+import { ApiError, type ApiFailure, type ChatApi } from './chat-api';
+import type { SessionStore } from './session-store';
+
+export interface ChatEntry {
+  id: number;
+  role: 'user' | 'bot';
+  text: string;
+  pois: readonly PoiView[];
+  /** Set on a bot entry that stands for a failed request; worded by the view. */
+  failure?: ApiFailure;
+  /** The question to send again from a failure entry's retry button. */
+  retryQuery?: string;
+}
+
+/**
+ * One visitor's conversation: the entries on screen, the request in flight, the session id in
+ * storage. Plain signals, so the component only renders it.
+ */
+export class Conversation {
+  readonly entries = signal<readonly ChatEntry[]>([]);
+  readonly pending = signal(false);
+  private nextId = 1;
+  private restoring: Promise<void> | null = null;
+
+  constructor(
+    private readonly api: ChatApi,
+    private readonly sessions: SessionStore,
+    private readonly onAnswer: (answer: ChatAnswer) => void,
+  ) {}
+
+  /** Brings back the stored session's history once; an expired session starts fresh, silently. */
+  restore(): Promise<void> {
+    this.restoring ??= this.loadHistory();
+    return this.restoring;
+  }
+
+  async send(text: string, language: Language, echo = true): Promise<void> {
+    const query = text.trim();
+    if (!query || this.pending()) return;
+    this.pending.set(true);
+    let answer: ChatAnswer | undefined;
+    try {
+      await this.restore();
+      if (echo) this.append({ role: 'user', text: query, pois: [] });
+      const sessionId = this.sessions.get() ?? undefined;
+      const response = await this.api.sendMessage({ query, sessionId, language });
+      // Written only now: a visitor who never asks anything leaves nothing in storage.
+      this.sessions.set(response.data.sessionId);
+      this.append({ role: 'bot', text: response.data.textResponse, pois: response.data.pois });
+      answer = response.data;
+    } catch (error) {
+      this.append({ role: 'bot', text: '', pois: [], failure: failureOf(error), retryQuery: query });
+    } finally {
+      this.pending.set(false);
+    }
+    // Outside the try: a listener's exception is the page's problem, not a failed request.
+    if (answer) this.onAnswer(answer);
+  }
+
+  /** Sends a failed question again, replacing its error bubble. */
+  async retry(entry: ChatEntry, language: Language): Promise<void> {
+    if (!entry.retryQuery || this.pending()) return;
+    this.entries.update((entries) => entries.filter((e) => e.id !== entry.id));
+    await this.send(entry.retryQuery, language, false);
+  }
+
+  /** "New conversation": forget the session here and on the server. */
+  async reset(): Promise<void> {
+    const sessionId = this.sessions.get();
+    this.sessions.clear();
+    this.entries.set([]);
+    this.restoring = Promise.resolve();
+    if (sessionId) {
+      // Already gone or unreachable: the visitor still gets a fresh conversation.
+      await this.api.deleteSession(sessionId).catch(() => undefined);
+    }
+  }
+
+  private async loadHistory(): Promise<void> {
+    const sessionId = this.sessions.get();
+    if (!sessionId) return;
+    try {
+      const messages = await this.api.getSession(sessionId);
+      const restored: ChatEntry[] = messages.map((m) => ({
+        id: this.nextId++,
+        role: m.role === 'user' ? 'user' : 'bot',
+        text: m.content,
+        pois: m.pois,
+      }));
+      this.entries.update((entries) => [...restored, ...entries]);
+    } catch (error) {
+      // Expired or deleted: start fresh. Other failures keep the id; the next message tells.
+      if (error instanceof ApiError && error.failure.kind === 'not-found') this.sessions.clear();
+    }
+  }
+
+  private append(entry: Omit<ChatEntry, 'id'>): void {
+    this.entries.update((entries) => [...entries, { ...entry, id: this.nextId++ }]);
+  }
+}
+
+function failureOf(error: unknown): ApiFailure {
+  return error instanceof ApiError ? error.failure : { kind: 'network' };
+}

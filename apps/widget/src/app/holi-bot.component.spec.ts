@@ -1,0 +1,302 @@
+import { TestBed, type ComponentFixture } from '@angular/core/testing';
+import type { ChatAnswer, PoiView } from '@holibot/contracts';
+import { MemoryStorage, ScriptedFetch } from '../testing/scripted-fetch';
+import { DEFAULT_API_URL, FETCH, HoliBotComponent, SESSION_STORAGE } from './holi-bot.component';
+
+const API = 'https://api.example/api/v1';
+const SESSION_KEY = `holibot:session:${API}`;
+const SESSION_ID = '0b5a6f0e-8c1d-4c52-9d0e-2f8a1c3b4d5e';
+
+function poi(overrides: Partial<PoiView> = {}): PoiView {
+  return {
+    id: 1,
+    name: 'Restaurante El Puerto',
+    category: 'Food & Drinks',
+    subcategory: 'Restaurants',
+    description: null,
+    address: 'Carrer de la Mar 30',
+    city: 'Calpe',
+    latitude: 38.64,
+    longitude: 0.07,
+    rating: 4.8,
+    reviewCount: 356,
+    priceLevel: 2,
+    openingHours: 'Mo-Su 12:00-23:00',
+    openNow: true,
+    outdoorSeating: true,
+    wheelchair: false,
+    vegetarian: null,
+    vegan: true,
+    dogs: null,
+    kids: null,
+    cuisine: ['seafood'],
+    website: 'https://elpuerto.example',
+    phone: '+34 965 62 97 66',
+    mapUrl: 'https://www.openstreetmap.org/node/1',
+    relevanceScore: 1,
+    ...overrides,
+  };
+}
+
+function answer(text: string, pois: PoiView[] = [], sessionId = SESSION_ID): { body: unknown } {
+  const data: ChatAnswer = { sessionId, textResponse: text, pois, intent: 'search', isFollowUp: false, language: 'en', engine: 'builtin' };
+  return { body: { success: true, data, metadata: { totalResults: pois.length } } };
+}
+
+describe('<holi-bot> component', () => {
+  let api: ScriptedFetch;
+  let storage: MemoryStorage;
+  let fixture: ComponentFixture<HoliBotComponent>;
+  let host: HTMLElement;
+  let shadow: ShadowRoot;
+
+  async function render(inputs: Record<string, unknown> = {}, store: Storage = storage): Promise<void> {
+    TestBed.configureTestingModule({
+      imports: [HoliBotComponent],
+      providers: [
+        { provide: FETCH, useValue: api.fetch },
+        { provide: SESSION_STORAGE, useValue: store },
+        { provide: DEFAULT_API_URL, useValue: API },
+      ],
+    });
+    fixture = TestBed.createComponent(HoliBotComponent);
+    for (const [name, value] of Object.entries({ lang: 'en', ...inputs })) fixture.componentRef.setInput(name, value);
+    host = fixture.nativeElement;
+    document.body.append(host);
+    shadow = host.shadowRoot!;
+    await fixture.whenStable();
+  }
+
+  const $ = <T extends Element = HTMLElement>(selector: string) => shadow.querySelector<T>(selector);
+  const $$ = (selector: string) => Array.from(shadow.querySelectorAll<HTMLElement>(selector));
+  const texts = (selector: string) => $$(selector).map((el) => el.textContent!.replace(/\s+/g, ' ').trim());
+  const launcher = () => $<HTMLButtonElement>('.launcher')!;
+  const input = () => $<HTMLInputElement>('.input')!;
+
+  async function settle(): Promise<void> {
+    for (let i = 0; i < 5; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      await fixture.whenStable();
+    }
+  }
+
+  async function type(text: string): Promise<void> {
+    input().value = text;
+    input().dispatchEvent(new Event('input'));
+    await fixture.whenStable();
+    $<HTMLFormElement>('form')!.dispatchEvent(new Event('submit', { cancelable: true }));
+    await settle();
+  }
+
+  beforeEach(() => {
+    api = new ScriptedFetch();
+    storage = new MemoryStorage();
+  });
+
+  afterEach(() => {
+    fixture?.destroy();
+    document.body.innerHTML = '';
+  });
+
+  it('renders inside a shadow root with a launcher named in the page language', async () => {
+    await render({ lang: 'es' });
+    expect(shadow).toBeTruthy();
+    expect(launcher().getAttribute('aria-label')).toBe('Chatea con HoliBot, tu guía local');
+    expect(launcher().getAttribute('aria-expanded')).toBe('false');
+    expect($('[role="dialog"]')).toBeNull();
+    // Nothing stored and nothing requested for a visitor who never opens it.
+    expect(api.calls).toHaveLength(0);
+    expect(storage.length).toBe(0);
+  });
+
+  it('opens a labelled dialog with localised suggestions, focuses the input, closes on Escape', async () => {
+    await render({ lang: 'de', title: 'Calpe Guide' });
+    const events: string[] = [];
+    host.addEventListener('holibot:open', (e) => events.push(e.type));
+    host.addEventListener('holibot:close', (e) => events.push(e.type));
+
+    launcher().click();
+    await settle();
+    const dialog = $('[role="dialog"]')!;
+    expect(dialog.getAttribute('aria-label')).toBe('Calpe Guide');
+    expect($('[role="log"]')!.getAttribute('aria-live')).toBe('polite');
+    expect(texts('.chip')).toEqual(['Beste Restaurants in Calpe', 'Hundestrände', 'Welche Museen gibt es?']);
+    expect(shadow.activeElement).toBe(input());
+    expect(input().getAttribute('maxlength')).toBe('500');
+    expect(launcher().hidden).toBe(true);
+
+    dialog.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    await settle();
+    expect($('[role="dialog"]')).toBeNull();
+    expect(shadow.activeElement).toBe(launcher());
+    expect(events).toEqual(['holibot:open', 'holibot:close']);
+  });
+
+  it('sends the question, shows typing, then the answer with cards, and stores the session only then', async () => {
+    await render();
+    const messages: ChatAnswer[] = [];
+    host.addEventListener('holibot:message', (e) => messages.push((e as CustomEvent<ChatAnswer>).detail));
+    launcher().click();
+    await settle();
+    api.reply({ ...answer('Here are 2 restaurants in Calpe.', [poi(), poi({ id: 2, name: 'La Piccola', openNow: false, website: null })]), hold: true });
+
+    await type('  best restaurants in Calpe ');
+    expect(texts('.msg.user .text')).toEqual(['best restaurants in Calpe']);
+    expect($('.typing')).not.toBeNull();
+    expect($<HTMLButtonElement>('.send')!.disabled).toBe(true);
+    expect(storage.getItem(SESSION_KEY)).toBeNull();
+
+    api.release();
+    await settle();
+    expect($('.typing')).toBeNull();
+    expect(api.calls[0]).toEqual({ url: `${API}/chat/message`, method: 'POST', body: { query: 'best restaurants in Calpe', language: 'en' } });
+    expect(texts('.msg.bot .text')).toContain('Here are 2 restaurants in Calpe.');
+    expect(texts('.card-name')).toEqual(['Restaurante El Puerto', 'La Piccola']);
+    const [first, second] = $$('.card');
+    expect(first.textContent).toContain('★ 4.8 (356)');
+    expect(first.textContent).toContain('€€');
+    expect(first.querySelector('.sr')!.textContent).toBe('Rated 4.8 out of 5, 356 reviews, Price level 2 of 4');
+    expect(first.querySelector('.badge')!.textContent).toBe('Open now');
+    expect(second.querySelector('.badge')!.textContent).toBe('Closed now');
+    expect(Array.from(first.querySelectorAll('.amenities li')).map((li) => li.textContent)).toEqual(['Outdoor seating', 'Vegan options']);
+    expect(first.querySelector('.card-address')!.textContent).toBe('Carrer de la Mar 30, Calpe');
+    expect(storage.getItem(SESSION_KEY)).toBe(SESSION_ID);
+    expect(messages.map((m) => m.textResponse)).toEqual(['Here are 2 restaurants in Calpe.']);
+    expect($$('.chip')).toHaveLength(0);
+
+    // The next question continues the session.
+    api.reply(answer('Only one has a terrace.', [poi()]));
+    await type('which one has outdoor seating?');
+    expect(api.calls[1].body).toEqual({ query: 'which one has outdoor seating?', sessionId: SESSION_ID, language: 'en' });
+    expect($$('.cards').at(-1)!.querySelectorAll('.card')).toHaveLength(1);
+  });
+
+  it('links only to http(s) and tel:, opening new tabs without an opener', async () => {
+    await render();
+    launcher().click();
+    api.reply(answer('Two places.', [poi(), poi({ id: 2, name: 'Bad', website: 'javascript:alert(1)', phone: 'n/a', mapUrl: 'data:text/html,x' })]));
+    await type('places');
+    const [good, bad] = $$('.card');
+    const links = Array.from(good.querySelectorAll('a'));
+    expect(links.map((a) => a.getAttribute('href'))).toEqual(['https://elpuerto.example/', 'tel:+34965629766', 'https://www.openstreetmap.org/node/1']);
+    for (const a of links.filter((a) => a.target === '_blank')) expect(a.rel).toBe('noopener noreferrer');
+    expect(bad.querySelectorAll('a')).toHaveLength(0);
+  });
+
+  it('renders server and visitor text as text, never as HTML', async () => {
+    await render();
+    launcher().click();
+    api.reply(answer('<img src=x onerror="alert(1)"> <b>bold</b>', [poi({ name: '<script>alert(1)</script>' })]));
+    await type('<b>hi</b>');
+    expect($$('.thread img, .thread b, .thread script')).toHaveLength(0);
+    expect(texts('.msg.user .text')).toEqual(['<b>hi</b>']);
+    expect(texts('.card-name')).toEqual(['<script>alert(1)</script>']);
+  });
+
+  it('shows the wait from Retry-After on 429', async () => {
+    await render();
+    launcher().click();
+    api.reply({ status: 429, headers: { 'Retry-After': '42' }, body: { success: false, error: { code: 'RATE_LIMIT_EXCEEDED', message: 'Too many requests' } } });
+    await type('hello');
+    expect(texts('.msg.error .text')).toEqual(['Too many messages. Please try again in 42 s.']);
+  });
+
+  it('offers a retry after a network failure, and the retry answers in place of the error', async () => {
+    await render({ lang: 'nl' });
+    launcher().click();
+    api.reply({ networkError: true });
+    await type('stranden');
+    expect(texts('.msg.error .text')).toEqual(['De server is niet bereikbaar. Controleer je verbinding en probeer het opnieuw.']);
+    api.reply(answer('Hier zijn stranden.'));
+    $<HTMLButtonElement>('.retry')!.click();
+    await settle();
+    expect($$('.msg.error')).toHaveLength(0);
+    expect(texts('.msg.user .text')).toEqual(['stranden']);
+    expect(texts('.thread .msg.bot .text')).toEqual(['Hier zijn stranden.']);
+    expect(api.calls.map((c) => (c.body as { query: string }).query)).toEqual(['stranden', 'stranden']);
+  });
+
+  it('words a 5xx kindly and a garbled body as a server error', async () => {
+    await render();
+    launcher().click();
+    api.reply({ status: 503, body: { success: false, error: { code: 'SERVICE_UNAVAILABLE', message: 'db down' } } });
+    await type('beaches');
+    api.reply({ status: 200, body: '<html>proxy</html>' });
+    await type('beaches');
+    expect(texts('.msg.error .text')).toEqual([
+      'Something went wrong on our side. Please try again in a moment.',
+      'Something went wrong on our side. Please try again in a moment.',
+    ]);
+    expect(texts('.msg.error .text').join(' ')).not.toContain('db down');
+  });
+
+  it('restores the stored conversation when opened, and starts fresh when it expired', async () => {
+    storage.setItem(SESSION_KEY, SESSION_ID);
+    await render();
+    api.reply({
+      body: {
+        success: true,
+        data: {
+          sessionId: SESSION_ID,
+          messages: [
+            { role: 'user', content: 'best restaurants in Calpe', pois: [], createdAt: '2026-11-24T10:00:00Z' },
+            { role: 'assistant', content: 'Here is one.', pois: [poi()], createdAt: '2026-11-24T10:00:01Z' },
+          ],
+        },
+      },
+    });
+    launcher().click();
+    await settle();
+    expect(api.calls[0]).toMatchObject({ method: 'GET', url: `${API}/chat/session/${SESSION_ID}` });
+    expect(texts('.msg.user .text')).toEqual(['best restaurants in Calpe']);
+    expect(texts('.card-name')).toEqual(['Restaurante El Puerto']);
+    expect($$('.chip')).toHaveLength(0);
+
+    fixture.destroy();
+    document.body.innerHTML = '';
+    TestBed.resetTestingModule();
+    api = new ScriptedFetch().reply({ status: 404, body: { success: false, error: { code: 'SESSION_NOT_FOUND', message: 'gone' } } });
+    await render();
+    launcher().click();
+    await settle();
+    expect(storage.getItem(SESSION_KEY)).toBeNull();
+    expect($$('.msg.error')).toHaveLength(0);
+    expect($$('.chip').length).toBeGreaterThan(0);
+  });
+
+  it('"new conversation" deletes the session on the server and clears the panel', async () => {
+    await render();
+    launcher().click();
+    api.reply(answer('Hello!'));
+    await type('hi');
+    api.reply({ body: { success: true, data: { sessionId: SESSION_ID, deleted: true } } });
+    $<HTMLButtonElement>('[aria-label="New conversation"]')!.click();
+    await settle();
+    expect(api.calls[1]).toMatchObject({ method: 'DELETE', url: `${API}/chat/session/${SESSION_ID}` });
+    expect(storage.getItem(SESSION_KEY)).toBeNull();
+    expect($$('.thread .msg')).toHaveLength(1); // the greeting only
+    expect(shadow.activeElement).toBe(input());
+  });
+
+  it('keeps working when localStorage refuses, and follows api-url, greeting and primary-color', async () => {
+    await render({ apiUrl: 'https://other.example/v1/', greeting: 'Welcome to Calpe!', primaryColor: '#aa0000' }, new MemoryStorage(true));
+    expect(host.style.getPropertyValue('--holibot-primary')).toBe('#aa0000');
+    launcher().click();
+    await settle();
+    expect(texts('.thread .msg.bot')[0]).toBe('Welcome to Calpe!');
+    api.reply(answer('Hi.'), answer('Again.'));
+    await type('hi');
+    await type('again');
+    expect(api.calls.map((c) => c.url)).toEqual(['https://other.example/v1/chat/message', 'https://other.example/v1/chat/message']);
+    expect(api.calls[1].body).toMatchObject({ sessionId: SESSION_ID });
+  });
+
+  it('ask() opens the panel and sends; the open input opens it at once', async () => {
+    await render({ open: true });
+    expect($('[role="dialog"]')).not.toBeNull();
+    api.reply(answer('Beaches!'));
+    await fixture.componentInstance.ask('beaches');
+    await settle();
+    expect(texts('.msg.user .text')).toEqual(['beaches']);
+  });
+});

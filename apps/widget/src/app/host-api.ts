@@ -1,0 +1,48 @@
+/**
+ * The element's public methods (open, close, ask) reach the component through this map:
+ * Angular Elements only exposes inputs as properties.
+ */
+export interface HoliBotControls {
+  openPanel(): void;
+  closePanel(): void;
+  ask(text: string): Promise<void>;
+  focusLauncher(): boolean;
+}
+
+const controls = new WeakMap<HTMLElement, HoliBotControls>();
+
+export function registerHost(element: HTMLElement, component: HoliBotControls): void {
+  controls.set(element, component);
+}
+
+type ElementClass = new (...args: any[]) => HTMLElement;
+
+/** Adds open(), close() and ask(text) to the custom element class Angular Elements made. */
+export function withHostApi<T extends ElementClass>(Base: T) {
+  return class HoliBotElement extends Base {
+    open(): void {
+      controls.get(this)?.openPanel();
+    }
+    close(): void {
+      controls.get(this)?.closePanel();
+    }
+    ask(text: string): Promise<void> {
+      return controls.get(this)?.ask(text) ?? Promise.resolve();
+    }
+    /** Focus goes to the launcher (or the open panel's input), not to the bare host. */
+    override focus(options?: FocusOptions): void {
+      if (!controls.get(this)?.focusLauncher()) super.focus(options);
+    }
+  };
+}
+
+/** What the page sees of <holi-bot> (attributes besides: api-url, lang, position, …). */
+export interface HoliBotElement extends HTMLElement {
+  apiUrl: string;
+  position: string;
+  primaryColor: string;
+  greeting: string;
+  open(): void;
+  close(): void;
+  ask(text: string): Promise<void>;
+}

@@ -1,0 +1,52 @@
+import type { UiStrings } from './ui-strings';
+
+/** Also shown by the loader before the widget has loaded: a const enum, so it is inlined there. */
+export const enum Launcher {
+  label = 'Mit HoliBot chatten, Ihrem Ortsführer',
+}
+
+export const de: UiStrings = {
+  language: 'de',
+  launcher: Launcher.label,
+  title: 'HoliBot',
+  greeting: 'Hallo! Ich kenne die Orte hier. Fragen Sie mich, wo Sie essen, baden, wandern oder was Sie besichtigen können.',
+  newConversation: 'Neues Gespräch',
+  close: 'Chat schließen',
+  inputLabel: 'Ihre Frage',
+  placeholder: 'Fragen Sie nach Restaurants, Stränden, Museen…',
+  send: 'Senden',
+  typing: 'HoliBot schreibt',
+  you: 'Sie:',
+  bot: 'HoliBot:',
+  suggestionsLabel: 'Vorschläge',
+  suggestions: ['Beste Restaurants in Calpe', 'Hundestrände', 'Welche Museen gibt es?'],
+  retry: 'Erneut versuchen',
+  networkError: 'Der Server ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
+  serverError: 'Bei uns ist etwas schiefgelaufen. Bitte versuchen Sie es gleich noch einmal.',
+  rateLimited: 'Zu viele Nachrichten. Bitte versuchen Sie es in {seconds} s erneut.',
+  badRequest: 'Diese Nachricht habe ich nicht verstanden. Bitte formulieren Sie sie anders.',
+  results: 'Orte',
+  openNow: 'Jetzt geöffnet',
+  closedNow: 'Jetzt geschlossen',
+  rating: 'Bewertung {rating} von 5',
+  reviews: '{count} Bewertungen',
+  priceLevel: 'Preisniveau {level} von 4',
+  outdoorSeating: 'Außenplätze',
+  wheelchair: 'Rollstuhlgerecht',
+  vegan: 'Vegane Gerichte',
+  dogs: 'Hunde willkommen',
+  website: 'Website',
+  call: 'Anrufen',
+  map: 'Karte',
+  categories: {
+    'Food & Drinks': 'Essen & Trinken',
+    'Beaches & Nature': 'Strände & Natur',
+    'Culture & History': 'Kultur & Geschichte',
+    Active: 'Aktiv',
+    Shopping: 'Einkaufen',
+    Recreation: 'Freizeit',
+    Accommodation: 'Unterkunft',
+    Practical: 'Praktisches',
+    'Health & Wellbeing': 'Gesundheit & Wohlbefinden',
+  },
+};

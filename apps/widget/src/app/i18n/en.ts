@@ -1,0 +1,52 @@
+import type { UiStrings } from './ui-strings';
+
+/** Also shown by the loader before the widget has loaded: a const enum, so it is inlined there. */
+export const enum Launcher {
+  label = 'Chat with HoliBot, your local guide',
+}
+
+export const en: UiStrings = {
+  language: 'en',
+  launcher: Launcher.label,
+  title: 'HoliBot',
+  greeting: 'Hi! I know the places around here. Ask me where to eat, swim, walk or what to visit.',
+  newConversation: 'New conversation',
+  close: 'Close chat',
+  inputLabel: 'Your question',
+  placeholder: 'Ask about places to eat, beaches, museums…',
+  send: 'Send',
+  typing: 'HoliBot is typing',
+  you: 'You:',
+  bot: 'HoliBot:',
+  suggestionsLabel: 'Suggestions',
+  suggestions: ['Best restaurants in Calpe', 'Beaches for dogs', 'Museums to visit'],
+  retry: 'Try again',
+  networkError: 'I could not reach the server. Check your connection and try again.',
+  serverError: 'Something went wrong on our side. Please try again in a moment.',
+  rateLimited: 'Too many messages. Please try again in {seconds} s.',
+  badRequest: 'I could not understand that message. Please rephrase it.',
+  results: 'Places',
+  openNow: 'Open now',
+  closedNow: 'Closed now',
+  rating: 'Rated {rating} out of 5',
+  reviews: '{count} reviews',
+  priceLevel: 'Price level {level} of 4',
+  outdoorSeating: 'Outdoor seating',
+  wheelchair: 'Wheelchair accessible',
+  vegan: 'Vegan options',
+  dogs: 'Dogs welcome',
+  website: 'Website',
+  call: 'Call',
+  map: 'Map',
+  categories: {
+    'Food & Drinks': 'Food & drinks',
+    'Beaches & Nature': 'Beaches & nature',
+    'Culture & History': 'Culture & history',
+    Active: 'Active',
+    Shopping: 'Shopping',
+    Recreation: 'Recreation',
+    Accommodation: 'Accommodation',
+    Practical: 'Practical',
+    'Health & Wellbeing': 'Health & wellbeing',
+  },
+};

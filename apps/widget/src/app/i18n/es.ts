@@ -1,0 +1,52 @@
+import type { UiStrings } from './ui-strings';
+
+/** Also shown by the loader before the widget has loaded: a const enum, so it is inlined there. */
+export const enum Launcher {
+  label = 'Chatea con HoliBot, tu guía local',
+}
+
+export const es: UiStrings = {
+  language: 'es',
+  launcher: Launcher.label,
+  title: 'HoliBot',
+  greeting: '¡Hola! Conozco los lugares de la zona. Pregúntame dónde comer, bañarte, pasear o qué visitar.',
+  newConversation: 'Nueva conversación',
+  close: 'Cerrar el chat',
+  inputLabel: 'Tu pregunta',
+  placeholder: 'Pregunta por restaurantes, playas, museos…',
+  send: 'Enviar',
+  typing: 'HoliBot está escribiendo',
+  you: 'Tú:',
+  bot: 'HoliBot:',
+  suggestionsLabel: 'Sugerencias',
+  suggestions: ['Mejores restaurantes en Calpe', 'Playas para perros', 'Museos para visitar'],
+  retry: 'Reintentar',
+  networkError: 'No he podido conectar con el servidor. Comprueba tu conexión e inténtalo de nuevo.',
+  serverError: 'Algo ha fallado por nuestra parte. Inténtalo de nuevo en un momento.',
+  rateLimited: 'Demasiados mensajes. Inténtalo de nuevo en {seconds} s.',
+  badRequest: 'No he entendido ese mensaje. ¿Puedes reformularlo?',
+  results: 'Lugares',
+  openNow: 'Abierto ahora',
+  closedNow: 'Cerrado ahora',
+  rating: 'Valoración {rating} de 5',
+  reviews: '{count} reseñas',
+  priceLevel: 'Nivel de precio {level} de 4',
+  outdoorSeating: 'Terraza',
+  wheelchair: 'Accesible en silla de ruedas',
+  vegan: 'Opciones veganas',
+  dogs: 'Se admiten perros',
+  website: 'Web',
+  call: 'Llamar',
+  map: 'Mapa',
+  categories: {
+    'Food & Drinks': 'Comer y beber',
+    'Beaches & Nature': 'Playas y naturaleza',
+    'Culture & History': 'Cultura e historia',
+    Active: 'Deporte y aventura',
+    Shopping: 'Compras',
+    Recreation: 'Ocio',
+    Accommodation: 'Alojamiento',
+    Practical: 'Servicios prácticos',
+    'Health & Wellbeing': 'Salud y bienestar',
+  },
+};

@@ -1,0 +1,52 @@
+import type { UiStrings } from './ui-strings';
+
+/** Also shown by the loader before the widget has loaded: a const enum, so it is inlined there. */
+export const enum Launcher {
+  label = 'Chat met HoliBot, je lokale gids',
+}
+
+export const nl: UiStrings = {
+  language: 'nl',
+  launcher: Launcher.label,
+  title: 'HoliBot',
+  greeting: 'Hoi! Ik ken de plekken hier. Vraag me waar je kunt eten, zwemmen, wandelen of wat je kunt bezoeken.',
+  newConversation: 'Nieuw gesprek',
+  close: 'Chat sluiten',
+  inputLabel: 'Je vraag',
+  placeholder: 'Vraag naar restaurants, stranden, musea…',
+  send: 'Versturen',
+  typing: 'HoliBot typt',
+  you: 'Jij:',
+  bot: 'HoliBot:',
+  suggestionsLabel: 'Suggesties',
+  suggestions: ['Beste restaurants in Calpe', 'Stranden voor honden', 'Welke musea zijn er?'],
+  retry: 'Opnieuw proberen',
+  networkError: 'De server is niet bereikbaar. Controleer je verbinding en probeer het opnieuw.',
+  serverError: 'Er ging bij ons iets mis. Probeer het zo nog eens.',
+  rateLimited: 'Te veel berichten. Probeer het over {seconds} s opnieuw.',
+  badRequest: 'Dat bericht begreep ik niet. Kun je het anders zeggen?',
+  results: 'Plekken',
+  openNow: 'Nu open',
+  closedNow: 'Nu gesloten',
+  rating: 'Beoordeling {rating} van 5',
+  reviews: '{count} beoordelingen',
+  priceLevel: 'Prijsniveau {level} van 4',
+  outdoorSeating: 'Terras',
+  wheelchair: 'Rolstoeltoegankelijk',
+  vegan: 'Veganistische opties',
+  dogs: 'Honden welkom',
+  website: 'Website',
+  call: 'Bellen',
+  map: 'Kaart',
+  categories: {
+    'Food & Drinks': 'Eten & drinken',
+    'Beaches & Nature': 'Stranden & natuur',
+    'Culture & History': 'Cultuur & geschiedenis',
+    Active: 'Actief',
+    Shopping: 'Winkelen',
+    Recreation: 'Vrije tijd',
+    Accommodation: 'Overnachten',
+    Practical: 'Praktisch',
+    'Health & Wellbeing': 'Gezondheid & welzijn',
+  },
+};

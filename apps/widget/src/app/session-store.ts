@@ -1,0 +1,39 @@
+/**
+ * Remembers the visitor's session id in localStorage, one entry per API (two widgets talking to
+ * two servers must not share a session). Storage can be missing or throw (private modes,
+ * sandboxed iframes, full quota): then the conversation simply lasts as long as the page.
+ */
+export class SessionStore {
+  private readonly key: string;
+  private memory: string | null = null;
+
+  constructor(apiUrl: string, private readonly storage: Storage | null) {
+    this.key = `holibot:session:${apiUrl}`;
+  }
+
+  get(): string | null {
+    try {
+      return this.storage?.getItem(this.key) ?? this.memory;
+    } catch {
+      return this.memory;
+    }
+  }
+
+  set(sessionId: string): void {
+    this.memory = sessionId;
+    try {
+      this.storage?.setItem(this.key, sessionId);
+    } catch {
+      // Kept in memory only.
+    }
+  }
+
+  clear(): void {
+    this.memory = null;
+    try {
+      this.storage?.removeItem(this.key);
+    } catch {
+      // Nothing stored.
+    }
+  }
+}

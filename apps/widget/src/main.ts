@@ -1,0 +1,25 @@
+// Registers the <holi-bot> custom element; everything else lives in the component.
+import { CSP_NONCE, provideZonelessChangeDetection } from '@angular/core';
+import { createCustomElement } from '@angular/elements';
+import { createApplication } from '@angular/platform-browser';
+import { DEFAULT_API_URL, HoliBotComponent } from './app/holi-bot.component';
+import { withHostApi, type HoliBotElement } from './app/host-api';
+import { styleNonce } from './app/style-nonce';
+
+if (!customElements.get('holi-bot')) {
+  const app = await createApplication({
+    providers: [
+      provideZonelessChangeDetection(),
+      { provide: CSP_NONCE, useValue: styleNonce() },
+      // Served by the HoliBot server, so its API lives on the same origin as this file.
+      { provide: DEFAULT_API_URL, useValue: new URL('/api/v1', import.meta.url).href },
+    ],
+  });
+  customElements.define('holi-bot', withHostApi(createCustomElement(HoliBotComponent, { injector: app.injector })));
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'holi-bot': HoliBotElement;
+  }
+}
