@@ -8,6 +8,7 @@ import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
 import { PoiModule } from './poi/poi.module.js';
 import { SessionModule } from './session/session.module.js';
+import { WidgetModule } from './widget/widget.module.js';
 
 /** The HTTP application: every feature module. */
 @Module({})
@@ -27,6 +28,7 @@ export class AppModule {
         SessionModule,
         ChatModule,
         HealthModule,
+        WidgetModule,
       ],
     };
   }

@@ -27,6 +27,9 @@ function packageRoot(): string {
   return dir;
 }
 
+/** Where `npm run build` puts the <holi-bot> loader and element (served under /widget/). */
+export const WIDGET_BUILD_DIR = join(packageRoot(), 'dist/widget');
+
 /** The sample catalogue that ships with HoliBot. */
 export const SAMPLE_CATALOGUE = join(packageRoot(), 'tools/catalogues/calpe.sample.geojson');
 

@@ -1,0 +1,55 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { WIDGET_BUILD_DIR } from '../config/app-config.js';
+
+/** One built widget file, held in memory with its validator and a gzip copy made once. */
+export interface WidgetAsset {
+  body: Buffer;
+  gzip: Buffer;
+  etag: string;
+}
+
+/** Public name → file in the Angular build output. */
+export const WIDGET_FILES = {
+  'holi-bot.js': 'loader/main.js',
+  'holi-bot-element.js': 'element/main.js',
+} as const;
+export type WidgetFileName = keyof typeof WIDGET_FILES;
+
+export const WIDGET_DIR = Symbol('WIDGET_DIR');
+
+/**
+ * The <holi-bot> files, read once at start: the chat path never touches the disk, and a
+ * missing build is reported in the log at start rather than as a 500 later.
+ */
+@Injectable()
+export class WidgetAssets implements OnModuleInit {
+  private readonly logger = new Logger('Widget');
+  private readonly assets = new Map<WidgetFileName, WidgetAsset>();
+
+  constructor(@Inject(WIDGET_DIR) private readonly dir: string = WIDGET_BUILD_DIR) {}
+
+  async onModuleInit(): Promise<void> {
+    const missing: string[] = [];
+    for (const [name, file] of Object.entries(WIDGET_FILES) as [WidgetFileName, string][]) {
+      const path = join(this.dir, file);
+      try {
+        const body = await readFile(path);
+        const hash = createHash('sha256').update(body).digest('base64url').slice(0, 27);
+        this.assets.set(name, { body, gzip: gzipSync(body, { level: 9 }), etag: `"${hash}"` });
+      } catch {
+        missing.push(path);
+      }
+    }
+    if (missing.length) {
+      this.logger.warn(`The <holi-bot> widget is not built (missing ${missing.join(', ')}); run "npm run build". /widget/ answers 404 until then.`);
+    }
+  }
+
+  get(name: WidgetFileName): WidgetAsset | undefined {
+    return this.assets.get(name);
+  }
+}
