@@ -1,0 +1,269 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser, Page, Route } from 'playwright-core';
+import { type RunningApp, startApp, testEnv } from '../../api/test/support/app.js';
+import { freshSqliteDatabase } from '../../api/test/support/databases.js';
+import { launchBrowser, openPage, screenshot, type WatchedPage } from './browser.js';
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const LAUNCHER = /Chat with HoliBot/;
+const SLOW = 90_000;
+
+/**
+ * The widget in a real browser (Debian's Chromium, driven by playwright-core) on the demo page
+ * of the real server, on a real SQLite file.
+ */
+describe('<holi-bot> in the browser', () => {
+  let app: RunningApp;
+  let browser: Browser;
+  let watched: WatchedPage[] = [];
+
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startApp(testEnv(freshSqliteDatabase(), { RATE_LIMIT_ENABLED: 'false' })), launchBrowser()]);
+  }, SLOW);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  async function open(options: Parameters<typeof openPage>[1] = {}): Promise<Page> {
+    const w = await openPage(browser, options);
+    watched.push(w);
+    return w.page;
+  }
+
+  afterEach(async () => {
+    const problems = watched.flatMap((w) => w.problems);
+    await Promise.all(watched.map((w) => w.close()));
+    watched = [];
+    expect(problems).toEqual([]);
+  });
+
+  const dialog = (page: Page) => page.getByRole('dialog');
+  const input = (page: Page) => page.getByRole('textbox', { name: 'Your question' });
+  const lastCards = (page: Page) => page.locator('holi-bot .cards').last().locator('.card');
+
+  async function ask(page: Page, question: string): Promise<void> {
+    const answers = await page.locator('holi-bot .thread > .msg.bot').count();
+    await input(page).fill(question);
+    await input(page).press('Enter');
+    await page.locator('holi-bot .thread > .msg.bot').nth(answers).waitFor();
+  }
+
+  it('serves the demo page under a strict CSP; the loader alone loads first, and an early click opens the panel', async () => {
+    const page = await open();
+    const widgetRequests: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/widget/')) widgetRequests.push(new URL(request.url()).pathname);
+    });
+    let releaseElement!: () => void;
+    const elementHeld = new Promise<void>((resolve) => (releaseElement = resolve));
+    await page.route('**/widget/holi-bot-element.js', async (route: Route) => {
+      await elementHeld;
+      await route.continue();
+    });
+
+    const response = await page.goto(`${app.url}/`, { waitUntil: 'load' });
+    const csp = response!.headers()['content-security-policy']!;
+    expect(csp).toMatch(/script-src 'self'(;|$)/);
+    expect(csp).not.toMatch(/unsafe-(eval|inline)/);
+    expect(csp).toMatch(/style-src 'self' 'nonce-[A-Za-z0-9+/=]+'/);
+
+    // Before any interaction: the launcher is there and usable, from the loader alone.
+    const launcher = page.getByRole('button', { name: LAUNCHER });
+    await expect(launcher.isVisible()).resolves.toBe(true);
+    expect(widgetRequests[0]).toBe('/widget/holi-bot.js');
+    expect(await page.evaluate(() => customElements.get('holi-bot') === undefined)).toBe(true);
+    expect(await page.evaluate(() => localStorage.length)).toBe(0);
+
+    await launcher.click();
+    releaseElement();
+    await dialog(page).waitFor();
+    expect(widgetRequests).toEqual(['/widget/holi-bot.js', '/widget/holi-bot-element.js']);
+    await expect(input(page).evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement)).resolves.toBe(true);
+    // The placeholder is gone, so there is one launcher.
+    expect(await page.locator('holi-bot > span').count()).toBe(0);
+    expect(await page.evaluate(() => localStorage.length)).toBe(0);
+  }, SLOW);
+
+  it('conversation: cards, a follow-up with fewer cards, history after reload, openHoliBot(), new conversation', async () => {
+    const page = await open();
+    await page.goto(`${app.url}/`);
+    await page.getByRole('button', { name: LAUNCHER }).click();
+    await ask(page, 'best restaurants in Calpe');
+    const first = await lastCards(page).allInnerTexts();
+    expect(first.length).toBeGreaterThan(1);
+    await screenshot(page, 'widget-desktop.png');
+
+    await ask(page, 'which one has outdoor seating?');
+    const second = await lastCards(page).allInnerTexts();
+    expect(second.length).toBeGreaterThan(0);
+    expect(second.length).toBeLessThan(first.length);
+    for (const card of second) expect(card).toContain('Outdoor seating');
+    const sessionId = await page.evaluate(() => localStorage.getItem(Object.keys(localStorage)[0]!));
+    expect(sessionId).toMatch(/^[0-9a-f-]{36}$/);
+
+    await page.reload();
+    await page.waitForFunction(() => customElements.get('holi-bot') !== undefined);
+    await page.evaluate(() => window.openHoliBot!());
+    await dialog(page).waitFor();
+    await page.locator('holi-bot .msg.user').nth(1).waitFor();
+    expect(await page.locator('holi-bot .msg.user .text').allInnerTexts()).toEqual(['best restaurants in Calpe', 'which one has outdoor seating?']);
+    expect(await lastCards(page).count()).toBe(second.length);
+
+    await page.getByRole('button', { name: 'New conversation' }).click();
+    await page.locator('holi-bot .msg.user').first().waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => localStorage.length)).toBe(0);
+    expect((await fetch(`${app.url}/api/v1/chat/session/${sessionId}`)).status).toBe(404);
+    await expect(page.getByRole('button', { name: 'Best restaurants in Calpe' }).isVisible()).resolves.toBe(true);
+
+    await page.evaluate(() => window.closeHoliBot!());
+    await dialog(page).waitFor({ state: 'detached' });
+  }, SLOW);
+
+  it('on a 375×667 phone the panel fills the screen, the input is 16 px and the page does not scroll behind it', async () => {
+    const page = await open({ viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true });
+    await page.goto(`${app.url}/`);
+    await page.getByRole('button', { name: LAUNCHER }).click();
+    await dialog(page).waitFor();
+    const box = await dialog(page).boundingBox();
+    expect(box).toEqual({ x: 0, y: 0, width: 375, height: 667 });
+    expect(await input(page).evaluate((el) => getComputedStyle(el).fontSize)).toBe('16px');
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).overflow)).toBe('hidden');
+    await ask(page, 'beaches for dogs');
+    expect(await lastCards(page).count()).toBeGreaterThan(0);
+    await screenshot(page, 'widget-mobile.png');
+    await page.getByRole('button', { name: 'Close chat' }).click();
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).overflow)).toBe('visible');
+  }, SLOW);
+
+  it('can be used with the keyboard alone, with visible focus', async () => {
+    const page = await open();
+    await page.goto(`${app.url}/`);
+    await page.waitForFunction(() => customElements.get('holi-bot') !== undefined);
+    await page.keyboard.press('Tab');
+    const focused = () =>
+      page.evaluate(() => {
+        let el: Element | null = document.activeElement;
+        while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+        return el ? { label: el.getAttribute('aria-label'), className: el.className, outline: getComputedStyle(el).outlineWidth } : null;
+      });
+    expect(await focused()).toMatchObject({ label: expect.stringMatching(LAUNCHER), outline: '3px' });
+    await page.keyboard.press('Enter');
+    await dialog(page).waitFor();
+    expect(await focused()).toMatchObject({ className: 'input' });
+    await page.keyboard.type('Italian restaurants');
+    await page.keyboard.press('Enter');
+    await page.locator('holi-bot .cards .card').first().waitFor();
+    // Tab reaches the links of the cards.
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Shift+Tab');
+    expect((await focused())?.outline).toBe('3px');
+    await page.keyboard.press('Escape');
+    await dialog(page).waitFor({ state: 'detached' });
+    expect(await focused()).toMatchObject({ label: expect.stringMatching(LAUNCHER) });
+  }, SLOW);
+
+  it('has no serious or critical axe-core violations, closed and open with cards', async () => {
+    // axe-core sets inline styles while it measures contrast: the demo page's CSP would refuse
+    // them (the other tests check the widget under that CSP).
+    const page = await open({ bypassCSP: true });
+    await page.goto(`${app.url}/`);
+    await page.waitForFunction(() => customElements.get('holi-bot') !== undefined);
+    // Evaluated over the DevTools protocol, which the page's CSP does not govern.
+    await page.evaluate(AXE_SOURCE);
+    const audit = () =>
+      page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: unknown }[] }[] }> } }).axe;
+        const result = await axe.run(document, { resultTypes: ['violations'] });
+        return result.violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map((v) => `${v.id} (${v.impact}): ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+      });
+    expect(await audit()).toEqual([]);
+    await page.getByRole('button', { name: LAUNCHER }).click();
+    await ask(page, 'best restaurants in Calpe');
+    expect(await audit()).toEqual([]);
+  }, SLOW);
+
+  it('stays intact on a host page with aggressive global CSS and changes nothing outside its shadow root', async () => {
+    const page = await open();
+    const hostile = `<!doctype html><html lang="en"><head><title>Hostile host</title><link rel="icon" href="data:,">
+      <style>* {font: 40px serif !important; color: red !important} button {display: none !important}</style>
+      <script src="/widget/holi-bot.js" async></script></head>
+      <body><h1>Host</h1><p id="text">Host text</p><button id="own">Host button</button><holi-bot></holi-bot></body></html>`;
+    await page.route(`${app.url}/hostile.html`, (route) => route.fulfill({ contentType: 'text/html', body: hostile }));
+    await page.goto(`${app.url}/hostile.html`);
+    const outside = () =>
+      page.evaluate(() => {
+        const clone = document.documentElement.cloneNode(true) as HTMLElement;
+        clone.querySelectorAll('holi-bot').forEach((el) => el.remove());
+        const p = getComputedStyle(document.getElementById('text')!);
+        return {
+          html: clone.outerHTML,
+          sheets: document.styleSheets.length,
+          adopted: document.adoptedStyleSheets.length,
+          text: `${p.fontSize} ${p.fontFamily} ${p.color}`,
+          ownButton: getComputedStyle(document.getElementById('own')!).display,
+          htmlStyle: document.documentElement.getAttribute('style'),
+        };
+      });
+    const before = await outside();
+
+    const launcher = page.getByRole('button', { name: LAUNCHER });
+    await expect(launcher.isVisible()).resolves.toBe(true);
+    await launcher.click();
+    await ask(page, 'best restaurants in Calpe');
+    const widget = await page.locator('holi-bot .thread > .msg.bot').last().evaluate((el) => {
+      const style = getComputedStyle(el);
+      const send = getComputedStyle((el.getRootNode() as ShadowRoot).querySelector('.send')!);
+      return { fontSize: style.fontSize, color: style.color, send: send.display };
+    });
+    expect(widget).toEqual({ fontSize: '15px', color: 'rgb(17, 24, 39)', send: 'flex' });
+    await expect(page.getByRole('button', { name: 'Close chat' }).isVisible()).resolves.toBe(true);
+    expect(await lastCards(page).count()).toBeGreaterThan(0);
+
+    expect(await outside()).toEqual(before);
+    expect(before.text).toBe('40px serif rgb(255, 0, 0)');
+  }, SLOW);
+});
+
+describe('<holi-bot> under a low rate limit', () => {
+  let app: RunningApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([
+      startApp(testEnv(freshSqliteDatabase(), { RATE_LIMIT_MAX_REQUESTS: '2', RATE_LIMIT_WINDOW_MS: '60000' })),
+      launchBrowser(),
+    ]);
+  }, SLOW);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('shows "too many messages" with the wait the server gave', async () => {
+    const { page, problems, close } = await openPage(browser);
+    try {
+      await page.goto(`${app.url}/`);
+      await page.getByRole('button', { name: LAUNCHER }).click();
+      for (const question of ['beaches', 'museums', 'restaurants']) {
+        await page.getByRole('textbox', { name: 'Your question' }).fill(question);
+        await page.keyboard.press('Enter');
+        await page.locator('holi-bot .thread > .msg.bot').nth(question === 'beaches' ? 0 : question === 'museums' ? 1 : 2).waitFor();
+      }
+      const error = await page.locator('holi-bot .msg.error .text').innerText();
+      const seconds = Number(/try again in (\d+) s\./.exec(error)?.[1]);
+      expect(seconds).toBeGreaterThan(0);
+      expect(seconds).toBeLessThanOrEqual(60);
+      // The browser logs the failed request itself; nothing else may be an error.
+      expect(problems.filter((p) => !/status of 429/.test(p))).toEqual([]);
+    } finally {
+      await close();
+    }
+  }, SLOW);
+});
