@@ -251,10 +251,11 @@ describe('<holi-bot> under a low rate limit', () => {
     try {
       await page.goto(`${app.url}/`);
       await page.getByRole('button', { name: LAUNCHER }).click();
-      for (const question of ['beaches', 'museums', 'restaurants']) {
+      const bubbles = page.locator('holi-bot .thread > .msg.bot'); // the greeting, then one per answer
+      for (const [i, question] of ['beaches', 'museums', 'restaurants'].entries()) {
         await page.getByRole('textbox', { name: 'Your question' }).fill(question);
         await page.keyboard.press('Enter');
-        await page.locator('holi-bot .thread > .msg.bot').nth(question === 'beaches' ? 0 : question === 'museums' ? 1 : 2).waitFor();
+        await bubbles.nth(i + 1).waitFor();
       }
       const error = await page.locator('holi-bot .msg.error .text').innerText();
       const seconds = Number(/try again in (\d+) s\./.exec(error)?.[1]);
