@@ -1,4 +1,5 @@
 import { InitialSchema1764000000000 } from './1764000000000-InitialSchema.js';
+import { MessageTokenUsage1764200000000 } from './1764200000000-MessageTokenUsage.js';
 
 /** Every migration, oldest first. A new migration is added here. */
-export const MIGRATIONS = [InitialSchema1764000000000];
+export const MIGRATIONS = [InitialSchema1764000000000, MessageTokenUsage1764200000000];

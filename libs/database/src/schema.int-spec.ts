@@ -30,8 +30,18 @@ eachDatabase('schema', (database) => {
   });
 
   it('every migration has a working down()', async () => {
-    await dataSource.undoLastMigration();
-    expect(await dataSource.createQueryRunner().hasTable('ChatSession')).toBe(false);
+    const runner = dataSource.createQueryRunner();
+    try {
+      // Newest first: the token columns go, then every table.
+      await dataSource.undoLastMigration();
+      expect(await runner.hasColumn('ChatMessage', 'prompt_tokens')).toBe(false);
+      expect(await runner.hasColumn('ChatMessage', 'content')).toBe(true);
+      await dataSource.undoLastMigration();
+      expect(await runner.hasTable('ChatSession')).toBe(false);
+      expect(await runner.hasTable('ChatMessage')).toBe(false);
+    } finally {
+      await runner.release();
+    }
     await dataSource.runMigrations();
     expect(await drift(dataSource)).toEqual([]);
   });

@@ -3,7 +3,7 @@ import type { ChatIntent, ChatMessageResponse, Language } from '@holibot/contrac
 import type { ChatSession } from '@holibot/database';
 import { Clock } from '../common/clock.js';
 import { SessionService } from '../session/session.service.js';
-import { AnswerEngine } from './engine/answer-engine.js';
+import { AnswerEngine, HISTORY_LIMIT } from './engine/answer-engine.js';
 import type { ChatMessageDto } from './chat-message.dto.js';
 
 /** One chat turn: find or start the session, let the engine answer, store the turn once. */
@@ -17,7 +17,11 @@ export class ChatService {
     private readonly clock: Clock,
   ) {}
 
-  async handle(request: ChatMessageDto, userId: string | null): Promise<ChatMessageResponse> {
+  /**
+   * Answers `request`; `onDelta` (WebSocket) receives the answer's text as it is produced. The
+   * returned payload is the same with or without it.
+   */
+  async handle(request: ChatMessageDto, userId: string | null, onDelta?: (text: string) => void): Promise<ChatMessageResponse> {
     const started = performance.now();
     const existing = request.sessionId ? await this.sessions.findActive(request.sessionId.toLowerCase(), userId) : null;
     const session: ChatSession = existing ?? this.sessions.start(userId);
@@ -34,6 +38,12 @@ export class ChatService {
         focusPoiId: session.focusPoiId,
       },
       now: this.clock.now(),
+      history: async () => {
+        if (!existing) return [];
+        const messages = await this.sessions.recentMessages(session.id, HISTORY_LIMIT);
+        return messages.map(({ role, content }) => ({ role, content }));
+      },
+      onDelta,
     });
     session.language = answer.context.language ?? answer.language;
     session.lastIntent = answer.context.lastIntent;
@@ -42,7 +52,17 @@ export class ChatService {
     const latencyMs = Math.round(performance.now() - started);
     await this.sessions.recordTurn(session, !existing, [
       { role: 'user', content: query, poiIds: null, language: answer.language, intent: null, engine: null, latencyMs: null },
-      { role: 'assistant', content: answer.text, poiIds: answer.pois.map((p) => p.id), language: answer.language, intent: answer.intent, engine: answer.engine, latencyMs },
+      {
+        role: 'assistant',
+        content: answer.text,
+        poiIds: answer.pois.map((p) => p.id),
+        language: answer.language,
+        intent: answer.intent,
+        engine: answer.engine,
+        latencyMs,
+        promptTokens: answer.usage?.promptTokens ?? null,
+        completionTokens: answer.usage?.completionTokens ?? null,
+      },
     ]);
     this.logger.debug(`session ${session.id}: ${answer.intent} by ${answer.engine}, ${answer.pois.length} POIs, ${latencyMs} ms`);
     return {

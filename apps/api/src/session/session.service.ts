@@ -8,7 +8,8 @@ import { AppConfig } from '../config/app-config.js';
 
 export const SESSION_ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export type NewMessage = Pick<ChatMessage, 'role' | 'content' | 'poiIds' | 'language' | 'intent' | 'engine' | 'latencyMs'>;
+export type NewMessage = Pick<ChatMessage, 'role' | 'content' | 'poiIds' | 'language' | 'intent' | 'engine' | 'latencyMs'> &
+  Partial<Pick<ChatMessage, 'promptTokens' | 'completionTokens'>>;
 
 /** Conversations in the ChatSession and ChatMessage tables. */
 @Injectable()
@@ -85,6 +86,14 @@ export class SessionService {
 
   async messages(sessionId: string): Promise<ChatMessage[]> {
     return this.dataSource.getRepository(ChatMessage).find({ where: { sessionId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  /** The session's latest `limit` messages, oldest first (what an LLM engine sees of the past). */
+  async recentMessages(sessionId: string, limit: number): Promise<ChatMessage[]> {
+    const latest = await this.dataSource
+      .getRepository(ChatMessage)
+      .find({ where: { sessionId }, order: { createdAt: 'DESC', id: 'DESC' }, take: limit, select: { id: true, role: true, content: true, createdAt: true } });
+    return latest.reverse();
   }
 
   /** Deletes the session and, by cascade, its messages. */

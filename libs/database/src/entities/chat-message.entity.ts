@@ -39,6 +39,13 @@ export class ChatMessage {
   @Column({ name: 'latency_ms', type: 'int', nullable: true })
   latencyMs!: number | null;
 
+  /** Tokens an LLM used for this answer (usage reports); null for the built-in engine. */
+  @Column({ name: 'prompt_tokens', type: 'int', nullable: true })
+  promptTokens!: number | null;
+
+  @Column({ name: 'completion_tokens', type: 'int', nullable: true })
+  completionTokens!: number | null;
+
   @Column({ name: 'created_at', type: 'datetime', precision: 3 })
   createdAt!: Date;
 }

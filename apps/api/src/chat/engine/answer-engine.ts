@@ -9,12 +9,38 @@ export interface ConversationContext {
   focusPoiId: number | null;
 }
 
+/** One earlier message of the conversation, for engines that read the history (an LLM). */
+export interface HistoryMessage {
+  role: 'user' | 'assistant';
+  content: string;
+}
+
 export interface TurnInput {
   query: string;
   /** The visitor's UI language, used when the question's own language is unclear. */
   languageHint: Language | null;
   context: ConversationContext;
   now: Date;
+  /**
+   * The session's latest messages, oldest first (at most HISTORY_LIMIT). A function: only an
+   * engine that needs the history makes the database read it.
+   */
+  history: () => Promise<HistoryMessage[]>;
+  /**
+   * Receives the answer's text while it is produced, in order. The pieces are shown to the
+   * visitor at once, so they only ever carry text that stays in the answer; the final `text`
+   * is authoritative.
+   */
+  onDelta?: (text: string) => void;
+}
+
+/** How many earlier messages an engine may see. */
+export const HISTORY_LIMIT = 10;
+
+/** Tokens an LLM call used, stored with the message for usage reports. */
+export interface TokenUsage {
+  promptTokens: number;
+  completionTokens: number;
 }
 
 export interface EngineAnswer {
@@ -27,6 +53,8 @@ export interface EngineAnswer {
   engine: AnswerEngineName;
   /** The context after this turn. */
   context: ConversationContext;
+  /** Tokens used by an LLM for this answer (also when its answer was then not used); null for none. */
+  usage: TokenUsage | null;
 }
 
 /**

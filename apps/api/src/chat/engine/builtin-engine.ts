@@ -30,6 +30,13 @@ export class BuiltinAnswerEngine extends AnswerEngine {
   }
 
   async answer(turn: TurnInput): Promise<EngineAnswer> {
+    const answer = this.compose(turn);
+    // No model to wait for: the finished text streams in chunks of a few words.
+    if (turn.onDelta) for (const chunk of textChunks(answer.text)) turn.onDelta(chunk);
+    return answer;
+  }
+
+  private compose(turn: TurnInput): EngineAnswer {
     const parsed = this.parser.parse(turn.query, this.catalogue.vocabulary());
     const language = this.language(parsed, turn);
     const reply = new Reply(this.catalogue, MESSAGES[language], language, turn);
@@ -366,6 +373,15 @@ class Reply {
         lastResultIds: context.lastResultIds ?? this.turn.context.lastResultIds,
         focusPoiId: context.focusPoiId !== undefined ? context.focusPoiId : this.turn.context.focusPoiId,
       },
+      usage: null,
     };
   }
+}
+
+/** Splits a text into pieces of a few words that join back to exactly the text. */
+export function textChunks(text: string, wordsPerChunk = 4): string[] {
+  const words = text.match(/\s*\S+\s*/g) ?? (text ? [text] : []);
+  const chunks: string[] = [];
+  for (let i = 0; i < words.length; i += wordsPerChunk) chunks.push(words.slice(i, i + wordsPerChunk).join(''));
+  return chunks;
 }
