@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
+import { WsAdapter } from '@nestjs/platform-ws';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { getDataSourceToken } from '@nestjs/typeorm';
@@ -45,6 +46,8 @@ export async function createHttpApp(config: AppConfig): Promise<NestExpressAppli
   app.useBodyParser('json', { limit: config.bodyLimit });
   app.useGlobalFilters(new AllExceptionsFilter());
   app.useGlobalPipes(createValidationPipe());
+  // The chat WebSocket (/api/v1/chat/ws) on the same HTTP server, with the plain `ws` library.
+  app.useWebSocketAdapter(new WsAdapter(app));
 
   const document = SwaggerModule.createDocument(
     app,

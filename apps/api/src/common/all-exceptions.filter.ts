@@ -20,7 +20,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
-    const { status, code, message } = this.describe(exception);
+    const { status, code, message } = describeError(exception);
     if (status === 503) {
       this.logger.warn(`Database unavailable: ${exception instanceof Error ? exception.message : String(exception)}`);
     } else if (status >= 500) {
@@ -29,43 +29,44 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (response.headersSent) return;
     response.status(status).json({ success: false, error: { code, message } } satisfies ErrorResponse);
   }
+}
 
-  private describe(exception: unknown): { status: number; code: ErrorCode; message: string } {
-    if (exception instanceof ApiError) {
-      return { status: exception.getStatus(), code: exception.code, message: (exception.getResponse() as ErrorResponse).error.message };
-    }
-    if (exception instanceof ThrottlerException) {
-      return { status: 429, code: 'RATE_LIMIT_EXCEEDED', message: 'Too many requests, please try again later.' };
-    }
-    // Errors of Express's body parser carry a `type`; Nest wraps them in an HttpException.
-    const parser = (exception instanceof HttpException ? exception.cause : exception) as BodyParserError | undefined;
-    if (parser?.type === 'entity.parse.failed') {
-      return { status: 400, code: 'INVALID_JSON', message: 'The request body is not valid JSON.' };
-    }
-    if (parser?.type === 'entity.too.large') {
-      return { status: 413, code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large.' };
-    }
-    if (parser?.type === 'charset.unsupported' || parser?.type === 'encoding.unsupported') {
-      return { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Unsupported request encoding.' };
-    }
-    if (isDatabaseUnavailable(exception)) {
-      return { status: 503, code: 'SERVICE_UNAVAILABLE', message: 'The service is temporarily unavailable. Please try again in a moment.' };
-    }
-    if (exception instanceof HttpException) {
-      const status = exception.getStatus();
-      const byStatus: Partial<Record<number, [ErrorCode, string]>> = {
-        [HttpStatus.NOT_FOUND]: ['NOT_FOUND', 'No such endpoint.'],
-        [HttpStatus.PAYLOAD_TOO_LARGE]: ['PAYLOAD_TOO_LARGE', 'The request body is too large.'],
-        [HttpStatus.UNSUPPORTED_MEDIA_TYPE]: ['UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json.'],
-        [HttpStatus.SERVICE_UNAVAILABLE]: ['SERVICE_UNAVAILABLE', 'The service is temporarily unavailable.'],
-        [HttpStatus.TOO_MANY_REQUESTS]: ['RATE_LIMIT_EXCEEDED', 'Too many requests, please try again later.'],
-      };
-      const known = byStatus[status];
-      if (known) return { status, code: known[0], message: known[1] };
-      if (status < 500) return { status, code: 'INVALID_REQUEST', message: exception.message };
-    }
-    return { status: 500, code: 'INTERNAL_ERROR', message: 'Something went wrong on our side. Please try again.' };
+/** The API's status, code and message for any error (HTTP and WebSocket answer alike). */
+export function describeError(exception: unknown): { status: number; code: ErrorCode; message: string } {
+  if (exception instanceof ApiError) {
+    return { status: exception.getStatus(), code: exception.code, message: (exception.getResponse() as ErrorResponse).error.message };
   }
+  if (exception instanceof ThrottlerException) {
+    return { status: 429, code: 'RATE_LIMIT_EXCEEDED', message: 'Too many requests, please try again later.' };
+  }
+  // Errors of Express's body parser carry a `type`; Nest wraps them in an HttpException.
+  const parser = (exception instanceof HttpException ? exception.cause : exception) as BodyParserError | undefined;
+  if (parser?.type === 'entity.parse.failed') {
+    return { status: 400, code: 'INVALID_JSON', message: 'The request body is not valid JSON.' };
+  }
+  if (parser?.type === 'entity.too.large') {
+    return { status: 413, code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large.' };
+  }
+  if (parser?.type === 'charset.unsupported' || parser?.type === 'encoding.unsupported') {
+    return { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Unsupported request encoding.' };
+  }
+  if (isDatabaseUnavailable(exception)) {
+    return { status: 503, code: 'SERVICE_UNAVAILABLE', message: 'The service is temporarily unavailable. Please try again in a moment.' };
+  }
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    const byStatus: Partial<Record<number, [ErrorCode, string]>> = {
+      [HttpStatus.NOT_FOUND]: ['NOT_FOUND', 'No such endpoint.'],
+      [HttpStatus.PAYLOAD_TOO_LARGE]: ['PAYLOAD_TOO_LARGE', 'The request body is too large.'],
+      [HttpStatus.UNSUPPORTED_MEDIA_TYPE]: ['UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json.'],
+      [HttpStatus.SERVICE_UNAVAILABLE]: ['SERVICE_UNAVAILABLE', 'The service is temporarily unavailable.'],
+      [HttpStatus.TOO_MANY_REQUESTS]: ['RATE_LIMIT_EXCEEDED', 'Too many requests, please try again later.'],
+    };
+    const known = byStatus[status];
+    if (known) return { status, code: known[0], message: known[1] };
+    if (status < 500) return { status, code: 'INVALID_REQUEST', message: exception.message };
+  }
+  return { status: 500, code: 'INTERNAL_ERROR', message: 'Something went wrong on our side. Please try again.' };
 }
 
 /** Error codes of a database that cannot be reached or is busy (mysql2, better-sqlite3, Node). */
