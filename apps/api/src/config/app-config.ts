@@ -102,6 +102,16 @@ export const ENV_SCHEMA = z.object({
   POI_AUTOLOAD_FILE: z.string().optional().refine((file) => !file || existsSync(file), { message: 'no such file' }),
   POI_RELOAD_INTERVAL_MS: int(60000, 0),
   CHAT_MAX_RESULTS: int(5, 1, 20),
+  MISTRAL_API_KEY: z.string().default(''),
+  MISTRAL_MODEL: z.string().min(1).default('mistral-small-latest'),
+  MISTRAL_API_URL: z
+    .string()
+    .default('')
+    .refine((value) => value === '' || /^https?:\/\/[^\s]+$/.test(value), { message: 'must be an http(s) URL such as https://api.mistral.ai' }),
+  MISTRAL_TIMEOUT_MS: int(10000, 500, 120000),
+  MISTRAL_MAX_TOKENS: int(600, 16, 32000),
+  WS_MAX_CONNECTIONS: int(5000, 1),
+  WS_HEARTBEAT_INTERVAL_MS: int(30000, 100),
 });
 
 export type Env = z.infer<typeof ENV_SCHEMA>;
@@ -136,6 +146,9 @@ export class AppConfig {
   readonly poiAutoloadFile: string | null;
   readonly poiReloadIntervalMs: number;
   readonly chatMaxResults: number;
+  /** The Mistral engine, or null: the built-in engine answers alone. */
+  readonly mistral: { apiKey: string; model: string; serverUrl: string | null; timeoutMs: number; maxTokens: number } | null;
+  readonly ws: { maxConnections: number; heartbeatIntervalMs: number };
 
   constructor(env: Env) {
     this.nodeEnv = env.NODE_ENV;
@@ -174,6 +187,16 @@ export class AppConfig {
       env.POI_AUTOLOAD_FILE === undefined ? (env.NODE_ENV === 'production' ? null : SAMPLE_CATALOGUE) : env.POI_AUTOLOAD_FILE.trim() || null;
     this.poiReloadIntervalMs = env.POI_RELOAD_INTERVAL_MS;
     this.chatMaxResults = env.CHAT_MAX_RESULTS;
+    this.mistral = env.MISTRAL_API_KEY
+      ? {
+          apiKey: env.MISTRAL_API_KEY,
+          model: env.MISTRAL_MODEL,
+          serverUrl: env.MISTRAL_API_URL.replace(/\/+$/, '') || null,
+          timeoutMs: env.MISTRAL_TIMEOUT_MS,
+          maxTokens: env.MISTRAL_MAX_TOKENS,
+        }
+      : null;
+    this.ws = { maxConnections: env.WS_MAX_CONNECTIONS, heartbeatIntervalMs: env.WS_HEARTBEAT_INTERVAL_MS };
   }
 
   /** Validates a set of variables; unknown variables are ignored, empty strings count as unset. */
@@ -191,7 +214,7 @@ export class AppConfig {
       throw new ConfigError(
         parsed.error.issues.map((issue) => {
           const name = String(issue.path[0] ?? 'environment');
-          const shown = name === 'DB_PASSWORD' || name === 'USER_TOKEN_SECRET' ? '(hidden)' : JSON.stringify(relevant[name]);
+          const shown = name === 'DB_PASSWORD' || name === 'USER_TOKEN_SECRET' || name === 'MISTRAL_API_KEY' ? '(hidden)' : JSON.stringify(relevant[name]);
           return `${name}=${shown}: ${issue.message}`;
         }),
       );
