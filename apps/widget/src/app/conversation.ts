@@ -1,6 +1,8 @@
 import { signal } from '@angular/core';
 import type { ChatAnswer, Language, PoiView } from '@holibot/contracts';
+import type { ChatMessageRequest, ChatMessageResponse } from '@holibot/contracts';
 import { ApiError, type ApiFailure, type ChatApi } from './chat-api';
+import { SocketUnavailable, type ChatSocket } from './chat-socket';
 import type { SessionStore } from './session-store';
 
 export interface ChatEntry {
@@ -23,11 +25,14 @@ export class Conversation {
   readonly pending = signal(false);
   private nextId = 1;
   private restoring: Promise<void> | null = null;
+  /** The bot entry that streamed text is written into, while an answer streams. */
+  private streaming: number | null = null;
 
   constructor(
     private readonly api: ChatApi,
     private readonly sessions: SessionStore,
     private readonly onAnswer: (answer: ChatAnswer) => void,
+    private readonly socket: ChatSocket | null = null,
   ) {}
 
   /** Brings back the stored session's history once; an expired session starts fresh, silently. */
@@ -45,13 +50,14 @@ export class Conversation {
       await this.restore();
       if (echo) this.append({ role: 'user', text: query, pois: [] });
       const sessionId = this.sessions.get() ?? undefined;
-      const response = await this.api.sendMessage({ query, sessionId, language });
+      const response = await this.request({ query, sessionId, language });
       // Written only now: a visitor who never asks anything leaves nothing in storage.
       this.sessions.set(response.data.sessionId);
-      this.append({ role: 'bot', text: response.data.textResponse, pois: response.data.pois });
+      // The final payload is authoritative: it replaces whatever streamed.
+      this.finish({ role: 'bot', text: response.data.textResponse, pois: response.data.pois });
       answer = response.data;
     } catch (error) {
-      this.append({ role: 'bot', text: '', pois: [], failure: failureOf(error), retryQuery: query });
+      this.finish({ role: 'bot', text: '', pois: [], failure: failureOf(error), retryQuery: query });
     } finally {
       this.pending.set(false);
     }
@@ -94,6 +100,36 @@ export class Conversation {
       // Expired or deleted: start fresh. Other failures keep the id; the next message tells.
       if (error instanceof ApiError && error.failure.kind === 'not-found') this.sessions.clear();
     }
+  }
+
+  /** Over the socket when there is one (streamed), else, or when it cannot carry it, over REST. */
+  private async request(request: ChatMessageRequest): Promise<ChatMessageResponse> {
+    if (this.socket) {
+      try {
+        return await this.socket.send(request, (text) => this.stream(text));
+      } catch (error) {
+        if (!(error instanceof SocketUnavailable)) throw error;
+      }
+    }
+    return this.api.sendMessage(request);
+  }
+
+  private stream(text: string): void {
+    if (this.streaming === null) {
+      this.append({ role: 'bot', text, pois: [] });
+      this.streaming = this.nextId - 1;
+    } else {
+      const id = this.streaming;
+      this.entries.update((entries) => entries.map((e) => (e.id === id ? { ...e, text: e.text + text } : e)));
+    }
+  }
+
+  /** Ends a turn: the answer (or failure) takes the place of the streamed entry, if any. */
+  private finish(entry: Omit<ChatEntry, 'id'>): void {
+    const id = this.streaming;
+    this.streaming = null;
+    if (id === null) this.append(entry);
+    else this.entries.update((entries) => entries.map((e) => (e.id === id ? { ...entry, id } : e)));
   }
 
   private append(entry: Omit<ChatEntry, 'id'>): void {

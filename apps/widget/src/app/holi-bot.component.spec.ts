@@ -1,7 +1,7 @@
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import type { ChatAnswer, PoiView } from '@holibot/contracts';
 import { MemoryStorage, ScriptedFetch } from '../testing/scripted-fetch';
-import { DEFAULT_API_URL, FETCH, HoliBotComponent, SESSION_STORAGE } from './holi-bot.component';
+import { DEFAULT_API_URL, FETCH, HoliBotComponent, SESSION_STORAGE, WEB_SOCKET } from './holi-bot.component';
 
 const API = 'https://api.example/api/v1';
 const SESSION_KEY = `holibot:session:${API}`;
@@ -50,13 +50,14 @@ describe('<holi-bot> component', () => {
   let host: HTMLElement;
   let shadow: ShadowRoot;
 
-  async function render(inputs: Record<string, unknown> = {}, store: Storage = storage): Promise<void> {
+  async function render(inputs: Record<string, unknown> = {}, store: Storage = storage, socket: typeof WebSocket | null = null): Promise<void> {
     TestBed.configureTestingModule({
       imports: [HoliBotComponent],
       providers: [
         { provide: FETCH, useValue: api.fetch },
         { provide: SESSION_STORAGE, useValue: store },
         { provide: DEFAULT_API_URL, useValue: API },
+        { provide: WEB_SOCKET, useValue: socket },
       ],
     });
     fixture = TestBed.createComponent(HoliBotComponent);
@@ -298,5 +299,103 @@ describe('<holi-bot> component', () => {
     await fixture.componentInstance.ask('beaches');
     await settle();
     expect(texts('.msg.user .text')).toEqual(['beaches']);
+  });
+
+  describe('over the WebSocket', () => {
+    /** A scripted stand-in for the browser's WebSocket (jsdom's would need a server). */
+    class ScriptedSocket {
+      static instances: ScriptedSocket[] = [];
+      static refuse = false;
+      readyState = 0;
+      sent: unknown[] = [];
+      onopen: (() => void) | null = null;
+      onmessage: ((event: { data: string }) => void) | null = null;
+      onclose: (() => void) | null = null;
+      constructor(readonly url: string) {
+        ScriptedSocket.instances.push(this);
+        setTimeout(() => {
+          if (ScriptedSocket.refuse) return this.onclose?.();
+          this.readyState = 1;
+          this.onopen?.();
+        });
+      }
+      send(data: string): void {
+        this.sent.push(JSON.parse(data));
+      }
+      frame(frame: unknown): void {
+        this.onmessage?.({ data: JSON.stringify(frame) });
+      }
+      close(): void {
+        this.readyState = 3;
+        this.onclose?.();
+      }
+    }
+
+    beforeEach(() => {
+      ScriptedSocket.instances = [];
+      ScriptedSocket.refuse = false;
+    });
+
+    it('shows the text as it streams, then the final answer with its cards', async () => {
+      await render({}, storage, ScriptedSocket as unknown as typeof WebSocket);
+      launcher().click();
+      await type('best restaurants in Calpe');
+      const socket = ScriptedSocket.instances[0]!;
+      expect(socket.url).toBe('wss://api.example/api/v1/chat/ws');
+      expect(socket.sent).toEqual([{ type: 'message', query: 'best restaurants in Calpe', language: 'en' }]);
+      expect($('.typing')).not.toBeNull();
+
+      socket.frame({ type: 'delta', text: 'Here are ' });
+      await settle();
+      expect($('.typing')).toBeNull();
+      expect(texts('.thread > .msg.bot .text').at(-1)).toBe('Here are');
+      socket.frame({ type: 'delta', text: '2 restaurants.' });
+      await settle();
+      expect(texts('.thread > .msg.bot .text').at(-1)).toBe('Here are 2 restaurants.');
+
+      socket.frame({ type: 'done', data: answer('Here are 2 restaurants.', [poi(), poi({ id: 2, name: 'La Piccola' })]).body });
+      await settle();
+      expect(texts('.thread > .msg.bot .text')).toEqual(['Here are 2 restaurants.']); // one bubble, not two
+      expect(texts('.card-name')).toEqual(['Restaurante El Puerto', 'La Piccola']);
+      expect(storage.getItem(SESSION_KEY)).toBe(SESSION_ID);
+      expect(api.calls).toHaveLength(0);
+    });
+
+    it('falls back to REST when the socket cannot connect, and words socket errors like REST ones', async () => {
+      ScriptedSocket.refuse = true;
+      await render({}, storage, ScriptedSocket as unknown as typeof WebSocket);
+      launcher().click();
+      api.reply(answer('Over REST.'));
+      await type('beaches');
+      expect(texts('.thread > .msg.bot .text').at(-1)).toBe('Over REST.');
+      expect(api.calls).toHaveLength(1);
+      // Backing off: the next message goes over REST without a new connection attempt.
+      api.reply(answer('Again over REST.'));
+      await type('museums');
+      expect(ScriptedSocket.instances).toHaveLength(1);
+      expect(texts('.thread > .msg.bot .text').at(-1)).toBe('Again over REST.');
+    });
+
+    it('shows a rate limit sent over the socket with its wait', async () => {
+      await render({}, storage, ScriptedSocket as unknown as typeof WebSocket);
+      launcher().click();
+      await type('beaches');
+      ScriptedSocket.instances[0]!.frame({ type: 'error', error: { code: 'RATE_LIMIT_EXCEEDED', message: 'Too many', retryAfter: 17 } });
+      await settle();
+      expect(texts('.msg.error .text')).toEqual(['Too many messages. Please try again in 17 s.']);
+    });
+
+    it('a connection lost mid-answer leaves a retry, not half an answer', async () => {
+      await render({}, storage, ScriptedSocket as unknown as typeof WebSocket);
+      launcher().click();
+      await type('beaches');
+      const socket = ScriptedSocket.instances[0]!;
+      socket.frame({ type: 'delta', text: 'Here are' });
+      await settle();
+      socket.close();
+      await settle();
+      expect(texts('.thread > .msg.bot .text')).toEqual(['I could not reach the server. Check your connection and try again.']);
+      expect($('.retry')).not.toBeNull();
+    });
   });
 });

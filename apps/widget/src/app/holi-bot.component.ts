@@ -16,6 +16,7 @@ import {
 import type { ChatAnswer, Language } from '@holibot/contracts';
 import { MAX_QUERY_LENGTH } from '@holibot/contracts';
 import { ChatApi, type ApiFailure, type FetchLike } from './chat-api';
+import { ChatSocket } from './chat-socket';
 import { Conversation, type ChatEntry } from './conversation';
 import { registerHost } from './host-api';
 import { format, resolveLanguage, uiStrings } from './i18n';
@@ -36,6 +37,11 @@ export const SESSION_STORAGE = new InjectionToken<Storage | null>('HoliBot sessi
       return null;
     }
   },
+});
+/** The browser's WebSocket, or null to use REST only. */
+export const WEB_SOCKET = new InjectionToken<typeof WebSocket | null>('HoliBot WebSocket', {
+  providedIn: 'root',
+  factory: () => (typeof WebSocket === 'function' ? WebSocket : null),
 });
 /** Where the API is when the page gives no `api-url`: the origin the widget was loaded from. */
 export const DEFAULT_API_URL = new InjectionToken<string>('HoliBot default API URL', {
@@ -127,7 +133,7 @@ const COMPACT_QUERY = '(max-width: 479.98px)';
                   </ul>
                 }
               }
-              @if (pending()) {
+              @if (typing()) {
                 <p class="typing" role="status"><span class="sr">{{ t().typing }}</span><span class="dot"></span><span class="dot"></span><span class="dot"></span></p>
               }
             </div>
@@ -175,6 +181,7 @@ export class HoliBotComponent {
   private readonly fetchFn = inject(FETCH);
   private readonly storage = inject(SESSION_STORAGE);
   private readonly defaultApiUrl = inject(DEFAULT_API_URL);
+  private readonly webSocket = inject(WEB_SOCKET);
 
   protected readonly language = computed<Language>(() => resolveLanguage(this.lang() || navigator.language));
   protected readonly t = computed(() => uiStrings(this.language()));
@@ -184,10 +191,15 @@ export class HoliBotComponent {
   /** A new conversation object whenever the page points the widget at another API. */
   private readonly conversation = computed(() => {
     const apiUrl = this.apiUrl().trim() || this.defaultApiUrl;
-    return new Conversation(new ChatApi(apiUrl, this.fetchFn), new SessionStore(apiUrl, this.storage), (answer) => {
-      this.revealLatestAnswer();
-      this.emit('holibot:message', answer);
-    });
+    return new Conversation(
+      new ChatApi(apiUrl, this.fetchFn),
+      new SessionStore(apiUrl, this.storage),
+      (answer) => {
+        this.revealLatestAnswer();
+        this.emit('holibot:message', answer);
+      },
+      this.webSocket && new ChatSocket(apiUrl, this.webSocket),
+    );
   });
   protected readonly entries = computed(() => this.conversation().entries());
   /** The entries with their place cards, worked out again only when entries or language change. */
@@ -196,6 +208,8 @@ export class HoliBotComponent {
     return this.entries().map((entry) => ({ entry, cards: entry.pois.map((poi) => poiCard(poi, t)) }));
   });
   protected readonly pending = computed(() => this.conversation().pending());
+  /** Waiting, and no streamed text to read yet. */
+  protected readonly typing = computed(() => this.pending() && this.entries().at(-1)?.role !== 'bot');
   protected readonly canSend = computed(() => !this.pending() && this.draft().trim().length > 0);
   protected readonly showSuggestions = computed(() => this.entries().length === 0 && !this.pending());
 

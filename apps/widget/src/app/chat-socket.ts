@@ -1,0 +1,90 @@
+import type { ChatMessageRequest, ChatMessageResponse, ErrorCode } from '@holibot/contracts';
+import { ApiError, type ApiFailure } from './chat-api';
+
+/** Frames of /api/v1/chat/ws (see the API's ChatGateway). */
+type ServerFrame =
+  | { type: 'delta'; text: string }
+  | { type: 'done'; data: ChatMessageResponse }
+  | { type: 'error'; error: { code: ErrorCode; message: string; retryAfter?: number } };
+
+/** The socket could not carry this message: send it over REST instead. */
+export class SocketUnavailable extends Error {}
+
+const MAX_BACKOFF_MS = 30_000;
+
+/**
+ * The chat over WebSocket, so answers appear as they are written. Connects on first use; after
+ * a failure it stays away for a growing while (1 s, 2 s, 4 s … 30 s) and the widget uses REST
+ * meanwhile, then tries again.
+ */
+export class ChatSocket {
+  private readonly url: string;
+  private socket: WebSocket | null = null;
+  private opening: Promise<WebSocket> | null = null;
+  private failures = 0;
+  private retryAt = 0;
+  private current: { onFrame(frame: ServerFrame): void; onClose(): void } | null = null;
+
+  constructor(apiUrl: string, private readonly Socket: typeof WebSocket) {
+    this.url = `${apiUrl.replace(/^http/, 'ws').replace(/\/+$/, '')}/chat/ws`;
+  }
+
+  /** Sends one message; `onDelta` gets the text as it streams. One message at a time. */
+  async send(request: ChatMessageRequest, onDelta: (text: string) => void): Promise<ChatMessageResponse> {
+    const socket = await this.connect();
+    let streamed = false;
+    return new Promise<ChatMessageResponse>((resolve, reject) => {
+      this.current = {
+        onFrame: (frame) => {
+          if (frame.type === 'delta') {
+            streamed = true;
+            onDelta(frame.text);
+            return;
+          }
+          this.current = null;
+          if (frame.type === 'done') resolve(frame.data);
+          else reject(new ApiError(failureOf(frame.error)));
+        },
+        // Lost before anything arrived: REST can still answer. Lost mid-answer: the visitor retries.
+        onClose: () => reject(streamed ? new ApiError({ kind: 'network' }) : new SocketUnavailable()),
+      };
+      socket.send(JSON.stringify({ type: 'message', ...request }));
+    });
+  }
+
+  private connect(): Promise<WebSocket> {
+    if (this.socket?.readyState === 1) return Promise.resolve(this.socket);
+    if (Date.now() < this.retryAt) return Promise.reject(new SocketUnavailable());
+    return (this.opening ??= new Promise<WebSocket>((resolve, reject) => {
+      const socket = new this.Socket(this.url);
+      socket.onopen = () => {
+        this.failures = 0;
+        this.socket = socket;
+        this.opening = null;
+        resolve(socket);
+      };
+      socket.onmessage = (event) => {
+        try {
+          this.current?.onFrame(JSON.parse(String(event.data)) as ServerFrame);
+        } catch {
+          this.current?.onClose();
+        }
+      };
+      socket.onclose = () => {
+        this.socket = null;
+        this.opening = null;
+        this.retryAt = Date.now() + Math.min(MAX_BACKOFF_MS, 1000 * 2 ** this.failures++);
+        const current = this.current;
+        this.current = null;
+        current?.onClose();
+        reject(new SocketUnavailable());
+      };
+    }));
+  }
+}
+
+function failureOf(error: { code: ErrorCode; message: string; retryAfter?: number }): ApiFailure {
+  if (error.code === 'RATE_LIMIT_EXCEEDED') return { kind: 'rate-limited', retryAfterSeconds: error.retryAfter ?? 60 };
+  if (error.code === 'SERVICE_UNAVAILABLE' || error.code === 'INTERNAL_ERROR') return { kind: 'server', status: 503 };
+  return { kind: 'rejected', status: 400, code: error.code, message: error.message };
+}
