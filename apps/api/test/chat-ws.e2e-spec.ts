@@ -59,6 +59,22 @@ describe('chat WebSocket', () => {
     expect((await socket.ask('beaches')).end.type).toBe('done');
   });
 
+  it('answers queued messages one after the other, and refuses a flood instead of queueing it', async () => {
+    const socket = await open();
+    const queries = Array.from({ length: 30 }, (_, i) => (i % 2 ? 'beaches' : 'museums'));
+    const from = socket.frames.length;
+    for (const query of queries) socket.send({ type: 'message', query });
+    await new Promise<void>((resolve) => {
+      const check = () => (socket.frames.slice(from).filter((f) => f.type !== 'delta').length >= 30 ? resolve() : setTimeout(check, 20));
+      check();
+    });
+    const ends = socket.frames.slice(from).filter((f) => f.type !== 'delta');
+    const answered = ends.filter((f) => f.type === 'done');
+    expect(answered.length).toBeGreaterThanOrEqual(10);
+    expect(ends.filter((f) => f.type === 'error').every((f) => f.error.code === 'RATE_LIMIT_EXCEEDED')).toBe(true);
+    expect((await socket.ask('hotels')).end.type).toBe('done');
+  });
+
   it('closes a connection that sends a frame over 16 KB (1009)', async () => {
     const socket = await open();
     socket.send(JSON.stringify({ type: 'message', query: 'x'.repeat(20_000) }));
@@ -94,6 +110,9 @@ describe('chat WebSocket limits', () => {
       expect(held.map((s) => s.closed)).toEqual([null, null, null]);
     } finally {
       held.forEach((s) => s.close());
+      // The next tests need the slots back: wait for the closing handshakes.
+      await Promise.all(held.map((s) => s.closedWith()));
+      await new Promise((resolve) => setTimeout(resolve, 200));
     }
   });
 

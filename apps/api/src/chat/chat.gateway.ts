@@ -13,6 +13,8 @@ import { ChatService } from './chat.service.js';
 
 /** Frames larger than this close the connection (ws answers with 1009). */
 export const WS_MAX_FRAME_BYTES = 16 * 1024;
+/** Messages one connection may have waiting for their answer; more are refused, not queued. */
+const MAX_QUEUED_MESSAGES = 10;
 
 /** What the server sends. `done.data` is exactly the REST answer's body. */
 export type ServerFrame =
@@ -25,6 +27,7 @@ interface Connection {
   alive: boolean;
   /** Messages of one connection are answered one after the other, in order. */
   queue: Promise<void>;
+  queued: number;
 }
 
 /**
@@ -72,11 +75,18 @@ export class ChatGateway implements OnGatewayConnection, OnGatewayDisconnect, On
       socket.close(1013, 'Too many connections, try again later');
       return;
     }
-    const connection: Connection = { ip: this.rateLimit.clientIp(request), alive: true, queue: Promise.resolve() };
+    const connection: Connection = { ip: this.rateLimit.clientIp(request), alive: true, queue: Promise.resolve(), queued: 0 };
     this.connections.set(socket, connection);
     socket.on('pong', () => (connection.alive = true));
     socket.on('message', (raw, isBinary) => {
-      connection.queue = connection.queue.then(() => this.answer(socket, connection, isBinary ? null : raw.toString()));
+      if (connection.queued >= MAX_QUEUED_MESSAGES) {
+        this.send(socket, { type: 'error', error: { code: 'RATE_LIMIT_EXCEEDED', message: 'Too many messages waiting for an answer; wait for the answers.' } });
+        return;
+      }
+      connection.queued += 1;
+      connection.queue = connection.queue
+        .then(() => this.answer(socket, connection, isBinary ? null : raw.toString()))
+        .finally(() => (connection.queued -= 1));
     });
   }
 
