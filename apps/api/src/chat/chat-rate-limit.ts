@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { Inject, Injectable } from '@nestjs/common';
-import { ThrottlerStorage } from '@nestjs/throttler';
+import { ThrottlerStorage, normalizeIp } from '@nestjs/throttler';
 import proxyAddr from 'proxy-addr';
 import { AppConfig, type TrustProxy } from '../config/app-config.js';
 
@@ -21,9 +21,12 @@ export class ChatRateLimit {
     this.trust = compileTrust(config.trustProxy);
   }
 
-  /** The visitor's IP as Express's `req.ip` would see it under TRUST_PROXY. */
+  /**
+   * The throttler's tracker for this visitor: the IP as Express's `req.ip` sees it under
+   * TRUST_PROXY, normalised as ThrottlerGuard does (IPv4-mapped IPv6 → IPv4, IPv6 → its /64).
+   */
   clientIp(request: IncomingMessage): string {
-    return proxyAddr(request, this.trust);
+    return normalizeIp(proxyAddr(request, this.trust));
   }
 
   /** Counts one message; the seconds to wait when over the limit, else null. */

@@ -80,7 +80,10 @@ export class ChatGateway implements OnGatewayConnection, OnGatewayDisconnect, On
     socket.on('pong', () => (connection.alive = true));
     socket.on('message', (raw, isBinary) => {
       if (connection.queued >= MAX_QUEUED_MESSAGES) {
-        this.send(socket, { type: 'error', error: { code: 'RATE_LIMIT_EXCEEDED', message: 'Too many messages waiting for an answer; wait for the answers.' } });
+        this.send(socket, {
+          type: 'error',
+          error: { code: 'RATE_LIMIT_EXCEEDED', message: 'Too many messages waiting for an answer; wait for the answers.', retryAfter: 1 },
+        });
         return;
       }
       connection.queued += 1;
@@ -100,6 +103,8 @@ export class ChatGateway implements OnGatewayConnection, OnGatewayDisconnect, On
   }
 
   private async answer(socket: WebSocket, connection: Connection, raw: string | null): Promise<void> {
+    // Nobody to answer any more: queued messages of a closed connection are dropped.
+    if (socket.readyState !== socket.OPEN) return;
     try {
       const request = await this.parse(raw);
       const wait = await this.rateLimit.hit(connection.ip);

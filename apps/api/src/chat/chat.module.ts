@@ -9,8 +9,6 @@ import { ChatGateway } from './chat.gateway.js';
 import { ChatService } from './chat.service.js';
 import { AnswerEngine } from './engine/answer-engine.js';
 import { BuiltinAnswerEngine } from './engine/builtin-engine.js';
-import { MistralClient } from './engine/mistral/mistral-client.js';
-import { MistralAnswerEngine } from './engine/mistral/mistral-engine.js';
 
 @Module({
   imports: [PoiModule, SessionModule],
@@ -24,8 +22,15 @@ import { MistralAnswerEngine } from './engine/mistral/mistral-engine.js';
       // Mistral words the answers when it has a key; the built-in engine always does the search.
       provide: AnswerEngine,
       inject: [AppConfig, BuiltinAnswerEngine, PoiCatalogue],
-      useFactory: (config: AppConfig, builtin: BuiltinAnswerEngine, catalogue: PoiCatalogue) =>
-        config.mistral ? new MistralAnswerEngine(builtin, catalogue, new MistralClient(config), config) : builtin,
+      // Loaded only then: the SDK and its schemas cost ~MBs of memory a built-in-only server does not need.
+      useFactory: async (config: AppConfig, builtin: BuiltinAnswerEngine, catalogue: PoiCatalogue): Promise<AnswerEngine> => {
+        if (!config.mistral) return builtin;
+        const [{ MistralClient }, { MistralAnswerEngine }] = await Promise.all([
+          import('./engine/mistral/mistral-client.js'),
+          import('./engine/mistral/mistral-engine.js'),
+        ]);
+        return new MistralAnswerEngine(builtin, catalogue, new MistralClient(config), config);
+      },
     },
   ],
 })
