@@ -143,3 +143,24 @@ describe('chat WebSocket limits', () => {
   });
 
 });
+
+describe('chat WebSocket rate limit on a dual-stack server', () => {
+  let running: RunningApp;
+
+  beforeAll(async () => {
+    running = await startApp(testEnv(freshSqliteDatabase(), { HOST: '::', RATE_LIMIT_MAX_REQUESTS: '2' }));
+  });
+  afterAll(() => running.close());
+
+  it('counts a visitor by the same key as REST (IPv4-mapped IPv6 normalised as ThrottlerGuard does)', async () => {
+    // An IPv4 client of a dual-stack (::) server arrives as ::ffff:127.0.0.1.
+    const url = running.url;
+    const socket = await ChatSocket.open(url);
+    try {
+      for (const q of ['beaches', 'museums']) expect((await socket.ask(q)).end.type).toBe('done');
+      expect((await chatClient(url).ask('bars')).status).toBe(429);
+    } finally {
+      socket.close();
+    }
+  });
+});
