@@ -94,7 +94,7 @@ describe('chat with the Mistral engine (fake Mistral server)', () => {
     expect(body.data.pois.every((p: { subcategory: string }) => p.subcategory !== 'Restaurants')).toBe(true);
   });
 
-  it('Mistral failing or hanging: the built-in answer, within MISTRAL_TIMEOUT_MS + 100 ms', async () => {
+  it('Mistral failing or hanging: the built-in answer, in time', async () => {
     fake.script({ status: 500 }, { status: 500 });
     const failed = await chatClient(running.url).ask('hotels');
     expect(failed.status).toBe(200);
@@ -106,7 +106,9 @@ describe('chat with the Mistral engine (fake Mistral server)', () => {
     const elapsed = performance.now() - started;
     expect(hung.body.data.engine).toBe('builtin');
     expect(hung.body.data.pois.length).toBeGreaterThan(0);
-    expect(elapsed).toBeLessThan(TIMEOUT_MS + 100);
+    // The engine's own budget (MISTRAL_TIMEOUT_MS + 100 ms) is measured in mistral-engine.int-spec.ts;
+    // over HTTP on a CI machine that also runs Chromium, allow the round trip on top.
+    expect(elapsed).toBeLessThan(TIMEOUT_MS + 250);
     expect(running.output()).toMatch(/Mistral AI.*outcome=timeout/);
   });
 });

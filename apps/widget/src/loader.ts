@@ -25,7 +25,12 @@ declare global {
   // Included twice: the first copy is in charge.
   if (window.openHoliBot) return;
 
-  const labels: Record<string, string> = { en: en.label, es: es.label, de: de.label, nl: nl.label };
+  const labels: Record<string, [string, string]> = {
+    en: [en.label, en.unavailable],
+    es: [es.label, es.unavailable],
+    de: [de.label, de.unavailable],
+    nl: [nl.label, nl.unavailable],
+  };
   const script = document.currentScript as HTMLScriptElement | null;
   const elementUrl = new URL('holi-bot-element.js', script?.src || location.href).href;
   const placeholders = new Map<HoliBotHost, HTMLButtonElement>();
@@ -34,7 +39,13 @@ declare global {
 
   const load = () =>
     (loading ??= import(/* @vite-ignore */ elementUrl).catch((error: unknown) => {
+      // Said on the launcher too, not only in the console; the next press tries again.
       loading = null;
+      openWhenDefined = false;
+      placeholders.forEach((button) => {
+        button.removeAttribute('aria-busy');
+        button.setAttribute('aria-label', (button.title = button.dataset['unavailable']!));
+      });
       console.error('HoliBot: the widget could not be loaded from', elementUrl, error);
     }));
   const firstHost = () => document.querySelector<HoliBotHost>(TAG);
@@ -44,8 +55,10 @@ declare global {
     const holder = document.createElement('span');
     const button = document.createElement('button');
     const lang = (host.getAttribute('lang') || navigator.language || '').slice(0, 2).toLowerCase();
+    const [label, unavailable] = labels[lang] || labels['en']!;
     button.type = 'button';
-    button.setAttribute('aria-label', labels[lang] || labels.en);
+    button.dataset['unavailable'] = unavailable;
+    button.setAttribute('aria-label', label);
     button.setAttribute('aria-haspopup', 'dialog');
     button.setAttribute('aria-expanded', 'false');
     // Same size and place as the element's launcher, so nothing jumps when it takes over.

@@ -11,6 +11,10 @@ type ServerFrame =
 export class SocketUnavailable extends Error {}
 
 const MAX_BACKOFF_MS = 30_000;
+/** A socket that has not opened by then is given up (a proxy holding the upgrade). */
+const CONNECT_TIMEOUT_MS = 5_000;
+/** Silence this long while waiting for an answer means a dead connection (the server always answers within MISTRAL_TIMEOUT_MS). */
+const ANSWER_TIMEOUT_MS = 20_000;
 
 /**
  * The chat over WebSocket, so answers appear as they are written. Connects on first use; after
@@ -23,41 +27,76 @@ export class ChatSocket {
   private opening: Promise<WebSocket> | null = null;
   private failures = 0;
   private retryAt = 0;
+  private closed = false;
   private current: { onFrame(frame: ServerFrame): void; onClose(): void } | null = null;
 
   constructor(apiUrl: string, private readonly Socket: typeof WebSocket) {
-    this.url = `${apiUrl.replace(/^http/, 'ws').replace(/\/+$/, '')}/chat/ws`;
+    const url = new URL(`${apiUrl.replace(/\/+$/, '')}/chat/ws`, location.href);
+    url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+    this.url = url.href;
   }
 
   /** Sends one message; `onDelta` gets the text as it streams. One message at a time. */
   async send(request: ChatMessageRequest, onDelta: (text: string) => void): Promise<ChatMessageResponse> {
     const socket = await this.connect();
     let streamed = false;
+    let silence = 0;
+    // Closing ends in onClose below, which settles the promise.
+    const watch = () => {
+      clearTimeout(silence);
+      silence = setTimeout(() => socket.close(), ANSWER_TIMEOUT_MS) as unknown as number;
+    };
     return new Promise<ChatMessageResponse>((resolve, reject) => {
       this.current = {
         onFrame: (frame) => {
           if (frame.type === 'delta') {
             streamed = true;
+            watch();
             onDelta(frame.text);
             return;
           }
+          clearTimeout(silence);
           this.current = null;
           if (frame.type === 'done') resolve(frame.data);
           else reject(new ApiError(failureOf(frame.error)));
         },
         // Lost before anything arrived: REST can still answer. Lost mid-answer: the visitor retries.
-        onClose: () => reject(streamed ? new ApiError({ kind: 'network' }) : new SocketUnavailable()),
+        onClose: () => {
+          clearTimeout(silence);
+          reject(streamed ? new ApiError({ kind: 'network' }) : new SocketUnavailable());
+        },
       };
+      watch();
       socket.send(JSON.stringify({ type: 'message', ...request }));
     });
   }
 
+  /** For good: the widget is gone or talks to another API now. */
+  close(): void {
+    this.closed = true;
+    this.socket?.close();
+  }
+
   private connect(): Promise<WebSocket> {
     if (this.socket?.readyState === 1) return Promise.resolve(this.socket);
-    if (Date.now() < this.retryAt) return Promise.reject(new SocketUnavailable());
+    if (this.closed || Date.now() < this.retryAt) return Promise.reject(new SocketUnavailable());
     return (this.opening ??= new Promise<WebSocket>((resolve, reject) => {
-      const socket = new this.Socket(this.url);
+      const failed = () => {
+        this.socket = null;
+        this.opening = null;
+        this.retryAt = Date.now() + Math.min(MAX_BACKOFF_MS, 1000 * 2 ** this.failures++);
+        reject(new SocketUnavailable());
+      };
+      let socket: WebSocket;
+      try {
+        socket = new this.Socket(this.url);
+      } catch {
+        // e.g. ws: from an https page, or a URL the browser refuses: REST it is.
+        return failed();
+      }
+      const giveUp = setTimeout(() => socket.close(), CONNECT_TIMEOUT_MS);
       socket.onopen = () => {
+        clearTimeout(giveUp);
         this.failures = 0;
         this.socket = socket;
         this.opening = null;
@@ -71,13 +110,11 @@ export class ChatSocket {
         }
       };
       socket.onclose = () => {
-        this.socket = null;
-        this.opening = null;
-        this.retryAt = Date.now() + Math.min(MAX_BACKOFF_MS, 1000 * 2 ** this.failures++);
+        clearTimeout(giveUp);
         const current = this.current;
         this.current = null;
         current?.onClose();
-        reject(new SocketUnavailable());
+        failed();
       };
     }));
   }

@@ -27,6 +27,8 @@ export class Conversation {
   private restoring: Promise<void> | null = null;
   /** The bot entry that streamed text is written into, while an answer streams. */
   private streaming: number | null = null;
+  /** Counts "new conversation"s: work begun before one drops its result. */
+  private epoch = 0;
 
   constructor(
     private readonly api: ChatApi,
@@ -45,19 +47,26 @@ export class Conversation {
     const query = text.trim();
     if (!query || this.pending()) return;
     this.pending.set(true);
+    const epoch = this.epoch;
     let answer: ChatAnswer | undefined;
     try {
       await this.restore();
       if (echo) this.append({ role: 'user', text: query, pois: [] });
-      const sessionId = this.sessions.get() ?? undefined;
-      const response = await this.request({ query, sessionId, language });
+      const response = await this.request({ query, sessionId: this.sessions.get() ?? undefined, language }).catch((error) => {
+        // A stored id the server refuses (damaged storage): forget it and start a new session.
+        if (!(error instanceof ApiError && error.failure.kind === 'rejected' && error.failure.code === 'INVALID_SESSION_ID')) throw error;
+        this.sessions.clear();
+        return this.request({ query, language });
+      });
+      // "New conversation" meanwhile: this answer belongs to the conversation that was dropped.
+      if (epoch !== this.epoch) return;
       // Written only now: a visitor who never asks anything leaves nothing in storage.
       this.sessions.set(response.data.sessionId);
       // The final payload is authoritative: it replaces whatever streamed.
       this.finish({ role: 'bot', text: response.data.textResponse, pois: response.data.pois });
       answer = response.data;
     } catch (error) {
-      this.finish({ role: 'bot', text: '', pois: [], failure: failureOf(error), retryQuery: query });
+      if (epoch === this.epoch) this.finish({ role: 'bot', text: '', pois: [], failure: failureOf(error), retryQuery: query });
     } finally {
       this.pending.set(false);
     }
@@ -75,6 +84,8 @@ export class Conversation {
   /** "New conversation": forget the session here and on the server. */
   async reset(): Promise<void> {
     const sessionId = this.sessions.get();
+    this.epoch++;
+    this.streaming = null;
     this.sessions.clear();
     this.entries.set([]);
     this.restoring = Promise.resolve();
@@ -87,8 +98,10 @@ export class Conversation {
   private async loadHistory(): Promise<void> {
     const sessionId = this.sessions.get();
     if (!sessionId) return;
+    const epoch = this.epoch;
     try {
       const messages = await this.api.getSession(sessionId);
+      if (epoch !== this.epoch) return;
       const restored: ChatEntry[] = messages.map((m) => ({
         id: this.nextId++,
         role: m.role === 'user' ? 'user' : 'bot',
@@ -97,8 +110,11 @@ export class Conversation {
       }));
       this.entries.update((entries) => [...restored, ...entries]);
     } catch (error) {
-      // Expired or deleted: start fresh. Other failures keep the id; the next message tells.
-      if (error instanceof ApiError && error.failure.kind === 'not-found') this.sessions.clear();
+      // Expired, deleted or unreadable: start fresh. Other failures (network, 429) keep the id
+      // and let the next open try again.
+      const failure = error instanceof ApiError ? error.failure : null;
+      if (failure?.kind === 'not-found' || (failure?.kind === 'rejected' && failure.code === 'INVALID_SESSION_ID')) this.sessions.clear();
+      else this.restoring = null;
     }
   }
 

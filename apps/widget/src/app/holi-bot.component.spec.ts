@@ -301,6 +301,47 @@ describe('<holi-bot> component', () => {
     expect(texts('.msg.user .text')).toEqual(['beaches']);
   });
 
+  it('a damaged stored session id is dropped and the question asked again in a new session', async () => {
+    storage.setItem(SESSION_KEY, 'not-a-uuid');
+    await render();
+    api.reply({ status: 400, body: { success: false, error: { code: 'INVALID_SESSION_ID', message: 'sessionId must be a UUID' } } });
+    launcher().click();
+    await settle();
+    expect(storage.getItem(SESSION_KEY)).toBeNull();
+    api.reply(answer('Fresh start.'));
+    await type('beaches');
+    expect(api.calls.at(-1)!.body).toEqual({ query: 'beaches', language: 'en' });
+    expect(texts('.thread > .msg.bot .text')).toEqual(['Fresh start.']);
+    expect(storage.getItem(SESSION_KEY)).toBe(SESSION_ID);
+  });
+
+  it('a history that could not load (network) is tried again on the next open', async () => {
+    storage.setItem(SESSION_KEY, SESSION_ID);
+    await render();
+    api.reply({ networkError: true });
+    launcher().click();
+    await settle();
+    expect(storage.getItem(SESSION_KEY)).toBe(SESSION_ID);
+    $('[role="dialog"]')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    await settle();
+    api.reply({ body: { success: true, data: { sessionId: SESSION_ID, messages: [{ role: 'user', content: 'hello again', pois: [], createdAt: '2026-11-24T10:00:00Z' }] } } });
+    launcher().click();
+    await settle();
+    expect(texts('.msg.user .text')).toEqual(['hello again']);
+  });
+
+  it('"new conversation" is disabled while an answer is on its way', async () => {
+    await render();
+    launcher().click();
+    api.reply({ ...answer('Late answer.'), hold: true });
+    await type('beaches');
+    const reset = $<HTMLButtonElement>('[aria-label="New conversation"]')!;
+    expect(reset.disabled).toBe(true);
+    api.release();
+    await settle();
+    expect(reset.disabled).toBe(false);
+  });
+
   describe('over the WebSocket', () => {
     /** A scripted stand-in for the browser's WebSocket (jsdom's would need a server). */
     class ScriptedSocket {
@@ -383,6 +424,18 @@ describe('<holi-bot> component', () => {
       ScriptedSocket.instances[0]!.frame({ type: 'error', error: { code: 'RATE_LIMIT_EXCEEDED', message: 'Too many', retryAfter: 17 } });
       await settle();
       expect(texts('.msg.error .text')).toEqual(['Too many messages. Please try again in 17 s.']);
+    });
+
+    it('closes its socket when the widget goes away', async () => {
+      await render({}, storage, ScriptedSocket as unknown as typeof WebSocket);
+      launcher().click();
+      await type('beaches');
+      const socket = ScriptedSocket.instances[0]!;
+      socket.frame({ type: 'done', data: answer('Beaches.').body });
+      await settle();
+      expect(socket.readyState).toBe(1);
+      fixture.destroy();
+      expect(socket.readyState).toBe(3);
     });
 
     it('a connection lost mid-answer leaves a retry, not half an answer', async () => {

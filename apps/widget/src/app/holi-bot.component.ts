@@ -67,7 +67,7 @@ const COMPACT_QUERY = '(max-width: 479.98px)';
         <section class="panel" role="dialog" [attr.aria-modal]="compact()" [attr.aria-label]="heading()" (keydown.escape)="closePanel()">
           <header class="bar">
             <h2 class="heading">{{ heading() }}</h2>
-            <button type="button" class="icon" [attr.aria-label]="t().newConversation" [title]="t().newConversation" (click)="newConversation()">
+            <button type="button" class="icon" [attr.aria-label]="t().newConversation" [title]="t().newConversation" [disabled]="pending()" (click)="newConversation()">
               <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20"><path fill="currentColor" d="M12 5V2L7 6l5 4V7a6 6 0 1 1-6 6H4a8 8 0 1 0 8-8z"/></svg>
             </button>
             <button type="button" class="icon" [attr.aria-label]="t().close" [title]="t().close" (click)="closePanel()">
@@ -189,8 +189,12 @@ export class HoliBotComponent {
   protected readonly greetingText = computed(() => this.greeting() || this.t().greeting);
   protected readonly rootClass = computed(() => `root${this.position() === 'left' ? ' left' : ''}${this.compact() ? ' compact' : ''}`);
   /** A new conversation object whenever the page points the widget at another API. */
+  private socket: ChatSocket | null = null;
   private readonly conversation = computed(() => {
     const apiUrl = this.apiUrl().trim() || this.defaultApiUrl;
+    // The previous API's socket is closed, not left open for the life of the page.
+    this.socket?.close();
+    this.socket = this.webSocket && new ChatSocket(apiUrl, this.webSocket);
     return new Conversation(
       new ChatApi(apiUrl, this.fetchFn),
       new SessionStore(apiUrl, this.storage),
@@ -198,7 +202,7 @@ export class HoliBotComponent {
         this.revealLatestAnswer();
         this.emit('holibot:message', answer);
       },
-      this.webSocket && new ChatSocket(apiUrl, this.webSocket),
+      this.socket,
     );
   });
   protected readonly entries = computed(() => this.conversation().entries());
@@ -232,6 +236,7 @@ export class HoliBotComponent {
     viewport?.addEventListener('resize', onViewport);
     viewport?.addEventListener('scroll', onViewport);
     inject(DestroyRef).onDestroy(() => {
+      this.socket?.close();
       this.compactQuery?.removeEventListener('change', onCompactChange);
       viewport?.removeEventListener('resize', onViewport);
       viewport?.removeEventListener('scroll', onViewport);

@@ -1,8 +1,9 @@
 import type { UiStrings } from './ui-strings';
 
-/** Also shown by the loader before the widget has loaded: a const enum, so it is inlined there. */
+/** The loader's texts, shown before the widget has loaded: a const enum, so they are inlined there. */
 export const enum Launcher {
   label = 'Mit HoliBot chatten, Ihrem Ortsführer',
+  unavailable = 'HoliBot konnte nicht geladen werden. Zum erneuten Versuch drücken.',
 }
 
 export const de: UiStrings = {

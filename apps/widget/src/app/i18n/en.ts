@@ -1,8 +1,9 @@
 import type { UiStrings } from './ui-strings';
 
-/** Also shown by the loader before the widget has loaded: a const enum, so it is inlined there. */
+/** The loader's texts, shown before the widget has loaded: a const enum, so they are inlined there. */
 export const enum Launcher {
   label = 'Chat with HoliBot, your local guide',
+  unavailable = 'HoliBot could not load. Press to try again.',
 }
 
 export const en: UiStrings = {
