@@ -29,6 +29,7 @@ import autocannon from 'autocannon';
 import {
   MAIN,
   MB,
+  intOption,
   ROOT,
   StartError,
   killAllSync,
@@ -42,7 +43,7 @@ import {
   stopAll,
   stopChild,
   tempDirs,
-} from './processes.mjs';
+} from './support.mjs';
 
 // ---------------------------------------------------------------------------------------------
 // Options
@@ -68,16 +69,6 @@ if (flags.help) {
       '  --skip-mysql     do not run the MariaDB/MySQL part',
   );
   process.exit(0);
-}
-
-function intOption(raw, fallback, min, max, name) {
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    console.error(`${name} must be a whole number between ${min} and ${max} (got ${JSON.stringify(raw)})`);
-    process.exit(2);
-  }
-  return value;
 }
 
 const DURATION = intOption(flags.duration ?? process.env.BENCH_DURATION, 10, 1, 300, '--duration');

@@ -17,7 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import WebSocket from 'ws';
-import { MAIN, ROOT, StartError, memoryOf, percentile, round, sleep, startApi, stopAll, tempDirs } from './processes.mjs';
+import { MAIN, ROOT, StartError, intOption, memoryOf, percentile, round, sleep, startApi, stopAll, tempDirs } from './support.mjs';
 
 const { values: flags } = parseArgs({
   options: {
@@ -40,16 +40,6 @@ if (flags.help) {
       '  --idle S         seconds without traffic before the idle RSS is read (default 10)',
   );
   process.exit(0);
-}
-
-function intOption(raw, fallback, min, max, name) {
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    console.error(`${name} must be a whole number between ${min} and ${max} (got ${JSON.stringify(raw)})`);
-    process.exit(2);
-  }
-  return value;
 }
 
 const CONNECTIONS = intOption(flags.connections, 1000, 1, 20000, '--connections');

@@ -1,6 +1,7 @@
-// Child processes of the benchmark scripts (tools/bench/*.mjs): the built API and a bare
-// node:http server on 127.0.0.1, their memory read from /proc, and cleanup — every child is
-// killed and every temporary folder removed however the run ends (exit, error, Ctrl-C).
+// What the benchmark scripts (tools/bench/*.mjs) share: their option parsing, the built API and
+// a bare node:http server as child processes on 127.0.0.1, their memory read from /proc, and
+// cleanup — every child is killed and every temporary folder removed however the run ends
+// (exit, error, Ctrl-C).
 
 import { spawn } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
@@ -15,6 +16,17 @@ export const NODE_FLAGS = ['--max-semi-space-size=4', '--expose-gc'];
 export const HOSTNAME = '127.0.0.1';
 export const MB = 1024 * 1024;
 const READY_TIMEOUT_MS = 60_000;
+
+/** A whole-number option (flag or environment) within [min, max]; exits with 2 and a message otherwise. */
+export function intOption(raw, fallback, min, max, name) {
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    console.error(`${name} must be a whole number between ${min} and ${max} (got ${JSON.stringify(raw)})`);
+    process.exit(2);
+  }
+  return value;
+}
 
 
 /** @type {Set<import('node:child_process').ChildProcess>} */
