@@ -159,6 +159,9 @@ export async function startApi(name, dbEnv, extraEnv = {}) {
     LOG_LEVEL: 'warn',
     LOG_FILES_ENABLED: 'false',
     DB_MIGRATE_ON_START: 'true',
+    // NODE_ENV=production loads no catalogue by default: the benchmarks measure real answers
+    // about the sample catalogue, not "nothing found".
+    POI_AUTOLOAD_FILE: process.env.POI_AUTOLOAD_FILE || path.join(ROOT, 'tools/catalogues/calpe.sample.geojson'),
     ...extraEnv,
   };
   const child = spawnNode([...NODE_FLAGS, MAIN], env, log);
