@@ -7,6 +7,7 @@ import { describeError } from '../common/all-exceptions.filter.js';
 import { ApiError } from '../common/api-error.js';
 import { createValidationPipe } from '../common/validation.js';
 import { AppConfig } from '../config/app-config.js';
+import { noteActivity } from '../observability/idle-memory.js';
 import { ChatMessageDto } from './chat-message.dto.js';
 import { ChatRateLimit } from './chat-rate-limit.js';
 import { ChatService } from './chat.service.js';
@@ -79,6 +80,7 @@ export class ChatGateway implements OnGatewayConnection, OnGatewayDisconnect, On
     this.connections.set(socket, connection);
     socket.on('pong', () => (connection.alive = true));
     socket.on('message', (raw, isBinary) => {
+      noteActivity();
       if (connection.queued >= MAX_QUEUED_MESSAGES) {
         this.send(socket, {
           type: 'error',

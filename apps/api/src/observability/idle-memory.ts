@@ -3,7 +3,9 @@ import type { NextFunction, Request, Response } from 'express';
 const IDLE_MS = 10_000;
 
 export interface IdleReclaimer {
-  /** Express middleware: notes that the server is busy. */
+  /** Notes that the server is busy. */
+  touch: () => void;
+  /** Express middleware: touch() for every request. */
   middleware: (req: Request, res: Response, next: NextFunction) => void;
   /** Collects if the server has been quiet for the idle time since its last request. */
   check: () => void;
@@ -23,10 +25,14 @@ export function createIdleReclaimer(
 ): IdleReclaimer {
   let lastRequest = now();
   let dirty = true; // start-up leaves garbage too
+  const touch = () => {
+    lastRequest = now();
+    dirty = true;
+  };
   return {
+    touch,
     middleware: (_req, _res, next) => {
-      lastRequest = now();
-      dirty = true;
+      touch();
       next();
     },
     check: () => {
@@ -38,9 +44,16 @@ export function createIdleReclaimer(
   };
 }
 
+let processReclaimer: IdleReclaimer | null = null;
+
 /** The reclaimer of this process, checking twice per idle time. */
 export function reclaimMemoryWhenIdle(): IdleReclaimer['middleware'] {
-  const reclaimer = createIdleReclaimer();
-  setInterval(reclaimer.check, IDLE_MS / 2).unref();
-  return reclaimer.middleware;
+  processReclaimer = createIdleReclaimer();
+  setInterval(processReclaimer.check, IDLE_MS / 2).unref();
+  return processReclaimer.middleware;
+}
+
+/** Traffic that does not pass through Express (WebSocket messages) is activity too. */
+export function noteActivity(): void {
+  processReclaimer?.touch();
 }
