@@ -96,11 +96,17 @@ export class BuiltinAnswerEngine extends AnswerEngine {
   private rank(parsed: ParsedQuery, reply: Reply, topics: Topic[], freeText: string[]): Ranked[] {
     const textScores = this.catalogue.textScores(freeText);
     const maxText = Math.max(1, ...textScores.values());
+    // Everything that does not depend on the place is worked out once: this loop runs over the
+    // whole catalogue on every question, and its garbage was most of what a chat turn allocated.
+    const isWanted = topicFilter(topics);
+    const attributes = [...parsed.attributes];
+    const cities = parsed.cities;
+    const openNow = (entry: CatalogueEntry) => reply.openNow(entry);
     const ranked: Ranked[] = [];
     for (const entry of this.catalogue.all()) {
-      if (!matchesTopics(entry, topics)) continue;
-      if (parsed.cities.length > 0 && (!entry.cityKey || !parsed.cities.includes(entry.cityKey))) continue;
-      if (![...parsed.attributes].every((attribute) => hasAttribute(entry, attribute, () => reply.openNow(entry)))) continue;
+      if (!isWanted(entry)) continue;
+      if (cities.length > 0 && (!entry.cityKey || !cities.includes(entry.cityKey))) continue;
+      if (!hasAttributes(entry, attributes, openNow)) continue;
       let score = entry.quality / 5;
       if (freeText.length > 0) {
         const text = textScores.get(entry.poi.id);
@@ -128,7 +134,7 @@ export class BuiltinAnswerEngine extends AnswerEngine {
     }
     // "Which one has outdoor seating?" / "and vegan?": narrow the last list. ("Open now?" alone asks about it.)
     if (!pointsAtOne && attributes.length > 0 && !(attributes.length === 1 && attributes[0] === 'openNow' && !parsed.which)) {
-      const kept = previous.filter((entry) => attributes.every((attribute) => hasAttribute(entry, attribute, () => reply.openNow(entry))));
+      const kept = previous.filter((entry) => hasAttributes(entry, attributes, (e) => reply.openNow(e)));
       const noun = attributes.map((attribute) => reply.m.attributes[attribute]).join(', ');
       if (kept.length === 0) return reply.text(reply.m.filteredNone(noun), 'follow_up_filter', true);
       const ranked = kept.map((entry) => ({ entry, score: entry.quality / 5 }));
@@ -198,21 +204,34 @@ export function headTopics(topics: Array<Topic & { position: number }>): Topic[]
   return [...candidates.filter((t) => [...categoriesOf(t)].some((c) => headCategories.has(c))), ...cuisines];
 }
 
-function matchesTopics(entry: CatalogueEntry, topics: Topic[]): boolean {
-  if (topics.length === 0) return true;
-  const cuisines = entry.poi.cuisine ?? [];
-  const matches = (topic: Topic) =>
-    (topic.subcategories?.includes(entry.poi.subcategory) ?? false) ||
-    (topic.categories?.includes(entry.category) ?? false) ||
-    (topic.cuisines?.some((c) => cuisines.includes(c)) ?? false);
-  // Place topics (restaurants, beaches, breakfast) OR together; cuisine-only topics must also match.
+/**
+ * Which places answer the topics: place topics (restaurants, beaches, breakfast) OR together;
+ * cuisine-only topics must also match.
+ */
+function topicFilter(topics: Topic[]): (entry: CatalogueEntry) => boolean {
   const placeTopics = topics.filter((t) => t.subcategories || t.categories);
   const cuisineTopics = topics.filter((t) => !t.subcategories && !t.categories);
-  return (placeTopics.length === 0 || placeTopics.some(matches)) && (cuisineTopics.length === 0 || cuisineTopics.some(matches));
+  return (entry) => matchesAny(entry, placeTopics) && matchesAny(entry, cuisineTopics);
+}
+
+/** True when there are no topics. Plain loops: this runs for every place on every question. */
+function matchesAny(entry: CatalogueEntry, topics: Topic[]): boolean {
+  if (topics.length === 0) return true;
+  const { subcategory, cuisine } = entry.poi;
+  for (const topic of topics) {
+    if (topic.subcategories?.includes(subcategory) || topic.categories?.includes(entry.category)) return true;
+    if (topic.cuisines && cuisine) for (const c of topic.cuisines) if (cuisine.includes(c)) return true;
+  }
+  return false;
+}
+
+function hasAttributes(entry: CatalogueEntry, attributes: Attribute[], openNow: (entry: CatalogueEntry) => boolean | null): boolean {
+  for (const attribute of attributes) if (!hasAttribute(entry, attribute, openNow)) return false;
+  return true;
 }
 
 /** Only a known yes counts: a place with unknown data never passes an asked attribute. */
-function hasAttribute(entry: CatalogueEntry, attribute: Attribute, openNow: () => boolean | null): boolean {
+function hasAttribute(entry: CatalogueEntry, attribute: Attribute, openNow: (entry: CatalogueEntry) => boolean | null): boolean {
   const { poi } = entry;
   switch (attribute) {
     case 'outdoorSeating':
@@ -234,7 +253,7 @@ function hasAttribute(entry: CatalogueEntry, attribute: Attribute, openNow: () =
     case 'expensive':
       return poi.priceLevel !== null && poi.priceLevel >= 3;
     case 'openNow':
-      return openNow() === true;
+      return openNow(entry) === true;
   }
 }
 
