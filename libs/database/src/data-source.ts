@@ -1,6 +1,5 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import mysql from 'mysql2/promise';
 import { DataSource, type DataSourceOptions, type LogLevel, type Logger as TypeOrmLogger } from 'typeorm';
 import { MIGRATIONS } from '../../../migrations/index.js';
 import { ENTITIES } from './entities/index.js';
@@ -62,6 +61,8 @@ export type MysqlServer = 'mysql' | 'mariadb';
 /** Asks a MySQL-protocol server what it is; sqlite needs no answer. */
 export async function detectMysqlServer(config: DatabaseConfig): Promise<MysqlServer> {
   if (config.type !== 'mysql') return 'mysql';
+  // Loaded only here: a SQLite deployment never needs the MySQL driver in memory.
+  const { default: mysql } = await import('mysql2/promise');
   const connection = await mysql.createConnection({
     host: config.host,
     port: config.port,
