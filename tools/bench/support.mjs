@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const MAIN = path.join(ROOT, 'dist/apps/api/src/main.js');
 // The same V8 flags as `npm start` (package.json), so the figures are those of production.
-export const NODE_FLAGS = ['--max-semi-space-size=4', '--expose-gc'];
+export const NODE_FLAGS = ['--max-semi-space-size=16', '--expose-gc'];
 export const HOSTNAME = '127.0.0.1';
 export const MB = 1024 * 1024;
 const READY_TIMEOUT_MS = 60_000;

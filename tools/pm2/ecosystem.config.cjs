@@ -22,8 +22,9 @@ module.exports = {
       name: 'holibot-backend',
       cwd: path.resolve(__dirname, '..', '..'),
       script: 'dist/apps/api/src/main.js',
-      // Same V8 flags as `npm start`: small young generation, and gc() for reclaiming memory when idle.
-      node_args: '--max-semi-space-size=4 --expose-gc',
+      // Same V8 flags as `npm start`: a 16 MB young generation (cheaper collections under load),
+      // and gc() for reclaiming memory when idle.
+      node_args: '--max-semi-space-size=16 --expose-gc',
       exec_mode: 'cluster',
       instances: instances === 'max' ? 'max' : Number.parseInt(instances, 10) || 1,
       max_memory_restart: process.env.PM2_MAX_MEMORY || '512M',
