@@ -13,13 +13,21 @@ export function parseOpeningHours(value: string, where: { latitude: number; long
  * fields show the wall-clock time of `timeZone` at `instant`, whatever the process's zone.
  */
 export function wallClock(instant: Date, timeZone: string): Date {
+  // Asked on every chat turn; formatToParts is slow. Offsets change on whole hours, so the
+  // answer for the same second and zone can be reused.
+  const second = Math.floor(instant.getTime() / 1000);
+  if (last && last.second === second && last.timeZone === timeZone) return new Date(last.wall);
   const parts = Object.fromEntries(
     formatter(timeZone)
       .formatToParts(instant)
       .map((part) => [part.type, Number(part.value)]),
   );
-  return new Date(parts['year']!, parts['month']! - 1, parts['day']!, parts['hour']!, parts['minute']!, parts['second']!);
+  const wall = new Date(parts['year']!, parts['month']! - 1, parts['day']!, parts['hour']!, parts['minute']!, parts['second']!);
+  last = { second, timeZone, wall: wall.getTime() };
+  return wall;
 }
+
+let last: { second: number; timeZone: string; wall: number } | null = null;
 
 /** true/false when the hours say so at that wall-clock time, null when unknown. */
 export function openAt(hours: ParsedOpeningHours | null, wallTime: Date): boolean | null {

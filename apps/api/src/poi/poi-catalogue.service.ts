@@ -56,6 +56,8 @@ export class PoiCatalogue implements OnApplicationShutdown {
   private words: CatalogueVocabulary = { cities: new Map(), names: new Map(), nameWords: new Set() };
   private version = '';
   private timer: NodeJS.Timeout | null = null;
+  /** openNow answers of the current wall-clock minute, by entry (a reload makes new entries). */
+  private openCache = { minute: NaN, open: new Map<CatalogueEntry, boolean | null>() };
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -173,8 +175,19 @@ export class PoiCatalogue implements OnApplicationShutdown {
     return wallClock(now, this.config.timeZone);
   }
 
+  /**
+   * Whether the place is open at that wall-clock time. Opening hours have minute resolution, so
+   * each place is evaluated at most once per minute, however many visitors ask.
+   */
   openNow(entry: CatalogueEntry, wallTime: Date): boolean | null {
-    return openAt(entry.hours, wallTime);
+    const minute = Math.floor(wallTime.getTime() / 60_000);
+    if (minute !== this.openCache.minute) this.openCache = { minute, open: new Map() };
+    let open = this.openCache.open.get(entry);
+    if (open === undefined) {
+      open = openAt(entry.hours, wallTime);
+      this.openCache.open.set(entry, open);
+    }
+    return open;
   }
 
   private entry(poi: Poi): CatalogueEntry {

@@ -1,0 +1,44 @@
+import { AppConfig } from '../config/app-config.js';
+import { parseOpeningHours, wallClock } from './opening-hours.js';
+import { type CatalogueEntry, PoiCatalogue } from './poi-catalogue.service.js';
+
+const entry = (openingHours: string | null): CatalogueEntry =>
+  ({
+    poi: { id: 1, openingHours },
+    category: 'Food & Drinks',
+    hours: openingHours ? parseOpeningHours(openingHours, { latitude: 38.64, longitude: 0.05, countryCode: 'es' }) : null,
+    quality: 4,
+    cityKey: 'calpe',
+  }) as unknown as CatalogueEntry;
+
+describe('PoiCatalogue.openNow', () => {
+  // openNow needs neither the database nor the importer.
+  const catalogue = new PoiCatalogue(null as never, AppConfig.fromEnv({}), null as never);
+  const at = (iso: string) => catalogue.wallTime(new Date(iso));
+
+  it('changes at the minute the hours say, although answers are reused within a minute', () => {
+    const lunch = entry('Mo-Fr 13:00-16:00');
+    // 13:59:00 and 13:59:59 UTC are 15:59 in Madrid (CEST); 14:00:00 UTC is 16:00.
+    expect(catalogue.openNow(lunch, at('2026-06-10T13:59:00Z'))).toBe(true);
+    expect(catalogue.openNow(lunch, at('2026-06-10T13:59:59Z'))).toBe(true);
+    expect(catalogue.openNow(lunch, at('2026-06-10T14:00:00Z'))).toBe(false);
+    expect(catalogue.openNow(lunch, at('2026-06-10T13:59:30Z'))).toBe(true); // back in time: asked again
+  });
+
+  it('keeps each place apart within the same minute', () => {
+    const wall = at('2026-06-10T11:30:00Z');
+    expect(catalogue.openNow(entry('Mo-Fr 13:00-16:00'), wall)).toBe(true);
+    expect(catalogue.openNow(entry('Mo-Fr 18:00-23:00'), wall)).toBe(false);
+    expect(catalogue.openNow(entry(null), wall)).toBeNull();
+  });
+});
+
+describe('wallClock', () => {
+  it('answers each zone for itself within the same second', () => {
+    const instant = new Date('2026-06-10T11:30:00Z');
+    expect(wallClock(instant, 'Europe/Madrid').getHours()).toBe(13);
+    expect(wallClock(instant, 'Europe/London').getHours()).toBe(12);
+    expect(wallClock(instant, 'Europe/Madrid').getHours()).toBe(13);
+    expect(wallClock(new Date('2026-06-10T11:31:00Z'), 'Europe/Madrid').getMinutes()).toBe(31);
+  });
+});
