@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import type { DataSource, EntityManager } from 'typeorm';
 import { freshSqliteDatabase } from '../../../apps/api/test/support/databases.js';
-import { ChatSessionCleanupLog, createDataSource, transaction } from './index.js';
+import { ChatSessionCleanupLog, SQLITE_CACHE_KIB, createDataSource, transaction } from './index.js';
 
 /** One row in ChatSessionCleanupLog, told apart by its sessions_deleted value. */
 const insertLog = (n: number) => async (manager: EntityManager) => {
@@ -9,7 +9,7 @@ const insertLog = (n: number) => async (manager: EntityManager) => {
   return n;
 };
 
-describe('transaction() on SQLite: group commit', () => {
+describe('SQLite connection: settings and group commit', () => {
   const database = freshSqliteDatabase();
   let dataSource: DataSource;
   let commits = 0;
@@ -38,6 +38,13 @@ describe('transaction() on SQLite: group commit', () => {
       reader.close();
     }
   };
+
+  it('the connection runs in WAL mode, synchronous=NORMAL, with a bounded page cache', async () => {
+    const pragma = async (name: string) => Object.values((await dataSource.query(`PRAGMA ${name}`))[0])[0];
+    expect(await pragma('journal_mode')).toBe('wal');
+    expect(await pragma('synchronous')).toBe(1);
+    expect(await pragma('cache_size')).toBe(-SQLITE_CACHE_KIB);
+  });
 
   it('units of work started together share one commit and each gets its own result', async () => {
     const results = await Promise.all(Array.from({ length: 20 }, (_, i) => transaction(dataSource, insertLog(i + 1))));
