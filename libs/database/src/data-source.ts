@@ -58,7 +58,9 @@ export function createDataSourceOptions(config: DatabaseConfig, logger?: TypeOrm
     timezone: 'Z',
     poolSize: config.poolSize,
     connectTimeout: 5000,
-    extra: { enableKeepAlive: true },
+    // trace: false — mysql2 otherwise captures a stack trace on every query (4 % of the
+    // server's CPU under the chat benchmark); errors still carry the SQL message and code.
+    extra: { enableKeepAlive: true, trace: false },
   };
 }
 
