@@ -13,25 +13,32 @@ interface Writer {
   running: boolean;
 }
 
-/** At most this many units of work share one SQLite commit. */
+/** At most this many units of work share one commit. */
 export const MAX_GROUP_SIZE = 64;
 
 const writers = new WeakMap<DataSource, Writer>();
 
 /**
- * `dataSource.transaction`, safe for concurrent callers on SQLite too, and cheap under load.
+ * `dataSource.transaction` for the chat path's writes: each unit of work is all-or-nothing, and
+ * units that arrive together share one commit (group commit), which is most of the cost of a
+ * small transaction — on SQLite the commit's writes to the WAL, on MySQL the START/COMMIT round
+ * trips and the redo-log flush. Measured on the chat benchmark: SQLite 1,200 → 770 µs of server
+ * CPU per turn; MariaDB's own CPU per turn ÷ 2.5.
  *
- * MySQL's pool gives each caller its own connection and transaction. TypeORM's better-sqlite3
- * driver has one connection, on which two overlapping transactions would nest (SQLite refuses
- * that), so SQLite transactions run one after the other. Those that arrive while one runs are
- * then committed together (group commit): each runs inside its own savepoint, so each is still
- * all-or-nothing and a failing one rolls back alone, while the group pays for one commit — on
- * SQLite, the commit's writes to the WAL are most of the cost of a small transaction. A unit of
- * work settles only after its group has committed. A unit of work must not itself call
- * `transaction` (it would wait for itself).
+ * Units queue; the queue starts draining in the event loop's check phase, so the requests that
+ * arrived in the same turn of the loop form a group (a lone request waits for nothing). One
+ * group runs at a time. A unit settles only after its group has committed.
+ *
+ * - SQLite (one connection, on which overlapping transactions would nest): each unit runs in
+ *   its own savepoint, so a failing unit rolls back alone and runs once.
+ * - MySQL: a savepoint would cost two more round trips per unit, so the group runs without
+ *   them; if anything in the group fails, the group is rolled back and each of its units runs
+ *   again alone in its own transaction. A unit must therefore be safe to run twice (only the
+ *   committed run counts), as database-only work is.
+ *
+ * A unit of work must not itself await `transaction` (it would wait for itself).
  */
 export function transaction<T>(dataSource: DataSource, work: Work<T>): Promise<T> {
-  if (dataSource.options.type !== 'better-sqlite3') return dataSource.transaction(work);
   let writer = writers.get(dataSource);
   if (!writer) writers.set(dataSource, (writer = { queue: [], running: false }));
   const queued = writer;
@@ -62,6 +69,7 @@ async function commitGroup(dataSource: DataSource, group: Job[]): Promise<void> 
     await dataSource.transaction(job.work).then(job.resolve, job.reject);
     return;
   }
+  if (dataSource.options.type !== 'better-sqlite3') return commitGroupOrEachAlone(dataSource, group);
   const outcomes: Outcome[] = [];
   try {
     await dataSource.transaction(async (manager) => {
@@ -88,4 +96,18 @@ async function commitGroup(dataSource: DataSource, group: Job[]): Promise<void> 
     if (outcome.ok) job.resolve(outcome.value);
     else job.reject(outcome.error);
   });
+}
+
+/** MySQL: the whole group in one transaction; if that fails, each unit alone. */
+async function commitGroupOrEachAlone(dataSource: DataSource, group: Job[]): Promise<void> {
+  const values: unknown[] = [];
+  try {
+    await dataSource.transaction(async (manager) => {
+      for (const job of group) values.push(await job.work(manager));
+    });
+  } catch {
+    for (const job of group) await dataSource.transaction(job.work).then(job.resolve, job.reject);
+    return;
+  }
+  group.forEach((job, i) => job.resolve(values[i]));
 }
