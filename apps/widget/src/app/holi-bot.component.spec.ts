@@ -144,7 +144,7 @@ describe('<holi-bot> component', () => {
     await type('  best restaurants in Calpe ');
     expect(texts('.msg.user .text')).toEqual(['best restaurants in Calpe']);
     expect($('.typing')).not.toBeNull();
-    expect($<HTMLButtonElement>('.send')!.disabled).toBe(true);
+    expect($('.send')!.getAttribute('aria-disabled')).toBe('true');
     expect(storage.getItem(SESSION_KEY)).toBeNull();
 
     api.release();
@@ -170,6 +170,34 @@ describe('<holi-bot> component', () => {
     await type('which one has outdoor seating?');
     expect(api.calls[1].body).toEqual({ query: 'which one has outdoor seating?', sessionId: SESSION_ID, language: 'en' });
     expect($$('.cards').at(-1)!.querySelectorAll('.card')).toHaveLength(1);
+  });
+
+  it('sends what was typed even when the send comes before the re-render; sends nothing while unavailable', async () => {
+    await render();
+    launcher().click();
+    await settle();
+    const send = $<HTMLButtonElement>('.send')!;
+    send.click(); // nothing typed yet
+    await settle();
+    expect(api.calls).toHaveLength(0);
+    expect(send.getAttribute('aria-disabled')).toBe('true');
+
+    api.reply({ ...answer('Beaches.', []), hold: true });
+    // No change detection between typing and the click: a disabled button would swallow it.
+    input().value = 'beaches';
+    input().dispatchEvent(new Event('input'));
+    send.click();
+    await settle();
+    expect(api.calls.map((call) => call.body)).toEqual([{ query: 'beaches', language: 'en' }]);
+
+    input().value = 'museums';
+    input().dispatchEvent(new Event('input'));
+    send.click(); // an answer is still on its way
+    await settle();
+    expect(api.calls).toHaveLength(1);
+    api.release();
+    await settle();
+    expect(texts('.msg.bot .text')).toContain('Beaches.');
   });
 
   it('links only to http(s) and tel:, opening new tabs without an opener', async () => {

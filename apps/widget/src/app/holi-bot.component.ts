@@ -147,7 +147,9 @@ const COMPACT_QUERY = '(max-width: 479.98px)';
           }
           <form class="composer" (submit)="submit($event)">
             <input #input class="input" type="text" enterkeyhint="send" autocomplete="off" [attr.maxlength]="maxLength" [attr.aria-label]="t().inputLabel" [placeholder]="t().placeholder" [value]="draft()" (input)="draft.set(input.value)" />
-            <button type="submit" class="send" [disabled]="!canSend()" [attr.aria-label]="t().send">
+            <!-- aria-disabled, not disabled: Enter right after typing comes before the re-render that would
+                 enable a disabled button, and a form whose default button is disabled ignores Enter. -->
+            <button type="submit" class="send" [attr.aria-disabled]="!canSend()" [attr.aria-label]="t().send">
               <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20"><path fill="currentColor" d="M3 20.5 21 12 3 3.5 3 10l12 2-12 2z"/></svg>
             </button>
           </form>
