@@ -106,9 +106,9 @@ describe('chat with the Mistral engine (fake Mistral server)', () => {
     const elapsed = performance.now() - started;
     expect(hung.body.data.engine).toBe('builtin');
     expect(hung.body.data.pois.length).toBeGreaterThan(0);
-    // The engine's own budget (MISTRAL_TIMEOUT_MS + 100 ms) is measured in mistral-engine.int-spec.ts;
-    // over HTTP on a CI machine that also runs Chromium, allow the round trip on top.
-    expect(elapsed).toBeLessThan(TIMEOUT_MS + 250);
+    // The deadline ended the wait, not the hang (mistral-engine.int-spec.ts prints the engine's own
+    // figure); over HTTP on a CI machine that also runs Chromium, with room for the round trip.
+    expect(elapsed).toBeLessThan(TIMEOUT_MS * 1.5);
     expect(running.output()).toMatch(/Mistral AI.*outcome=timeout/);
   });
 });
