@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SignJWT } from 'jose';
-import { conversationTests, harderConversationTests, localisedHoursTests } from './conversations.js';
+import { conversationTests, harderConversationTests, localisedHoursTests, looserConversationTests } from './conversations.js';
 import { type RunningApp, chatClient, startApp, testEnv } from './support/app.js';
 import { freshSqliteDatabase } from './support/databases.js';
 
@@ -18,6 +18,7 @@ describe('chat API over HTTP on SQLite', () => {
 
   conversationTests(() => chatClient(running.url));
   harderConversationTests(() => chatClient(running.url));
+  looserConversationTests(() => chatClient(running.url));
   localisedHoursTests(() => chatClient(running.url));
 
   it.each([

@@ -180,6 +180,56 @@ export function harderConversationTests(client: () => ChatClient): void {
   });
 }
 
+/** Follow-ups in words the lexicon does not know, and questions the catalogue cannot answer. */
+export function looserConversationTests(client: () => ChatClient): void {
+  it('a follow-up with unknown words stays on the last list instead of searching the whole catalogue', async () => {
+    const list = await client().ask('best restaurants in Calpe');
+    const { sessionId, pois } = list.body.data;
+    const ids = pois.map((p: any) => p.id);
+    const phone = await client().ask('Wie lautet die Telefonnummer des ersten?', sessionId);
+    expect(phone.body.data).toMatchObject({ intent: 'follow_up_detail', isFollowUp: true, language: 'de' });
+    expect(phone.body.data.pois.map((p: any) => p.id)).toEqual([ids[0]]);
+    const closing = await client().ask('Hoe laat gaat de tweede dicht?', sessionId);
+    expect(closing.body.data.isFollowUp).toBe(true);
+    expect(closing.body.data.pois.map((p: any) => p.id)).toEqual([ids[1]]);
+    const wheelchair = await client().ask('any of these with wheelchair access?', sessionId);
+    expect(wheelchair.body.data).toMatchObject({ intent: 'follow_up_filter', isFollowUp: true });
+    expect(wheelchair.body.data.pois.length).toBeGreaterThan(0);
+    for (const poi of wheelchair.body.data.pois) {
+      expect(ids).toContain(poi.id);
+      expect(poi.wheelchair).toBe(true);
+    }
+    const dogs = await client().ask('do they allow dogs?', sessionId);
+    expect(dogs.body.data).toMatchObject({ intent: 'follow_up_filter', isFollowUp: true });
+    for (const poi of dogs.body.data.pois) expect(poi.dogs).toBe(true);
+  });
+
+  it('"which one …" with a word no place of the list mentions says so, with no POIs', async () => {
+    const { sessionId } = (await client().ask('best restaurants in Calpe')).body.data;
+    const romantic = await client().ask('which one is haunted?', sessionId);
+    expect(romantic.body.data).toMatchObject({ intent: 'follow_up_filter', isFollowUp: true, pois: [] });
+    expect(romantic.body.data.textResponse).toBe('None of those places matches: haunted.');
+  });
+
+  it('a cuisine the catalogue lacks finds nothing, rather than every restaurant', async () => {
+    const french = await client().ask('french restaurant');
+    expect(french.body.data).toMatchObject({ intent: 'no_results', pois: [] });
+    const greek = await client().ask('greek restaurant');
+    expect(greek.body.data.pois.length).toBeGreaterThan(0);
+    expect(greek.body.data.pois.every((p: any) => p.cuisine.includes('greek'))).toBe(true);
+  });
+
+  it('typos count in place names, not in descriptions; words nothing mentions are said to be left out', async () => {
+    const casino = await client().ask('casino');
+    expect(casino.body.data).toMatchObject({ intent: 'no_results', pois: [] });
+    const typo = await client().ask('trattoria da lucca');
+    expect(typo.body.data.pois.map((p: any) => p.name)).toEqual(['Trattoria Da Luca']);
+    const nudist = await client().ask('nudist beach');
+    expect(nudist.body.data.textResponse).toMatch(/^Nothing in the catalogue mentions “nudist”; this is what matches the rest of your question\. I found/);
+    expect(nudist.body.data.pois.every((p: any) => p.subcategory === 'Beaches')).toBe(true);
+  });
+}
+
 export function localisedHoursTests(client: () => ChatClient): void {
   it('writes opening hours with the weekdays of the answer language', async () => {
     const nl = await client().ask('openingstijden van Trattoria Da Luca');

@@ -104,13 +104,19 @@ export class PoiCatalogue implements OnApplicationShutdown {
     return this.cityNames.get(key) ?? key;
   }
 
-  /** Text relevance of POIs for some words: id → score. Every word must match (fuzzy, prefix). */
+  /**
+   * Text relevance of POIs for some words: id → score. Every word must match, as written or as
+   * the start of a word; only when nothing does, a typo of a place's name counts. Typos are not
+   * looked for in descriptions, where four languages give every word a near neighbour
+   * ("casino" would find a "camino").
+   */
   textScores(terms: string[]): Map<number, number> {
     const scores = new Map<number, number>();
     if (terms.length === 0) return scores;
-    for (const result of this.index.search(terms.join(' '), { combineWith: 'AND' })) {
-      scores.set(result.id as number, result.score);
-    }
+    const query = terms.join(' ');
+    let results = this.index.search(query, { combineWith: 'AND', fuzzy: false });
+    if (results.length === 0) results = this.index.search(query, { combineWith: 'AND', fields: ['names'] });
+    for (const result of results) scores.set(result.id as number, result.score);
     return scores;
   }
 

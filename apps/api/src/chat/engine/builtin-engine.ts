@@ -48,9 +48,11 @@ export class BuiltinAnswerEngine extends AnswerEngine {
 
     // "Is Trattoria Da Luca open?", "phone number of Sushi Kaze": about a place named in full.
     if (named.length > 0 && parsed.topics.length === 0) return this.about(parsed, reply, named, false);
-    if (!searches && previous.length > 0 && (pointsAtOne || parsed.which || parsed.attributes.size > 0 || parsed.cities.length > 0)) {
-      return this.followUp(parsed, reply, previous, focus);
-    }
+    // With a list on the table, a question that names no new kind of place but points back
+    // ("the second one", "which ones", "and vegan?") is about that list — whatever other words
+    // it has ("do they allow dogs?", "wie lautet die Telefonnummer des ersten?").
+    const refersBack = pointsAtOne || parsed.which || parsed.attributes.size > 0 || parsed.cities.length > 0;
+    if (previous.length > 0 && parsed.topics.length === 0 && refersBack) return this.followUp(parsed, reply, previous, focus);
     if (pointsAtOne && !searches) return reply.text(reply.m.whichPlace, 'help', false);
     if (searches || parsed.attributes.size > 0 || parsed.cities.length > 0) return this.search(parsed, reply);
     // Nothing to search for: a greeting, thanks, or words we do not know. The conversation's
@@ -72,9 +74,12 @@ export class BuiltinAnswerEngine extends AnswerEngine {
   private search(parsed: ParsedQuery, reply: Reply): EngineAnswer {
     const topics = headTopics(parsed.topics.map((t) => ({ ...t.topic, position: t.position })));
     let ranked = this.rank(parsed, reply, topics, parsed.freeText);
-    // Nothing for every word: try without the unknown words ("lekker"), then "tapas bars" as tapas places.
+    // Nothing for every word: try without the words the catalogue does not mention (the answer
+    // says so), then "tapas bars" as tapas places.
+    let without: string | null = null;
     if (ranked.length === 0 && parsed.freeText.length > 0 && (topics.length > 0 || parsed.attributes.size > 0)) {
       ranked = this.rank(parsed, reply, topics, []);
+      if (ranked.length > 0) without = parsed.freeText.join(' ');
     }
     const cuisineOnly = topics.filter((t) => !t.subcategories && !t.categories);
     if (ranked.length === 0 && cuisineOnly.length > 0 && cuisineOnly.length < topics.length) {
@@ -87,7 +92,8 @@ export class BuiltinAnswerEngine extends AnswerEngine {
     }
     const shown = ranked.slice(0, this.config.chatMaxResults);
     const town = parsed.cities.length === 1 ? this.catalogue.cityName(parsed.cities[0]!) : null;
-    return reply.list(reply.m.found(shown.length, ranked.length, town), shown, 'search', false, ranked.length, {
+    const intro = reply.m.found(shown.length, ranked.length, town);
+    return reply.list(without ? `${reply.m.without(without)} ${intro}` : intro, shown, 'search', false, ranked.length, {
       lastResultIds: shown.map((r) => r.entry.poi.id),
       focusPoiId: shown.length === 1 ? shown[0]!.entry.poi.id : null,
     });
@@ -132,16 +138,15 @@ export class BuiltinAnswerEngine extends AnswerEngine {
       const best = [...previous].sort((a, b) => b.quality - a.quality)[0]!;
       return this.about(parsed, reply, [best], true);
     }
+    // "Which one is romantic?": narrow the last list to the places that mention the words.
+    if (!pointsAtOne && parsed.which && attributes.length === 0 && parsed.freeText.length > 0) {
+      const mentions = this.catalogue.textScores(parsed.freeText);
+      return this.narrowed(reply, previous.filter((entry) => mentions.has(entry.poi.id)), parsed.freeText.join(' '));
+    }
     // "Which one has outdoor seating?" / "and vegan?": narrow the last list. ("Open now?" alone asks about it.)
     if (!pointsAtOne && attributes.length > 0 && !(attributes.length === 1 && attributes[0] === 'openNow' && !parsed.which)) {
       const kept = previous.filter((entry) => hasAttributes(entry, attributes, (e) => reply.openNow(e)));
-      const noun = attributes.map((attribute) => reply.m.attributes[attribute]).join(', ');
-      if (kept.length === 0) return reply.text(reply.m.filteredNone(noun), 'follow_up_filter', true);
-      const ranked = kept.map((entry) => ({ entry, score: entry.quality / 5 }));
-      return reply.list(reply.m.filtered(kept.length, noun), ranked, 'follow_up_filter', true, kept.length, {
-        lastResultIds: kept.map((e) => e.poi.id),
-        focusPoiId: kept.length === 1 ? kept[0]!.poi.id : null,
-      });
+      return this.narrowed(reply, kept, attributes.map((attribute) => reply.m.attributes[attribute]).join(', '));
     }
     // Which place(s) the question is about: "the second one", "it", or the whole last list.
     if (parsed.ordinal !== null) {
@@ -150,6 +155,16 @@ export class BuiltinAnswerEngine extends AnswerEngine {
       return this.about(parsed, reply, [picked], true);
     }
     return this.about(parsed, reply, focus ? [focus] : previous, true);
+  }
+
+  /** The part of the last list that matches `noun`; the list itself is kept when none does. */
+  private narrowed(reply: Reply, kept: CatalogueEntry[], noun: string): EngineAnswer {
+    if (kept.length === 0) return reply.text(reply.m.filteredNone(noun), 'follow_up_filter', true);
+    const ranked = kept.map((entry) => ({ entry, score: entry.quality / 5 }));
+    return reply.list(reply.m.filtered(kept.length, noun), ranked, 'follow_up_filter', true, kept.length, {
+      lastResultIds: kept.map((e) => e.poi.id),
+      focusPoiId: kept.length === 1 ? kept[0]!.poi.id : null,
+    });
   }
 
   /** Answers about given places: the asked fields and attributes, or their details. */
