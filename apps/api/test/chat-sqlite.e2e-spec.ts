@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { SignJWT } from 'jose';
 import { conversationTests, harderConversationTests, localisedHoursTests, looserConversationTests } from './conversations.js';
 import { type RunningApp, chatClient, startApp, testEnv } from './support/app.js';
@@ -209,6 +210,35 @@ describe('embedded defaults', () => {
       const answer = await chatClient(running.url).ask('beaches');
       expect(answer.body.data.pois.length).toBeGreaterThan(0);
       expect(existsSync(join(folder, 'data/holibot.sqlite'))).toBe(true);
+    } finally {
+      await running.close();
+    }
+  });
+});
+
+describe('an error the server does not expect', () => {
+  it('is INTERNAL_ERROR (500) without a stack trace, logged with one, and loses nothing stored', async () => {
+    const database = freshSqliteDatabase();
+    const running = await startApp(testEnv(database, { RATE_LIMIT_ENABLED: 'false' }));
+    try {
+      const client = chatClient(running.url);
+      const first = await client.ask('beaches');
+      const { sessionId } = first.body.data;
+      // The table vanishes under the running server (a botched manual migration, say).
+      const sqlite = new Database(database.type === 'sqlite' ? database.sqlitePath : '');
+      sqlite.exec('ALTER TABLE ChatMessage RENAME TO ChatMessage_away');
+      const failed = await client.ask('museums', sessionId);
+      expect(failed.status).toBe(500);
+      expect(failed.body).toEqual({ success: false, error: { code: 'INTERNAL_ERROR', message: 'Something went wrong on our side. Please try again.' } });
+      expect(failed.headers.get('x-request-id')).toBeTruthy();
+      expect(running.output()).toMatch(/no such table: ChatMessage[\s\S]*\n\s+at /);
+
+      sqlite.exec('ALTER TABLE ChatMessage_away RENAME TO ChatMessage');
+      sqlite.close();
+      // The failed turn left nothing half-written: the session is as the first answer left it.
+      const history = (await (await fetch(`${running.url}/api/v1/chat/session/${sessionId}`)).json()) as { data: { messages: Array<{ content: string }> } };
+      expect(history.data.messages.map((m) => m.content)).toEqual(['beaches', first.body.data.textResponse]);
+      expect((await client.ask('museums', sessionId)).body.data.sessionId).toBe(sessionId);
     } finally {
       await running.close();
     }
