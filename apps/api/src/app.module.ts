@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
+import { chatRateLimitKey } from './chat/chat-rate-limit.js';
 import { ChatModule } from './chat/chat.module.js';
 import { CommonModule } from './common/common.module.js';
 import { AppConfig } from './config/app-config.js';
@@ -23,6 +24,7 @@ export class AppModule {
         ThrottlerModule.forRoot({
           throttlers: [{ name: 'default', ttl: config.rateLimit.windowMs, limit: config.rateLimit.maxRequests }],
           skipIf: () => !config.rateLimit.enabled,
+          generateKey: (_context, tracker, throttler) => chatRateLimitKey(throttler, tracker),
         }),
         PoiModule,
         SessionModule,

@@ -107,6 +107,18 @@ describe('rate limit, CORS and user tokens', () => {
     expect((await post(running.url, '{"query":"hello"}', { 'x-forwarded-for': '203.0.113.8' })).status).toBe(200);
   });
 
+  it('one budget per client IP across the chat endpoints: history reads and deletions count with messages', async () => {
+    const headers = { 'x-forwarded-for': '203.0.113.9' };
+    const first = await post(running.url, '{"query":"beaches"}', headers);
+    const { sessionId } = ((await first.json()) as any).data;
+    const session = `${running.url}/api/v1/chat/session/${sessionId}`;
+    const reads = await Promise.all(Array.from({ length: 28 }, () => fetch(session, { headers }).then((r) => r.status)));
+    expect(reads.every((s) => s === 200)).toBe(true);
+    expect((await fetch(session, { method: 'DELETE', headers })).status).toBe(200); // the 30th
+    expect((await fetch(session, { headers })).status).toBe(429);
+    expect((await post(running.url, '{"query":"beaches"}', headers)).status).toBe(429);
+  });
+
   it('CORS: a listed origin is allowed, an unlisted one gets no Access-Control-Allow-Origin', async () => {
     const listed = await post(running.url, '{"query":"hello"}', { origin: 'https://www.calpe.example', 'x-forwarded-for': '203.0.113.20' });
     expect(listed.headers.get('access-control-allow-origin')).toBe('https://www.calpe.example');

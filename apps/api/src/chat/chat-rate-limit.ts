@@ -6,10 +6,16 @@ import proxyAddr from 'proxy-addr';
 import { AppConfig, type TrustProxy } from '../config/app-config.js';
 
 /**
- * The chat rate limit for WebSocket messages, counted in the same bucket as
- * `POST /api/v1/chat/message` (the ThrottlerGuard's key for that route and client IP): switching
- * transports does not double a visitor's budget.
+ * The throttler's storage key: one bucket per client IP for every chat endpoint (message,
+ * session history, session deletion, WebSocket messages) — RATE_LIMIT_MAX_REQUESTS per window
+ * is a visitor's whole budget, not one per route or transport. (ThrottlerGuard's own key would
+ * count each route apart.)
  */
+export function chatRateLimitKey(throttler: string, ip: string): string {
+  return createHash('sha256').update(`chat-${throttler}-${ip}`).digest('hex');
+}
+
+/** The chat rate limit for WebSocket messages, in the same bucket as the HTTP chat endpoints. */
 @Injectable()
 export class ChatRateLimit {
   private readonly trust: (address: string, hop: number) => boolean;
@@ -33,9 +39,7 @@ export class ChatRateLimit {
   async hit(ip: string): Promise<number | null> {
     const { enabled, windowMs, maxRequests } = this.config.rateLimit;
     if (!enabled) return null;
-    // ThrottlerGuard's key: `${class}-${handler}-${throttler}-${tracker}`, hashed.
-    const key = createHash('sha256').update(`ChatController-message-default-${ip}`).digest('hex');
-    const record = await this.storage.increment(key, windowMs, maxRequests, windowMs, 'default');
+    const record = await this.storage.increment(chatRateLimitKey('default', ip), windowMs, maxRequests, windowMs, 'default');
     return record.isBlocked ? Math.max(1, record.timeToBlockExpire) : null;
   }
 }
