@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { SignJWT } from 'jose';
-import { conversationTests, harderConversationTests, localisedHoursTests, looserConversationTests } from './conversations.js';
+import { conversationTests, harderConversationTests, localisedHoursTests, looserConversationTests, poiShapeTests } from './conversations.js';
 import { type RunningApp, chatClient, startApp, testEnv } from './support/app.js';
 import { freshSqliteDatabase } from './support/databases.js';
 
@@ -20,6 +20,7 @@ describe('chat API over HTTP on SQLite', () => {
   conversationTests(() => chatClient(running.url));
   harderConversationTests(() => chatClient(running.url));
   looserConversationTests(() => chatClient(running.url));
+  poiShapeTests(() => chatClient(running.url));
   localisedHoursTests(() => chatClient(running.url));
 
   it.each([
@@ -228,31 +229,51 @@ describe('embedded defaults', () => {
   });
 });
 
-describe('an error the server does not expect', () => {
-  it('is INTERNAL_ERROR (500) without a stack trace, logged with one, and loses nothing stored', async () => {
-    const database = freshSqliteDatabase();
-    const running = await startApp(testEnv(database, { RATE_LIMIT_ENABLED: 'false' }));
-    try {
-      const client = chatClient(running.url);
-      const first = await client.ask('beaches');
-      const { sessionId } = first.body.data;
-      // The table vanishes under the running server (a botched manual migration, say).
-      const sqlite = new Database(database.type === 'sqlite' ? database.sqlitePath : '');
-      sqlite.exec('ALTER TABLE ChatMessage RENAME TO ChatMessage_away');
-      const failed = await client.ask('museums', sessionId);
-      expect(failed.status).toBe(500);
-      expect(failed.body).toEqual({ success: false, error: { code: 'INTERNAL_ERROR', message: 'Something went wrong on our side. Please try again.' } });
-      expect(failed.headers.get('x-request-id')).toBeTruthy();
-      expect(running.output()).toMatch(/no such table: ChatMessage[\s\S]*\n\s+at /);
+describe('the database changed behind the server', () => {
+  const database = freshSqliteDatabase();
+  const sqlitePath = database.type === 'sqlite' ? database.sqlitePath : '';
+  let running: RunningApp;
+  beforeAll(async () => {
+    running = await startApp(testEnv(database, { RATE_LIMIT_ENABLED: 'false' }));
+  });
+  afterAll(() => running.close());
 
-      sqlite.exec('ALTER TABLE ChatMessage_away RENAME TO ChatMessage');
-      sqlite.close();
-      // The failed turn left nothing half-written: the session is as the first answer left it.
-      const history = (await (await fetch(`${running.url}/api/v1/chat/session/${sessionId}`)).json()) as { data: { messages: Array<{ content: string }> } };
-      expect(history.data.messages.map((m) => m.content)).toEqual(['beaches', first.body.data.textResponse]);
-      expect((await client.ask('museums', sessionId)).body.data.sessionId).toBe(sessionId);
-    } finally {
-      await running.close();
-    }
+  it('an expired session: its history is 404 SESSION_NOT_FOUND, and a message with its id starts a new session', async () => {
+    const client = chatClient(running.url);
+    const { sessionId } = (await client.ask('beaches')).body.data;
+    const before = (await (await fetch(`${running.url}/api/v1/chat/session/${sessionId}`)).json()) as { data: { expiresAt: string; updatedAt: string } };
+    // Each message slides the expiry to SESSION_EXPIRY_HOURS (24) after it.
+    expect(Date.parse(before.data.expiresAt) - Date.parse(before.data.updatedAt)).toBe(24 * 3_600_000);
+    const sqlite = new Database(sqlitePath);
+    sqlite.prepare('UPDATE ChatSession SET expires_at = ? WHERE id = ?').run('2000-01-01 00:00:00.000', sessionId);
+    sqlite.close();
+    const history = await fetch(`${running.url}/api/v1/chat/session/${sessionId}`);
+    expect(history.status).toBe(404);
+    expect(((await history.json()) as any).error.code).toBe('SESSION_NOT_FOUND');
+    const again = await client.ask('museums', sessionId);
+    expect(again.status).toBe(200);
+    expect(again.body.data.sessionId).not.toBe(sessionId);
+    expect(again.body.data.isFollowUp).toBe(false);
+  });
+
+  it('an error the server does not expect: INTERNAL_ERROR (500) without a stack trace, logged with one, and nothing stored is lost', async () => {
+    const client = chatClient(running.url);
+    const first = await client.ask('beaches');
+    const { sessionId } = first.body.data;
+    // The table vanishes under the running server (a botched manual migration, say).
+    const sqlite = new Database(sqlitePath);
+    sqlite.exec('ALTER TABLE ChatMessage RENAME TO ChatMessage_away');
+    const failed = await client.ask('museums', sessionId);
+    expect(failed.status).toBe(500);
+    expect(failed.body).toEqual({ success: false, error: { code: 'INTERNAL_ERROR', message: 'Something went wrong on our side. Please try again.' } });
+    expect(failed.headers.get('x-request-id')).toBeTruthy();
+    expect(running.output()).toMatch(/no such table: ChatMessage[\s\S]*\n\s+at /);
+
+    sqlite.exec('ALTER TABLE ChatMessage_away RENAME TO ChatMessage');
+    sqlite.close();
+    // The failed turn left nothing half-written: the session is as the first answer left it.
+    const history = (await (await fetch(`${running.url}/api/v1/chat/session/${sessionId}`)).json()) as { data: { messages: Array<{ content: string }> } };
+    expect(history.data.messages.map((m) => m.content)).toEqual(['beaches', first.body.data.textResponse]);
+    expect((await client.ask('museums', sessionId)).body.data.sessionId).toBe(sessionId);
   });
 });

@@ -230,6 +230,48 @@ export function looserConversationTests(client: () => ChatClient): void {
   });
 }
 
+/** The place cards' data: every field of a POI in an answer, for a place whose data is known. */
+export function poiShapeTests(client: () => ChatClient): void {
+  it('a POI carries every field, its description in the asked language, a map link and a relevance score', async () => {
+    const answer = await client().ask('¿Está abierta Trattoria Da Luca?');
+    expect(answer.body.data.language).toBe('es');
+    const [poi] = answer.body.data.pois;
+    // From tools/catalogues/calpe.sample.geojson, feature node/900001.
+    expect(poi).toEqual({
+      id: expect.any(Number),
+      name: 'Trattoria Da Luca',
+      category: 'Food & Drinks',
+      subcategory: 'Restaurants',
+      description: 'Trattoria familiar con pasta casera, pizzas al horno de leña y tiramisú según la receta de la abuela del dueño.',
+      address: 'Carrer de la Mar 14, 03710 Calpe',
+      city: 'Calpe',
+      latitude: 38.643795,
+      longitude: 0.046888,
+      rating: 4.6,
+      reviewCount: 812,
+      priceLevel: 2,
+      openingHours: 'Tu-Su 12:30-15:30,19:00-23:00; Mo off',
+      openNow: expect.any(Boolean),
+      outdoorSeating: true,
+      wheelchair: true,
+      vegetarian: true,
+      vegan: false,
+      dogs: null,
+      kids: null,
+      cuisine: ['italian', 'pizza'],
+      website: 'https://www.trattoria-da-luca.example',
+      phone: '+34 965 33 65 90',
+      mapUrl: 'https://www.openstreetmap.org/?mlat=38.643795&mlon=0.046888#map=18/38.643795/0.046888',
+      relevanceScore: expect.any(Number),
+    });
+    const list = await client().ask('Italian restaurants');
+    const scores = list.body.data.pois.map((p: any) => p.relevanceScore);
+    expect(scores.every((s: number) => s > 0 && s <= 1)).toBe(true);
+    expect([...scores].sort((a: number, b: number) => b - a)).toEqual(scores);
+    expect(list.body.data.pois.find((p: any) => p.name === 'Trattoria Da Luca')?.description).toMatch(/^Family-run trattoria/);
+  });
+}
+
 export function localisedHoursTests(client: () => ChatClient): void {
   it('writes opening hours with the weekdays of the answer language', async () => {
     const nl = await client().ask('openingstijden van Trattoria Da Luca');
