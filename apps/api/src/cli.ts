@@ -3,11 +3,11 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
-import type { DataSource } from 'typeorm';
+import { type DataSource, MigrationExecutor } from 'typeorm';
 import { pendingSchemaChanges } from '@holibot/database';
 import { CliModule } from './app.module.js';
 import { AppConfig, ConfigError } from './config/app-config.js';
-import { migrate } from './database/database.module.js';
+import { migrate, prepareSchema } from './database/database.module.js';
 import { DEFAULT_SOURCE, ImportFileError, PoiImportService, SOURCE_PATTERN } from './poi/poi-import.service.js';
 
 /**
@@ -38,8 +38,19 @@ program
   .action(async (options: { revert?: boolean; check?: boolean }) => {
     await withContext(async (_get, dataSource) => {
       if (options.revert) {
+        if (options.check) {
+          console.error('holibot: --revert and --check do not go together');
+          process.exitCode = 2;
+          return;
+        }
+        const executed = await new MigrationExecutor(dataSource).getExecutedMigrations();
+        if (executed.length === 0) {
+          console.log('No migration has been applied: nothing to revert.');
+          return;
+        }
+        const last = executed.reduce((a, b) => (b.timestamp > a.timestamp ? b : a));
         await dataSource.undoLastMigration({ transaction: 'each' });
-        console.log('Reverted the most recent migration.');
+        console.log(`Reverted ${last.name}.`);
         return;
       }
       const applied = await migrate(dataSource);
@@ -65,7 +76,9 @@ poi
     return value;
   }, DEFAULT_SOURCE)
   .action(async (file: string, options: { replace?: boolean; source: string }) => {
-    await withContext(async (get) => {
+    await withContext(async (get, dataSource) => {
+      const applied = await prepareSchema(dataSource, get(AppConfig));
+      if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
       const interactive = process.stderr.isTTY;
       const report = await get(PoiImportService).importFile(file, {
         source: options.source,

@@ -11,7 +11,7 @@ import { AppModule } from './app.module.js';
 import { AllExceptionsFilter } from './common/all-exceptions.filter.js';
 import { createValidationPipe } from './common/validation.js';
 import type { AppConfig } from './config/app-config.js';
-import { migrate } from './database/database.module.js';
+import { prepareSchema } from './database/database.module.js';
 import { reclaimMemoryWhenIdle } from './observability/idle-memory.js';
 import { createWinstonLogger, requestLogging } from './observability/logging.js';
 import { PoiCatalogue } from './poi/poi-catalogue.service.js';
@@ -60,10 +60,8 @@ export async function createHttpApp(config: AppConfig): Promise<NestExpressAppli
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
 
-  if (config.migrateOnStart) {
-    const applied = await migrate(app.get<DataSource>(getDataSourceToken()));
-    if (applied.length) logger.info(`Applied migrations: ${applied.join(', ')}`, { context: 'Database' });
-  }
+  const applied = await prepareSchema(app.get<DataSource>(getDataSourceToken()), config);
+  if (applied.length) logger.info(`Applied migrations: ${applied.join(', ')}`, { context: 'Database' });
   await app.get(PoiCatalogue).start();
   return app;
 }

@@ -215,6 +215,14 @@ describe('robustness', () => {
   });
 });
 
+describe('start-up', () => {
+  it('with DB_MIGRATE_ON_START=false on a database that was never migrated, stops and says to migrate', async () => {
+    await expect(startApp(testEnv(freshSqliteDatabase(), { DB_MIGRATE_ON_START: 'false' }))).rejects.toThrow(
+      /HoliBot could not start: the database schema is not up to date: run `holibot migrate` first/,
+    );
+  });
+});
+
 describe('embedded defaults', () => {
   it('the built server, started from any folder without settings, serves the sample catalogue', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'holibot-cwd-'));

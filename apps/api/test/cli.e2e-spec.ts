@@ -34,6 +34,28 @@ describe('holibot command line', () => {
     expect(bad.stdout).toContain('0 created, 0 updated, 0 unchanged, 1 skipped');
   });
 
+  it('poi import on a fresh database migrates it first, as the server does; with DB_MIGRATE_ON_START=false it says to migrate', () => {
+    const fresh = freshSqliteDatabase();
+    const freshEnv = { DB_SQLITE_PATH: fresh.type === 'sqlite' ? fresh.sqlitePath : '' };
+    expect(holibot(['poi', 'import', SAMPLE_CATALOGUE, '--source', 'calpe'], { ...freshEnv, DB_MIGRATE_ON_START: 'false' })).toMatchObject({
+      code: 1,
+      stderr: 'holibot: the database schema is not up to date: run `holibot migrate` first (or set DB_MIGRATE_ON_START=true)\n',
+    });
+    const imported = holibot(['poi', 'import', SAMPLE_CATALOGUE, '--source', 'calpe'], freshEnv);
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toMatch(/^Applied migrations: InitialSchema\d+, MessageTokenUsage\d+\n[\s\S]*\d+ created/);
+  });
+
+  it('migrate --revert names what it reverted, and says so when nothing is left', () => {
+    const fresh = freshSqliteDatabase();
+    const freshEnv = { DB_SQLITE_PATH: fresh.type === 'sqlite' ? fresh.sqlitePath : '' };
+    expect(holibot(['migrate'], freshEnv).code).toBe(0);
+    expect(holibot(['migrate', '--revert', '--check'], freshEnv)).toMatchObject({ code: 2, stderr: expect.stringContaining('do not go together') });
+    expect(holibot(['migrate', '--revert'], freshEnv)).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Reverted MessageTokenUsage\d+\.\n$/) });
+    expect(holibot(['migrate', '--revert'], freshEnv)).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Reverted InitialSchema\d+\.\n$/) });
+    expect(holibot(['migrate', '--revert'], freshEnv)).toMatchObject({ code: 0, stdout: 'No migration has been applied: nothing to revert.\n' });
+  });
+
   it('fails clearly: missing file → 1, bad usage → 2, bad configuration → 1 naming the variable', () => {
     expect(holibot(['poi', 'import', '/nonexistent.geojson'], env)).toMatchObject({ code: 1, stderr: expect.stringContaining('cannot read /nonexistent.geojson') });
     expect(holibot(['poi', 'import'], env).code).toBe(2);

@@ -46,3 +46,16 @@ export async function migrate(dataSource: DataSource): Promise<string[]> {
   const applied = await dataSource.runMigrations({ transaction: 'each' });
   return applied.map((migration) => migration.name);
 }
+
+/**
+ * What the server and the CLI do before using the database: migrate it when DB_MIGRATE_ON_START
+ * is true, else refuse a schema with pending migrations in words (not with the first query's
+ * "no such table"). Returns the names of the migrations applied.
+ */
+export async function prepareSchema(dataSource: DataSource, config: AppConfig): Promise<string[]> {
+  if (config.migrateOnStart) return migrate(dataSource);
+  if (await dataSource.showMigrations()) {
+    throw new Error('the database schema is not up to date: run `holibot migrate` first (or set DB_MIGRATE_ON_START=true)');
+  }
+  return [];
+}

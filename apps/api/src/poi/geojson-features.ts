@@ -125,16 +125,28 @@ function parseFeature(feature: unknown, index: number, warnings: FeatureWarning[
   }
   const phone = (tags['phone'] ?? tags['contact:phone'] ?? null)?.slice(0, 50) ?? null;
 
+  // What the columns hold (MySQL refuses more, and one refused row would fail the whole import).
+  const city = tags['addr:city'] ?? null;
+  if (city !== null && city.length > 100) return reject('addr:city is longer than 100 characters', id);
+  const description = tags['description'] ?? null;
+  const nameI18n = translations(tags, 'name');
+  const descriptionI18n = translations(tags, 'description');
+  for (const [what, value] of [['description', description], ['the name:xx translations', nameI18n], ['the description:xx translations', descriptionI18n], ['the tags', tags]] as const) {
+    if (value !== null && Buffer.byteLength(typeof value === 'string' ? value : JSON.stringify(value)) > TEXT_COLUMN_BYTES) {
+      return reject(`too large for its column (over ${TEXT_COLUMN_BYTES.toLocaleString('en')} bytes): ${what}`, id);
+    }
+  }
+
   return {
     externalId: id,
     name,
-    nameI18n: translations(tags, 'name'),
-    description: tags['description'] ?? null,
-    descriptionI18n: translations(tags, 'description'),
+    nameI18n,
+    description,
+    descriptionI18n,
     category: subcategory.category,
     subcategory: subcategory.label,
     address: address(tags),
-    city: tags['addr:city'] ?? null,
+    city,
     latitude,
     longitude,
     rating,
@@ -154,6 +166,9 @@ function parseFeature(feature: unknown, index: number, warnings: FeatureWarning[
     tags,
   };
 }
+
+/** A MySQL TEXT column's size (description, translations, tags). */
+const TEXT_COLUMN_BYTES = 65_535;
 
 /** OSM yes/no style values: yes, only, designated, leashed, … are true; no is false. */
 function flag(value: string | undefined): boolean | null {

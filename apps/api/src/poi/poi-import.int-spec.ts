@@ -48,6 +48,41 @@ eachDatabase('poi-import', (database) => {
     expect(await dataSource.getRepository(Poi).countBy({ active: true })).toBe(sample.features.length);
   });
 
+  it('--replace keeps a place whose feature is in the file but rejected this time, with its old data', async () => {
+    const broken = structuredClone(sample);
+    broken.features[3].properties.rating = 9;
+    const report = await importer.importCollection(broken, { source: 'sample', replace: true });
+    expect(report.rejected).toEqual([{ index: 3, id: sample.features[3].id, reason: 'rating must be a number from 0 to 5' }]);
+    expect(report.deactivated).toBe(0);
+    const kept = await dataSource.getRepository(Poi).findOneByOrFail({ source: 'sample', externalId: sample.features[3].id });
+    expect(kept).toMatchObject({ active: true, rating: sample.features[3].properties.rating });
+  });
+
+  it('--replace with no importable feature refuses, and the catalogue stays as it was', async () => {
+    const before = await dataSource.getRepository(Poi).countBy({ active: true });
+    await expect(importer.importCollection({ type: 'FeatureCollection', features: [] }, { replace: true })).rejects.toThrow(
+      /--replace would empty the catalogue, so nothing was changed/,
+    );
+    const allBroken = { type: 'FeatureCollection', features: sample.features.slice(0, 3).map((f: any) => ({ ...f, geometry: null })) };
+    await expect(importer.importCollection(allBroken, { source: 'sample', replace: true })).rejects.toThrow(ImportFileError);
+    expect(await dataSource.getRepository(Poi).countBy({ active: true })).toBe(before);
+  });
+
+  it('values too large for their columns reject that feature alone, on MySQL as on SQLite', async () => {
+    const big = structuredClone(sample.features.slice(0, 4));
+    big.forEach((feature: any, i: number) => (feature.id = `big/${i}`));
+    big[0].properties['addr:city'] = 'C'.repeat(101);
+    big[1].properties.description = 'é'.repeat(40_000); // 80,000 bytes in UTF-8
+    big[2].properties['addr:street'] = 'S'.repeat(300); // the address is cut to its column's 255 characters
+    const report = await importer.importCollection({ type: 'FeatureCollection', features: big }, { source: 'big' });
+    expect(report.rejected).toEqual([
+      { index: 0, id: 'big/0', reason: 'addr:city is longer than 100 characters' },
+      { index: 1, id: 'big/1', reason: 'too large for its column (over 65,535 bytes): description' },
+    ]);
+    expect(report.created).toBe(2);
+    expect((await dataSource.getRepository(Poi).findOneByOrFail({ source: 'big', externalId: 'big/2' })).address).toHaveLength(255);
+  });
+
   it('a file that is not JSON or not a FeatureCollection is refused whole, nothing stored changes', async () => {
     const before = await dataSource.getRepository(Poi).count();
     await expect(importer.importFile('package.json')).rejects.toThrow(ImportFileError);

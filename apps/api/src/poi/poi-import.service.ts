@@ -83,6 +83,11 @@ export class PoiImportService {
       throw new ImportFileError(`source "${source}" must be 1–50 letters, digits, dots, dashes or underscores`);
     }
     const parsed = parseFeatureCollection(collection, this.config.countryCode);
+    if (options.replace && parsed.records.length === 0) {
+      throw new ImportFileError(
+        `no feature of the file can be imported (${parsed.total} in the file, ${parsed.rejected.length} rejected): --replace would empty the catalogue, so nothing was changed`,
+      );
+    }
     const now = this.clock.now();
     const counts = { created: 0, updated: 0, unchanged: 0, deactivated: 0 };
 
@@ -109,7 +114,8 @@ export class PoiImportService {
       }
       counts.created = toInsert.length;
       if (options.replace) {
-        const keep = new Set(parsed.records.map((record) => record.externalId));
+        // A feature still in the file but rejected this time keeps its place (with its old data).
+        const keep = new Set([...parsed.records.map((record) => record.externalId), ...parsed.rejected.flatMap((r) => (r.id ? [r.id] : []))]);
         const stale = await repository.find({ select: { id: true, source: true, externalId: true }, where: { active: true } });
         const staleIds = stale.filter((poi) => poi.source !== source || !keep.has(poi.externalId)).map((poi) => poi.id);
         for (let i = 0; i < staleIds.length; i += BATCH) {
