@@ -83,9 +83,9 @@ poi
       const report = await get(PoiImportService).importFile(file, {
         source: options.source,
         replace: options.replace ?? false,
-        onProgress: (done, total) => {
+        onProgress: (phase, done, total) => {
           if (total < 1000) return;
-          const line = `Importing… ${done}/${total} (${Math.round((done / total) * 100)}%)`;
+          const line = `${phase === 'checking' ? 'Checking features' : 'Storing places  '}… ${done}/${total} (${Math.round((done / total) * 100)}%)`;
           process.stderr.write(interactive ? `\r${line}` : `${line}\n`);
           if (interactive && done === total) process.stderr.write('\n');
         },

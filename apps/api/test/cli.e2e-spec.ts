@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
@@ -44,6 +44,25 @@ describe('holibot command line', () => {
     const imported = holibot(['poi', 'import', SAMPLE_CATALOGUE, '--source', 'calpe'], freshEnv);
     expect(imported.code).toBe(0);
     expect(imported.stdout).toMatch(/^Applied migrations: InitialSchema\d+, MessageTokenUsage\d+\n[\s\S]*\d+ created/);
+  });
+
+  it('a large import shows its progress, checking then storing, each phase ending once at 100 %', () => {
+    const sample = JSON.parse(readFileSync(SAMPLE_CATALOGUE, 'utf8'));
+    const features = Array.from({ length: 2500 }, (_, i) => ({ ...sample.features[i % sample.features.length], id: `gen/${i}` }));
+    const file = join(tmpdir(), `holibot-large-${process.pid}.geojson`);
+    writeFileSync(file, JSON.stringify({ type: 'FeatureCollection', features }));
+    const result = holibot(['poi', 'import', file, '--source', 'generated'], env);
+    expect(result.code).toBe(0);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines.filter((l) => l.startsWith('Checking features'))).toEqual([
+      'Checking features… 1000/2500 (40%)',
+      'Checking features… 2000/2500 (80%)',
+      'Checking features… 2500/2500 (100%)',
+    ]);
+    const storing = lines.filter((l) => l.startsWith('Storing places'));
+    expect(storing.length).toBe(13); // every 200, then the end
+    expect(storing.at(-1)).toBe('Storing places  … 2500/2500 (100%)');
+    expect(result.stdout).toContain('2500 features — 2500 created');
   });
 
   it('migrate --revert names what it reverted, and says so when nothing is left', () => {

@@ -33,7 +33,7 @@ const TRANSLATABLE_LANGUAGES = /^[a-z]{2}$/;
  * tags (plus `rating`, `review_count`, `price_level`). Bad features are rejected one by one
  * with their index and reason; the rest are mapped onto the HoliBot taxonomy.
  */
-export function parseFeatureCollection(input: unknown, countryCode = 'es'): ParsedCollection {
+export function parseFeatureCollection(input: unknown, countryCode = 'es', onProgress?: (checked: number, total: number) => void): ParsedCollection {
   if (!isObject(input) || input['type'] !== 'FeatureCollection' || !Array.isArray(input['features'])) {
     throw new InvalidCollectionError('not a GeoJSON FeatureCollection (expected {"type": "FeatureCollection", "features": [...]})');
   }
@@ -52,6 +52,7 @@ export function parseFeatureCollection(input: unknown, countryCode = 'es'): Pars
       seen.add(result.externalId);
       records.push(result);
     }
+    if ((index + 1) % PROGRESS_EVERY === 0) onProgress?.(index + 1, features.length);
   });
   return { records, rejected, warnings, total: features.length };
 }
@@ -166,6 +167,9 @@ function parseFeature(feature: unknown, index: number, warnings: FeatureWarning[
     tags,
   };
 }
+
+/** Features between two progress reports. */
+const PROGRESS_EVERY = 1000;
 
 /** A MySQL TEXT column's size (description, translations, tags). */
 const TEXT_COLUMN_BYTES = 65_535;

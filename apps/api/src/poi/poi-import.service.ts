@@ -18,7 +18,8 @@ export interface ImportOptions {
   source?: string;
   /** Deactivate every POI (of any source) that is not in this file. */
   replace?: boolean;
-  onProgress?: (done: number, total: number) => void;
+  /** `checking` the features, then `storing` them: called every few hundred, and once at the end of each. */
+  onProgress?: (phase: 'checking' | 'storing', done: number, total: number) => void;
 }
 
 export interface ImportReport {
@@ -82,7 +83,8 @@ export class PoiImportService {
     if (!SOURCE_PATTERN.test(source)) {
       throw new ImportFileError(`source "${source}" must be 1–50 letters, digits, dots, dashes or underscores`);
     }
-    const parsed = parseFeatureCollection(collection, this.config.countryCode);
+    const parsed = parseFeatureCollection(collection, this.config.countryCode, (done, total) => options.onProgress?.('checking', done, total));
+    if (parsed.total % 1000 !== 0) options.onProgress?.('checking', parsed.total, parsed.total);
     if (options.replace && parsed.records.length === 0) {
       throw new ImportFileError(
         `no feature of the file can be imported (${parsed.total} in the file, ${parsed.rejected.length} rejected): --replace would empty the catalogue, so nothing was changed`,
@@ -107,7 +109,7 @@ export class PoiImportService {
           counts.updated += 1;
         }
         done += 1;
-        if (done % BATCH === 0) options.onProgress?.(done, parsed.records.length);
+        if (done % BATCH === 0 && done < parsed.records.length) options.onProgress?.('storing', done, parsed.records.length);
       }
       for (let i = 0; i < toInsert.length; i += BATCH) {
         await repository.insert(toInsert.slice(i, i + BATCH));
@@ -123,7 +125,7 @@ export class PoiImportService {
         }
         counts.deactivated = staleIds.length;
       }
-      options.onProgress?.(parsed.records.length, parsed.records.length);
+      options.onProgress?.('storing', parsed.records.length, parsed.records.length);
     });
     return { source, total: parsed.total, ...counts, rejected: parsed.rejected, warnings: parsed.warnings };
   }
