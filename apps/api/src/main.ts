@@ -14,7 +14,12 @@ async function main(): Promise<void> {
   }
   const app = await createHttpApp(config);
   app.enableShutdownHooks();
-  await app.listen(config.port, config.host);
+  try {
+    await app.listen(config.port, config.host);
+  } catch (error) {
+    // EADDRINUSE, EACCES, ENOTFOUND…: name the settings that chose the address.
+    throw new Error(`cannot listen on HOST=${config.host} PORT=${config.port}: ${(error as Error).message}`);
+  }
   const { port } = app.getHttpServer().address() as { port: number };
   const shown = config.host === '0.0.0.0' ? 'localhost' : config.host;
   console.log(`HoliBot is listening on http://${shown}:${port} (database: ${config.database.type}; API docs: /api/docs)`);

@@ -223,6 +223,14 @@ describe('start-up', () => {
   });
 });
 
+describe('start-up, when the address cannot be used', () => {
+  it('names HOST and PORT', async () => {
+    await expect(startApp(testEnv(freshSqliteDatabase(), { HOST: 'no-such-host.invalid' }))).rejects.toThrow(
+      /HoliBot could not start: cannot listen on HOST=no-such-host.invalid PORT=0: getaddrinfo ENOTFOUND/,
+    );
+  });
+});
+
 describe('embedded defaults', () => {
   it('the built server, started from any folder without settings, serves the sample catalogue', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'holibot-cwd-'));

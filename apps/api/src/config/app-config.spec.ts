@@ -13,6 +13,13 @@ describe('AppConfig', () => {
     expect(config.corsOrigins).toEqual([]);
   });
 
+  it('reads an empty or blank value as the default (PORT=" " is not port 0)', () => {
+    const config = AppConfig.fromEnv({ PORT: ' ', POI_RELOAD_INTERVAL_MS: '  ', RATE_LIMIT_MAX_REQUESTS: '' });
+    expect(config.port).toBe(3002);
+    expect(config.poiReloadIntervalMs).toBe(60000);
+    expect(config.rateLimit.maxRequests).toBe(30);
+  });
+
   it('reads MySQL settings with the seed names', () => {
     const config = AppConfig.fromEnv({ DB_TYPE: 'mysql', DB_HOST: 'db', DB_PORT: '3307', DB_USER: 'u', DB_PASSWORD: 'p', DB_NAME: 'pxoziy_db1' });
     expect(config.database).toEqual({ type: 'mysql', host: 'db', port: 3307, user: 'u', password: 'p', name: 'pxoziy_db1', poolSize: 10 });

@@ -204,8 +204,8 @@ export class AppConfig {
     const relevant: Record<string, string> = {};
     for (const key of Object.keys(ENV_SCHEMA.shape)) {
       const value = source[key];
-      // An empty value means "default", except where empty is meaningful.
-      if (value !== undefined && (value !== '' || key === 'DB_PASSWORD' || key === 'POI_AUTOLOAD_FILE')) {
+      // An empty (or blank) value means "default", except where empty is meaningful.
+      if (value !== undefined && (value.trim() !== '' || key === 'DB_PASSWORD' || key === 'POI_AUTOLOAD_FILE')) {
         relevant[key] = value;
       }
     }
