@@ -58,6 +58,10 @@ class Relay {
     await relay.cut();
     const down = await fetch(`${running.url}/health/ready`);
     expect(down.status).toBe(503);
+    expect(await down.json()).toEqual({
+      success: false,
+      error: { code: 'SERVICE_UNAVAILABLE', message: expect.any(String), checks: { database: expect.objectContaining({ status: 'down', message: expect.any(String) }) } },
+    });
     const during = await chatClient(running.url).ask('beaches');
     expect(during.status).toBe(503);
     expect(during.body).toEqual({ success: false, error: { code: 'SERVICE_UNAVAILABLE', message: expect.any(String) } });

@@ -131,5 +131,10 @@ export type ErrorCode =
 /** Every error of the API has this shape. */
 export interface ErrorResponse {
   success: false;
-  error: { code: ErrorCode; message: string };
+  error: {
+    code: ErrorCode;
+    message: string;
+    /** `GET /health/ready` only: each check's state, e.g. `{database: {status: 'down', message}}`. */
+    checks?: Record<string, { status: string; [detail: string]: unknown }>;
+  };
 }

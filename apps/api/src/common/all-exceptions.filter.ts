@@ -27,7 +27,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
       this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     }
     if (response.headersSent) return;
-    response.status(status).json({ success: false, error: { code, message } } satisfies ErrorResponse);
+    const checks = healthChecks(exception);
+    response.status(status).json({ success: false, error: { code, message, ...(checks && { checks }) } } satisfies ErrorResponse);
   }
 }
 
@@ -67,6 +68,13 @@ export function describeError(exception: unknown): { status: number; code: Error
     if (status < 500) return { status, code: 'INVALID_REQUEST', message: exception.message };
   }
   return { status: 500, code: 'INTERNAL_ERROR', message: 'Something went wrong on our side. Please try again.' };
+}
+
+/** A failed @nestjs/terminus health check: its per-check details, for monitoring to see what is down. */
+function healthChecks(exception: unknown): ErrorResponse['error']['checks'] | undefined {
+  if (!(exception instanceof HttpException) || exception.getStatus() !== HttpStatus.SERVICE_UNAVAILABLE) return undefined;
+  const body = exception.getResponse() as { status?: unknown; details?: unknown };
+  return body.status === 'error' && typeof body.details === 'object' && body.details !== null ? (body.details as ErrorResponse['error']['checks']) : undefined;
 }
 
 /** Error codes of a database that cannot be reached or is busy (mysql2, better-sqlite3, Node). */
