@@ -48,9 +48,9 @@ program
           console.log('No migration has been applied: nothing to revert.');
           return;
         }
-        const last = executed.reduce((a, b) => (b.timestamp > a.timestamp ? b : a));
+        // The list comes newest first (highest id), the one undoLastMigration reverts.
         await dataSource.undoLastMigration({ transaction: 'each' });
-        console.log(`Reverted ${last.name}.`);
+        console.log(`Reverted ${executed[0]!.name}.`);
         return;
       }
       const applied = await migrate(dataSource);

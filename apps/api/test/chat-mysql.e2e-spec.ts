@@ -60,7 +60,7 @@ class Relay {
     expect(down.status).toBe(503);
     expect(await down.json()).toEqual({
       success: false,
-      error: { code: 'SERVICE_UNAVAILABLE', message: expect.any(String), checks: { database: expect.objectContaining({ status: 'down', message: expect.any(String) }) } },
+      error: { code: 'SERVICE_UNAVAILABLE', message: expect.any(String), checks: { database: { status: 'down' } } },
     });
     const during = await chatClient(running.url).ask('beaches');
     expect(during.status).toBe(503);

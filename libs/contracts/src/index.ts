@@ -134,7 +134,7 @@ export interface ErrorResponse {
   error: {
     code: ErrorCode;
     message: string;
-    /** `GET /health/ready` only: each check's state, e.g. `{database: {status: 'down', message}}`. */
-    checks?: Record<string, { status: string; [detail: string]: unknown }>;
+    /** `GET /health/ready` only: each check's status, e.g. `{database: {status: 'down'}}`. */
+    checks?: Record<string, { status: string }>;
   };
 }

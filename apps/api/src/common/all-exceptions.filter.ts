@@ -70,11 +70,15 @@ export function describeError(exception: unknown): { status: number; code: Error
   return { status: 500, code: 'INTERNAL_ERROR', message: 'Something went wrong on our side. Please try again.' };
 }
 
-/** A failed @nestjs/terminus health check: its per-check details, for monitoring to see what is down. */
+/**
+ * A failed @nestjs/terminus health check: each check's status, for monitoring to see what is
+ * down. Only the status: the driver's message can name hosts and users, and /health is public.
+ */
 function healthChecks(exception: unknown): ErrorResponse['error']['checks'] | undefined {
   if (!(exception instanceof HttpException) || exception.getStatus() !== HttpStatus.SERVICE_UNAVAILABLE) return undefined;
-  const body = exception.getResponse() as { status?: unknown; details?: unknown };
-  return body.status === 'error' && typeof body.details === 'object' && body.details !== null ? (body.details as ErrorResponse['error']['checks']) : undefined;
+  const body = exception.getResponse() as { status?: unknown; details?: Record<string, { status?: unknown }> };
+  if (body.status !== 'error' || typeof body.details !== 'object' || body.details === null) return undefined;
+  return Object.fromEntries(Object.entries(body.details).map(([name, check]) => [name, { status: String(check?.status ?? 'unknown') }]));
 }
 
 /** Error codes of a database that cannot be reached or is busy (mysql2, better-sqlite3, Node). */

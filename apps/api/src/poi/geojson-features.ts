@@ -9,6 +9,8 @@ export interface FeatureRejection {
   index: number;
   id: string | null;
   reason: string;
+  /** Not a kind of place HoliBot lists (any more): no category tag, or one it does not map. */
+  unlisted?: true;
 }
 
 export interface FeatureWarning {
@@ -52,7 +54,7 @@ export function parseFeatureCollection(input: unknown, countryCode = 'es', onPro
       seen.add(result.externalId);
       records.push(result);
     }
-    if ((index + 1) % PROGRESS_EVERY === 0) onProgress?.(index + 1, features.length);
+    if ((index + 1) % PROGRESS_EVERY === 0 || index + 1 === features.length) onProgress?.(index + 1, features.length);
   });
   return { records, rejected, warnings, total: features.length };
 }
@@ -94,7 +96,8 @@ function parseFeature(feature: unknown, index: number, warnings: FeatureWarning[
     const primary = ['amenity', 'shop', 'tourism', 'historic', 'natural', 'sport', 'leisure', 'man_made']
       .filter((key) => tags[key])
       .map((key) => `${key}=${tags[key]}`);
-    return reject(primary.length ? `no HoliBot category for ${primary.join(', ')}` : 'no category tag (amenity, tourism, natural, leisure, historic, shop, sport or man_made)', id);
+    const reason = primary.length ? `no HoliBot category for ${primary.join(', ')}` : 'no category tag (amenity, tourism, natural, leisure, historic, shop, sport or man_made)';
+    return { ...reject(reason, id), unlisted: true };
   }
 
   const rating = numberProperty(properties['rating']);

@@ -56,6 +56,16 @@ eachDatabase('poi-import', (database) => {
     expect(report.deactivated).toBe(0);
     const kept = await dataSource.getRepository(Poi).findOneByOrFail({ source: 'sample', externalId: sample.features[3].id });
     expect(kept).toMatchObject({ active: true, rating: sample.features[3].properties.rating });
+
+    // Closed for good: OpenStreetMap renames amenity to disused:amenity, and the place leaves.
+    const closed = structuredClone(sample);
+    const { amenity, ...rest } = closed.features[0].properties;
+    closed.features[0].properties = { ...rest, 'disused:amenity': amenity };
+    const after = await importer.importCollection(closed, { source: 'sample', replace: true });
+    expect(after.rejected).toEqual([{ index: 0, id: sample.features[0].id, reason: expect.stringContaining('category'), unlisted: true }]);
+    expect(after.deactivated).toBe(1);
+    expect(await dataSource.getRepository(Poi).findOneByOrFail({ source: 'sample', externalId: sample.features[0].id })).toMatchObject({ active: false });
+    await importer.importCollection(sample, { source: 'sample' });
   });
 
   it('--replace with no importable feature refuses, and the catalogue stays as it was', async () => {

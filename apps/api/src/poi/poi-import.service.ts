@@ -84,7 +84,6 @@ export class PoiImportService {
       throw new ImportFileError(`source "${source}" must be 1–50 letters, digits, dots, dashes or underscores`);
     }
     const parsed = parseFeatureCollection(collection, this.config.countryCode, (done, total) => options.onProgress?.('checking', done, total));
-    if (parsed.total % 1000 !== 0) options.onProgress?.('checking', parsed.total, parsed.total);
     if (options.replace && parsed.records.length === 0) {
       throw new ImportFileError(
         `no feature of the file can be imported (${parsed.total} in the file, ${parsed.rejected.length} rejected): --replace would empty the catalogue, so nothing was changed`,
@@ -116,8 +115,9 @@ export class PoiImportService {
       }
       counts.created = toInsert.length;
       if (options.replace) {
-        // A feature still in the file but rejected this time keeps its place (with its old data).
-        const keep = new Set([...parsed.records.map((record) => record.externalId), ...parsed.rejected.flatMap((r) => (r.id ? [r.id] : []))]);
+        // A place whose feature has bad data this time keeps its old data; one that is no longer
+        // a kind of place HoliBot lists (OSM's disused:amenity, say) leaves the catalogue.
+        const keep = new Set([...parsed.records.map((record) => record.externalId), ...parsed.rejected.flatMap((r) => (r.id && !r.unlisted ? [r.id] : []))]);
         const stale = await repository.find({ select: { id: true, source: true, externalId: true }, where: { active: true } });
         const staleIds = stale.filter((poi) => poi.source !== source || !keep.has(poi.externalId)).map((poi) => poi.id);
         for (let i = 0; i < staleIds.length; i += BATCH) {

@@ -44,15 +44,20 @@ export class BuiltinAnswerEngine extends AnswerEngine {
     const focus = turn.context.focusPoiId === null ? undefined : this.catalogue.get(turn.context.focusPoiId);
     const named = parsed.named.map((id) => this.catalogue.get(id)).filter((e): e is CatalogueEntry => !!e);
     const searches = parsed.topics.length > 0 || parsed.freeText.length > 0;
+    // Unknown words that some place mentions ("churros", "Salinas") ask for something new;
+    // words no place mentions ("lautet", "dicht") are only the way the visitor talks.
+    const asksForSomething = () => parsed.freeText.length > 0 && this.catalogue.textScores(parsed.freeText).size > 0;
     const pointsAtOne = parsed.ordinal !== null || parsed.it || parsed.fields.size > 0;
 
     // "Is Trattoria Da Luca open?", "phone number of Sushi Kaze": about a place named in full.
     if (named.length > 0 && parsed.topics.length === 0) return this.about(parsed, reply, named, false);
-    // With a list on the table, a question that names no new kind of place but points back
-    // ("the second one", "which ones", "and vegan?") is about that list — whatever other words
-    // it has ("do they allow dogs?", "wie lautet die Telefonnummer des ersten?").
+    // With a list on the table, a question that names nothing new but points back ("the second
+    // one", "which ones", "and vegan?") is about that list, in whatever words ("do they allow
+    // dogs?", "wie lautet die Telefonnummer des ersten?"); "which …" always is ("which one is romantic?").
     const refersBack = pointsAtOne || parsed.which || parsed.attributes.size > 0 || parsed.cities.length > 0;
-    if (previous.length > 0 && parsed.topics.length === 0 && refersBack) return this.followUp(parsed, reply, previous, focus);
+    if (previous.length > 0 && parsed.topics.length === 0 && refersBack && (parsed.which || !asksForSomething())) {
+      return this.followUp(parsed, reply, previous, focus);
+    }
     if (pointsAtOne && !searches) return reply.text(reply.m.whichPlace, 'help', false);
     if (searches || parsed.attributes.size > 0 || parsed.cities.length > 0) return this.search(parsed, reply);
     // Nothing to search for: a greeting, thanks, or words we do not know. The conversation's
@@ -84,6 +89,11 @@ export class BuiltinAnswerEngine extends AnswerEngine {
     const cuisineOnly = topics.filter((t) => !t.subcategories && !t.categories);
     if (ranked.length === 0 && cuisineOnly.length > 0 && cuisineOnly.length < topics.length) {
       ranked = this.rank(parsed, reply, cuisineOnly, []);
+    }
+    // No place has that cuisine tag: one may still say it ("French-style café").
+    if (ranked.length === 0 && cuisineOnly.length > 0) {
+      const cuisineWords = parsed.topics.filter((t) => !t.topic.subcategories && !t.topic.categories).flatMap((t) => t.term.split(' '));
+      ranked = this.rank(parsed, reply, topics.filter((t) => !cuisineOnly.includes(t)), [...parsed.freeText, ...cuisineWords]);
     }
     if (ranked.length === 0) {
       // A real search found nothing: the old list no longer answers "the first one".
@@ -131,7 +141,7 @@ export class BuiltinAnswerEngine extends AnswerEngine {
     // "And in Benissa?": the same kinds of places, in another town.
     if (!pointsAtOne && parsed.cities.length > 0) {
       const subcategories = [...new Set(previous.map((entry) => entry.poi.subcategory))];
-      return this.search({ ...parsed, topics: [{ key: 'previous', topic: { subcategories }, position: 0 }] }, reply);
+      return this.search({ ...parsed, topics: [{ key: 'previous', topic: { subcategories }, position: 0, term: '' }] }, reply);
     }
     // "Which one is the best?"
     if (!pointsAtOne && parsed.best && attributes.length === 0) {

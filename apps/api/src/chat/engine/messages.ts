@@ -6,7 +6,7 @@ export interface Messages {
   found(shown: number, total: number, place: string | null): string;
   filtered(count: number, noun: string): string;
   filteredNone(noun: string): string;
-  /** Said before a list found without some of the question's words, which nothing in the catalogue mentions. */
+  /** Said before a list found without some of the question's words, which none of its places mentions. */
   without(words: string): string;
   noResults(query: string, destination: string): string;
   whichPlace: string;
@@ -43,7 +43,7 @@ const en: Messages = {
     `${total > shown ? `I found ${total} places${place ? ` in ${place}` : ''}; here are the ${shown} best rated` : shown === 1 ? `I found one place${place ? ` in ${place}` : ''}` : `I found ${shown} places${place ? ` in ${place}` : ''}`}:`,
   filtered: (count, noun) => `${count === 1 ? 'One of them' : `${count} of them`} — ${noun}:`,
   filteredNone: (noun) => `None of those places matches: ${noun}.`,
-  without: (words) => `Nothing in the catalogue mentions “${words}”; this is what matches the rest of your question.`,
+  without: (words) => `None of the places that fit the rest of your question mention “${words}”; here they are without it.`,
   noResults: (query, destination) =>
     `Sorry, I couldn't find anything for “${query}” in the ${destination} catalogue. You can ask me about restaurants, beaches, museums, activities or practical places.`,
   whichPlace: 'Which place do you mean? Ask me first about restaurants, beaches or things to do, then about one of them.',
@@ -91,7 +91,7 @@ const es: Messages = {
     `${total > shown ? `He encontrado ${total} lugares${place ? ` en ${place}` : ''}; estos son los ${shown} mejor valorados` : shown === 1 ? `He encontrado un lugar${place ? ` en ${place}` : ''}` : `He encontrado ${shown} lugares${place ? ` en ${place}` : ''}`}:`,
   filtered: (count, noun) => `${count === 1 ? 'Uno de ellos' : `${count} de ellos`} — ${noun}:`,
   filteredNone: (noun) => `Ninguno de esos lugares cumple: ${noun}.`,
-  without: (words) => `Nada en el catálogo menciona «${words}»; esto es lo que coincide con el resto de tu pregunta.`,
+  without: (words) => `Ninguno de los lugares que encajan con el resto de tu pregunta menciona «${words}»; aquí están sin ello.`,
   noResults: (query, destination) =>
     `Lo siento, no he encontrado nada para «${query}» en el catálogo de ${destination}. Puedes preguntarme por restaurantes, playas, museos, actividades o servicios prácticos.`,
   whichPlace: '¿A qué lugar te refieres? Pregúntame primero por restaurantes, playas o actividades, y luego por uno de ellos.',
@@ -149,7 +149,7 @@ const de: Messages = {
     `${total > shown ? `Ich habe ${total} Orte${place ? ` in ${place}` : ''} gefunden; hier sind die ${shown} bestbewerteten` : shown === 1 ? `Ich habe einen Ort${place ? ` in ${place}` : ''} gefunden` : `Ich habe ${shown} Orte${place ? ` in ${place}` : ''} gefunden`}:`,
   filtered: (count, noun) => `${count === 1 ? 'Einer davon' : `${count} davon`} — ${noun}:`,
   filteredNone: (noun) => `Keiner dieser Orte passt: ${noun}.`,
-  without: (words) => `Nichts im Katalog erwähnt „${words}“; das passt zum Rest deiner Frage.`,
+  without: (words) => `Keiner der Orte, die zum Rest deiner Frage passen, erwähnt „${words}“; hier sind sie ohne das.`,
   noResults: (query, destination) =>
     `Leider habe ich im Katalog von ${destination} nichts zu „${query}“ gefunden. Fragen Sie mich nach Restaurants, Stränden, Museen, Aktivitäten oder praktischen Adressen.`,
   whichPlace: 'Welchen Ort meinen Sie? Fragen Sie mich zuerst nach Restaurants, Stränden oder Aktivitäten und dann nach einem davon.',
@@ -207,7 +207,7 @@ const nl: Messages = {
     `${total > shown ? `Ik heb ${total} plekken${place ? ` in ${place}` : ''} gevonden; dit zijn de ${shown} best beoordeelde` : shown === 1 ? `Ik heb één plek${place ? ` in ${place}` : ''} gevonden` : `Ik heb ${shown} plekken${place ? ` in ${place}` : ''} gevonden`}:`,
   filtered: (count, noun) => `${count === 1 ? 'Eén daarvan' : `${count} daarvan`} — ${noun}:`,
   filteredNone: (noun) => `Geen van die plekken past: ${noun}.`,
-  without: (words) => `Niets in de catalogus noemt ‘${words}’; dit past bij de rest van je vraag.`,
+  without: (words) => `Geen van de plekken die bij de rest van je vraag passen noemt ‘${words}’; hier zijn ze zonder dat.`,
   noResults: (query, destination) =>
     `Sorry, ik heb niets gevonden voor „${query}” in de catalogus van ${destination}. Vraag me naar restaurants, stranden, musea, activiteiten of praktische adressen.`,
   whichPlace: 'Welke plek bedoel je? Vraag me eerst naar restaurants, stranden of activiteiten, en dan naar een daarvan.',

@@ -10,8 +10,8 @@ export interface ParsedQuery {
   language: Language | null;
   /** The languages that tie for first place (empty when no word tells). */
   languageCandidates: Language[];
-  /** Topics with the position (word index) where the question names them. */
-  topics: Array<{ key: string; topic: Topic; position: number }>;
+  /** Topics with the position (word index) where the question names them, and the words it used. */
+  topics: Array<{ key: string; topic: Topic; position: number; term: string }>;
   attributes: Set<Attribute>;
   fields: Set<Field>;
   ordinal: Ordinal | null;
@@ -66,7 +66,7 @@ export class QueryParser {
 
   parse(question: string, vocabulary: CatalogueVocabulary = EMPTY_VOCABULARY): ParsedQuery {
     const tokens = words(question);
-    type Item = { senses: Sense[]; position: number } | { city: string } | { text: string } | { named: number[] };
+    type Item = { senses: Sense[]; position: number; term: string } | { city: string } | { text: string } | { named: number[] };
     const matched: Item[] = [];
     const corrected: string[] = [];
     for (let i = 0; i < tokens.length; ) {
@@ -78,7 +78,7 @@ export class QueryParser {
       }
       const lexical = this.longest(tokens, i, MAX_PHRASE_WORDS, (phrase) => this.phrases.get(phrase) ?? vocabulary.cities.get(phrase));
       if (lexical) {
-        matched.push(typeof lexical.value === 'string' ? { city: lexical.value } : { senses: lexical.value, position: i });
+        matched.push(typeof lexical.value === 'string' ? { city: lexical.value } : { senses: lexical.value, position: i, term: tokens.slice(i, i + lexical.length).join(' ') });
         i += lexical.length;
         continue;
       }
@@ -86,7 +86,7 @@ export class QueryParser {
       // A word of a place's name is not a typo of a lexicon word ("Kitchen" is not "Kirchen").
       const near = vocabulary.nameWords.has(token) ? null : this.closest(token);
       if (near) {
-        matched.push({ senses: this.phrases.get(near)!, position: i });
+        matched.push({ senses: this.phrases.get(near)!, position: i, term: near });
         corrected.push(token);
       }
       else if (token.length >= 3) matched.push({ text: token });
@@ -132,7 +132,7 @@ export class QueryParser {
         item.senses.find((s) => language !== null && s.languages.includes(language)) ??
         item.senses.find((s) => s.meaning.kind !== 'stop') ??
         item.senses[0]!;
-      apply(parsed, sense.meaning, item.position);
+      apply(parsed, sense.meaning, item.position, item.term);
     }
     return parsed;
   }
@@ -164,10 +164,10 @@ export class QueryParser {
   }
 }
 
-function apply(parsed: ParsedQuery, meaning: Meaning, position: number): void {
+function apply(parsed: ParsedQuery, meaning: Meaning, position: number, term: string): void {
   switch (meaning.kind) {
     case 'topic':
-      if (!parsed.topics.some((t) => t.key === meaning.key)) parsed.topics.push({ key: meaning.key, topic: meaning.topic, position });
+      if (!parsed.topics.some((t) => t.key === meaning.key)) parsed.topics.push({ key: meaning.key, topic: meaning.topic, position, term });
       break;
     case 'attribute':
       parsed.attributes.add(meaning.attribute);

@@ -159,7 +159,7 @@ describe('MistralAnswerEngine', () => {
     expect(deltas.join('')).toBe(answer.text);
   });
 
-  it('Mistral hangs: the built-in answer within MISTRAL_TIMEOUT_MS + 100 ms', async () => {
+  it('Mistral hangs: the built-in answer once the deadline passes, not a second budget later', async () => {
     fake.script({ hang: true });
     const { answer, ms } = await timed(engine().answer(turn('tapas restaurants')));
     expect(answer).toMatchObject({ engine: 'builtin', usage: null });
