@@ -26,8 +26,12 @@ export interface CatalogueVocabulary {
   cities: ReadonlyMap<string, string>;
   /** Normalized full POI name → POI ids. */
   names: ReadonlyMap<string, number[]>;
-  /** Every word of every POI name: never "corrected" into a lexicon word. */
-  nameWords: ReadonlySet<string>;
+  /**
+   * Every word the catalogue itself uses (names, descriptions, cuisines, kinds): a word a place
+   * uses is not a typo, so it is never "corrected" into a lexicon word ("Kitchen" is not
+   * "Kirchen", "green" is not "greek").
+   */
+  knownWords: ReadonlySet<string>;
 }
 
 interface IndexedDocument {
@@ -53,7 +57,7 @@ export class PoiCatalogue implements OnApplicationShutdown {
   private byId = new Map<number, CatalogueEntry>();
   private index = PoiCatalogue.emptyIndex();
   private cityNames = new Map<string, string>();
-  private words: CatalogueVocabulary = { cities: new Map(), names: new Map(), nameWords: new Set() };
+  private words: CatalogueVocabulary = { cities: new Map(), names: new Map(), knownWords: new Set() };
   private version = '';
   private timer: NodeJS.Timeout | null = null;
   /** openNow answers of the current wall-clock minute, by entry (a reload makes new entries). */
@@ -134,12 +138,14 @@ export class PoiCatalogue implements OnApplicationShutdown {
     const entries = pois.map((poi) => this.entry(poi));
     const towns = assignTowns(entries);
     const index = PoiCatalogue.emptyIndex();
-    index.addAll(entries.map(({ poi }) => toDocument(poi)));
+    const documents = entries.map(({ poi }) => toDocument(poi));
+    index.addAll(documents);
+    const knownWords = new Set(documents.flatMap((d) => words(`${d.names} ${d.descriptions} ${d.cuisine} ${d.kind}`)));
     this.entries = entries;
     this.byId = new Map(entries.map((entry) => [entry.poi.id, entry]));
     this.index = index;
     this.cityNames = towns.names;
-    this.words = { cities: towns.words, ...nameVocabulary(entries) };
+    this.words = { cities: towns.words, names: nameIndex(entries), knownWords };
     this.version = version;
     this.logger.log(`Catalogue loaded: ${entries.length} POIs`);
   }
@@ -246,9 +252,9 @@ function toDocument(poi: Poi): IndexedDocument {
   };
 }
 
-function nameVocabulary(entries: CatalogueEntry[]): Pick<CatalogueVocabulary, 'names' | 'nameWords'> {
+/** Normalized full POI names (each translation too) → POI ids. */
+function nameIndex(entries: CatalogueEntry[]): Map<string, number[]> {
   const names = new Map<string, number[]>();
-  const nameWords = new Set<string>();
   for (const { poi } of entries) {
     for (const name of new Set([poi.name, ...Object.values(poi.nameI18n ?? {})])) {
       const tokens = words(name);
@@ -257,10 +263,9 @@ function nameVocabulary(entries: CatalogueEntry[]): Pick<CatalogueVocabulary, 'n
       const ids = names.get(key) ?? [];
       if (!ids.includes(poi.id)) ids.push(poi.id);
       names.set(key, ids);
-      for (const token of tokens) nameWords.add(token);
     }
   }
-  return { names, nameWords };
+  return names;
 }
 
 const NEAREST_TOWN_KM = 15;

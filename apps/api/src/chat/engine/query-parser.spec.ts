@@ -8,7 +8,7 @@ const vocabulary = {
     ['altea la vella', 'altea la vella'],
   ]),
   names: new Map([['green soul kitchen', [7]], ['sunset lounge ifach', [8]]]),
-  nameWords: new Set(['green', 'soul', 'kitchen', 'sunset', 'lounge', 'ifach']),
+  knownWords: new Set(['green', 'soul', 'kitchen', 'sunset', 'lounge', 'ifach']),
 };
 const parser = new QueryParser();
 const parse = (q: string) => parser.parse(q, vocabulary);
@@ -21,6 +21,14 @@ describe('QueryParser', () => {
     expect(parsed.cities).toEqual(['calp']);
     expect(parsed.best).toBe(true);
     expect(parsed.freeText).toEqual([]);
+  });
+
+  it('never corrects a word the catalogue uses into a lexicon word', () => {
+    // "green" is one edit from "greek"; here a place is called Green Soul Kitchen.
+    expect(parse('green').topics).toEqual([]);
+    expect(parse('green').freeText).toEqual(['green']);
+    expect(parser.parse('green').topics.map((t) => t.key)).toEqual(['greek']);
+    expect(parse('restarants').topics.map((t) => t.key)).toEqual(['restaurants']);
   });
 
   it('understands Spanish, German and Dutch and tells the language', () => {

@@ -32,7 +32,7 @@ export interface ParsedQuery {
 }
 
 
-const EMPTY_VOCABULARY: CatalogueVocabulary = { cities: new Map(), names: new Map(), nameWords: new Set() };
+const EMPTY_VOCABULARY: CatalogueVocabulary = { cities: new Map(), names: new Map(), knownWords: new Set() };
 
 interface Sense {
   meaning: Meaning;
@@ -83,8 +83,8 @@ export class QueryParser {
         continue;
       }
       const token = tokens[i]!;
-      // A word of a place's name is not a typo of a lexicon word ("Kitchen" is not "Kirchen").
-      const near = vocabulary.nameWords.has(token) ? null : this.closest(token);
+      // A word the catalogue uses is not a typo of a lexicon word ("Kitchen" is not "Kirchen").
+      const near = vocabulary.knownWords.has(token) ? null : this.closest(token);
       if (near) {
         matched.push({ senses: this.phrases.get(near)!, position: i, term: near });
         corrected.push(token);
