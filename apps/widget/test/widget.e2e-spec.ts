@@ -146,9 +146,12 @@ describe('<holi-bot> in the browser', () => {
     expect(await page.locator('holi-bot .msg.user .text').allInnerTexts()).toEqual(['best restaurants in Calpe', 'which one has outdoor seating?']);
     expect(await lastCards(page).count()).toBe(second.length);
 
+    // The panel clears at once; the deletion on the server follows: wait for its answer.
+    const deleted = page.waitForResponse((r) => r.request().method() === 'DELETE' && r.url().endsWith(`/chat/session/${sessionId}`));
     await page.getByRole('button', { name: 'New conversation' }).click();
     await page.locator('holi-bot .msg.user').first().waitFor({ state: 'detached' });
     expect(await page.evaluate(() => localStorage.length)).toBe(0);
+    expect((await deleted).status()).toBe(200);
     expect((await fetch(`${app.url}/api/v1/chat/session/${sessionId}`)).status).toBe(404);
     await expect(page.getByRole('button', { name: 'Best restaurants in Calpe' }).isVisible()).resolves.toBe(true);
 
