@@ -37,9 +37,13 @@ export function mysqlAvailable(): Promise<boolean> {
   return availability;
 }
 
-/** A fresh, empty MySQL database of this test file's own (dropped and created). */
+/**
+ * A fresh, empty MySQL database of this test file's own (dropped and created). Its name carries
+ * the test run (the Jest parent process) and the worker, so that two runs on one server — two
+ * checkouts, or CI next to a developer — never share a database.
+ */
 export async function freshMysqlDatabase(name: string): Promise<DatabaseConfig> {
-  const database = `holibot_test_${name}_${process.env['JEST_WORKER_ID'] ?? '0'}`.replace(/[^a-z0-9_]/gi, '_');
+  const database = `holibot_test_${name}_${process.ppid}_${process.env['JEST_WORKER_ID'] ?? '0'}`.replace(/[^a-z0-9_]/gi, '_');
   const connection = await mysql.createConnection(MYSQL);
   await connection.query(`DROP DATABASE IF EXISTS \`${database}\``);
   await connection.query(`CREATE DATABASE \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
