@@ -3,7 +3,8 @@ import type { IncomingMessage } from 'node:http';
 import { Inject, Injectable } from '@nestjs/common';
 import { ThrottlerStorage, normalizeIp } from '@nestjs/throttler';
 import proxyAddr from 'proxy-addr';
-import { AppConfig, type TrustProxy } from '../config/app-config.js';
+import { compileTrustProxy } from '../common/trust-proxy.js';
+import { AppConfig } from '../config/app-config.js';
 
 /**
  * The throttler's storage key: one bucket per client IP for every chat endpoint (message,
@@ -24,11 +25,11 @@ export class ChatRateLimit {
     @Inject(ThrottlerStorage) private readonly storage: ThrottlerStorage,
     private readonly config: AppConfig,
   ) {
-    this.trust = compileTrust(config.trustProxy);
+    this.trust = compileTrustProxy(config.trustProxy);
   }
 
   /**
-   * The throttler's tracker for this visitor: the IP as Express's `req.ip` sees it under
+   * The throttler's tracker for this visitor: the IP as HTTP requests' `request.ip` sees it under
    * TRUST_PROXY, normalised as ThrottlerGuard does (IPv4-mapped IPv6 → IPv4, IPv6 → its /64).
    */
   clientIp(request: IncomingMessage): string {
@@ -42,12 +43,4 @@ export class ChatRateLimit {
     const record = await this.storage.increment(chatRateLimitKey('default', ip), windowMs, maxRequests, windowMs, 'default');
     return record.isBlocked ? Math.max(1, record.timeToBlockExpire) : null;
   }
-}
-
-/** Express's reading of the `trust proxy` setting. */
-function compileTrust(value: TrustProxy): (address: string, hop: number) => boolean {
-  if (value === true) return () => true;
-  if (value === false) return () => false;
-  if (typeof value === 'number') return (_address, hop) => hop < value;
-  return proxyAddr.compile(value.split(',').map((part) => part.trim()));
 }

@@ -1,14 +1,17 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { AbstractHttpAdapter } from '@nestjs/core';
 import { ThrottlerException } from '@nestjs/throttler';
-import type { Response } from 'express';
 import type { ErrorCode, ErrorResponse } from '@holibot/contracts';
 import { ApiError } from './api-error.js';
 
-interface BodyParserError {
-  type?: string;
-  status?: number;
-  expose?: boolean;
-}
+/** Errors Fastify raises before a route runs (reading the body) carry a code and a status. */
+const FASTIFY_ERRORS: Partial<Record<string, [number, ErrorCode, string]>> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: [413, 'PAYLOAD_TOO_LARGE', 'The request body is too large.'],
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: [415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json.'],
+  FST_ERR_CTP_INVALID_JSON_BODY: [400, 'INVALID_JSON', 'The request body is not valid JSON.'],
+  FST_ERR_CTP_EMPTY_JSON_BODY: [400, 'INVALID_JSON', 'The request body is not valid JSON.'],
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: [400, 'INVALID_REQUEST', 'The request body does not match its Content-Length.'],
+};
 
 /**
  * One error shape for the whole API: `{success: false, error: {code, message}}`. Unknown
@@ -18,17 +21,19 @@ interface BodyParserError {
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
+  constructor(private readonly http: AbstractHttpAdapter) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
-    const response = host.switchToHttp().getResponse<Response>();
+    const response = host.switchToHttp().getResponse<unknown>();
     const { status, code, message } = describeError(exception);
     if (status === 503) {
       this.logger.warn(`Database unavailable: ${exception instanceof Error ? exception.message : String(exception)}`);
     } else if (status >= 500) {
       this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     }
-    if (response.headersSent) return;
+    if (this.http.isHeadersSent(response)) return;
     const checks = healthChecks(exception);
-    response.status(status).json({ success: false, error: { code, message, ...(checks && { checks }) } } satisfies ErrorResponse);
+    this.http.reply(response, { success: false, error: { code, message, ...(checks && { checks }) } } satisfies ErrorResponse, status);
   }
 }
 
@@ -40,16 +45,14 @@ export function describeError(exception: unknown): { status: number; code: Error
   if (exception instanceof ThrottlerException) {
     return { status: 429, code: 'RATE_LIMIT_EXCEEDED', message: 'Too many requests, please try again later.' };
   }
-  // Errors of Express's body parser carry a `type`; Nest wraps them in an HttpException.
-  const parser = (exception instanceof HttpException ? exception.cause : exception) as BodyParserError | undefined;
-  if (parser?.type === 'entity.parse.failed') {
-    return { status: 400, code: 'INVALID_JSON', message: 'The request body is not valid JSON.' };
-  }
-  if (parser?.type === 'entity.too.large') {
-    return { status: 413, code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large.' };
-  }
-  if (parser?.type === 'charset.unsupported' || parser?.type === 'encoding.unsupported') {
-    return { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Unsupported request encoding.' };
+  // Nest's Fastify adapter wraps them in an HttpException whose cause is Fastify's error.
+  const fastify = (exception instanceof HttpException ? exception.cause : exception) as { code?: unknown; statusCode?: unknown } | null | undefined;
+  if (typeof fastify?.code === 'string' && fastify.code.startsWith('FST_')) {
+    const known = FASTIFY_ERRORS[fastify.code];
+    if (known) return { status: known[0], code: known[1], message: known[2] };
+    if (typeof fastify.statusCode === 'number' && fastify.statusCode >= 400 && fastify.statusCode < 500) {
+      return { status: fastify.statusCode, code: 'INVALID_REQUEST', message: 'The request is not valid.' };
+    }
   }
   if (isDatabaseUnavailable(exception)) {
     return { status: 503, code: 'SERVICE_UNAVAILABLE', message: 'The service is temporarily unavailable. Please try again in a moment.' };

@@ -92,6 +92,7 @@ export const ENV_SCHEMA = z.object({
       { message: 'must be a comma-separated list of origins like https://www.example.com (no path), or *' },
     ),
   BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, { message: 'must be a size like 16kb' }).default('16kb'),
+  HTTP_REQUEST_TIMEOUT_MS: int(10000, 1000, 600000),
   LOG_LEVEL: z.enum(['error', 'warn', 'info', 'http', 'debug'], { message: 'must be error, warn, info, http or debug' }).default('info'),
   LOG_DIR: z.string().min(1).default('logs'),
   LOG_FILES_ENABLED: bool(true),
@@ -136,7 +137,9 @@ export class AppConfig {
   readonly rateLimit: { enabled: boolean; windowMs: number; maxRequests: number };
   readonly trustProxy: TrustProxy;
   readonly corsOrigins: string[];
-  readonly bodyLimit: string;
+  /** BODY_LIMIT in bytes. */
+  readonly bodyLimitBytes: number;
+  readonly http: { requestTimeoutMs: number };
   readonly log: { level: Env['LOG_LEVEL']; dir: string; filesEnabled: boolean };
   readonly timeZone: string;
   /** How the bot names the destination in its answers. */
@@ -178,7 +181,8 @@ export class AppConfig {
     this.corsOrigins = env.CORS_ORIGIN.split(',')
       .map((origin) => origin.trim())
       .filter(Boolean);
-    this.bodyLimit = env.BODY_LIMIT;
+    this.bodyLimitBytes = parseSize(env.BODY_LIMIT);
+    this.http = { requestTimeoutMs: env.HTTP_REQUEST_TIMEOUT_MS };
     this.log = { level: env.LOG_LEVEL, dir: env.LOG_DIR, filesEnabled: env.LOG_FILES_ENABLED };
     this.timeZone = env.TZ;
     this.destinationName = env.DESTINATION_NAME;
@@ -229,10 +233,16 @@ export class AppConfig {
   }
 }
 
+/** '16kb' → 16384 (the units BODY_LIMIT allows; k and m are 1024-based, as Express read them). */
+function parseSize(value: string): number {
+  const [, digits, unit] = /^(\d+)(b|kb|mb)$/i.exec(value)!;
+  return Number(digits) * { b: 1, kb: 1024, mb: 1024 * 1024 }[unit!.toLowerCase() as 'b' | 'kb' | 'mb'];
+}
+
 function parseTrustProxy(value: string): TrustProxy {
   const trimmed = value.trim();
   if (trimmed === '' || trimmed === 'false') return false;
   if (trimmed === 'true') return true;
   if (/^\d+$/.test(trimmed)) return Number(trimmed);
-  return trimmed; // 'loopback', '10.0.0.0/8, 127.0.0.1', … as Express understands it
+  return trimmed; // 'loopback', '10.0.0.0/8, 127.0.0.1', … as proxy-addr (Fastify, Express) understands it
 }

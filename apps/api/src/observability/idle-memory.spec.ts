@@ -1,4 +1,3 @@
-import type { NextFunction, Request, Response } from 'express';
 import { createIdleReclaimer } from './idle-memory.js';
 
 /** Lets the reclaimer's follow-up collections (one per turn of the event loop) run. */
@@ -11,7 +10,7 @@ describe('createIdleReclaimer', () => {
     let time = 0;
     let collections = 0;
     const reclaimer = createIdleReclaimer(() => (collections += 1), 100, () => time);
-    const request = () => reclaimer.middleware({} as Request, {} as Response, (() => undefined) as NextFunction);
+    const request = () => reclaimer.hook({}, {}, () => undefined);
     time = 99;
     reclaimer.check();
     await nextTurns();
@@ -53,7 +52,7 @@ describe('createIdleReclaimer', () => {
   it('does nothing without gc (process started without --expose-gc), and still passes requests on', () => {
     const reclaimer = createIdleReclaimer(undefined, 100, () => 1e9);
     let passed = false;
-    reclaimer.middleware({} as Request, {} as Response, (() => (passed = true)) as NextFunction);
+    reclaimer.hook({}, {}, () => (passed = true));
     reclaimer.check();
     expect(passed).toBe(true);
   });

@@ -1,5 +1,3 @@
-import type { NextFunction, Request, Response } from 'express';
-
 const IDLE_MS = 10_000;
 /** Collections in one reclaim: the later ones give back the pages the earlier ones emptied. */
 const COLLECTIONS = 3;
@@ -7,8 +5,8 @@ const COLLECTIONS = 3;
 export interface IdleReclaimer {
   /** Notes that the server is busy. */
   touch: () => void;
-  /** Express middleware: touch() for every request. */
-  middleware: (req: Request, res: Response, next: NextFunction) => void;
+  /** A request hook: touch() for every request. */
+  hook: (request: unknown, reply: unknown, done: () => void) => void;
   /** Collects if the server has been quiet for the idle time since its last request. */
   check: () => void;
 }
@@ -45,9 +43,9 @@ export function createIdleReclaimer(
   };
   return {
     touch,
-    middleware: (_req, _res, next) => {
+    hook: (_request, _reply, done) => {
       touch();
-      next();
+      done();
     },
     check: () => {
       if (gc && dirty && now() - lastRequest >= idleMs) {
@@ -61,13 +59,13 @@ export function createIdleReclaimer(
 let processReclaimer: IdleReclaimer | null = null;
 
 /** The reclaimer of this process, checking twice per idle time. */
-export function reclaimMemoryWhenIdle(): IdleReclaimer['middleware'] {
+export function reclaimMemoryWhenIdle(): IdleReclaimer['hook'] {
   processReclaimer = createIdleReclaimer();
   setInterval(processReclaimer.check, IDLE_MS / 2).unref();
-  return processReclaimer.middleware;
+  return processReclaimer.hook;
 }
 
-/** Traffic that does not pass through Express (WebSocket messages) is activity too. */
+/** Traffic that does not pass through the HTTP hooks (WebSocket messages) is activity too. */
 export function noteActivity(): void {
   processReclaimer?.touch();
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { NextFunction, Request, Response } from 'express';
+import type { onRequestHookHandler, onResponseHookHandler } from 'fastify';
 import { utilities as nestWinston } from 'nest-winston';
 import winston from 'winston';
 import DailyRotateFile from 'winston-daily-rotate-file';
@@ -39,34 +39,40 @@ export function createWinstonLogger(config: AppConfig): winston.Logger {
   return winston.createLogger({ level: config.log.level, transports });
 }
 
-const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{1,100}$/;
+export const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{1,100}$/;
+
+/** The caller's request id when it is sane, else a new one. */
+export function requestIdFrom(incoming: unknown): string {
+  return typeof incoming === 'string' && REQUEST_ID_PATTERN.test(incoming) ? incoming : randomUUID();
+}
 
 /**
- * Express middleware, first in the chain: gives the request an id (the caller's X-Request-Id
- * when it is sane), returns it as X-Request-Id, and logs one `http` line when the response ends.
+ * Fastify hooks, first on every request: give the request an id (the caller's X-Request-Id
+ * when it is sane), return it as X-Request-Id, run the rest of the request inside its context
+ * (log lines carry the id), and log one `http` line when the response has been sent.
  */
-export function requestLogging(logger: winston.Logger) {
-  // The level is fixed at start: below `http`, requests cost no log work at all.
-  const logRequests = logger.isLevelEnabled('http');
-  return (req: Request, res: Response, next: NextFunction): void => {
-    const incoming = req.header('x-request-id');
-    const requestId = incoming && REQUEST_ID_PATTERN.test(incoming) ? incoming : randomUUID();
-    const started = process.hrtime.bigint();
-    res.setHeader('X-Request-Id', requestId);
-    if (logRequests) res.on('finish', () => {
-      const responseTimeMs = Number(process.hrtime.bigint() - started) / 1e6;
-      logger.http(`${req.method} ${req.originalUrl} ${res.statusCode} ${responseTimeMs.toFixed(1)}ms`, {
-        context: 'HTTP',
-        requestId,
-        method: req.method,
-        url: req.originalUrl,
-        status: res.statusCode,
-        responseTimeMs: Math.round(responseTimeMs * 10) / 10,
-        ip: req.ip,
-        userAgent: req.header('user-agent') ?? null,
-        referrer: req.header('referer') ?? null,
-      });
-    });
-    requestContext.run({ requestId }, next);
+export function requestLogging(logger: winston.Logger): { onRequest: onRequestHookHandler; onResponse?: onResponseHookHandler } {
+  const onRequest: onRequestHookHandler = (request, reply, done) => {
+    const requestId = requestIdFrom(request.headers['x-request-id']);
+    reply.header('X-Request-Id', requestId);
+    requestContext.run({ requestId }, done);
   };
+  // The level is fixed at start: below `http`, requests cost no log work at all.
+  if (!logger.isLevelEnabled('http')) return { onRequest };
+  const onResponse: onResponseHookHandler = (request, reply, done) => {
+    const responseTimeMs = Math.round(reply.elapsedTime * 10) / 10;
+    logger.http(`${request.method} ${request.url} ${reply.statusCode} ${responseTimeMs.toFixed(1)}ms`, {
+      context: 'HTTP',
+      requestId: reply.getHeader('x-request-id'),
+      method: request.method,
+      url: request.url,
+      status: reply.statusCode,
+      responseTimeMs,
+      ip: request.ip,
+      userAgent: request.headers['user-agent'] ?? null,
+      referrer: request.headers['referer'] ?? null,
+    });
+    done();
+  };
+  return { onRequest, onResponse };
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Controller, Get, Headers, Param, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { ApiError } from '../common/api-error.js';
 import { demoPageCsp, renderDemoPage } from './demo-page.js';
 import { WIDGET_FILES, WidgetAssets, type WidgetFileName } from './widget-assets.service.js';
@@ -20,34 +20,35 @@ export class WidgetController {
     @Param('file') file: string,
     @Headers('if-none-match') ifNoneMatch: string | undefined,
     @Headers('accept-encoding') acceptEncoding: string | undefined,
-    @Res() res: Response,
+    @Res() res: FastifyReply,
   ): void {
     const asset = Object.hasOwn(WIDGET_FILES, file) ? this.assets.get(file as WidgetFileName) : undefined;
     if (!asset) throw new ApiError(404, 'NOT_FOUND', `No widget file ${JSON.stringify(file)}; the widget serves holi-bot.js.`);
-    res.setHeader('Content-Type', 'text/javascript; charset=utf-8');
+    res.header('Content-Type', 'text/javascript; charset=utf-8');
     // Unhashed names, so a short freshness and then a cheap revalidation by ETag.
-    res.setHeader('Cache-Control', 'public, max-age=300');
-    res.setHeader('ETag', asset.etag);
-    res.setHeader('Vary', 'Accept-Encoding');
+    res.header('Cache-Control', 'public, max-age=300');
+    res.header('ETag', asset.etag);
+    // The same for every origin (not `Vary: Origin`), but gzipped or not by Accept-Encoding.
+    res.header('Vary', 'Accept-Encoding');
     // Any site may embed the widget; the element is fetched as a module script, in CORS mode.
-    res.setHeader('Access-Control-Allow-Origin', '*');
+    res.header('Access-Control-Allow-Origin', '*');
     if (ifNoneMatch?.split(',').some((tag) => tag.trim().replace(/^W\//, '') === asset.etag)) {
-      res.status(304).end();
+      res.status(304).send();
       return;
     }
     const gzip = /\bgzip\b/.test(acceptEncoding ?? '');
-    if (gzip) res.setHeader('Content-Encoding', 'gzip');
+    if (gzip) res.header('Content-Encoding', 'gzip');
     res.status(200).send(gzip ? asset.gzip : asset.body);
   }
 
   /** A page about Calpe that embeds the widget as the README says, under a strict CSP. */
   @Get()
-  demo(@Res() res: Response): void {
+  demo(@Res() res: FastifyReply): void {
     // A fresh nonce per response: the page's and the widget's <style> elements carry it.
     const nonce = randomBytes(16).toString('base64');
-    res.setHeader('Content-Type', 'text/html; charset=utf-8');
-    res.setHeader('Cache-Control', 'no-store');
-    res.setHeader('Content-Security-Policy', demoPageCsp(nonce));
+    res.header('Content-Type', 'text/html; charset=utf-8');
+    res.header('Cache-Control', 'no-store');
+    res.header('Content-Security-Policy', demoPageCsp(nonce));
     res.status(200).send(renderDemoPage(nonce));
   }
 }
