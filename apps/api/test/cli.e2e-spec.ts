@@ -8,9 +8,13 @@ import { SAMPLE_CATALOGUE } from './support/app.js';
 import { freshSqliteDatabase } from './support/databases.js';
 
 const CLI = resolve('dist/apps/api/src/cli.js');
+const NPM_SCRIPT = resolve('tools/holibot.mjs');
 
-function holibot(args: string[], env: Record<string, string>) {
-  const result = spawnSync(process.execPath, [CLI, ...args], { env: { PATH: process.env['PATH'] ?? '', LOG_FILES_ENABLED: 'false', ...env }, encoding: 'utf8' });
+function holibot(args: string[], env: Record<string, string>, entry = CLI) {
+  const result = spawnSync(process.execPath, [entry, ...args], {
+    env: { PATH: process.env['PATH'] ?? '', LOG_FILES_ENABLED: 'false', ...env },
+    encoding: 'utf8',
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -61,6 +65,16 @@ describe('holibot command line', () => {
     expect(sqlite(freshEnv.DB_SQLITE_PATH, (db) => db.prepare(index).all())).toEqual([]);
   });
 
+  it('npm run holibot (tools/holibot.mjs) builds only when needed and passes arguments, output and exit code through', () => {
+    const freshEnv = freshSqliteEnv();
+    // The first run may build: `npm run build:api` alone leaves no record of the sources it built.
+    const first = holibot(['migrate', '--check'], freshEnv, NPM_SCRIPT);
+    expect(first).toMatchObject({ code: 1, stdout: '', stderr: expect.stringContaining('Pending migrations, not applied: InitialSchema') });
+    // Now dist/ is fresh: no building note, only the CLI's own output and exit code.
+    const second = holibot(['migrate'], freshEnv, NPM_SCRIPT);
+    expect(second).toMatchObject({ code: 0, stderr: '', stdout: expect.stringMatching(/^Applied: InitialSchema\d+, MessageTokenUsage\d+\n$/) });
+    expect(holibot(['frobnicate'], freshEnv, NPM_SCRIPT)).toMatchObject({ code: 2, stderr: "error: unknown command 'frobnicate'\n" });
+  }, 120_000);
 
   it('poi import prints created/updated/skipped and each rejected feature with index and reason', () => {
     const first = holibot(['poi', 'import', SAMPLE_CATALOGUE, '--source', 'calpe'], env);
