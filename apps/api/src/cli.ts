@@ -34,15 +34,19 @@ program
   .command('migrate')
   .description('apply pending database migrations (DB_TYPE, DB_* or DB_SQLITE_PATH select the database)')
   .option('--revert', 'undo the most recent migration instead')
-  .option('--check', 'exit 1 if the schema differs from the entities (after migrating)')
+  .option('--check', 'change nothing: exit 1 if migrations are pending or the schema differs from the entities')
   .action(async (options: { revert?: boolean; check?: boolean }) => {
+    if (options.revert && options.check) {
+      console.error('holibot: --revert and --check do not go together');
+      process.exitCode = 2;
+      return;
+    }
     await withContext(async (_get, dataSource) => {
+      if (options.check) {
+        process.exitCode = await checkSchema(dataSource);
+        return;
+      }
       if (options.revert) {
-        if (options.check) {
-          console.error('holibot: --revert and --check do not go together');
-          process.exitCode = 2;
-          return;
-        }
         const executed = await new MigrationExecutor(dataSource).getExecutedMigrations();
         if (executed.length === 0) {
           console.log('No migration has been applied: nothing to revert.');
@@ -55,15 +59,28 @@ program
       }
       const applied = await migrate(dataSource);
       console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'Database schema is up to date.');
-      if (options.check) {
-        const pending = await pendingSchemaChanges(dataSource);
-        if (pending.length) {
-          console.error(`Schema drift — the entities need:\n${pending.join(';\n')}`);
-          process.exitCode = 1;
-        }
-      }
     });
   });
+
+/**
+ * `migrate --check`: read-only, so that a deploy pipeline or a monitor can ask without changing the
+ * database. getPendingMigrations only reads (a missing migrations table means all are pending),
+ * unlike showMigrations, which creates that table. Drift is only meaningful once nothing is pending.
+ */
+async function checkSchema(dataSource: DataSource): Promise<number> {
+  const pending = await new MigrationExecutor(dataSource).getPendingMigrations();
+  if (pending.length) {
+    console.error(`Pending migrations, not applied: ${pending.map((migration) => migration.name).join(', ')} — run \`holibot migrate\` to apply them.`);
+    return 1;
+  }
+  const drift = await pendingSchemaChanges(dataSource);
+  if (drift.length) {
+    console.error(`Schema drift — the entities need:\n${drift.join(';\n')}`);
+    return 1;
+  }
+  console.log('Database schema is up to date.');
+  return 0;
+}
 
 const poi = program.command('poi').description('the POI catalogue');
 poi

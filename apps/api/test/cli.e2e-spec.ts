@@ -3,14 +3,34 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
+import Database from 'better-sqlite3';
 import { SAMPLE_CATALOGUE } from './support/app.js';
 import { freshSqliteDatabase } from './support/databases.js';
 
 const CLI = resolve('dist/apps/api/src/cli.js');
+const NPM_SCRIPT = resolve('tools/holibot.mjs');
 
-function holibot(args: string[], env: Record<string, string>) {
-  const result = spawnSync(process.execPath, [CLI, ...args], { env: { PATH: process.env['PATH'] ?? '', LOG_FILES_ENABLED: 'false', ...env }, encoding: 'utf8' });
+function holibot(args: string[], env: Record<string, string>, entry = CLI) {
+  const result = spawnSync(process.execPath, [entry, ...args], {
+    env: { PATH: process.env['PATH'] ?? '', LOG_FILES_ENABLED: 'false', ...env },
+    encoding: 'utf8',
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function freshSqliteEnv() {
+  const fresh = freshSqliteDatabase();
+  return { DB_SQLITE_PATH: fresh.type === 'sqlite' ? fresh.sqlitePath : '' };
+}
+
+/** Opens the SQLite file directly, not through HoliBot: what is really in it. */
+function sqlite<T>(path: string, work: (db: Database.Database) => T): T {
+  const db = new Database(path);
+  try {
+    return work(db);
+  } finally {
+    db.close();
+  }
 }
 
 describe('holibot command line', () => {
@@ -19,8 +39,42 @@ describe('holibot command line', () => {
 
   it('migrate applies the migrations, then says the schema is up to date and has no drift', () => {
     expect(holibot(['migrate'], env)).toMatchObject({ code: 0, stdout: expect.stringContaining('InitialSchema') });
-    expect(holibot(['migrate', '--check'], env)).toMatchObject({ code: 0, stdout: expect.stringContaining('up to date') });
+    expect(holibot(['migrate', '--check'], env)).toMatchObject({ code: 0, stdout: 'Database schema is up to date.\n', stderr: '' });
   });
+
+  it('migrate --check changes nothing: on a fresh database it exits 1 naming the pending migrations, and creates no table', () => {
+    const freshEnv = freshSqliteEnv();
+    const check = holibot(['migrate', '--check'], freshEnv);
+    expect(check).toMatchObject({ code: 1, stdout: '' });
+    expect(check.stderr).toMatch(/^Pending migrations, not applied: InitialSchema\d+, MessageTokenUsage\d+ — run `holibot migrate` to apply them\.\n$/);
+    expect(sqlite(freshEnv.DB_SQLITE_PATH, (db) => db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all())).toEqual([]);
+    expect(holibot(['migrate'], freshEnv)).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Applied: InitialSchema\d+, MessageTokenUsage\d+\n$/) });
+    expect(holibot(['migrate', '--check'], freshEnv)).toMatchObject({ code: 0, stdout: 'Database schema is up to date.\n' });
+  });
+
+  it('migrate --check exits 1 on a schema that drifted from the entities, and leaves it as it is', () => {
+    const freshEnv = freshSqliteEnv();
+    expect(holibot(['migrate'], freshEnv).code).toBe(0);
+    const index = "SELECT name FROM sqlite_master WHERE name = 'IDX_ChatSessionCleanupLog_run_at'";
+    sqlite(freshEnv.DB_SQLITE_PATH, (db) => db.exec('DROP INDEX "IDX_ChatSessionCleanupLog_run_at"'));
+    expect(holibot(['migrate', '--check'], freshEnv)).toMatchObject({
+      code: 1,
+      stdout: '',
+      stderr: expect.stringMatching(/^Schema drift — the entities need:\nCREATE INDEX "IDX_ChatSessionCleanupLog_run_at"/),
+    });
+    expect(sqlite(freshEnv.DB_SQLITE_PATH, (db) => db.prepare(index).all())).toEqual([]);
+  });
+
+  it('npm run holibot (tools/holibot.mjs) builds only when needed and passes arguments, output and exit code through', () => {
+    const freshEnv = freshSqliteEnv();
+    // The first run may build: `npm run build:api` alone leaves no record of the sources it built.
+    const first = holibot(['migrate', '--check'], freshEnv, NPM_SCRIPT);
+    expect(first).toMatchObject({ code: 1, stdout: '', stderr: expect.stringContaining('Pending migrations, not applied: InitialSchema') });
+    // Now dist/ is fresh: no building note, only the CLI's own output and exit code.
+    const second = holibot(['migrate'], freshEnv, NPM_SCRIPT);
+    expect(second).toMatchObject({ code: 0, stderr: '', stdout: expect.stringMatching(/^Applied: InitialSchema\d+, MessageTokenUsage\d+\n$/) });
+    expect(holibot(['frobnicate'], freshEnv, NPM_SCRIPT)).toMatchObject({ code: 2, stderr: "error: unknown command 'frobnicate'\n" });
+  }, 120_000);
 
   it('poi import prints created/updated/skipped and each rejected feature with index and reason', () => {
     const first = holibot(['poi', 'import', SAMPLE_CATALOGUE, '--source', 'calpe'], env);
