@@ -7,6 +7,7 @@ import { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
+import type { LogFilesHealth } from './observability/log-files.js';
 import { PoiModule } from './poi/poi.module.js';
 import { SessionModule } from './session/session.module.js';
 import { WidgetModule } from './widget/widget.module.js';
@@ -14,7 +15,7 @@ import { WidgetModule } from './widget/widget.module.js';
 /** The HTTP application: every feature module. */
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, logFiles: LogFilesHealth | null = null): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -29,7 +30,7 @@ export class AppModule {
         PoiModule,
         SessionModule,
         ChatModule,
-        HealthModule,
+        HealthModule.forRoot(logFiles),
         WidgetModule,
       ],
     };

@@ -27,7 +27,7 @@ const TIMEOUT_CHECK_INTERVAL_MS = 1000;
  * chat turn costs half as much (see the README's benchmark section).
  */
 export async function createHttpApp(config: AppConfig): Promise<NestFastifyApplication> {
-  const logger = createWinstonLogger(config);
+  const { logger, logFiles } = createWinstonLogger(config);
   const adapter = new FastifyAdapter({
     // The same reading of TRUST_PROXY as the WebSocket's (proxy-addr).
     trustProxy: compileTrustProxy(config.trustProxy),
@@ -40,10 +40,9 @@ export async function createHttpApp(config: AppConfig): Promise<NestFastifyAppli
     keepAliveTimeout: 72_000,
     // Request ids and request logging are HoliBot's own (observability/logging.ts).
     logger: false,
-    disableRequestLogging: true,
     return503OnClosing: true,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, logFiles), adapter, {
     bodyParser: false,
     abortOnError: false,
     logger: WinstonModule.createLogger({ instance: logger }),

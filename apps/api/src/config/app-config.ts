@@ -96,6 +96,11 @@ export const ENV_SCHEMA = z.object({
   LOG_LEVEL: z.enum(['error', 'warn', 'info', 'http', 'debug'], { message: 'must be error, warn, info, http or debug' }).default('info'),
   LOG_DIR: z.string().min(1).default('logs'),
   LOG_FILES_ENABLED: bool(true),
+  LOG_MAX_SIZE: z
+    .string()
+    .regex(/^\d+[kmg]$/i, { message: 'must be a size like 20m (k, m or g)' })
+    .default('20m')
+    .transform((size) => size.toLowerCase()),
   TZ: z.string().refine(isTimeZone, { message: 'must be an IANA time zone such as Europe/Madrid' }).default('Europe/Madrid'),
   DESTINATION_NAME: z.string().min(1).max(100).default('Calpe'),
   DESTINATION_COUNTRY: z.string().regex(/^[A-Za-z]{2}$/, { message: 'must be a two-letter country code such as es' }).default('es').transform((c) => c.toLowerCase()),
@@ -140,7 +145,7 @@ export class AppConfig {
   /** BODY_LIMIT in bytes. */
   readonly bodyLimitBytes: number;
   readonly http: { requestTimeoutMs: number };
-  readonly log: { level: Env['LOG_LEVEL']; dir: string; filesEnabled: boolean };
+  readonly log: { level: Env['LOG_LEVEL']; dir: string; filesEnabled: boolean; maxSize: string };
   readonly timeZone: string;
   /** How the bot names the destination in its answers. */
   readonly destinationName: string;
@@ -183,7 +188,7 @@ export class AppConfig {
       .filter(Boolean);
     this.bodyLimitBytes = parseSize(env.BODY_LIMIT);
     this.http = { requestTimeoutMs: env.HTTP_REQUEST_TIMEOUT_MS };
-    this.log = { level: env.LOG_LEVEL, dir: env.LOG_DIR, filesEnabled: env.LOG_FILES_ENABLED };
+    this.log = { level: env.LOG_LEVEL, dir: env.LOG_DIR, filesEnabled: env.LOG_FILES_ENABLED, maxSize: env.LOG_MAX_SIZE };
     this.timeZone = env.TZ;
     this.destinationName = env.DESTINATION_NAME;
     this.countryCode = env.DESTINATION_COUNTRY;

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { onRequestHookHandler, onResponseHookHandler } from 'fastify';
 import { utilities as nestWinston } from 'nest-winston';
 import winston from 'winston';
-import DailyRotateFile from 'winston-daily-rotate-file';
 import type { AppConfig } from '../config/app-config.js';
+import { LogFilesHealth, ResilientFileTransport } from './log-files.js';
 import { currentRequestId, requestContext } from './request-context.js';
 
 /** Puts the current request's id on every log line written while serving it. */
@@ -13,12 +13,20 @@ const withRequestId = winston.format((info) => {
   return info;
 });
 
+export interface ProcessLogger {
+  logger: winston.Logger;
+  /** The state of the log files; null when LOG_FILES_ENABLED=false. */
+  logFiles: LogFilesHealth | null;
+}
+
 /**
  * The process's Winston logger: console, plus daily files in LOG_DIR —
  * error-YYYY-MM-DD.log (errors only) and combined-YYYY-MM-DD.log (everything at LOG_LEVEL),
- * rotated files gzip-compressed and kept 14 days.
+ * each at most LOG_MAX_SIZE (then .1, .2 … the same day), rotated files gzip-compressed and kept
+ * 14 days. Files that cannot be written (full or read-only disk, unwritable LOG_DIR, even at
+ * start) leave the console logging and the server running: see ResilientFileTransport.
  */
-export function createWinstonLogger(config: AppConfig): winston.Logger {
+export function createWinstonLogger(config: AppConfig): ProcessLogger {
   const transports: winston.transport[] = [
     new winston.transports.Console({
       format: winston.format.combine(
@@ -28,15 +36,17 @@ export function createWinstonLogger(config: AppConfig): winston.Logger {
       ),
     }),
   ];
+  let logFiles: LogFilesHealth | null = null;
   if (config.log.filesEnabled) {
-    const fileFormat = winston.format.combine(withRequestId(), winston.format.timestamp(), winston.format.json());
-    const rotation = { dirname: config.log.dir, datePattern: 'YYYY-MM-DD', zippedArchive: true, maxFiles: '14d', format: fileFormat };
+    logFiles = new LogFilesHealth(config.log.dir);
+    const format = winston.format.combine(withRequestId(), winston.format.timestamp(), winston.format.json());
+    const rotation = { dirname: config.log.dir, datePattern: 'YYYY-MM-DD', zippedArchive: true, maxFiles: '14d', maxSize: config.log.maxSize, format };
     transports.push(
-      new DailyRotateFile({ ...rotation, filename: 'error-%DATE%.log', level: 'error' }),
-      new DailyRotateFile({ ...rotation, filename: 'combined-%DATE%.log' }),
+      new ResilientFileTransport({ ...rotation, filename: 'error-%DATE%.log', level: 'error' }, logFiles),
+      new ResilientFileTransport({ ...rotation, filename: 'combined-%DATE%.log' }, logFiles),
     );
   }
-  return winston.createLogger({ level: config.log.level, transports });
+  return { logger: winston.createLogger({ level: config.log.level, transports }), logFiles };
 }
 
 export const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{1,100}$/;
