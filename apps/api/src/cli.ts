@@ -4,7 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { type DataSource, MigrationExecutor } from 'typeorm';
-import { pendingSchemaChanges } from '@holibot/database';
+import { pendingSchemaChanges, withoutQueryTimeout } from '@holibot/database';
 import { CliModule } from './app.module.js';
 import { AppConfig, ConfigError } from './config/app-config.js';
 import { migrate, prepareSchema } from './database/database.module.js';
@@ -49,7 +49,7 @@ program
           return;
         }
         // The list comes newest first (highest id), the one undoLastMigration reverts.
-        await dataSource.undoLastMigration({ transaction: 'each' });
+        await withoutQueryTimeout(dataSource, () => dataSource.undoLastMigration({ transaction: 'each' }));
         console.log(`Reverted ${executed[0]!.name}.`);
         return;
       }

@@ -2,6 +2,7 @@ import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpSta
 import { ThrottlerException } from '@nestjs/throttler';
 import type { Response } from 'express';
 import type { ErrorCode, ErrorResponse } from '@holibot/contracts';
+import { isDatabaseUnavailable } from '@holibot/database';
 import { ApiError } from './api-error.js';
 
 interface BodyParserError {
@@ -79,16 +80,4 @@ function healthChecks(exception: unknown): ErrorResponse['error']['checks'] | un
   const body = exception.getResponse() as { status?: unknown; details?: Record<string, { status?: unknown }> };
   if (body.status !== 'error' || typeof body.details !== 'object' || body.details === null) return undefined;
   return Object.fromEntries(Object.entries(body.details).map(([name, check]) => [name, { status: String(check?.status ?? 'unknown') }]));
-}
-
-/** Error codes of a database that cannot be reached or is busy (mysql2, better-sqlite3, Node). */
-const UNAVAILABLE = new Set([
-  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND', 'PROTOCOL_CONNECTION_LOST',
-  'PROTOCOL_SEQUENCE_TIMEOUT', 'ER_CON_COUNT_ERROR', 'ER_SERVER_SHUTDOWN', 'SQLITE_BUSY', 'SQLITE_LOCKED',
-]);
-
-function isDatabaseUnavailable(exception: unknown): boolean {
-  const error = exception as { code?: unknown; driverError?: { code?: unknown } } | null;
-  const code = error?.driverError?.code ?? error?.code;
-  return typeof code === 'string' && UNAVAILABLE.has(code);
 }

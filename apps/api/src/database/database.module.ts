@@ -1,17 +1,24 @@
 import { Logger, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import type { DataSource, Logger as TypeOrmLogger } from 'typeorm';
-import { resolveDataSourceOptions } from '@holibot/database';
+import type { DataSource, QueryRunner, Logger as TypeOrmLogger } from 'typeorm';
+import { databaseErrorCode, resolveDataSourceOptions, withoutQueryTimeout } from '@holibot/database';
 import { AppConfig } from '../config/app-config.js';
 
 /** TypeORM's own messages, through the application's logger. */
 class TypeOrmNestLogger implements TypeOrmLogger {
   private readonly logger = new Logger('Database');
   logQuery(): void {}
-  logQueryError(error: string | Error, query: string): void {
+  logQueryError(error: string | Error, query: string, _parameters?: unknown[], queryRunner?: QueryRunner): void {
+    if (databaseErrorCode(error) === 'PROTOCOL_SEQUENCE_TIMEOUT') {
+      const timeout = (queryRunner?.connection.options as { maxQueryExecutionTime?: number } | undefined)?.maxQueryExecutionTime;
+      this.logger.warn(`query timed out${timeout ? ` after ${timeout} ms (DB_QUERY_TIMEOUT_MS)` : ''}: ${query.slice(0, 500)}`);
+      return;
+    }
     this.logger.error(`${error instanceof Error ? error.message : error} — ${query.slice(0, 500)}`);
   }
-  logQuerySlow(time: number, query: string): void {
+  logQuerySlow(time: number, query: string, _parameters?: unknown[], queryRunner?: QueryRunner): void {
+    // With the query timeout on, a query past maxQueryExecutionTime has failed: logQueryError says so.
+    if ((queryRunner?.connection.driver.options as { enableQueryTimeout?: boolean } | undefined)?.enableQueryTimeout) return;
     this.logger.warn(`slow query (${time} ms): ${query.slice(0, 500)}`);
   }
   logSchemaBuild(message: string): void {
@@ -43,7 +50,7 @@ export class DatabaseModule {}
 
 /** Applies pending migrations; returns their names. */
 export async function migrate(dataSource: DataSource): Promise<string[]> {
-  const applied = await dataSource.runMigrations({ transaction: 'each' });
+  const applied = await withoutQueryTimeout(dataSource, () => dataSource.runMigrations({ transaction: 'each' }));
   return applied.map((migration) => migration.name);
 }
 
