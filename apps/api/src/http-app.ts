@@ -12,6 +12,7 @@ import { AllExceptionsFilter } from './common/all-exceptions.filter.js';
 import { createValidationPipe } from './common/validation.js';
 import type { AppConfig } from './config/app-config.js';
 import { prepareSchema } from './database/database.module.js';
+import { openDatabase } from './database/open-database.js';
 import { reclaimMemoryWhenIdle } from './observability/idle-memory.js';
 import { createWinstonLogger, requestLogging } from './observability/logging.js';
 import { PoiCatalogue } from './poi/poi-catalogue.service.js';
@@ -22,7 +23,8 @@ import { PoiCatalogue } from './poi/poi-catalogue.service.js';
  */
 export async function createHttpApp(config: AppConfig): Promise<NestExpressApplication> {
   const logger = createWinstonLogger(config);
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+  const dataSource = await openDatabase(config, logger);
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, dataSource), {
     bodyParser: false,
     abortOnError: false,
     logger: WinstonModule.createLogger({ instance: logger }),

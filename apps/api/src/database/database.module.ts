@@ -1,11 +1,11 @@
-import { Logger, Module } from '@nestjs/common';
+import { type DynamicModule, Logger, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { DataSource, QueryRunner, Logger as TypeOrmLogger } from 'typeorm';
-import { databaseErrorCode, resolveDataSourceOptions, withoutQueryTimeout } from '@holibot/database';
-import { AppConfig } from '../config/app-config.js';
+import { databaseErrorCode, withoutQueryTimeout } from '@holibot/database';
+import type { AppConfig } from '../config/app-config.js';
 
 /** TypeORM's own messages, through the application's logger. */
-class TypeOrmNestLogger implements TypeOrmLogger {
+export class TypeOrmNestLogger implements TypeOrmLogger {
   private readonly logger = new Logger('Database');
   logQuery(): void {}
   logQueryError(error: string | Error, query: string, _parameters?: unknown[], queryRunner?: QueryRunner): void {
@@ -33,20 +33,19 @@ class TypeOrmNestLogger implements TypeOrmLogger {
   }
 }
 
-/** The one data source (SQLite or MySQL), migrated on start when DB_MIGRATE_ON_START is true. */
-@Module({
-  imports: [
-    TypeOrmModule.forRootAsync({
-      inject: [AppConfig],
-      useFactory: async (config: AppConfig) => ({
-        ...(await resolveDataSourceOptions(config.database, new TypeOrmNestLogger())),
-        retryAttempts: 2,
-        retryDelay: 2000,
-      }),
-    }),
-  ],
-})
-export class DatabaseModule {}
+/**
+ * The one data source (SQLite or MySQL), opened by openDatabase before Nest starts (so that a
+ * database that cannot be opened is reported in one line, see open-database.ts).
+ */
+@Module({})
+export class DatabaseModule {
+  static forRoot(dataSource: DataSource): DynamicModule {
+    return {
+      module: DatabaseModule,
+      imports: [TypeOrmModule.forRootAsync({ useFactory: () => dataSource.options, dataSourceFactory: async () => dataSource })],
+    };
+  }
+}
 
 /** Applies pending migrations; returns their names. */
 export async function migrate(dataSource: DataSource): Promise<string[]> {
