@@ -2,7 +2,7 @@ import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpSta
 import { ThrottlerException } from '@nestjs/throttler';
 import type { Response } from 'express';
 import type { ErrorCode, ErrorResponse } from '@holibot/contracts';
-import { isDatabaseUnavailable } from '@holibot/database';
+import { isDatabaseCorrupt, isDatabaseUnavailable } from '@holibot/database';
 import { ApiError } from './api-error.js';
 
 interface BodyParserError {
@@ -22,14 +22,20 @@ export class AllExceptionsFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const { status, code, message } = describeError(exception);
-    if (status === 503) {
-      this.logger.warn(`Database unavailable: ${exception instanceof Error ? exception.message : String(exception)}`);
-    } else if (status >= 500) {
-      this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
-    }
+    logServerError(this.logger, exception, status);
     if (response.headersSent) return;
     const checks = healthChecks(exception);
     response.status(status).json({ success: false, error: { code, message, ...(checks && { checks }) } } satisfies ErrorResponse);
+  }
+}
+
+/** How a failed request is logged (HTTP and WebSocket alike): 5xx only; a database that is unavailable without its stack. */
+export function logServerError(logger: Logger, exception: unknown, status: number): void {
+  if (status === 503) {
+    // A damaged SQLite file is reported by SqliteIntegrity, once in a while rather than per request.
+    if (!isDatabaseCorrupt(exception)) logger.warn(`Database unavailable: ${exception instanceof Error ? exception.message : String(exception)}`);
+  } else if (status >= 500) {
+    logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
   }
 }
 
@@ -52,7 +58,8 @@ export function describeError(exception: unknown): { status: number; code: Error
   if (parser?.type === 'charset.unsupported' || parser?.type === 'encoding.unsupported') {
     return { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Unsupported request encoding.' };
   }
-  if (isDatabaseUnavailable(exception)) {
+  // A damaged SQLite file is not the request's fault, nor a bug: the service is degraded (503).
+  if (isDatabaseUnavailable(exception) || isDatabaseCorrupt(exception)) {
     return { status: 503, code: 'SERVICE_UNAVAILABLE', message: 'The service is temporarily unavailable. Please try again in a moment.' };
   }
   if (exception instanceof HttpException) {

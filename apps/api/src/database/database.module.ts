@@ -1,7 +1,7 @@
 import { type DynamicModule, Logger, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { DataSource, QueryRunner, Logger as TypeOrmLogger } from 'typeorm';
-import { databaseErrorCode, withoutQueryTimeout } from '@holibot/database';
+import { databaseErrorCode, isDatabaseCorrupt, withoutQueryTimeout } from '@holibot/database';
 import type { AppConfig } from '../config/app-config.js';
 
 /** TypeORM's own messages, through the application's logger. */
@@ -9,6 +9,8 @@ export class TypeOrmNestLogger implements TypeOrmLogger {
   private readonly logger = new Logger('Database');
   logQuery(): void {}
   logQueryError(error: string | Error, query: string, _parameters?: unknown[], queryRunner?: QueryRunner): void {
+    // Reported once in a while by SqliteIntegrity, not once per failed query.
+    if (isDatabaseCorrupt(error)) return;
     if (databaseErrorCode(error) === 'PROTOCOL_SEQUENCE_TIMEOUT') {
       const timeout = (queryRunner?.connection.options as { maxQueryExecutionTime?: number } | undefined)?.maxQueryExecutionTime;
       this.logger.warn(`query timed out${timeout ? ` after ${timeout} ms (DB_QUERY_TIMEOUT_MS)` : ''}: ${query.slice(0, 500)}`);

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { databaseErrorCode, isDatabaseCorrupt, resolveDataSourceOptions } from '@holibot/database';
 import type { AppConfig } from '../config/app-config.js';
 import { TypeOrmNestLogger } from './database.module.js';
+import { WatchSqliteCorruption, damagedFileMessage, quickCheck } from './sqlite-integrity.js';
 
 /** Where opening the database reports MySQL retries (warn) and a failure's stack (debug); a Winston logger fits. */
 export interface OpenLog {
@@ -32,7 +33,8 @@ const CONTEXT = { context: 'Database' };
  * is a DatabaseOpenError whose one line names DB_SQLITE_PATH and the file, or the MySQL server
  * and the variables to check, with the stack at debug level only — never TypeOrmModule's
  * "Unable to connect … Retrying" and Nest's ExceptionHandler stacks. MySQL is retried twice
- * (one warning line each) when it may answer in a moment.
+ * (one warning line each) when it may answer in a moment. A SQLite file must pass PRAGMA
+ * quick_check: a damaged file is refused, with what to do.
  */
 export async function openDatabase(config: AppConfig, log: OpenLog): Promise<DataSource> {
   for (let attempt = 0; ; attempt += 1) {
@@ -53,7 +55,20 @@ export async function openDatabase(config: AppConfig, log: OpenLog): Promise<Dat
 }
 
 async function openOnce(config: AppConfig): Promise<DataSource> {
-  return new DataSource(await resolveDataSourceOptions(config.database, new TypeOrmNestLogger())).initialize();
+  const options = await resolveDataSourceOptions(config.database, new TypeOrmNestLogger());
+  if (config.database.type !== 'sqlite') return new DataSource(options).initialize();
+  const subscribers = [...((options.subscribers as Function[] | undefined) ?? []), WatchSqliteCorruption];
+  const dataSource = await new DataSource({ ...options, subscribers }).initialize();
+  let problem: string | null;
+  try {
+    problem = await quickCheck(dataSource);
+  } catch (error) {
+    await dataSource.destroy();
+    throw error;
+  }
+  if (problem === null) return dataSource;
+  await dataSource.destroy();
+  throw new DatabaseOpenError(damagedFileMessage(String(dataSource.options.database), config.database.sqlitePath, problem));
 }
 
 function describeOpenFailure(config: AppConfig, error: unknown): string {
