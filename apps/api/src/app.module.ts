@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
+import type { DataSource } from 'typeorm';
 import { chatRateLimitKey } from './chat/chat-rate-limit.js';
 import { ChatModule } from './chat/chat.module.js';
 import { CommonModule } from './common/common.module.js';
@@ -15,13 +16,14 @@ import { WidgetModule } from './widget/widget.module.js';
 /** The HTTP application: every feature module. */
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, logFiles: LogFilesHealth | null = null): DynamicModule {
+  /** `dataSource`: opened by openDatabase; `logFiles`: the log files' state, for /health/ready. */
+  static forRoot(config: AppConfig, dataSource: DataSource, logFiles: LogFilesHealth | null = null): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
         CommonModule,
-        DatabaseModule,
+        DatabaseModule.forRoot(dataSource),
         ThrottlerModule.forRoot({
           throttlers: [{ name: 'default', ttl: config.rateLimit.windowMs, limit: config.rateLimit.maxRequests }],
           skipIf: () => !config.rateLimit.enabled,
@@ -40,7 +42,7 @@ export class AppModule {
 /** What the command line needs: configuration, database, catalogue import; no HTTP. */
 @Module({})
 export class CliModule {
-  static forRoot(config: AppConfig): DynamicModule {
-    return { module: CliModule, imports: [ConfigModule.forRoot(config), CommonModule, DatabaseModule, PoiModule] };
+  static forRoot(config: AppConfig, dataSource: DataSource): DynamicModule {
+    return { module: CliModule, imports: [ConfigModule.forRoot(config), CommonModule, DatabaseModule.forRoot(dataSource), PoiModule] };
   }
 }

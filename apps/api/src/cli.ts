@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { getDataSourceToken } from '@nestjs/typeorm';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { type DataSource, MigrationExecutor } from 'typeorm';
-import { pendingSchemaChanges } from '@holibot/database';
+import { pendingSchemaChanges, withoutQueryTimeout } from '@holibot/database';
 import { CliModule } from './app.module.js';
 import { AppConfig, ConfigError } from './config/app-config.js';
 import { migrate, prepareSchema } from './database/database.module.js';
+import { openDatabase } from './database/open-database.js';
 import { DEFAULT_SOURCE, ImportFileError, PoiImportService, SOURCE_PATTERN } from './poi/poi-import.service.js';
 
 /**
@@ -16,9 +16,12 @@ import { DEFAULT_SOURCE, ImportFileError, PoiImportService, SOURCE_PATTERN } fro
  */
 async function withContext<T>(work: (get: <S>(token: new (...args: never[]) => S) => S, dataSource: DataSource) => Promise<T>): Promise<T> {
   const config = AppConfig.fromProcess();
-  const app = await NestFactory.createApplicationContext(CliModule.forRoot(config), { logger: ['error', 'warn'], abortOnError: false });
+  const dataSource = await openDatabase(config, {
+    warn: (message) => console.error(`holibot: ${message}`),
+    debug: (message) => config.log.level === 'debug' && console.error(message),
+  });
+  const app = await NestFactory.createApplicationContext(CliModule.forRoot(config, dataSource), { logger: ['error', 'warn'], abortOnError: false });
   try {
-    const dataSource = app.get<DataSource>(getDataSourceToken());
     return await work((token) => app.get(token), dataSource);
   } finally {
     await app.close();
@@ -53,7 +56,7 @@ program
           return;
         }
         // The list comes newest first (highest id), the one undoLastMigration reverts.
-        await dataSource.undoLastMigration({ transaction: 'each' });
+        await withoutQueryTimeout(dataSource, () => dataSource.undoLastMigration({ transaction: 'each' }));
         console.log(`Reverted ${executed[0]!.name}.`);
         return;
       }

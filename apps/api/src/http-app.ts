@@ -14,6 +14,7 @@ import { compileTrustProxy } from './common/trust-proxy.js';
 import { createValidationPipe } from './common/validation.js';
 import type { AppConfig } from './config/app-config.js';
 import { prepareSchema } from './database/database.module.js';
+import { openDatabase } from './database/open-database.js';
 import { reclaimMemoryWhenIdle } from './observability/idle-memory.js';
 import { createWinstonLogger, requestLogging } from './observability/logging.js';
 import { PoiCatalogue } from './poi/poi-catalogue.service.js';
@@ -28,6 +29,7 @@ const TIMEOUT_CHECK_INTERVAL_MS = 1000;
  */
 export async function createHttpApp(config: AppConfig): Promise<NestFastifyApplication> {
   const { logger, logFiles } = createWinstonLogger(config);
+  const dataSource = await openDatabase(config, logger);
   const adapter = new FastifyAdapter({
     // The same reading of TRUST_PROXY as the WebSocket's (proxy-addr).
     trustProxy: compileTrustProxy(config.trustProxy),
@@ -42,7 +44,7 @@ export async function createHttpApp(config: AppConfig): Promise<NestFastifyAppli
     logger: false,
     return503OnClosing: true,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, logFiles), adapter, {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, dataSource, logFiles), adapter, {
     bodyParser: false,
     abortOnError: false,
     logger: WinstonModule.createLogger({ instance: logger }),

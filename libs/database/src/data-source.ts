@@ -3,13 +3,24 @@ import { dirname, resolve } from 'node:path';
 import { DataSource, type DataSourceOptions, type LogLevel, type Logger as TypeOrmLogger } from 'typeorm';
 import { MIGRATIONS } from '../../../migrations/index.js';
 import { ENTITIES } from './entities/index.js';
+import { DEFAULT_QUERY_TIMEOUT_MS, DiscardTimedOutConnections, mysqlDriverWithAcquireTimeout } from './mysql-timeouts.js';
 
 /** SQLite page cache per connection, in KiB (SQLite's default; better-sqlite3's is 16 MB). */
 export const SQLITE_CACHE_KIB = 2000;
 
 export type DatabaseConfig =
   | { type: 'sqlite'; sqlitePath: string }
-  | { type: 'mysql'; host: string; port: number; user: string; password: string; name: string; poolSize: number };
+  | {
+      type: 'mysql';
+      host: string;
+      port: number;
+      user: string;
+      password: string;
+      name: string;
+      poolSize: number;
+      /** Longest wait for a connection (pooled or new) and for each query; DEFAULT_QUERY_TIMEOUT_MS when absent. */
+      queryTimeoutMs?: number;
+    };
 
 /**
  * Options for the one data source every part of HoliBot uses: the api, the CLI, the tests.
@@ -45,6 +56,7 @@ export function createDataSourceOptions(config: DatabaseConfig, logger?: TypeOrm
       timeout: 5000,
     };
   }
+  const timeoutMs = config.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS;
   return {
     ...common,
     type: server,
@@ -57,7 +69,12 @@ export function createDataSourceOptions(config: DatabaseConfig, logger?: TypeOrm
     // Dates are written and read as UTC, whatever the server's or the process's time zone.
     timezone: 'Z',
     poolSize: config.poolSize,
-    connectTimeout: 5000,
+    // A database that stops answering gives a bounded wait at each step (see mysql-timeouts.ts).
+    connectTimeout: timeoutMs,
+    maxQueryExecutionTime: timeoutMs,
+    enableQueryTimeout: true,
+    driver: mysqlDriverWithAcquireTimeout(timeoutMs),
+    subscribers: [DiscardTimedOutConnections],
     // trace: false — mysql2 otherwise captures a stack trace on every query (4 % of the
     // server's CPU under the chat benchmark); errors still carry the SQL message and code.
     extra: { enableKeepAlive: true, trace: false },
@@ -72,18 +89,22 @@ export async function detectMysqlServer(config: DatabaseConfig): Promise<MysqlSe
   if (config.type !== 'mysql') return 'mysql';
   // Loaded only here: a SQLite deployment never needs the MySQL driver in memory.
   const { default: mysql } = await import('mysql2/promise');
+  const timeout = config.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS;
   const connection = await mysql.createConnection({
     host: config.host,
     port: config.port,
     user: config.user,
     password: config.password,
-    connectTimeout: 5000,
+    connectTimeout: timeout,
   });
   try {
-    const [rows] = await connection.query('SELECT VERSION() AS version');
-    return /mariadb/i.test(String((rows as Array<{ version: string }>)[0]?.version)) ? 'mariadb' : 'mysql';
-  } finally {
+    const [rows] = await connection.query({ sql: 'SELECT VERSION() AS version', timeout });
     await connection.end();
+    return /mariadb/i.test(String((rows as Array<{ version: string }>)[0]?.version)) ? 'mariadb' : 'mysql';
+  } catch (error) {
+    // end() would wait for a server that does not answer.
+    connection.destroy();
+    throw error;
   }
 }
 

@@ -3,3 +3,5 @@ export * from './data-source.js';
 export * from './schema-drift.js';
 export * from './insert-rows.js';
 export * from './transaction.js';
+export * from './faults.js';
+export * from './mysql-timeouts.js';

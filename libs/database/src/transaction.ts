@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { isDatabaseUnavailable } from './faults.js';
 
 type Work<T> = (manager: EntityManager) => Promise<T>;
 
@@ -33,8 +34,9 @@ const writers = new WeakMap<DataSource, Writer>();
  *   its own savepoint, so a failing unit rolls back alone and runs once.
  * - MySQL: a savepoint would cost two more round trips per unit, so the group runs without
  *   them; if anything in the group fails, the group is rolled back and each of its units runs
- *   again alone in its own transaction. A unit must therefore be safe to run twice (only the
- *   committed run counts), as database-only work is.
+ *   again alone in its own transaction (unless the database is unavailable: then all fail at
+ *   once). A unit must therefore be safe to run twice (only the committed run counts), as
+ *   database-only work is.
  *
  * A unit of work must not itself await `transaction` (it would wait for itself).
  */
@@ -105,7 +107,13 @@ async function commitGroupOrEachAlone(dataSource: DataSource, group: Job[]): Pro
     await dataSource.transaction(async (manager) => {
       for (const job of group) values.push(await job.work(manager));
     });
-  } catch {
+  } catch (error) {
+    // A database that cannot be reached or does not answer would fail each unit again, one
+    // timeout after the other: the whole group gets the error at once.
+    if (isDatabaseUnavailable(error)) {
+      for (const job of group) job.reject(error);
+      return;
+    }
     for (const job of group) await dataSource.transaction(job.work).then(job.resolve, job.reject);
     return;
   }

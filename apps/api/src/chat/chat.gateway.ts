@@ -3,7 +3,7 @@ import { Logger, type OnModuleDestroy } from '@nestjs/common';
 import { type OnGatewayConnection, type OnGatewayDisconnect, WebSocketGateway } from '@nestjs/websockets';
 import type { ErrorCode } from '@holibot/contracts';
 import type { WebSocket } from 'ws';
-import { describeError } from '../common/all-exceptions.filter.js';
+import { describeError, logServerError } from '../common/all-exceptions.filter.js';
 import { ApiError } from '../common/api-error.js';
 import { createValidationPipe } from '../common/validation.js';
 import { AppConfig } from '../config/app-config.js';
@@ -118,7 +118,7 @@ export class ChatGateway implements OnGatewayConnection, OnGatewayDisconnect, On
       this.send(socket, { type: 'done', data: response });
     } catch (error) {
       const { status, code, message } = describeError(error);
-      if (status >= 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+      logServerError(this.logger, error, status);
       this.send(socket, { type: 'error', error: { code, message } });
     }
   }

@@ -2,6 +2,7 @@ import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpSta
 import type { AbstractHttpAdapter } from '@nestjs/core';
 import { ThrottlerException } from '@nestjs/throttler';
 import type { ErrorCode, ErrorResponse } from '@holibot/contracts';
+import { isDatabaseCorrupt, isDatabaseUnavailable } from '@holibot/database';
 import { ApiError } from './api-error.js';
 
 /** Errors Fastify raises before a route runs (reading the body) carry a code and a status. */
@@ -26,14 +27,20 @@ export class AllExceptionsFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<unknown>();
     const { status, code, message } = describeError(exception);
-    if (status === 503) {
-      this.logger.warn(`Database unavailable: ${exception instanceof Error ? exception.message : String(exception)}`);
-    } else if (status >= 500) {
-      this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
-    }
+    logServerError(this.logger, exception, status);
     if (this.http.isHeadersSent(response)) return;
     const checks = healthChecks(exception);
     this.http.reply(response, { success: false, error: { code, message, ...(checks && { checks }) } } satisfies ErrorResponse, status);
+  }
+}
+
+/** How a failed request is logged (HTTP and WebSocket alike): 5xx only; a database that is unavailable without its stack. */
+export function logServerError(logger: Logger, exception: unknown, status: number): void {
+  if (status === 503) {
+    // A damaged SQLite file is reported by SqliteIntegrity, once in a while rather than per request.
+    if (!isDatabaseCorrupt(exception)) logger.warn(`Database unavailable: ${exception instanceof Error ? exception.message : String(exception)}`);
+  } else if (status >= 500) {
+    logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
   }
 }
 
@@ -54,7 +61,8 @@ export function describeError(exception: unknown): { status: number; code: Error
       return { status: fastify.statusCode, code: 'INVALID_REQUEST', message: 'The request is not valid.' };
     }
   }
-  if (isDatabaseUnavailable(exception)) {
+  // A damaged SQLite file is not the request's fault, nor a bug: the service is degraded (503).
+  if (isDatabaseUnavailable(exception) || isDatabaseCorrupt(exception)) {
     return { status: 503, code: 'SERVICE_UNAVAILABLE', message: 'The service is temporarily unavailable. Please try again in a moment.' };
   }
   if (exception instanceof HttpException) {
@@ -82,16 +90,4 @@ function healthChecks(exception: unknown): ErrorResponse['error']['checks'] | un
   const body = exception.getResponse() as { status?: unknown; details?: Record<string, { status?: unknown }> };
   if (body.status !== 'error' || typeof body.details !== 'object' || body.details === null) return undefined;
   return Object.fromEntries(Object.entries(body.details).map(([name, check]) => [name, { status: String(check?.status ?? 'unknown') }]));
-}
-
-/** Error codes of a database that cannot be reached or is busy (mysql2, better-sqlite3, Node). */
-const UNAVAILABLE = new Set([
-  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND', 'PROTOCOL_CONNECTION_LOST',
-  'PROTOCOL_SEQUENCE_TIMEOUT', 'ER_CON_COUNT_ERROR', 'ER_SERVER_SHUTDOWN', 'SQLITE_BUSY', 'SQLITE_LOCKED',
-]);
-
-function isDatabaseUnavailable(exception: unknown): boolean {
-  const error = exception as { code?: unknown; driverError?: { code?: unknown } } | null;
-  const code = error?.driverError?.code ?? error?.code;
-  return typeof code === 'string' && UNAVAILABLE.has(code);
 }

@@ -22,7 +22,9 @@ describe('AppConfig', () => {
 
   it('reads MySQL settings with the seed names', () => {
     const config = AppConfig.fromEnv({ DB_TYPE: 'mysql', DB_HOST: 'db', DB_PORT: '3307', DB_USER: 'u', DB_PASSWORD: 'p', DB_NAME: 'pxoziy_db1' });
-    expect(config.database).toEqual({ type: 'mysql', host: 'db', port: 3307, user: 'u', password: 'p', name: 'pxoziy_db1', poolSize: 10 });
+    expect(config.database).toEqual({ type: 'mysql', host: 'db', port: 3307, user: 'u', password: 'p', name: 'pxoziy_db1', poolSize: 10, queryTimeoutMs: 5000 });
+    expect(AppConfig.fromEnv({ DB_TYPE: 'mysql', DB_QUERY_TIMEOUT_MS: '1000' }).database).toMatchObject({ queryTimeoutMs: 1000 });
+    expect(() => AppConfig.fromEnv({ DB_QUERY_TIMEOUT_MS: '50' })).toThrow(/DB_QUERY_TIMEOUT_MS="50": must be at least 100/);
   });
 
   it('names every bad variable, and never shows a secret', () => {

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
-import type { DatabaseConfig } from '@holibot/database';
+import { type DatabaseConfig, DEFAULT_QUERY_TIMEOUT_MS } from '@holibot/database';
 
 // Every environment variable HoliBot reads, with its default and meaning. `.env.example` and
 // the README's configuration table list the same variables (a test keeps them in step).
@@ -66,6 +66,7 @@ export const ENV_SCHEMA = z.object({
   DB_PASSWORD: z.string().default(''),
   DB_NAME: z.string().regex(/^[A-Za-z0-9_$]+$/, { message: 'must be a plain database name' }).default('holibot'),
   DB_POOL_SIZE: int(10, 1, 500),
+  DB_QUERY_TIMEOUT_MS: int(DEFAULT_QUERY_TIMEOUT_MS, 100, 600000),
   DB_MIGRATE_ON_START: bool(true),
   SESSION_EXPIRY_HOURS: int(24, 1, 24 * 365),
   USER_TOKEN_SECRET: z
@@ -173,6 +174,7 @@ export class AppConfig {
             password: env.DB_PASSWORD,
             name: env.DB_NAME,
             poolSize: env.DB_POOL_SIZE,
+            queryTimeoutMs: env.DB_QUERY_TIMEOUT_MS,
           };
     this.migrateOnStart = env.DB_MIGRATE_ON_START;
     this.sessionExpiryHours = env.SESSION_EXPIRY_HOURS;

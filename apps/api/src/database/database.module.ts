@@ -1,17 +1,26 @@
-import { Logger, Module } from '@nestjs/common';
+import { type DynamicModule, Logger, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import type { DataSource, Logger as TypeOrmLogger } from 'typeorm';
-import { resolveDataSourceOptions } from '@holibot/database';
-import { AppConfig } from '../config/app-config.js';
+import type { DataSource, QueryRunner, Logger as TypeOrmLogger } from 'typeorm';
+import { databaseErrorCode, isDatabaseCorrupt, withoutQueryTimeout } from '@holibot/database';
+import type { AppConfig } from '../config/app-config.js';
 
 /** TypeORM's own messages, through the application's logger. */
-class TypeOrmNestLogger implements TypeOrmLogger {
+export class TypeOrmNestLogger implements TypeOrmLogger {
   private readonly logger = new Logger('Database');
   logQuery(): void {}
-  logQueryError(error: string | Error, query: string): void {
+  logQueryError(error: string | Error, query: string, _parameters?: unknown[], queryRunner?: QueryRunner): void {
+    // Reported once in a while by SqliteIntegrity, not once per failed query.
+    if (isDatabaseCorrupt(error)) return;
+    if (databaseErrorCode(error) === 'PROTOCOL_SEQUENCE_TIMEOUT') {
+      const timeout = (queryRunner?.connection.options as { maxQueryExecutionTime?: number } | undefined)?.maxQueryExecutionTime;
+      this.logger.warn(`query timed out${timeout ? ` after ${timeout} ms (DB_QUERY_TIMEOUT_MS)` : ''}: ${query.slice(0, 500)}`);
+      return;
+    }
     this.logger.error(`${error instanceof Error ? error.message : error} — ${query.slice(0, 500)}`);
   }
-  logQuerySlow(time: number, query: string): void {
+  logQuerySlow(time: number, query: string, _parameters?: unknown[], queryRunner?: QueryRunner): void {
+    // With the query timeout on, a query past maxQueryExecutionTime has failed: logQueryError says so.
+    if ((queryRunner?.connection.driver.options as { enableQueryTimeout?: boolean } | undefined)?.enableQueryTimeout) return;
     this.logger.warn(`slow query (${time} ms): ${query.slice(0, 500)}`);
   }
   logSchemaBuild(message: string): void {
@@ -26,24 +35,23 @@ class TypeOrmNestLogger implements TypeOrmLogger {
   }
 }
 
-/** The one data source (SQLite or MySQL), migrated on start when DB_MIGRATE_ON_START is true. */
-@Module({
-  imports: [
-    TypeOrmModule.forRootAsync({
-      inject: [AppConfig],
-      useFactory: async (config: AppConfig) => ({
-        ...(await resolveDataSourceOptions(config.database, new TypeOrmNestLogger())),
-        retryAttempts: 2,
-        retryDelay: 2000,
-      }),
-    }),
-  ],
-})
-export class DatabaseModule {}
+/**
+ * The one data source (SQLite or MySQL), opened by openDatabase before Nest starts (so that a
+ * database that cannot be opened is reported in one line, see open-database.ts).
+ */
+@Module({})
+export class DatabaseModule {
+  static forRoot(dataSource: DataSource): DynamicModule {
+    return {
+      module: DatabaseModule,
+      imports: [TypeOrmModule.forRootAsync({ useFactory: () => dataSource.options, dataSourceFactory: async () => dataSource })],
+    };
+  }
+}
 
 /** Applies pending migrations; returns their names. */
 export async function migrate(dataSource: DataSource): Promise<string[]> {
-  const applied = await dataSource.runMigrations({ transaction: 'each' });
+  const applied = await withoutQueryTimeout(dataSource, () => dataSource.runMigrations({ transaction: 'each' }));
   return applied.map((migration) => migration.name);
 }
 

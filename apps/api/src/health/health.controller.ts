@@ -1,6 +1,9 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, type HealthIndicatorResult, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { SqliteIntegrity } from '../database/sqlite-integrity.js';
 import type { LogFilesHealth } from '../observability/log-files.js';
 
 export const LOG_FILES_HEALTH = Symbol('LOG_FILES_HEALTH');
@@ -12,6 +15,7 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly indicators: HealthIndicatorService,
     private readonly database: TypeOrmHealthIndicator,
+    @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(LOG_FILES_HEALTH) private readonly logFiles: LogFilesHealth | null,
   ) {}
 
@@ -23,14 +27,19 @@ export class HealthController {
   }
 
   /**
-   * The process can serve: the database answers a ping (503 otherwise). Log files that cannot be
-   * written are `degraded` — the chat still works, so the instance stays in service (200).
+   * The process can serve: the database answers a ping, and a SQLite file that answered with
+   * corruption errors has passed PRAGMA quick_check again since (503 otherwise). Log files that
+   * cannot be written are `degraded`: the chat still works, so the instance stays in service (200).
    */
   @Get('ready')
   @HealthCheck()
   ready() {
     return this.health.check([
-      () => this.database.pingCheck('database', { timeout: 2000 }),
+      async () => {
+        const ping = await this.database.pingCheck('database', { timeout: 2000 });
+        if (ping.database.status !== 'up' || !(await SqliteIntegrity.of(this.dataSource)?.isDamaged())) return ping;
+        return this.indicators.check('database').down({ message: 'the SQLite file is damaged' });
+      },
       ...(this.logFiles ? [() => this.logsCheck(this.logFiles!)] : []),
     ]);
   }

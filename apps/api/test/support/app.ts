@@ -90,3 +90,33 @@ export function chatClient(url: string, headers: Record<string, string> = {}): C
     },
   };
 }
+
+/**
+ * Runs the built server (or `script`, e.g. the CLI) to its exit, for starts that must fail: its exit code and all it printed.
+ * A server that starts listening is stopped at once (exit code null).
+ */
+export function runToExit(env: Record<string, string>, args: string[] = [], script = MAIN): Promise<{ code: number | null; output: string }> {
+  const child = spawn(process.execPath, [script, ...args], { env: { PATH: process.env['PATH'] ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const onData = (chunk: Buffer) => {
+    output += chunk.toString();
+    // It started after all: no use waiting for an exit that will not come.
+    if (/listening on http/.test(output)) child.kill('SIGTERM');
+  };
+  child.stdout.on('data', onData);
+  child.stderr.on('data', onData);
+  return new Promise((done, fail) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      fail(new Error(`still running after 30 s:\n${output}`));
+    }, 30_000);
+    // 'close', not 'exit': the output has been read to its end.
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      done({ code, output });
+    });
+  });
+}
+
+/** A stack trace in any form: indented frames, or frames inside a JSON-escaped log field. */
+export const STACK_FRAME = /^\s+at |\bat \S+ \(\S+:\d+:\d+\)/m;

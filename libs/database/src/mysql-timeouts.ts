@@ -1,0 +1,97 @@
+import { createRequire } from 'node:module';
+import type { Pool, PoolConnection, PoolOptions } from 'mysql2';
+import { type AfterQueryEvent, type DataSource, type EntitySubscriberInterface, EventSubscriber } from 'typeorm';
+import { databaseErrorCode } from './faults.js';
+
+/**
+ * A MySQL server that stops answering but keeps its connections open must cost a request a
+ * bounded wait, then a 503. mysql2 3.x and TypeORM 1.x give three limits, with gaps closed here:
+ *
+ * - connecting: mysql2's `connectTimeout` (handshake included);
+ * - each query: mysql2's per-query `timeout`, which TypeORM sets from `maxQueryExecutionTime`
+ *   when `enableQueryTimeout` is on. On expiry mysql2 fails the query (PROTOCOL_SEQUENCE_TIMEOUT)
+ *   but leaves it the connection's current command: the connection goes back to the pool, and
+ *   the next query on it queues behind the dead one with no timer of its own (its timer starts
+ *   only when it is sent). DiscardTimedOutConnections destroys such a connection instead;
+ * - waiting for a pooled connection: mysql2's pool has no acquire timeout (it waits without a
+ *   limit once all connections are taken; TypeORM's `acquireTimeout` option is passed through
+ *   and mysql2 ignores it with a warning). mysqlDriverWithAcquireTimeout adds one.
+ */
+export const DEFAULT_QUERY_TIMEOUT_MS = 5000;
+
+type Mysql2 = typeof import('mysql2');
+type GetConnectionCallback = (error: NodeJS.ErrnoException | null, connection?: PoolConnection) => void;
+
+/**
+ * mysql2 for TypeORM's `driver` option, whose pools fail `getConnection` with POOL_ACQUIRE_TIMEOUT
+ * after `timeoutMs` (queueing plus connecting). A connection that arrives later goes back to the pool.
+ */
+export function mysqlDriverWithAcquireTimeout(timeoutMs: number): Mysql2 {
+  // Loaded here, synchronously, and only for MySQL: a SQLite deployment never loads the driver.
+  const mysql = createRequire(import.meta.url)('mysql2') as Mysql2;
+  return Object.assign(Object.create(mysql) as Mysql2, {
+    createPool: (options: PoolOptions) => withAcquireTimeout(mysql.createPool(options), timeoutMs),
+  });
+}
+
+function withAcquireTimeout(pool: Pool, timeoutMs: number): Pool {
+  const getConnection = (callback: GetConnectionCallback) => {
+    let waiting = true;
+    const timer = setTimeout(() => {
+      waiting = false;
+      const error: NodeJS.ErrnoException = new Error(`no MySQL connection became free or could be opened within ${timeoutMs} ms`);
+      error.code = 'POOL_ACQUIRE_TIMEOUT';
+      callback(error);
+    }, timeoutMs);
+    pool.getConnection((error, connection) => {
+      if (waiting) {
+        waiting = false;
+        clearTimeout(timer);
+        callback(error, connection);
+      } else if (!error) {
+        connection.release();
+      }
+    });
+  };
+  // A proxy rather than a patched method: mysql2 calls its own getConnection internally (handing a
+  // freed slot to a waiter) and must keep its own; everything else is the pool itself.
+  return new Proxy(pool, {
+    get(target, key) {
+      if (key === 'getConnection') return getConnection;
+      const value: unknown = Reflect.get(target, key, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
+/** Destroys a pooled connection whose query timed out (see above), so the pool opens a fresh one. */
+@EventSubscriber()
+export class DiscardTimedOutConnections implements EntitySubscriberInterface {
+  afterQuery(event: AfterQueryEvent): void {
+    if (event.success || databaseErrorCode(event.error) !== 'PROTOCOL_SEQUENCE_TIMEOUT') return;
+    const connection = (event.queryRunner as { databaseConnection?: PoolConnection & { stream?: { destroy(): void } } }).databaseConnection;
+    if (!connection) return;
+    // mysql2's destroy() only half-closes the socket (end()); a server that does not answer may
+    // never close its side, so the socket is destroyed too.
+    connection.destroy();
+    connection.stream?.destroy();
+  }
+}
+
+/**
+ * Runs `work` (migrations) without the per-query timeout: a schema change on a large table may
+ * legitimately run longer, and MySQL DDL is not transactional — giving up on it client-side
+ * would leave the schema changed but the migration not recorded.
+ */
+export async function withoutQueryTimeout<T>(dataSource: DataSource, work: () => Promise<T>): Promise<T> {
+  // TypeORM reads the driver's options on every query.
+  const options = dataSource.driver.options as { enableQueryTimeout?: boolean };
+  const enabled = options.enableQueryTimeout;
+  if (!enabled) return work();
+  options.enableQueryTimeout = false;
+  try {
+    return await work();
+  } finally {
+    options.enableQueryTimeout = enabled;
+  }
+}
