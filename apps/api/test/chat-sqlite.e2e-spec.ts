@@ -1,4 +1,5 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -6,6 +7,7 @@ import { SignJWT } from 'jose';
 import { conversationTests, harderConversationTests, localisedHoursTests, looserConversationTests, poiShapeTests } from './conversations.js';
 import { type RunningApp, chatClient, startApp, testEnv } from './support/app.js';
 import { freshSqliteDatabase } from './support/databases.js';
+import { openApiProblems } from './support/openapi.js';
 
 const post = (url: string, body: string, headers: Record<string, string> = {}) =>
   fetch(`${url}/api/v1/chat/message`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
@@ -77,6 +79,18 @@ describe('chat API over HTTP on SQLite', () => {
     expect(await ui.text()).toContain('swagger');
     const document = (await (await fetch(`${running.url}/api/docs/openapi.json`)).json()) as any;
     expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/api/v1/chat/message', '/api/v1/chat/session/{id}']));
+  });
+
+  it('the OpenAPI document is valid, and the user token is optional bearer security, not a required header', async () => {
+    const document = (await (await fetch(`${running.url}/api/docs/openapi.json`)).json()) as any;
+    expect(openApiProblems(document)).toBeNull();
+    const operations = Object.entries(document.paths).flatMap(([path, methods]) => Object.entries(methods as object).map(([method, operation]) => ({ path, method, operation })));
+    for (const { operation } of operations) {
+      expect((operation.parameters ?? []).filter((parameter: any) => parameter.in === 'header' && /^authorization$/i.test(parameter.name))).toEqual([]);
+    }
+    const chat = operations.filter(({ path }) => path.startsWith('/api/v1/chat/'));
+    expect(chat.length).toBeGreaterThanOrEqual(3);
+    for (const { operation } of chat) expect(operation.security).toEqual([{}, { bearer: [] }]);
   });
 
   it('health: live and ready', async () => {
@@ -291,5 +305,57 @@ describe('the database changed behind the server', () => {
     const history = (await (await fetch(`${running.url}/api/v1/chat/session/${sessionId}`)).json()) as { data: { messages: Array<{ content: string }> } };
     expect(history.data.messages.map((m) => m.content)).toEqual(['beaches', first.body.data.textResponse]);
     expect((await client.ask('museums', sessionId)).body.data.sessionId).toBe(sessionId);
+  });
+});
+
+describe('the HTTP floor', () => {
+  let running: RunningApp;
+  beforeAll(async () => {
+    running = await startApp(testEnv(freshSqliteDatabase(), { HTTP_REQUEST_TIMEOUT_MS: '1000', CORS_ORIGIN: 'https://www.calpe.example' }));
+  });
+  afterAll(() => running.close());
+
+  it.each([
+    ['text/plain', 'query=beaches'],
+    ['application/x-www-form-urlencoded', 'query=beaches'],
+    ['application/xml', '<query>beaches</query>'],
+    ['', 'query=beaches'],
+  ])('a %s body → 415 UNSUPPORTED_MEDIA_TYPE (the API reads JSON only)', async (type, body) => {
+    const response = await fetch(`${running.url}/api/v1/chat/message`, { method: 'POST', headers: type ? { 'content-type': type } : {}, body: new TextEncoder().encode(body) });
+    expect(response.status).toBe(415);
+    expect(await response.json()).toEqual({ success: false, error: { code: 'UNSUPPORTED_MEDIA_TYPE', message: expect.any(String) } });
+  });
+
+  it('Vary: Origin on every API answer, whatever the Origin (a cache must not serve one origin the answer of another)', async () => {
+    const answers = await Promise.all([
+      post(running.url, '{"query":"beaches"}'),
+      post(running.url, '{"query":"beaches"}', { origin: 'https://www.calpe.example' }),
+      post(running.url, '{"query":"beaches"}', { origin: 'https://elsewhere.example' }),
+      post(running.url, '{"query": '),
+      fetch(`${running.url}/api/v1/nothing-here`),
+      fetch(`${running.url}/health/ready`),
+    ]);
+    for (const answer of answers) expect(answer.headers.get('vary')?.split(',').map((name) => name.trim().toLowerCase())).toContain('origin');
+    expect(answers[1]!.headers.get('access-control-allow-origin')).toBe('https://www.calpe.example');
+    expect(answers[2]!.headers.get('access-control-allow-origin')).toBeNull();
+    // The widget files are the same for every origin (Access-Control-Allow-Origin: *).
+    const widget = await fetch(`${running.url}/widget/holi-bot.js`, { headers: { origin: 'https://www.calpe.example' } });
+    expect(widget.headers.get('access-control-allow-origin')).toBe('*');
+    expect(widget.headers.get('vary')).toBe('Accept-Encoding');
+  });
+
+  it('a request whose body never arrives in full is cut off after HTTP_REQUEST_TIMEOUT_MS (408), not held for minutes', async () => {
+    const { port } = new URL(running.url);
+    const socket = connect(Number(port), '127.0.0.1');
+    let received = '';
+    socket.on('data', (chunk) => (received += chunk.toString()));
+    const closed = new Promise<number>((resolve) => socket.on('close', () => resolve(Date.now())));
+    const started = Date.now();
+    socket.write('POST /api/v1/chat/message HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 10000\r\n\r\n{"query":');
+    const end = await Promise.race([closed, new Promise<number>((resolve) => setTimeout(() => resolve(-1), 10_000))]);
+    socket.destroy();
+    expect(end).not.toBe(-1);
+    expect(end - started).toBeGreaterThanOrEqual(900);
+    expect(received).toMatch(/^HTTP\/1\.1 408/);
   });
 });

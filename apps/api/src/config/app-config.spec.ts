@@ -40,6 +40,17 @@ describe('AppConfig', () => {
     expect(message).not.toContain('short');
   });
 
+  it('reads sizes and the HTTP request timeout', () => {
+    expect(AppConfig.fromEnv({}).bodyLimitBytes).toBe(16 * 1024);
+    expect(AppConfig.fromEnv({ BODY_LIMIT: '1mb' }).bodyLimitBytes).toBe(1024 * 1024);
+    expect(AppConfig.fromEnv({ BODY_LIMIT: '500b' }).bodyLimitBytes).toBe(500);
+    expect(AppConfig.fromEnv({}).http.requestTimeoutMs).toBe(10000);
+    expect(AppConfig.fromEnv({}).log.maxSize).toBe('20m');
+    expect(AppConfig.fromEnv({ LOG_MAX_SIZE: '512K' }).log.maxSize).toBe('512k');
+    expect(() => AppConfig.fromEnv({ LOG_MAX_SIZE: '20 MB' })).toThrow(/LOG_MAX_SIZE="20 MB": must be a size like 20m/);
+    expect(() => AppConfig.fromEnv({ HTTP_REQUEST_TIMEOUT_MS: '10' })).toThrow(/HTTP_REQUEST_TIMEOUT_MS="10": must be at least 1000/);
+  });
+
   it('parses TRUST_PROXY and CORS_ORIGIN lists', () => {
     expect(AppConfig.fromEnv({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
     expect(AppConfig.fromEnv({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);

@@ -1,4 +1,4 @@
-import { Controller, Delete, Get, Headers, Param, UseGuards } from '@nestjs/common';
+import { Controller, Delete, Get, Param, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Language, SessionDeletedResponse, SessionResponse } from '@holibot/contracts';
@@ -6,11 +6,13 @@ import { ApiError } from '../common/api-error.js';
 import { Clock } from '../common/clock.js';
 import { PoiCatalogue } from '../poi/poi-catalogue.service.js';
 import { SESSION_ID_PATTERN, SessionService } from './session.service.js';
+import { AuthorizationHeader, OptionalUserToken } from './user-token.decorator.js';
 import { UserTokenService } from './user-token.service.js';
 
 @ApiTags('chat')
 @Controller('api/v1/chat/session')
 @UseGuards(ThrottlerGuard)
+@OptionalUserToken()
 export class SessionController {
   constructor(
     private readonly sessions: SessionService,
@@ -21,7 +23,7 @@ export class SessionController {
 
   @Get(':id')
   @ApiOperation({ summary: 'A conversation with its history' })
-  async get(@Param('id') id: string, @Headers('authorization') authorization?: string): Promise<SessionResponse> {
+  async get(@Param('id') id: string, @AuthorizationHeader() authorization?: string): Promise<SessionResponse> {
     const session = await this.activeSession(id, authorization);
     const wallTime = this.catalogue.wallTime(this.clock.now());
     const messages = await this.sessions.messages(session.id);
@@ -48,7 +50,7 @@ export class SessionController {
 
   @Delete(':id')
   @ApiOperation({ summary: 'Deletes a conversation and its history' })
-  async delete(@Param('id') id: string, @Headers('authorization') authorization?: string): Promise<SessionDeletedResponse> {
+  async delete(@Param('id') id: string, @AuthorizationHeader() authorization?: string): Promise<SessionDeletedResponse> {
     const session = await this.activeSession(id, authorization);
     await this.sessions.delete(session.id);
     return { success: true, data: { sessionId: session.id, deleted: true } };
