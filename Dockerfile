@@ -1,9 +1,9 @@
 # syntax=docker/dockerfile:1
-# HoliBot API image: `docker build -t holibot-api .` (or `docker compose build api`).
+# HoliBot API image: `docker build -t holibot-api .` (or `docker compose build api`), on Node 24 LTS.
 # Configured only by environment variables (see .env.example); listens on 3002.
 
 # ---- build: compile TypeScript, then keep only the runtime dependencies ----------------------
-FROM node:20-bookworm-slim AS build
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 # better-sqlite3 is a native module: when no prebuilt binary matches, npm compiles it.
 RUN apt-get update \
@@ -16,7 +16,7 @@ RUN npm run build \
  && npm prune --omit=dev --no-audit --no-fund
 
 # ---- runtime --------------------------------------------------------------------------------
-FROM node:20-bookworm-slim AS runtime
+FROM node:24-bookworm-slim AS runtime
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=3002 \
