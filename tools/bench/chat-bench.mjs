@@ -84,12 +84,14 @@ const MYSQL = {
   database: 'holibot_bench',
 };
 
+// Chat on SQLite: at least 1,600 req/s with p95 ≤ 50 ms at 50 connections (issue 9). The ratios
+// to Nest's GET /health/live and to bare node:http are reported, not targets: they say how much of
+// a turn is HTTP floor, and moved with the floor itself when HTTP went from Express to Fastify.
 const TARGETS = {
-  sqliteMinRps: 1000,
+  sqliteMinRps: 1600,
   sqliteMaxP95Ms: 50,
   mysqlMinRps: 600,
   mysqlMaxP95Ms: 100,
-  minChatToHealthLiveRatio: 0.25,
   maxIdleRssMb: 150,
 };
 
@@ -547,7 +549,6 @@ async function main() {
   check('chat POST on MariaDB: req/s', mysqlChat ? mysqlChat.reqPerSecAvg >= TARGETS.mysqlMinRps : null, mysqlChat?.reqPerSecAvg, `≥ ${TARGETS.mysqlMinRps}`);
   check('chat POST on MariaDB: p95 ms', mysqlChat ? mysqlChat.latencyMs.p95 <= TARGETS.mysqlMaxP95Ms : null, mysqlChat?.latencyMs.p95, `≤ ${TARGETS.mysqlMaxP95Ms}`);
   check('chat POST on MariaDB: no errors/non-2xx', mysqlChat ? mysqlChat.errors + mysqlChat.non2xx + mysqlChat.mismatches === 0 : null, mysqlChat ? mysqlChat.errors + mysqlChat.non2xx + mysqlChat.mismatches : null, '= 0');
-  check('chat / Nest GET /health/live', result.ratios.chatToHealthLive === null ? null : result.ratios.chatToHealthLive >= TARGETS.minChatToHealthLiveRatio, result.ratios.chatToHealthLive, `≥ ${TARGETS.minChatToHealthLiveRatio}`);
   check('idle RSS (SQLite) MB', result.sqlite ? result.sqlite.memory.idleRssMb <= TARGETS.maxIdleRssMb : null, result.sqlite?.memory.idleRssMb, `≤ ${TARGETS.maxIdleRssMb}`);
   check('idle RSS (MariaDB) MB', result.mysql ? result.mysql.memory.idleRssMb <= TARGETS.maxIdleRssMb : null, result.mysql?.memory.idleRssMb, `≤ ${TARGETS.maxIdleRssMb}`);
 

@@ -344,6 +344,17 @@ describe('the HTTP floor', () => {
     expect(widget.headers.get('vary')).toBe('Accept-Encoding');
   });
 
+  it("helmet's security headers on API answers and errors; the demo page keeps its own single CSP", async () => {
+    for (const response of [await post(running.url, '{"query":"beaches"}'), await fetch(`${running.url}/api/v1/nothing-here`)]) {
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(response.headers.get('strict-transport-security')).toMatch(/max-age=/);
+      expect(response.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
+      expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
+    }
+    const page = await fetch(`${running.url}/`);
+    expect(page.headers.get('content-security-policy')).toMatch(/^default-src 'none'; script-src 'self'; style-src 'self' 'nonce-[^']+'/);
+  });
+
   it('a request whose body never arrives in full is cut off after HTTP_REQUEST_TIMEOUT_MS (408), not held for minutes', async () => {
     const { port } = new URL(running.url);
     const socket = connect(Number(port), '127.0.0.1');
