@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +13,14 @@ const aroundToday = (prefix: string) =>
   });
 
 const STACK_FRAME = /^\s+at /m;
+
+/** A read-only file system at a new folder (a tmpfs mounted ro), or null where this process may not mount (not root, no CAP_SYS_ADMIN). */
+function readOnlyFolder(): { path: string; release(): void } | null {
+  const path = mkdtempSync(join(tmpdir(), 'holibot-ro-'));
+  const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'ro,size=64k', 'tmpfs', path], { stdio: 'ignore' });
+  if (mounted.status !== 0) return null;
+  return { path, release: () => void spawnSync('umount', [path], { stdio: 'ignore' }) };
+}
 
 describe('log files that cannot be written never take the server down', () => {
   it('a full disk (ENOSPC on every write): the server keeps answering, says so once, /health/ready shows logs degraded', async () => {
@@ -50,6 +59,26 @@ describe('log files that cannot be written never take the server down', () => {
       await running.close();
     }
   });
+
+  const readOnly = readOnlyFolder();
+  afterAll(() => readOnly?.release()); // also when the test itself did not run (-t)
+  (readOnly ? it : it.skip)('an existing read-only LOG_DIR (EROFS, a real read-only mount): starts on console logging with one line', async () => {
+    try {
+      const running = await startApp(testEnv(freshSqliteDatabase(), { LOG_FILES_ENABLED: 'true', LOG_DIR: readOnly!.path }));
+      try {
+        expect((await chatClient(running.url).ask('beaches')).status).toBe(200);
+        const output = running.output();
+        expect(output.match(/cannot be written \(EROFS/g)).toHaveLength(1);
+        expect(output).not.toMatch(/Unhandled 'error' event/);
+        expect(output).not.toMatch(STACK_FRAME);
+      } finally {
+        await running.close();
+      }
+    } finally {
+      readOnly!.release();
+    }
+  });
+  if (!readOnly) console.warn('log-files.e2e: cannot mount a read-only tmpfs here (needs root); the EROFS test is skipped');
 
   it('LOG_MAX_SIZE caps each file: a day that writes more continues in .1, .2 …', async () => {
     const logDir = mkdtempSync(join(tmpdir(), 'holibot-logs-'));
