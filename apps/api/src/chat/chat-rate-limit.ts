@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { Inject, Injectable } from '@nestjs/common';
-import { ThrottlerStorage, normalizeIp } from '@nestjs/throttler';
-import proxyAddr from 'proxy-addr';
-import { AppConfig, type TrustProxy } from '../config/app-config.js';
+import { ThrottlerStorage } from '@nestjs/throttler';
+import { clientIpResolver } from '../common/client-ip.js';
+import { AppConfig } from '../config/app-config.js';
 
 /**
  * The throttler's storage key: one bucket per client IP for every chat endpoint (message,
@@ -18,13 +18,13 @@ export function chatRateLimitKey(throttler: string, ip: string): string {
 /** The chat rate limit for WebSocket messages, in the same bucket as the HTTP chat endpoints. */
 @Injectable()
 export class ChatRateLimit {
-  private readonly trust: (address: string, hop: number) => boolean;
+  private readonly resolveIp: (request: IncomingMessage) => string;
 
   constructor(
     @Inject(ThrottlerStorage) private readonly storage: ThrottlerStorage,
     private readonly config: AppConfig,
   ) {
-    this.trust = compileTrust(config.trustProxy);
+    this.resolveIp = clientIpResolver(config.trustProxy);
   }
 
   /**
@@ -32,7 +32,7 @@ export class ChatRateLimit {
    * TRUST_PROXY, normalised as ThrottlerGuard does (IPv4-mapped IPv6 → IPv4, IPv6 → its /64).
    */
   clientIp(request: IncomingMessage): string {
-    return normalizeIp(proxyAddr(request, this.trust));
+    return this.resolveIp(request);
   }
 
   /** Counts one message; the seconds to wait when over the limit, else null. */
@@ -42,12 +42,4 @@ export class ChatRateLimit {
     const record = await this.storage.increment(chatRateLimitKey('default', ip), windowMs, maxRequests, windowMs, 'default');
     return record.isBlocked ? Math.max(1, record.timeToBlockExpire) : null;
   }
-}
-
-/** Express's reading of the `trust proxy` setting. */
-function compileTrust(value: TrustProxy): (address: string, hop: number) => boolean {
-  if (value === true) return () => true;
-  if (value === false) return () => false;
-  if (typeof value === 'number') return (_address, hop) => hop < value;
-  return proxyAddr.compile(value.split(',').map((part) => part.trim()));
 }
