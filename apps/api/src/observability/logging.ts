@@ -1,10 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import { utilities as nestWinston } from 'nest-winston';
 import winston from 'winston';
 import DailyRotateFile from 'winston-daily-rotate-file';
 import type { AppConfig } from '../config/app-config.js';
-import { currentRequestId, requestContext } from './request-context.js';
+import { currentRequestId, requestContext, requestIdFrom } from './request-context.js';
 
 /** Puts the current request's id on every log line written while serving it. */
 const withRequestId = winston.format((info) => {
@@ -39,8 +38,6 @@ export function createWinstonLogger(config: AppConfig): winston.Logger {
   return winston.createLogger({ level: config.log.level, transports });
 }
 
-const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{1,100}$/;
-
 /**
  * Express middleware, first in the chain: gives the request an id (the caller's X-Request-Id
  * when it is sane), returns it as X-Request-Id, and logs one `http` line when the response ends.
@@ -49,8 +46,7 @@ export function requestLogging(logger: winston.Logger) {
   // The level is fixed at start: below `http`, requests cost no log work at all.
   const logRequests = logger.isLevelEnabled('http');
   return (req: Request, res: Response, next: NextFunction): void => {
-    const incoming = req.header('x-request-id');
-    const requestId = incoming && REQUEST_ID_PATTERN.test(incoming) ? incoming : randomUUID();
+    const requestId = requestIdFrom(req.header('x-request-id'));
     const started = process.hrtime.bigint();
     res.setHeader('X-Request-Id', requestId);
     if (logRequests) res.on('finish', () => {
