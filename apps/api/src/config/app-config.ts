@@ -72,6 +72,7 @@ export const ENV_SCHEMA = z.object({
     .string()
     .default('')
     .refine((value) => value === '' || value.length >= 32, { message: 'must be at least 32 characters (HS256 key)' }),
+  USER_TOKEN_MAX_AGE_S: int(604800, 60, 366 * 86400),
   RATE_LIMIT_ENABLED: bool(true),
   RATE_LIMIT_WINDOW_MS: int(60000, 1000),
   RATE_LIMIT_MAX_REQUESTS: int(30, 1),
@@ -133,6 +134,8 @@ export class AppConfig {
   readonly migrateOnStart: boolean;
   readonly sessionExpiryHours: number;
   readonly userTokenSecret: string | null;
+  /** Furthest a user token's `exp` may lie ahead, in seconds. */
+  readonly userTokenMaxAgeS: number;
   readonly rateLimit: { enabled: boolean; windowMs: number; maxRequests: number };
   readonly trustProxy: TrustProxy;
   readonly corsOrigins: string[];
@@ -169,6 +172,7 @@ export class AppConfig {
     this.migrateOnStart = env.DB_MIGRATE_ON_START;
     this.sessionExpiryHours = env.SESSION_EXPIRY_HOURS;
     this.userTokenSecret = env.USER_TOKEN_SECRET || null;
+    this.userTokenMaxAgeS = env.USER_TOKEN_MAX_AGE_S;
     this.rateLimit = {
       enabled: env.RATE_LIMIT_ENABLED,
       windowMs: env.RATE_LIMIT_WINDOW_MS,
