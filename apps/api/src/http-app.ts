@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { WsAdapter } from '@nestjs/platform-ws';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { getDataSourceToken } from '@nestjs/typeorm';
@@ -9,6 +8,7 @@ import { WinstonModule } from 'nest-winston';
 import type { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
 import { AllExceptionsFilter } from './common/all-exceptions.filter.js';
+import { QuietWsAdapter } from './common/quiet-ws-adapter.js';
 import { createValidationPipe } from './common/validation.js';
 import type { AppConfig } from './config/app-config.js';
 import { prepareSchema } from './database/database.module.js';
@@ -47,7 +47,7 @@ export async function createHttpApp(config: AppConfig): Promise<NestExpressAppli
   app.useGlobalFilters(new AllExceptionsFilter());
   app.useGlobalPipes(createValidationPipe());
   // The chat WebSocket (/api/v1/chat/ws) on the same HTTP server, with the plain `ws` library.
-  app.useWebSocketAdapter(new WsAdapter(app));
+  app.useWebSocketAdapter(new QuietWsAdapter(app, config));
 
   const document = SwaggerModule.createDocument(
     app,

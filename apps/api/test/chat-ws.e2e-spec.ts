@@ -164,3 +164,38 @@ describe('chat WebSocket rate limit on a dual-stack server', () => {
     }
   });
 });
+
+/** Waits for `found` (log output that arrives after the event), up to `timeoutMs`. */
+async function eventually(found: () => boolean, timeoutMs = 5000): Promise<boolean> {
+  const until = Date.now() + timeoutMs;
+  while (!found() && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 50));
+  return found();
+}
+
+describe('chat WebSocket protocol errors in the log', () => {
+  let running: RunningApp;
+
+  beforeAll(async () => {
+    running = await startApp(testEnv(freshSqliteDatabase()));
+  });
+  afterAll(() => running.close());
+
+  it('logs one warn line per error without a stack, at most 5 per client IP a minute, then their count', async () => {
+    const before = running.output().length;
+    for (let i = 0; i < 30; i++) {
+      const socket = await ChatSocket.open(running.url);
+      socket.send('x'.repeat(20_000));
+      expect((await socket.closedWith()).code).toBe(1009);
+    }
+    const lines = () => running.output().slice(before).split('\n');
+    expect(await eventually(() => lines().filter((line) => line.includes('WebSocket protocol error from 127.0.0.1')).length >= 5)).toBe(true);
+    const logged = lines().filter((line) => line.includes('WebSocket protocol error'));
+    expect(logged).toHaveLength(5);
+    expect(logged[0]).toMatch(/WARN .*WebSocket protocol error from 127\.0\.0\.1: Max payload size exceeded \(WS_ERR_UNSUPPORTED_MESSAGE_LENGTH\)/);
+    expect(lines().filter((line) => /^\s+at /.test(line))).toEqual([]);
+    expect(lines().filter((line) => / ERROR /.test(line))).toEqual([]);
+    // The count of the window is reported when it ends, or at shutdown.
+    await running.close();
+    expect(await eventually(() => running.output().includes('… and 25 more WebSocket protocol errors from 127.0.0.1 in the last minute'))).toBe(true);
+  });
+});
