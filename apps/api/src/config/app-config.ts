@@ -112,6 +112,8 @@ export const ENV_SCHEMA = z.object({
   MISTRAL_TIMEOUT_MS: int(10000, 500, 120000),
   MISTRAL_MAX_TOKENS: int(600, 16, 32000),
   WS_MAX_CONNECTIONS: int(5000, 1),
+  WS_MAX_CONNECTIONS_PER_IP: int(20, 1),
+  WS_IDLE_TIMEOUT_MS: int(30000, 0),
   WS_HEARTBEAT_INTERVAL_MS: int(30000, 100),
 });
 
@@ -151,7 +153,8 @@ export class AppConfig {
   readonly chatMaxResults: number;
   /** The Mistral engine, or null: the built-in engine answers alone. */
   readonly mistral: { apiKey: string; model: string; serverUrl: string | null; timeoutMs: number; maxTokens: number } | null;
-  readonly ws: { maxConnections: number; heartbeatIntervalMs: number };
+  /** `idleTimeoutMs`: a connection that has sent no frame by then is closed (0: never). */
+  readonly ws: { maxConnections: number; maxConnectionsPerIp: number; heartbeatIntervalMs: number; idleTimeoutMs: number };
 
   constructor(env: Env) {
     this.nodeEnv = env.NODE_ENV;
@@ -200,7 +203,12 @@ export class AppConfig {
           maxTokens: env.MISTRAL_MAX_TOKENS,
         }
       : null;
-    this.ws = { maxConnections: env.WS_MAX_CONNECTIONS, heartbeatIntervalMs: env.WS_HEARTBEAT_INTERVAL_MS };
+    this.ws = {
+      maxConnections: env.WS_MAX_CONNECTIONS,
+      maxConnectionsPerIp: env.WS_MAX_CONNECTIONS_PER_IP,
+      heartbeatIntervalMs: env.WS_HEARTBEAT_INTERVAL_MS,
+      idleTimeoutMs: env.WS_IDLE_TIMEOUT_MS,
+    };
   }
 
   /** Validates a set of variables; unknown variables are ignored, empty strings count as unset. */
