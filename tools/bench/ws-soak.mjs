@@ -152,7 +152,12 @@ async function main() {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'holibot-soak-'));
   tempDirs.add(dir);
   console.log(`Starting the API (${path.relative(ROOT, MAIN)}) on SQLite…`);
-  const api = await startApi('soak', { DB_TYPE: 'sqlite', DB_SQLITE_PATH: path.join(dir, 'soak.sqlite') }, { WS_MAX_CONNECTIONS: String(CONNECTIONS + 100) });
+  // Every connection comes from this one address, and a connection's first question may come a whole --interval after it opened.
+  const api = await startApi(
+    'soak',
+    { DB_TYPE: 'sqlite', DB_SQLITE_PATH: path.join(dir, 'soak.sqlite') },
+    { WS_MAX_CONNECTIONS: String(CONNECTIONS + 100), WS_MAX_CONNECTIONS_PER_IP: String(CONNECTIONS + 100), WS_IDLE_TIMEOUT_MS: '0' },
+  );
   const url = `${api.baseUrl.replace('http', 'ws')}/api/v1/chat/ws`;
   const rss = { start: memoryOf(api.pid).rssMb, peak: 0, samples: [] };
   const sampler = setInterval(() => {

@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyReply } from 'fastify';
 import helmet from 'helmet';
-import { WsAdapter } from '@nestjs/platform-ws';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { WinstonModule } from 'nest-winston';
@@ -10,7 +10,9 @@ import type { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
 import { AllExceptionsFilter } from './common/all-exceptions.filter.js';
 import { registerJsonBodyParser } from './common/json-body.js';
-import { compileTrustProxy } from './common/trust-proxy.js';
+import { compileTrustProxy } from './common/client-ip.js';
+import { isOriginAllowed } from './common/origin-policy.js';
+import { QuietWsAdapter } from './common/quiet-ws-adapter.js';
 import { createValidationPipe } from './common/validation.js';
 import type { AppConfig } from './config/app-config.js';
 import { prepareSchema } from './database/database.module.js';
@@ -58,20 +60,28 @@ export async function createHttpApp(config: AppConfig): Promise<NestFastifyAppli
   // page's CSP) wins.
   const securityHeaders = helmet({ crossOriginResourcePolicy: { policy: 'cross-origin' } });
   fastify.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined)));
-  const anyOrigin = config.corsOrigins.includes('*');
-  app.enableCors({
-    // An unlisted origin gets no Access-Control-Allow-Origin header, so browsers refuse it.
-    origin: (origin, callback) => callback(null, anyOrigin || (origin !== undefined && config.corsOrigins.includes(origin))),
+  // The one origin rule (common/origin-policy.ts), as for the WebSocket: an origin it refuses gets
+  // no Access-Control-Allow-Origin header, so browsers refuse the answer.
+  const cors = {
     methods: ['GET', 'POST', 'DELETE'],
     allowedHeaders: ['Content-Type', 'Authorization', 'X-Request-Id'],
     exposedHeaders: ['X-Request-Id', 'Retry-After'],
     maxAge: 600,
+  };
+  app.enableCors({
+    delegator: (request, callback) => callback(null, { ...cors, origin: isOriginAllowed(request.headers.origin, request.headers.host, config) }),
+  });
+  // Every answer but the widget files (the same for all, `Access-Control-Allow-Origin: *`)
+  // depends on the Origin: a cache must keep them apart, also when this one got no CORS header.
+  fastify.addHook('onSend', (_request, reply, payload, done) => {
+    if (reply.getHeader('access-control-allow-origin') !== '*') addVary(reply, 'Origin');
+    done(null, payload);
   });
   registerJsonBodyParser(fastify, config.bodyLimitBytes);
   app.useGlobalFilters(new AllExceptionsFilter(adapter));
   app.useGlobalPipes(createValidationPipe());
   // The chat WebSocket (/api/v1/chat/ws) on the same HTTP server, with the plain `ws` library.
-  app.useWebSocketAdapter(new WsAdapter(app));
+  app.useWebSocketAdapter(new QuietWsAdapter(app, config));
 
   const document = SwaggerModule.createDocument(
     app,
@@ -88,4 +98,15 @@ export async function createHttpApp(config: AppConfig): Promise<NestFastifyAppli
   if (applied.length) logger.info(`Applied migrations: ${applied.join(', ')}`, { context: 'Database' });
   await app.get(PoiCatalogue).start();
   return app;
+}
+
+/** Adds `name` to the Vary header unless it is there already. */
+function addVary(reply: FastifyReply, name: string): void {
+  const current = reply.getHeader('vary');
+  const names = String(current ?? '')
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
+  if (names.includes('*') || names.some((part) => part.toLowerCase() === name.toLowerCase())) return;
+  reply.header('vary', [...names, name].join(', '));
 }

@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { Inject, Injectable } from '@nestjs/common';
-import { ThrottlerStorage, normalizeIp } from '@nestjs/throttler';
-import proxyAddr from 'proxy-addr';
-import { compileTrustProxy } from '../common/trust-proxy.js';
+import { ThrottlerStorage } from '@nestjs/throttler';
+import { clientIpResolver } from '../common/client-ip.js';
 import { AppConfig } from '../config/app-config.js';
 
 /**
@@ -19,13 +18,13 @@ export function chatRateLimitKey(throttler: string, ip: string): string {
 /** The chat rate limit for WebSocket messages, in the same bucket as the HTTP chat endpoints. */
 @Injectable()
 export class ChatRateLimit {
-  private readonly trust: (address: string, hop: number) => boolean;
+  private readonly resolveIp: (request: IncomingMessage) => string;
 
   constructor(
     @Inject(ThrottlerStorage) private readonly storage: ThrottlerStorage,
     private readonly config: AppConfig,
   ) {
-    this.trust = compileTrustProxy(config.trustProxy);
+    this.resolveIp = clientIpResolver(config.trustProxy);
   }
 
   /**
@@ -33,7 +32,7 @@ export class ChatRateLimit {
    * TRUST_PROXY, normalised as ThrottlerGuard does (IPv4-mapped IPv6 → IPv4, IPv6 → its /64).
    */
   clientIp(request: IncomingMessage): string {
-    return normalizeIp(proxyAddr(request, this.trust));
+    return this.resolveIp(request);
   }
 
   /** Counts one message; the seconds to wait when over the limit, else null. */

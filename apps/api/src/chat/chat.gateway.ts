@@ -2,12 +2,15 @@ import type { IncomingMessage } from 'node:http';
 import { Logger, type OnModuleDestroy } from '@nestjs/common';
 import { type OnGatewayConnection, type OnGatewayDisconnect, WebSocketGateway } from '@nestjs/websockets';
 import type { ErrorCode } from '@holibot/contracts';
-import type { WebSocket } from 'ws';
+import type { RawData, WebSocket } from 'ws';
 import { describeError, logServerError } from '../common/all-exceptions.filter.js';
 import { ApiError } from '../common/api-error.js';
+import { isOriginAllowed } from '../common/origin-policy.js';
 import { createValidationPipe } from '../common/validation.js';
 import { AppConfig } from '../config/app-config.js';
 import { noteActivity } from '../observability/idle-memory.js';
+import { requestContext, requestIdFrom } from '../observability/request-context.js';
+import { UserTokenService } from '../session/user-token.service.js';
 import { ChatMessageDto } from './chat-message.dto.js';
 import { ChatRateLimit } from './chat-rate-limit.js';
 import { ChatService } from './chat.service.js';
@@ -17,11 +20,14 @@ export const WS_MAX_FRAME_BYTES = 16 * 1024;
 /** Messages one connection may have waiting for their answer; more are refused, not queued. */
 const MAX_QUEUED_MESSAGES = 10;
 
-/** What the server sends. `done.data` is exactly the REST answer's body. */
+/**
+ * What the server sends. `done.data` is exactly the REST answer's body; `requestId` is the
+ * message's id (the client's `requestId` when it is sane, else a new UUID), also on its log lines.
+ */
 export type ServerFrame =
   | { type: 'delta'; text: string }
-  | { type: 'done'; data: unknown }
-  | { type: 'error'; error: { code: ErrorCode; message: string; retryAfter?: number } };
+  | { type: 'done'; requestId: string; data: unknown }
+  | { type: 'error'; requestId: string; error: { code: ErrorCode; message: string; retryAfter?: number } };
 
 interface Connection {
   ip: string;
@@ -29,23 +35,34 @@ interface Connection {
   /** Messages of one connection are answered one after the other, in order. */
   queue: Promise<void>;
   queued: number;
+  /** Closes the connection unless it sends a frame in time; null once it has. */
+  idleTimer: NodeJS.Timeout | null;
+}
+
+/** A received frame, decoded once: its JSON (or why it has none) and its request id. */
+interface IncomingFrame {
+  requestId: string;
+  json: unknown;
+  problem: ApiError | null;
 }
 
 /**
  * `/api/v1/chat/ws`: the chat over WebSocket, answers streamed as they are written. Client:
- * `{type: "message", query, sessionId?, language?}`; server: `delta` frames, then `done` (or
- * `error`). Same validation, sessions and rate limit as REST.
+ * `{type: "message", query, sessionId?, language?, token?, requestId?}`; server: `delta` frames,
+ * then `done` (or `error`). Same validation, sessions, user tokens and rate limit as REST.
  */
 @WebSocketGateway({ path: '/api/v1/chat/ws', maxPayload: WS_MAX_FRAME_BYTES })
 export class ChatGateway implements OnGatewayConnection, OnGatewayDisconnect, OnModuleDestroy {
   private readonly logger = new Logger('ChatSocket');
   private readonly connections = new Map<WebSocket, Connection>();
+  private readonly connectionsPerIp = new Map<string, number>();
   private readonly validation = createValidationPipe();
   private readonly heartbeat: NodeJS.Timeout;
 
   constructor(
     private readonly chat: ChatService,
     private readonly rateLimit: ChatRateLimit,
+    private readonly tokens: UserTokenService,
     private readonly config: AppConfig,
   ) {
     // A connection that did not answer the previous ping is dead (sleeping laptop, lost network).
@@ -68,91 +85,133 @@ export class ChatGateway implements OnGatewayConnection, OnGatewayDisconnect, On
   }
 
   handleConnection(socket: WebSocket, request: IncomingMessage): void {
-    if (!this.originAllowed(request)) {
-      socket.close(1008, 'Origin not allowed');
+    // Closed after the handshake rather than refused in it: a browser shows a refused handshake
+    // as 1006 without a reason, a close frame's code and reason it passes on.
+    if (!isOriginAllowed(request.headers.origin, request.headers.host, this.config)) {
+      socket.close(1008, 'origin not allowed');
       return;
     }
     if (this.connections.size >= this.config.ws.maxConnections) {
-      socket.close(1013, 'Too many connections, try again later');
+      socket.close(1013, 'too many connections, try again later');
       return;
     }
-    const connection: Connection = { ip: this.rateLimit.clientIp(request), alive: true, queue: Promise.resolve(), queued: 0 };
+    const ip = this.rateLimit.clientIp(request);
+    const fromIp = this.connectionsPerIp.get(ip) ?? 0;
+    // One client must not hold every slot.
+    if (fromIp >= this.config.ws.maxConnectionsPerIp) {
+      socket.close(1013, 'too many connections from your address');
+      return;
+    }
+    this.connectionsPerIp.set(ip, fromIp + 1);
+    const connection: Connection = { ip, alive: true, queue: Promise.resolve(), queued: 0, idleTimer: null };
     this.connections.set(socket, connection);
+    const { idleTimeoutMs } = this.config.ws;
+    // A slot held without a word is given back; a normal close, the client may come back with a message.
+    if (idleTimeoutMs > 0) connection.idleTimer = setTimeout(() => socket.close(1000, `idle: no message within ${idleTimeoutMs / 1000} s`), idleTimeoutMs);
     socket.on('pong', () => (connection.alive = true));
     socket.on('message', (raw, isBinary) => {
       noteActivity();
+      clearIdleTimer(connection);
+      const frame = decode(raw, isBinary);
       if (connection.queued >= MAX_QUEUED_MESSAGES) {
+        // Counted too: a flood is not free.
+        void this.rateLimit.hit(ip).catch((error: unknown) => this.logger.error(String(error)));
         this.send(socket, {
           type: 'error',
+          requestId: frame.requestId,
           error: { code: 'RATE_LIMIT_EXCEEDED', message: 'Too many messages waiting for an answer; wait for the answers.', retryAfter: 1 },
         });
         return;
       }
       connection.queued += 1;
       connection.queue = connection.queue
-        .then(() => this.answer(socket, connection, isBinary ? null : raw.toString()))
+        // The message's log lines carry its request id.
+        .then(() => requestContext.run({ requestId: frame.requestId }, () => this.answer(socket, connection, frame)))
         .finally(() => (connection.queued -= 1));
     });
   }
 
   handleDisconnect(socket: WebSocket): void {
+    const connection = this.connections.get(socket);
+    // Refused connections never got a slot.
+    if (!connection) return;
     this.connections.delete(socket);
+    clearIdleTimer(connection);
+    const fromIp = (this.connectionsPerIp.get(connection.ip) ?? 1) - 1;
+    if (fromIp > 0) this.connectionsPerIp.set(connection.ip, fromIp);
+    else this.connectionsPerIp.delete(connection.ip);
   }
 
   onModuleDestroy(): void {
     clearInterval(this.heartbeat);
-    for (const socket of this.connections.keys()) socket.close(1001, 'Server shutting down');
+    for (const [socket, connection] of this.connections) {
+      clearIdleTimer(connection);
+      socket.close(1001, 'server shutting down');
+    }
   }
 
-  private async answer(socket: WebSocket, connection: Connection, raw: string | null): Promise<void> {
+  private async answer(socket: WebSocket, connection: Connection, frame: IncomingFrame): Promise<void> {
     // Nobody to answer any more: queued messages of a closed connection are dropped.
     if (socket.readyState !== socket.OPEN) return;
+    const { requestId } = frame;
     try {
-      const request = await this.parse(raw);
+      // Every frame counts, valid or not (binary, not JSON, wrong type, failed validation): bad frames are not free.
       const wait = await this.rateLimit.hit(connection.ip);
       if (wait !== null) {
-        this.send(socket, { type: 'error', error: { code: 'RATE_LIMIT_EXCEEDED', message: `Too many requests, please try again in ${wait} s.`, retryAfter: wait } });
+        this.send(socket, {
+          type: 'error',
+          requestId,
+          error: { code: 'RATE_LIMIT_EXCEEDED', message: `Too many requests, please try again in ${wait} s.`, retryAfter: wait },
+        });
         return;
       }
-      const response = await this.chat.handle(request, null, (text) => this.send(socket, { type: 'delta', text }));
-      this.send(socket, { type: 'done', data: response });
+      const { body, token } = messageOf(frame);
+      // REST's order: the body is validated before the token is looked at.
+      const request = (await this.validation.transform(body, { type: 'body', metatype: ChatMessageDto })) as ChatMessageDto;
+      const userId = await this.tokens.userIdFromToken(token);
+      const response = await this.chat.handle(request, userId, (text) => this.send(socket, { type: 'delta', text }));
+      this.send(socket, { type: 'done', requestId, data: response });
     } catch (error) {
       const { status, code, message } = describeError(error);
       logServerError(this.logger, error, status);
-      this.send(socket, { type: 'error', error: { code, message } });
-    }
-  }
-
-  /** A text frame holding `{type: "message", …}` that passes the REST body's validation. */
-  private async parse(raw: string | null): Promise<ChatMessageDto> {
-    if (raw === null) throw new ApiError(400, 'INVALID_REQUEST', 'Send text frames with JSON.');
-    let frame: unknown;
-    try {
-      frame = JSON.parse(raw);
-    } catch {
-      throw new ApiError(400, 'INVALID_JSON', 'The frame is not valid JSON.');
-    }
-    if (typeof frame !== 'object' || frame === null || Array.isArray(frame) || (frame as { type?: unknown }).type !== 'message') {
-      throw new ApiError(400, 'INVALID_REQUEST', 'Send {"type": "message", "query": "…"}.');
-    }
-    const { type: _type, ...body } = frame as Record<string, unknown>;
-    return (await this.validation.transform(body, { type: 'body', metatype: ChatMessageDto })) as ChatMessageDto;
-  }
-
-  /** Browsers send Origin with every WebSocket: the page's own origin or one in CORS_ORIGIN. */
-  private originAllowed(request: IncomingMessage): boolean {
-    const origin = request.headers.origin;
-    if (!origin) return true; // not a browser: CORS does not apply to it either
-    const origins = this.config.corsOrigins;
-    if (origins.includes('*') || origins.includes(origin)) return true;
-    try {
-      return new URL(origin).host === request.headers.host;
-    } catch {
-      return false;
+      this.send(socket, { type: 'error', requestId, error: { code, message } });
     }
   }
 
   private send(socket: WebSocket, frame: ServerFrame): void {
     if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
   }
+}
+
+function clearIdleTimer(connection: Connection): void {
+  if (connection.idleTimer) clearTimeout(connection.idleTimer);
+  connection.idleTimer = null;
+}
+
+/** Parses a frame once, on arrival, so that even a refused one is answered with its request id. */
+function decode(raw: RawData, isBinary: boolean): IncomingFrame {
+  if (isBinary) return { requestId: requestIdFrom(undefined), json: undefined, problem: new ApiError(400, 'INVALID_REQUEST', 'Send text frames with JSON.') };
+  let json: unknown;
+  try {
+    json = JSON.parse(raw.toString());
+  } catch {
+    return { requestId: requestIdFrom(undefined), json: undefined, problem: new ApiError(400, 'INVALID_JSON', 'The frame is not valid JSON.') };
+  }
+  const requestId = typeof json === 'object' && json !== null && !Array.isArray(json) ? (json as { requestId?: unknown }).requestId : undefined;
+  return { requestId: requestIdFrom(requestId), json, problem: null };
+}
+
+/**
+ * A `{type: "message", …}` frame: the body REST would get (validated by the caller) and the
+ * user token. `type`, `token` and `requestId` are the frame's, not the message's: they never
+ * reach the DTO.
+ */
+function messageOf(frame: IncomingFrame): { body: Record<string, unknown>; token: unknown } {
+  if (frame.problem) throw frame.problem;
+  const { json } = frame;
+  if (typeof json !== 'object' || json === null || Array.isArray(json) || (json as { type?: unknown }).type !== 'message') {
+    throw new ApiError(400, 'INVALID_REQUEST', 'Send {"type": "message", "query": "…"}.');
+  }
+  const { type: _type, token, requestId: _requestId, ...body } = json as Record<string, unknown>;
+  return { body, token };
 }

@@ -58,6 +58,15 @@ describe('AppConfig', () => {
     expect(AppConfig.fromEnv({ CORS_ORIGIN: 'https://a.example, https://b.example' }).corsOrigins).toEqual(['https://a.example', 'https://b.example']);
   });
 
+  it('limits WebSocket slots per IP, idle connections and user-token lifetimes by default', () => {
+    const config = AppConfig.fromEnv({});
+    expect(config.ws).toEqual({ maxConnections: 5000, maxConnectionsPerIp: 20, heartbeatIntervalMs: 30000, idleTimeoutMs: 30000 });
+    expect(config.userTokenMaxAgeS).toBe(604800);
+    expect(AppConfig.fromEnv({ WS_IDLE_TIMEOUT_MS: '0' }).ws.idleTimeoutMs).toBe(0);
+    expect(() => AppConfig.fromEnv({ WS_MAX_CONNECTIONS_PER_IP: '0' })).toThrow(/WS_MAX_CONNECTIONS_PER_IP="0": must be at least 1/);
+    expect(() => AppConfig.fromEnv({ USER_TOKEN_MAX_AGE_S: '1e20' })).toThrow(/USER_TOKEN_MAX_AGE_S/);
+  });
+
   it('.env.example and the README list every variable', () => {
     const example = readFileSync('.env.example', 'utf8');
     const readme = readFileSync('README.md', 'utf8');

@@ -73,6 +73,7 @@ export const ENV_SCHEMA = z.object({
     .string()
     .default('')
     .refine((value) => value === '' || value.length >= 32, { message: 'must be at least 32 characters (HS256 key)' }),
+  USER_TOKEN_MAX_AGE_S: int(604800, 60, 366 * 86400),
   RATE_LIMIT_ENABLED: bool(true),
   RATE_LIMIT_WINDOW_MS: int(60000, 1000),
   RATE_LIMIT_MAX_REQUESTS: int(30, 1),
@@ -118,6 +119,8 @@ export const ENV_SCHEMA = z.object({
   MISTRAL_TIMEOUT_MS: int(10000, 500, 120000),
   MISTRAL_MAX_TOKENS: int(600, 16, 32000),
   WS_MAX_CONNECTIONS: int(5000, 1),
+  WS_MAX_CONNECTIONS_PER_IP: int(20, 1),
+  WS_IDLE_TIMEOUT_MS: int(30000, 0),
   WS_HEARTBEAT_INTERVAL_MS: int(30000, 100),
 });
 
@@ -140,6 +143,8 @@ export class AppConfig {
   readonly migrateOnStart: boolean;
   readonly sessionExpiryHours: number;
   readonly userTokenSecret: string | null;
+  /** Furthest a user token's `exp` may lie ahead, in seconds. */
+  readonly userTokenMaxAgeS: number;
   readonly rateLimit: { enabled: boolean; windowMs: number; maxRequests: number };
   readonly trustProxy: TrustProxy;
   readonly corsOrigins: string[];
@@ -157,7 +162,8 @@ export class AppConfig {
   readonly chatMaxResults: number;
   /** The Mistral engine, or null: the built-in engine answers alone. */
   readonly mistral: { apiKey: string; model: string; serverUrl: string | null; timeoutMs: number; maxTokens: number } | null;
-  readonly ws: { maxConnections: number; heartbeatIntervalMs: number };
+  /** `idleTimeoutMs`: a connection that has sent no frame by then is closed (0: never). */
+  readonly ws: { maxConnections: number; maxConnectionsPerIp: number; heartbeatIntervalMs: number; idleTimeoutMs: number };
 
   constructor(env: Env) {
     this.nodeEnv = env.NODE_ENV;
@@ -179,6 +185,7 @@ export class AppConfig {
     this.migrateOnStart = env.DB_MIGRATE_ON_START;
     this.sessionExpiryHours = env.SESSION_EXPIRY_HOURS;
     this.userTokenSecret = env.USER_TOKEN_SECRET || null;
+    this.userTokenMaxAgeS = env.USER_TOKEN_MAX_AGE_S;
     this.rateLimit = {
       enabled: env.RATE_LIMIT_ENABLED,
       windowMs: env.RATE_LIMIT_WINDOW_MS,
@@ -207,7 +214,12 @@ export class AppConfig {
           maxTokens: env.MISTRAL_MAX_TOKENS,
         }
       : null;
-    this.ws = { maxConnections: env.WS_MAX_CONNECTIONS, heartbeatIntervalMs: env.WS_HEARTBEAT_INTERVAL_MS };
+    this.ws = {
+      maxConnections: env.WS_MAX_CONNECTIONS,
+      maxConnectionsPerIp: env.WS_MAX_CONNECTIONS_PER_IP,
+      heartbeatIntervalMs: env.WS_HEARTBEAT_INTERVAL_MS,
+      idleTimeoutMs: env.WS_IDLE_TIMEOUT_MS,
+    };
   }
 
   /** Validates a set of variables; unknown variables are ignored, empty strings count as unset. */

@@ -4,7 +4,7 @@ import { utilities as nestWinston } from 'nest-winston';
 import winston from 'winston';
 import type { AppConfig } from '../config/app-config.js';
 import { LogFilesHealth, ResilientFileTransport } from './log-files.js';
-import { currentRequestId, requestContext } from './request-context.js';
+import { currentRequestId, requestContext, requestIdFrom } from './request-context.js';
 
 /** Puts the current request's id on every log line written while serving it. */
 const withRequestId = winston.format((info) => {
@@ -47,13 +47,6 @@ export function createWinstonLogger(config: AppConfig): ProcessLogger {
     );
   }
   return { logger: winston.createLogger({ level: config.log.level, transports }), logFiles };
-}
-
-export const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{1,100}$/;
-
-/** The caller's request id when it is sane, else a new one. */
-export function requestIdFrom(incoming: unknown): string {
-  return typeof incoming === 'string' && REQUEST_ID_PATTERN.test(incoming) ? incoming : randomUUID();
 }
 
 /**

@@ -65,7 +65,8 @@ export async function startApp(env: Record<string, string>, cwd?: string): Promi
     output: () => output,
     close: () =>
       new Promise<void>((done) => {
-        if (child.exitCode !== null) return done();
+        // A server stopped by SIGTERM ends by the signal: exitCode stays null.
+        if (child.exitCode !== null || child.signalCode !== null) return done();
         child.once('exit', () => done());
         child.kill('SIGTERM');
       }),
