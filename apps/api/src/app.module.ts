@@ -38,11 +38,3 @@ export class AppModule {
     };
   }
 }
-
-/** What the command line needs: configuration, database, catalogue import; no HTTP. */
-@Module({})
-export class CliModule {
-  static forRoot(config: AppConfig, dataSource: DataSource): DynamicModule {
-    return { module: CliModule, imports: [ConfigModule.forRoot(config), CommonModule, DatabaseModule.forRoot(dataSource), PoiModule] };
-  }
-}

@@ -93,7 +93,7 @@ describe('holibot command line', () => {
     const freshEnv = { DB_SQLITE_PATH: fresh.type === 'sqlite' ? fresh.sqlitePath : '' };
     expect(holibot(['poi', 'import', SAMPLE_CATALOGUE, '--source', 'calpe'], { ...freshEnv, DB_MIGRATE_ON_START: 'false' })).toMatchObject({
       code: 1,
-      stderr: 'holibot: the database schema is not up to date: run `holibot migrate` first (or set DB_MIGRATE_ON_START=true)\n',
+      stderr: 'holibot: SCHEMA_OUT_OF_DATE: the database schema is not up to date: run `holibot migrate` first (or set DB_MIGRATE_ON_START=true)\n',
     });
     const imported = holibot(['poi', 'import', SAMPLE_CATALOGUE, '--source', 'calpe'], freshEnv);
     expect(imported.code).toBe(0);
@@ -129,11 +129,21 @@ describe('holibot command line', () => {
     expect(holibot(['migrate', '--revert'], freshEnv)).toMatchObject({ code: 0, stdout: 'No migration has been applied: nothing to revert.\n' });
   });
 
-  it('fails clearly: missing file → 1, bad usage → 2, bad configuration → 1 naming the variable', () => {
-    expect(holibot(['poi', 'import', '/nonexistent.geojson'], env)).toMatchObject({ code: 1, stderr: expect.stringContaining('cannot read /nonexistent.geojson') });
+  it('lists every command, nested ones included, a line each, in --help', () => {
+    const help = holibot(['--help'], env);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^ {2}migrate \[options\] +apply pending database migrations/m);
+    expect(help.stdout).toMatch(/^ {2}poi import \[options\] <file> +load a GeoJSON FeatureCollection/m);
+  });
+
+  it('fails clearly with the error code: missing file → 1, bad usage → 2, bad configuration → 1 naming the variable', () => {
+    expect(holibot(['poi', 'import', '/nonexistent.geojson'], env)).toMatchObject({
+      code: 1,
+      stderr: 'holibot: IMPORT_FILE_INVALID: cannot read /nonexistent.geojson: ENOENT\n',
+    });
     expect(holibot(['poi', 'import'], env).code).toBe(2);
     expect(holibot(['frobnicate'], env).code).toBe(2);
     expect(holibot(['poi', 'import', SAMPLE_CATALOGUE, '--source', 'bad name'], env)).toMatchObject({ code: 2, stderr: expect.stringContaining('letters, digits') });
-    expect(holibot(['migrate'], { ...env, DB_TYPE: 'oracle' })).toMatchObject({ code: 1, stderr: expect.stringContaining('DB_TYPE="oracle"') });
+    expect(holibot(['migrate'], { ...env, DB_TYPE: 'oracle' })).toMatchObject({ code: 1, stderr: expect.stringContaining('CONFIG_INVALID: Invalid configuration:\n  - DB_TYPE="oracle"') });
   });
 });

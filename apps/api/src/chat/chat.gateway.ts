@@ -4,7 +4,7 @@ import { type OnGatewayConnection, type OnGatewayDisconnect, WebSocketGateway } 
 import type { ErrorCode } from '@holibot/contracts';
 import type { RawData, WebSocket } from 'ws';
 import { describeError, logServerError } from '../common/all-exceptions.filter.js';
-import { ApiError } from '../common/api-error.js';
+import { InvalidRequestError } from '../common/domain-error.js';
 import { isOriginAllowed } from '../common/origin-policy.js';
 import { createValidationPipe } from '../common/validation.js';
 import { AppConfig } from '../config/app-config.js';
@@ -43,7 +43,7 @@ interface Connection {
 interface IncomingFrame {
   requestId: string;
   json: unknown;
-  problem: ApiError | null;
+  problem: InvalidRequestError | null;
 }
 
 /**
@@ -190,12 +190,12 @@ function clearIdleTimer(connection: Connection): void {
 
 /** Parses a frame once, on arrival, so that even a refused one is answered with its request id. */
 function decode(raw: RawData, isBinary: boolean): IncomingFrame {
-  if (isBinary) return { requestId: requestIdFrom(undefined), json: undefined, problem: new ApiError(400, 'INVALID_REQUEST', 'Send text frames with JSON.') };
+  if (isBinary) return { requestId: requestIdFrom(undefined), json: undefined, problem: new InvalidRequestError('Send text frames with JSON.') };
   let json: unknown;
   try {
     json = JSON.parse(raw.toString());
   } catch {
-    return { requestId: requestIdFrom(undefined), json: undefined, problem: new ApiError(400, 'INVALID_JSON', 'The frame is not valid JSON.') };
+    return { requestId: requestIdFrom(undefined), json: undefined, problem: new InvalidRequestError('The frame is not valid JSON.', 'INVALID_JSON') };
   }
   const requestId = typeof json === 'object' && json !== null && !Array.isArray(json) ? (json as { requestId?: unknown }).requestId : undefined;
   return { requestId: requestIdFrom(requestId), json, problem: null };
@@ -210,7 +210,7 @@ function messageOf(frame: IncomingFrame): { body: Record<string, unknown>; token
   if (frame.problem) throw frame.problem;
   const { json } = frame;
   if (typeof json !== 'object' || json === null || Array.isArray(json) || (json as { type?: unknown }).type !== 'message') {
-    throw new ApiError(400, 'INVALID_REQUEST', 'Send {"type": "message", "query": "…"}.');
+    throw new InvalidRequestError('Send {"type": "message", "query": "…"}.');
   }
   const { type: _type, token, requestId: _requestId, ...body } = json as Record<string, unknown>;
   return { body, token };

@@ -3,7 +3,8 @@ import type { AbstractHttpAdapter } from '@nestjs/core';
 import { ThrottlerException } from '@nestjs/throttler';
 import type { ErrorCode, ErrorResponse } from '@holibot/contracts';
 import { isDatabaseCorrupt, isDatabaseUnavailable } from '@holibot/database';
-import { ApiError } from './api-error.js';
+import { DomainError } from './domain-error.js';
+import { httpStatusOf } from './error-mapping.js';
 
 /** Errors Fastify raises before a route runs (reading the body) carry a code and a status. */
 const FASTIFY_ERRORS: Partial<Record<string, [number, ErrorCode, string]>> = {
@@ -13,6 +14,12 @@ const FASTIFY_ERRORS: Partial<Record<string, [number, ErrorCode, string]>> = {
   FST_ERR_CTP_EMPTY_JSON_BODY: [400, 'INVALID_JSON', 'The request body is not valid JSON.'],
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: [400, 'INVALID_REQUEST', 'The request body does not match its Content-Length.'],
 };
+
+const SERVICE_UNAVAILABLE = {
+  status: 503,
+  code: 'SERVICE_UNAVAILABLE',
+  message: 'The service is temporarily unavailable. Please try again in a moment.',
+} as const satisfies { status: number; code: ErrorCode; message: string };
 
 /**
  * One error shape for the whole API: `{success: false, error: {code, message}}`. Unknown
@@ -46,14 +53,17 @@ export function logServerError(logger: Logger, exception: unknown, status: numbe
 
 /** The API's status, code and message for any error (HTTP and WebSocket answer alike). */
 export function describeError(exception: unknown): { status: number; code: ErrorCode; message: string } {
-  if (exception instanceof ApiError) {
-    return { status: exception.getStatus(), code: exception.code, message: (exception.getResponse() as ErrorResponse).error.message };
-  }
+  // Nest's Fastify adapter wraps errors raised before a route runs (the body parser's) in an
+  // HttpException whose cause is the error itself.
+  const cause = exception instanceof HttpException ? exception.cause : undefined;
+  const domain = exception instanceof DomainError ? exception : cause instanceof DomainError ? cause : undefined;
+  // A client's fault is told as it is; a server-side one (an operator's code among them) only generically.
+  if (domain && httpStatusOf(domain.code) < 500) return { status: httpStatusOf(domain.code), code: domain.code as ErrorCode, message: domain.message };
+  if (domain && httpStatusOf(domain.code) === 503) return SERVICE_UNAVAILABLE;
   if (exception instanceof ThrottlerException) {
     return { status: 429, code: 'RATE_LIMIT_EXCEEDED', message: 'Too many requests, please try again later.' };
   }
-  // Nest's Fastify adapter wraps them in an HttpException whose cause is Fastify's error.
-  const fastify = (exception instanceof HttpException ? exception.cause : exception) as { code?: unknown; statusCode?: unknown } | null | undefined;
+  const fastify = (cause ?? exception) as { code?: unknown; statusCode?: unknown } | null | undefined;
   if (typeof fastify?.code === 'string' && fastify.code.startsWith('FST_')) {
     const known = FASTIFY_ERRORS[fastify.code];
     if (known) return { status: known[0], code: known[1], message: known[2] };
@@ -63,7 +73,7 @@ export function describeError(exception: unknown): { status: number; code: Error
   }
   // A damaged SQLite file is not the request's fault, nor a bug: the service is degraded (503).
   if (isDatabaseUnavailable(exception) || isDatabaseCorrupt(exception)) {
-    return { status: 503, code: 'SERVICE_UNAVAILABLE', message: 'The service is temporarily unavailable. Please try again in a moment.' };
+    return SERVICE_UNAVAILABLE;
   }
   if (exception instanceof HttpException) {
     const status = exception.getStatus();

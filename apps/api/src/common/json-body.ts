@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { ApiError } from './api-error.js';
+import { InvalidRequestError } from './domain-error.js';
 
 const CHARSET = /;\s*charset\s*=\s*"?([^";\s]+)"?/i;
 
@@ -16,7 +16,7 @@ export function registerJsonBodyParser(fastify: FastifyInstance, bodyLimit: numb
   fastify.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit }, (request, body, done) => {
     const charset = CHARSET.exec(request.headers['content-type'] ?? '')?.[1]?.toLowerCase();
     if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') {
-      done(new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the body as UTF-8 JSON.'), undefined);
+      done(new InvalidRequestError('Send the body as UTF-8 JSON.', 'UNSUPPORTED_MEDIA_TYPE'), undefined);
       return;
     }
     if (body === '') {

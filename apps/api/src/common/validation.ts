@@ -1,6 +1,6 @@
 import { type ArgumentMetadata, ValidationPipe, type ValidationError } from '@nestjs/common';
 import type { ErrorCode } from '@holibot/contracts';
-import { ApiError } from './api-error.js';
+import { InvalidRequestError } from './domain-error.js';
 
 /** Deeper bodies are refused before class-transformer walks them (it recurses and can overflow). */
 const MAX_BODY_DEPTH = 8;
@@ -9,7 +9,7 @@ const MAX_BODY_DEPTH = 8;
 class ApiValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type === 'body' && depth(value) > MAX_BODY_DEPTH) {
-      throw new ApiError(400, 'INVALID_REQUEST', 'The request body is nested too deeply.');
+      throw new InvalidRequestError('The request body is nested too deeply.');
     }
     return super.transform(value, metadata);
   }
@@ -24,7 +24,7 @@ export function createValidationPipe(): ValidationPipe {
       const first = errors[0];
       const [rule, message] = Object.entries(first?.constraints ?? {})[0] ?? ['', 'The request is not valid.'];
       const code = (first?.contexts?.[rule]?.['code'] as ErrorCode | undefined) ?? 'INVALID_REQUEST';
-      return new ApiError(400, code, message);
+      return new InvalidRequestError(message, code);
     },
   });
 }

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
 import { type DatabaseConfig, DEFAULT_QUERY_TIMEOUT_MS } from '@holibot/database';
+import { DomainError } from '../common/domain-error.js';
 
 // Every environment variable HoliBot reads, with its default and meaning. `.env.example` and
 // the README's configuration table list the same variables (a test keeps them in step).
@@ -127,10 +128,9 @@ export const ENV_SCHEMA = z.object({
 export type Env = z.infer<typeof ENV_SCHEMA>;
 export type TrustProxy = boolean | number | string;
 
-export class ConfigError extends Error {
+export class ConfigError extends DomainError {
   constructor(readonly problems: string[]) {
-    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
-    this.name = 'ConfigError';
+    super('CONFIG_INVALID', `Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
   }
 }
 

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { DataSource, QueryRunner, Logger as TypeOrmLogger } from 'typeorm';
 import { databaseErrorCode, isDatabaseCorrupt, withoutQueryTimeout } from '@holibot/database';
 import type { AppConfig } from '../config/app-config.js';
+import { SchemaOutOfDateError } from './database.errors.js';
 
 /** TypeORM's own messages, through the application's logger. */
 export class TypeOrmNestLogger implements TypeOrmLogger {
@@ -63,7 +64,7 @@ export async function migrate(dataSource: DataSource): Promise<string[]> {
 export async function prepareSchema(dataSource: DataSource, config: AppConfig): Promise<string[]> {
   if (config.migrateOnStart) return migrate(dataSource);
   if (await dataSource.showMigrations()) {
-    throw new Error('the database schema is not up to date: run `holibot migrate` first (or set DB_MIGRATE_ON_START=true)');
+    throw new SchemaOutOfDateError();
   }
   return [];
 }

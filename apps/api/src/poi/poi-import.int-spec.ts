@@ -5,7 +5,8 @@ import { SAMPLE_CATALOGUE } from '../../test/support/app.js';
 import { eachDatabase } from '../../test/support/each-database.js';
 import { FixedClock } from '../common/clock.js';
 import { AppConfig } from '../config/app-config.js';
-import { ImportFileError, PoiImportService } from './poi-import.service.js';
+import { ImportFileError } from './poi.errors.js';
+import { PoiImportService } from './poi-import.service.js';
 
 const sample = JSON.parse(readFileSync(SAMPLE_CATALOGUE, 'utf8'));
 

@@ -5,6 +5,7 @@ import { DataSource, In } from 'typeorm';
 import { Poi, transaction } from '@holibot/database';
 import { Clock } from '../common/clock.js';
 import { AppConfig } from '../config/app-config.js';
+import { ImportFileError } from './poi.errors.js';
 import {
   type FeatureRejection,
   type FeatureWarning,
@@ -35,7 +36,6 @@ export interface ImportReport {
 }
 
 /** The file, or an import option, cannot be used: nothing was imported. */
-export class ImportFileError extends Error {}
 
 /** The source name of imports that do not give one, the autoload included. */
 export const DEFAULT_SOURCE = 'geojson';

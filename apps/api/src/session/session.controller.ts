@@ -2,10 +2,10 @@ import { Controller, Delete, Get, Param, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Language, SessionDeletedResponse, SessionResponse } from '@holibot/contracts';
-import { ApiError } from '../common/api-error.js';
 import { Clock } from '../common/clock.js';
 import { PoiCatalogue } from '../poi/poi-catalogue.service.js';
 import { SESSION_ID_PATTERN, SessionService } from './session.service.js';
+import { InvalidSessionIdError, SessionNotFoundError } from './session.errors.js';
 import { AuthorizationHeader, OptionalUserToken } from './user-token.decorator.js';
 import { UserTokenService } from './user-token.service.js';
 
@@ -57,10 +57,10 @@ export class SessionController {
   }
 
   private async activeSession(id: string, authorization: string | undefined) {
-    if (!SESSION_ID_PATTERN.test(id)) throw new ApiError(400, 'INVALID_SESSION_ID', 'The session id must be a UUID.');
+    if (!SESSION_ID_PATTERN.test(id)) throw new InvalidSessionIdError();
     const userId = await this.tokens.userId(authorization);
     const session = await this.sessions.findActive(id.toLowerCase(), userId);
-    if (!session) throw new ApiError(404, 'SESSION_NOT_FOUND', 'No such session, or it has expired.');
+    if (!session) throw new SessionNotFoundError();
     return session;
   }
 }

@@ -1,5 +1,6 @@
 import { SignJWT } from 'jose';
-import { ApiError } from '../common/api-error.js';
+import { DomainError } from '../common/domain-error.js';
+import { httpStatusOf } from '../common/error-mapping.js';
 import { FixedClock } from '../common/clock.js';
 import { AppConfig } from '../config/app-config.js';
 import { UserTokenService } from './user-token.service.js';
@@ -17,9 +18,9 @@ async function failure(promise: Promise<unknown>): Promise<{ status: number; cod
   try {
     await promise;
   } catch (error) {
-    expect(error).toBeInstanceOf(ApiError);
-    const api = error as ApiError;
-    return { status: api.getStatus(), code: api.code, message: (api.getResponse() as { error: { message: string } }).error.message };
+    expect(error).toBeInstanceOf(DomainError);
+    const domain = error as DomainError;
+    return { status: httpStatusOf(domain.code), code: domain.code, message: domain.message };
   }
   throw new Error('expected the token to be refused');
 }

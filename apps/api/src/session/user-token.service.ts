@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { errors, jwtVerify } from 'jose';
-import { ApiError } from '../common/api-error.js';
 import { Clock } from '../common/clock.js';
 import { AppConfig } from '../config/app-config.js';
+import { InvalidTokenError } from './session.errors.js';
 
 /** How far the host site's clock may be off ours, in seconds, for `exp`, `nbf` and `iat`. */
 export const USER_TOKEN_CLOCK_SKEW_S = 60;
@@ -29,14 +29,14 @@ export class UserTokenService {
   async userId(authorization: string | undefined): Promise<string | null> {
     if (!this.key || !authorization) return null;
     const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
-    if (!match) throw new ApiError(401, 'INVALID_TOKEN', 'The Authorization header must be "Bearer <token>".');
+    if (!match) throw new InvalidTokenError('The Authorization header must be "Bearer <token>".');
     return this.verify(this.key, match[1]!);
   }
 
   /** The user of a WebSocket frame's `token` field: the same rules, absent (or null, or empty) like a missing header. */
   async userIdFromToken(token: unknown): Promise<string | null> {
     if (!this.key || token === undefined || token === null || token === '') return null;
-    if (typeof token !== 'string') throw new ApiError(401, 'INVALID_TOKEN', 'The token must be a string (the JWT itself, without "Bearer").');
+    if (typeof token !== 'string') throw new InvalidTokenError('The token must be a string (the JWT itself, without "Bearer").');
     return this.verify(this.key, token.trim());
   }
 
@@ -53,27 +53,27 @@ export class UserTokenService {
         currentDate: now,
       });
       if (typeof payload.sub !== 'string' || payload.sub === '' || payload.sub.length > 255) {
-        throw new ApiError(401, 'INVALID_TOKEN', 'The user token has no valid "sub" claim.');
+        throw new InvalidTokenError('The user token has no valid "sub" claim.');
       }
       const nowS = Math.floor(now.getTime() / 1000);
       // A far-away exp (1e20) is a token that never expires in practice.
       if (payload.exp! > nowS + this.maxAgeS + USER_TOKEN_CLOCK_SKEW_S) {
-        throw new ApiError(401, 'INVALID_TOKEN', `The user token expires too far ahead: "exp" may be at most ${this.maxAgeS} s from now.`);
+        throw new InvalidTokenError(`The user token expires too far ahead: "exp" may be at most ${this.maxAgeS} s from now.`);
       }
       if (payload.iat !== undefined && payload.iat > nowS + USER_TOKEN_CLOCK_SKEW_S) {
-        throw new ApiError(401, 'INVALID_TOKEN', 'The user token was issued in the future: its "iat" is ahead of the server\'s clock.');
+        throw new InvalidTokenError('The user token was issued in the future: its "iat" is ahead of the server\'s clock.');
       }
       return payload.sub;
     } catch (error) {
-      if (error instanceof ApiError) throw error;
-      if (error instanceof errors.JWTExpired) throw new ApiError(401, 'INVALID_TOKEN', 'The user token has expired.');
+      if (error instanceof InvalidTokenError) throw error;
+      if (error instanceof errors.JWTExpired) throw new InvalidTokenError('The user token has expired.');
       if (error instanceof errors.JWTClaimValidationFailed && error.claim === 'nbf' && error.reason === 'check_failed') {
-        throw new ApiError(401, 'INVALID_TOKEN', 'The user token is not valid yet (its "nbf" is in the future).');
+        throw new InvalidTokenError('The user token is not valid yet (its "nbf" is in the future).');
       }
       if (error instanceof errors.JWTClaimValidationFailed) {
-        throw new ApiError(401, 'INVALID_TOKEN', `The user token lacks a valid "${error.claim}" claim.`);
+        throw new InvalidTokenError(`The user token lacks a valid "${error.claim}" claim.`);
       }
-      throw new ApiError(401, 'INVALID_TOKEN', 'The user token is not valid.');
+      throw new InvalidTokenError('The user token is not valid.');
     }
   }
 }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Controller, Get, Headers, Param, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { ApiError } from '../common/api-error.js';
+import { WidgetFileNotFoundError } from './widget.errors.js';
 import { demoPageCsp, renderDemoPage } from './demo-page.js';
 import { WIDGET_FILES, WidgetAssets, type WidgetFileName } from './widget-assets.service.js';
 
@@ -23,7 +23,7 @@ export class WidgetController {
     @Res() res: FastifyReply,
   ): void {
     const asset = Object.hasOwn(WIDGET_FILES, file) ? this.assets.get(file as WidgetFileName) : undefined;
-    if (!asset) throw new ApiError(404, 'NOT_FOUND', `No widget file ${JSON.stringify(file)}; the widget serves holi-bot.js.`);
+    if (!asset) throw new WidgetFileNotFoundError(file);
     res.header('Content-Type', 'text/javascript; charset=utf-8');
     // Unhashed names, so a short freshness and then a cheap revalidation by ETag.
     res.header('Cache-Control', 'public, max-age=300');

@@ -1,0 +1,27 @@
+import type { DynamicModule, INestApplicationContext, Type } from '@nestjs/common';
+import type { Command } from 'commander';
+import type { DataSource } from 'typeorm';
+
+/** What a command's action may use: the feature's Nest providers and the open database. */
+export interface CliContext {
+  /**
+   * Opens the database, starts a Nest application context (configuration, database and the
+   * feature modules, no HTTP) for `work`, and closes both afterwards, whatever happens.
+   */
+  run<T>(work: (app: INestApplicationContext, dataSource: DataSource) => Promise<T>): Promise<T>;
+}
+
+/**
+ * A feature's commands (`<feature>.commands.ts`): the Nest modules their actions need beside
+ * configuration and the database, and a function that adds them to the `holibot` program.
+ * Actions report expected failures by throwing a DomainError (cli.ts prints its code and message
+ * and exits with its exit code) or set `process.exitCode` for a plain "no" (`migrate --check`).
+ */
+export interface FeatureCommands {
+  readonly imports: ReadonlyArray<Type | DynamicModule>;
+  register(program: Command, cli: CliContext): void;
+}
+
+export function defineCommands(commands: FeatureCommands): FeatureCommands {
+  return commands;
+}

@@ -1,0 +1,21 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import { CommonModule } from '../common/common.module.js';
+import type { AppConfig } from '../config/app-config.js';
+import { ConfigModule } from '../config/config.module.js';
+import { databaseCommands } from '../database/database.commands.js';
+import { DatabaseModule } from '../database/database.module.js';
+import { poiCommands } from '../poi/poi.commands.js';
+import type { FeatureCommands } from './cli-commands.js';
+
+/** Every feature's commands, in the order `holibot --help` lists them. A new feature with commands adds one line here. */
+export const FEATURE_COMMANDS: readonly FeatureCommands[] = [databaseCommands, poiCommands];
+
+/** What the command line runs in: configuration, database and the modules the features' commands need; no HTTP. */
+@Module({})
+export class CliModule {
+  static forRoot(config: AppConfig, dataSource: DataSource, features: readonly FeatureCommands[] = FEATURE_COMMANDS): DynamicModule {
+    const imports = [...new Set(features.flatMap((feature) => feature.imports))];
+    return { module: CliModule, imports: [ConfigModule.forRoot(config), CommonModule, DatabaseModule.forRoot(dataSource), ...imports] };
+  }
+}

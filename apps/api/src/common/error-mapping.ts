@@ -1,0 +1,40 @@
+import type { DomainErrorCode } from './domain-error.js';
+
+/**
+ * The one mapping from a domain error's code to what each edge answers: the HTTP status (the
+ * WebSocket error frame carries the same code and message), and the command line's exit code.
+ * A code missing here fails to compile.
+ */
+const HTTP_STATUS: Record<DomainErrorCode, number> = {
+  INVALID_QUERY: 400,
+  QUERY_TOO_LONG: 400,
+  INVALID_LANGUAGE: 400,
+  INVALID_REQUEST: 400,
+  INVALID_JSON: 400,
+  INVALID_SESSION_ID: 400,
+  INVALID_TOKEN: 401,
+  NOT_FOUND: 404,
+  SESSION_NOT_FOUND: 404,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  RATE_LIMIT_EXCEEDED: 429,
+  INTERNAL_ERROR: 500,
+  SERVICE_UNAVAILABLE: 503,
+  // Operator errors never come from a request; should one surface in an answer, it is the server's fault.
+  CONFIG_INVALID: 500,
+  SCHEMA_OUT_OF_DATE: 503,
+  IMPORT_FILE_INVALID: 500,
+};
+
+export function httpStatusOf(code: DomainErrorCode): number {
+  return HTTP_STATUS[code];
+}
+
+/** `holibot` exit codes: 0 done, 1 failed, 2 bad usage (what the caller typed is wrong). */
+export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+
+/** A domain error's exit code: the caller's own input (bad arguments, a file that is not valid) is usage, the rest a failure. */
+export function exitCodeOf(code: DomainErrorCode): number {
+  const status = HTTP_STATUS[code];
+  return status >= 400 && status < 500 ? EXIT.usage : EXIT.failed;
+}
