@@ -7,8 +7,8 @@ import { CommonModule } from './common/common.module.js';
 import { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
-import { HealthModule } from './health/health.module.js';
 import type { LogFilesHealth } from './observability/log-files.js';
+import { ObservabilityModule } from './observability/observability.module.js';
 import { PoiModule } from './poi/poi.module.js';
 import { SessionModule } from './session/session.module.js';
 import { WidgetModule } from './widget/widget.module.js';
@@ -32,7 +32,7 @@ export class AppModule {
         PoiModule,
         SessionModule,
         ChatModule,
-        HealthModule.forRoot(logFiles),
+        ObservabilityModule.forRoot(logFiles),
         WidgetModule,
       ],
     };

@@ -31,7 +31,7 @@ const cli: CliContext = {
 };
 
 const program = new Command('holibot')
-  .description('HoliBot command line: the database, the POI catalogue and the other features' operator tasks')
+  .description("HoliBot command line: the database, the POI catalogue and the other features' operator tasks")
   .exitOverride()
   .configureOutput({ writeErr: (text) => process.stderr.write(text) })
   // `holibot --help` lists every command, nested ones (`poi import`) included, a line each.

@@ -4,7 +4,7 @@ import { HealthCheck, HealthCheckService, type HealthIndicatorResult, HealthIndi
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { SqliteIntegrity } from '../database/sqlite-integrity.js';
-import type { LogFilesHealth } from '../observability/log-files.js';
+import type { LogFilesHealth } from './log-files.js';
 
 export const LOG_FILES_HEALTH = Symbol('LOG_FILES_HEALTH');
 

@@ -1,0 +1,17 @@
+import { exitCodeOf, httpStatusOf } from './error-mapping.js';
+
+// How the HTTP and WebSocket edges answer a DomainError (describeError) is covered end to end:
+// the filter imports @nestjs/throttler, which Jest's ESM mode cannot load in-process.
+describe('domain error codes', () => {
+  it('map one code to one HTTP status and one exit code', () => {
+    expect(httpStatusOf('SESSION_NOT_FOUND')).toBe(404);
+    expect(httpStatusOf('UNSUPPORTED_MEDIA_TYPE')).toBe(415);
+    expect(exitCodeOf('INVALID_REQUEST')).toBe(2);
+    expect(exitCodeOf('IMPORT_FILE_INVALID')).toBe(1);
+    expect(exitCodeOf('CONFIG_INVALID')).toBe(1);
+  });
+
+  it('never make an operator error look like a client error', () => {
+    for (const code of ['CONFIG_INVALID', 'SCHEMA_OUT_OF_DATE', 'IMPORT_FILE_INVALID'] as const) expect(httpStatusOf(code)).toBeGreaterThanOrEqual(500);
+  });
+});
