@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import type { Language, PoiCategory, PoiView } from '@holibot/contracts';
 import { Poi } from '@holibot/database';
 import { AppConfig } from '../config/app-config.js';
+import { type TimerHandle, Timers } from '../common/effects/index.js';
 import { type ParsedOpeningHours, openAt, parseOpeningHours, wallClock } from './opening-hours.js';
 import { PoiImportService } from './poi-import.service.js';
 import { normalizeText, words } from './text.js';
@@ -59,7 +60,7 @@ export class PoiCatalogue implements OnApplicationShutdown {
   private cityNames = new Map<string, string>();
   private words: CatalogueVocabulary = { cities: new Map(), names: new Map(), knownWords: new Set() };
   private version = '';
-  private timer: NodeJS.Timeout | null = null;
+  private reloads: TimerHandle | null = null;
   /** openNow answers of the current wall-clock minute, by entry (a reload makes new entries). */
   private openCache = { minute: NaN, open: new Map<CatalogueEntry, boolean | null>() };
 
@@ -67,6 +68,7 @@ export class PoiCatalogue implements OnApplicationShutdown {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: AppConfig,
     private readonly importer: PoiImportService,
+    private readonly timers: Timers,
   ) {}
 
   /** Server start: load the sample (or configured) catalogue into an empty database, then watch. */
@@ -81,13 +83,12 @@ export class PoiCatalogue implements OnApplicationShutdown {
     }
     await this.reload();
     if (this.config.poiReloadIntervalMs > 0) {
-      this.timer = setInterval(() => void this.reloadIfChanged(), this.config.poiReloadIntervalMs);
-      this.timer.unref();
+      this.reloads = this.timers.every(this.config.poiReloadIntervalMs, () => void this.reloadIfChanged());
     }
   }
 
   onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
+    this.reloads?.cancel();
   }
 
   all(): readonly CatalogueEntry[] {

@@ -1,4 +1,5 @@
 import { AppConfig } from '../config/app-config.js';
+import { Timers } from '../common/effects/index.js';
 import { parseOpeningHours, wallClock } from './opening-hours.js';
 import { type CatalogueEntry, PoiCatalogue } from './poi-catalogue.service.js';
 
@@ -13,7 +14,7 @@ const entry = (openingHours: string | null): CatalogueEntry =>
 
 describe('PoiCatalogue.openNow', () => {
   // openNow needs neither the database nor the importer.
-  const catalogue = new PoiCatalogue(null as never, AppConfig.fromEnv({}), null as never);
+  const catalogue = new PoiCatalogue(null as never, AppConfig.fromEnv({}), null as never, new Timers());
   const at = (iso: string) => catalogue.wallTime(new Date(iso));
 
   it('changes at the minute the hours say, although answers are reused within a minute', () => {

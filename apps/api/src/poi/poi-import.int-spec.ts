@@ -4,6 +4,7 @@ import { Poi, createDataSource } from '@holibot/database';
 import { SAMPLE_CATALOGUE } from '../../test/support/app.js';
 import { eachDatabase } from '../../test/support/each-database.js';
 import { FixedClock } from '../common/clock.js';
+import { FileSystem } from '../common/effects/index.js';
 import { AppConfig } from '../config/app-config.js';
 import { ImportFileError } from './poi.errors.js';
 import { PoiImportService } from './poi-import.service.js';
@@ -16,7 +17,7 @@ eachDatabase('poi-import', (database) => {
   beforeAll(async () => {
     dataSource = await (await createDataSource(database())).initialize();
     await dataSource.runMigrations();
-    importer = new PoiImportService(dataSource, new FixedClock(new Date('2026-06-10T10:00:00Z')), AppConfig.fromEnv({}));
+    importer = new PoiImportService(dataSource, new FixedClock(new Date('2026-06-10T10:00:00Z')), AppConfig.fromEnv({}), new FileSystem());
   });
   afterAll(() => dataSource.destroy());
 

@@ -1,9 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { Poi, transaction } from '@holibot/database';
 import { Clock } from '../common/clock.js';
+import { FileSystem } from '../common/effects/index.js';
 import { AppConfig } from '../config/app-config.js';
 import { ImportFileError } from './poi.errors.js';
 import {
@@ -55,12 +55,13 @@ export class PoiImportService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly files: FileSystem,
   ) {}
 
   async importFile(file: string, options: ImportOptions = {}): Promise<ImportReport> {
     let text: string;
     try {
-      text = await readFile(file, 'utf8');
+      text = await this.files.readText(file);
     } catch (error) {
       throw new ImportFileError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
     }

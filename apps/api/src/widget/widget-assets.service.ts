@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { FileSystem } from '../common/effects/index.js';
 import { WIDGET_BUILD_DIR } from '../config/app-config.js';
 
 /** One built widget file, held in memory with its validator and a gzip copy made once. */
@@ -30,14 +30,17 @@ export class WidgetAssets implements OnModuleInit {
   private readonly logger = new Logger('Widget');
   private readonly assets = new Map<WidgetFileName, WidgetAsset>();
 
-  constructor(@Inject(WIDGET_DIR) private readonly dir: string = WIDGET_BUILD_DIR) {}
+  constructor(
+    private readonly files: FileSystem,
+    @Inject(WIDGET_DIR) private readonly dir: string = WIDGET_BUILD_DIR,
+  ) {}
 
   async onModuleInit(): Promise<void> {
     const missing: string[] = [];
     for (const [name, file] of Object.entries(WIDGET_FILES) as [WidgetFileName, string][]) {
       const path = join(this.dir, file);
       try {
-        const body = await readFile(path);
+        const body = await this.files.readFile(path);
         const hash = createHash('sha256').update(body).digest('base64url').slice(0, 27);
         this.assets.set(name, { body, gzip: gzipSync(body, { level: 9 }), etag: `"${hash}"` });
       } catch {

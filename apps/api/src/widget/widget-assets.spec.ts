@@ -1,0 +1,25 @@
+import { gunzipSync } from 'node:zlib';
+import { MemoryFileSystem } from '../common/effects/testing.js';
+import { WidgetAssets } from './widget-assets.service.js';
+
+describe('WidgetAssets', () => {
+  it('holds each built file with a gzip copy and an ETag that changes with the content', async () => {
+    const build = (loader: string) => new MemoryFileSystem({ '/w/loader/main.js': loader, '/w/element/main.js': 'customElements.define("holi-bot", X);' });
+    const first = new WidgetAssets(build('console.log(1);'), '/w');
+    await first.onModuleInit();
+    const loader = first.get('holi-bot.js')!;
+    expect(loader.body.toString()).toBe('console.log(1);');
+    expect(gunzipSync(loader.gzip).toString()).toBe('console.log(1);');
+    expect(loader.etag).toMatch(/^"[\w-]{27}"$/);
+    const second = new WidgetAssets(build('console.log(2);'), '/w');
+    await second.onModuleInit();
+    expect(second.get('holi-bot.js')!.etag).not.toBe(loader.etag);
+    expect(second.get('holi-bot-element.js')!.etag).toBe(first.get('holi-bot-element.js')!.etag);
+  });
+
+  it('starts without a build: the files are absent (404), not an error', async () => {
+    const assets = new WidgetAssets(new MemoryFileSystem({}), '/nowhere');
+    await assets.onModuleInit();
+    expect(assets.get('holi-bot.js')).toBeUndefined();
+  });
+});
