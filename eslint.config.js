@@ -65,7 +65,10 @@ export default defineConfig(
       // factories, test fakes) are implemented here: a throw becomes a rejection, not a sync throw.
       '@typescript-eslint/require-await': 'off',
       // `_name` marks a binding kept on purpose; rest siblings drop keys from an object.
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
     },
   },
   // Tests read JSON bodies, mocks and private state as `any` and let the assertions check them.
@@ -119,7 +122,9 @@ export default defineConfig(
       'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read settings through AppConfig (apps/api/src/config).' }],
       'no-restricted-imports': [
         'error',
-        { paths: ['process', 'node:process'].map((name) => ({ name, importNames: ['env'], message: 'Read settings through AppConfig (apps/api/src/config).' })) },
+        {
+          paths: ['process', 'node:process'].map((name) => ({ name, importNames: ['env'], message: 'Read settings through AppConfig (apps/api/src/config).' })),
+        },
       ],
     },
   },
