@@ -18,7 +18,7 @@ async function main(): Promise<void> {
     await app.listen(config.port, config.host);
   } catch (error) {
     // EADDRINUSE, EACCES, ENOTFOUND…: name the settings that chose the address.
-    throw new Error(`cannot listen on HOST=${config.host} PORT=${config.port}: ${(error as Error).message}`);
+    throw new Error(`cannot listen on HOST=${config.host} PORT=${config.port}: ${(error as Error).message}`, { cause: error });
   }
   const { port } = app.getHttpServer().address() as { port: number };
   const shown = config.host === '0.0.0.0' ? 'localhost' : config.host;

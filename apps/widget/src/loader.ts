@@ -127,7 +127,7 @@ declare global {
   void customElements.whenDefined(TAG).then(() => {
     placeholders.forEach((button, host) => {
       const hadFocus = button.getRootNode() instanceof ShadowRoot && (button.getRootNode() as ShadowRoot).activeElement === button;
-      button.parentNode && (button.getRootNode() as ShadowRoot).host.remove();
+      if (button.parentNode) (button.getRootNode() as ShadowRoot).host.remove();
       if (hadFocus) host.focus();
     });
     placeholders.clear();

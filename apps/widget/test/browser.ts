@@ -21,7 +21,7 @@ export async function launchBrowser(): Promise<Browser> {
 export interface WatchedPage {
   page: Page;
   problems: string[];
-  close(): Promise<void>;
+  close: () => Promise<void>;
 }
 
 export async function openPage(browser: Browser, options: BrowserContextOptions = {}): Promise<WatchedPage> {

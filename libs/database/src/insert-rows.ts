@@ -15,7 +15,7 @@ export async function insertRows<T extends ObjectLiteral>(manager: EntityManager
   const columns = metadata.columns.filter((column) => !column.isGenerated && !column.isVirtual);
   const key = `${metadata.tableName}:${rows.length}`;
   let byShape = sqlCache.get(manager.connection);
-  if (!byShape) sqlCache.set(manager.connection, (byShape = new Map()));
+  if (!byShape) sqlCache.set(manager.connection, (byShape = new Map<string, string>()));
   let sql = byShape.get(key);
   if (!sql) {
     const placeholders = `(${columns.map(() => '?').join(', ')})`;

@@ -59,7 +59,7 @@ function withAcquireTimeout(pool: Pool, timeoutMs: number): Pool {
     get(target, key) {
       if (key === 'getConnection') return getConnection;
       const value: unknown = Reflect.get(target, key, target);
-      return typeof value === 'function' ? value.bind(target) : value;
+      return typeof value === 'function' ? (value.bind(target) as unknown) : value;
     },
   });
 }

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { InvalidRequestError } from './domain-error.js';
 
 const CHARSET = /;\s*charset\s*=\s*"?([^";\s]+)"?/i;
@@ -11,7 +11,13 @@ const CHARSET = /;\s*charset\s*=\s*"?([^";\s]+)"?/i;
  * Prototype-poisoning keys (`__proto__`, `constructor.prototype`) are refused by Fastify's parser.
  */
 export function registerJsonBodyParser(fastify: FastifyInstance, bodyLimit: number): void {
-  const parseJson = fastify.getDefaultJsonParser('error', 'error');
+  // The callback form, as Fastify builds it: its type also admits the promise form, whose promise
+  // nothing here would wait for.
+  const parseJson = fastify.getDefaultJsonParser('error', 'error') as (
+    request: FastifyRequest,
+    body: string,
+    done: (error: Error | null, body?: unknown) => void,
+  ) => void;
   fastify.removeAllContentTypeParsers();
   fastify.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit }, (request, body, done) => {
     const charset = CHARSET.exec(request.headers['content-type'] ?? '')?.[1]?.toLowerCase();

@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { DataSource } from 'typeorm';
+import { DataSource, type DataSourceOptions } from 'typeorm';
 import { databaseErrorCode, isDatabaseCorrupt, resolveDataSourceOptions } from '@holibot/database';
 import type { AppConfig } from '../config/app-config.js';
 import { TypeOrmNestLogger } from './database.module.js';
@@ -57,7 +57,7 @@ export async function openDatabase(config: AppConfig, log: OpenLog): Promise<Dat
 async function openOnce(config: AppConfig): Promise<DataSource> {
   const options = await resolveDataSourceOptions(config.database, new TypeOrmNestLogger());
   if (config.database.type !== 'sqlite') return new DataSource(options).initialize();
-  const subscribers = [...((options.subscribers as Function[] | undefined) ?? []), WatchSqliteCorruption];
+  const subscribers = [...((options.subscribers as Extract<DataSourceOptions['subscribers'], unknown[]>) ?? []), WatchSqliteCorruption];
   const dataSource = await new DataSource({ ...options, subscribers }).initialize();
   let problem: string | null;
   try {

@@ -18,8 +18,8 @@ const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
  */
 export async function quickCheck(dataSource: DataSource): Promise<string | null> {
   try {
-    const rows = (await dataSource.query('PRAGMA quick_check(1)')) as Array<Record<string, unknown>>;
-    const answer = String(Object.values(rows[0] ?? {})[0] ?? 'no answer');
+    const rows = (await dataSource.query('PRAGMA quick_check(1)')) as Array<Record<string, string>>;
+    const answer = Object.values(rows[0] ?? {})[0] ?? 'no answer';
     return answer === 'ok' ? null : oneLine(answer);
   } catch (error) {
     if (!isDatabaseCorrupt(error)) throw error;

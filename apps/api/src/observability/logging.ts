@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { onRequestHookHandler, onResponseHookHandler } from 'fastify';
 import { utilities as nestWinston } from 'nest-winston';
 import winston from 'winston';

@@ -13,6 +13,8 @@ export interface Subcategory {
 
 export const TAG_KEY_ORDER = ['amenity', 'shop', 'tourism', 'historic', 'natural', 'sport', 'leisure', 'man_made'] as const;
 
+// One subcategory a line, kept as written.
+// prettier-ignore
 export const SUBCATEGORIES: Subcategory[] = [
   // Food & Drinks
   { category: 'Food & Drinks', label: 'Restaurants', tags: [['amenity', 'restaurant'], ['amenity', 'food_court']] },

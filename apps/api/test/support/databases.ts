@@ -26,7 +26,7 @@ export function mysqlAvailable(): Promise<boolean> {
       return true;
     } catch (error) {
       if (process.env['CI'] === 'true' || process.env['TEST_REQUIRE_MYSQL'] === '1') {
-        throw new Error(`MySQL is required for this run but does not answer at ${MYSQL.host}:${MYSQL.port}: ${(error as Error).message}`);
+        throw new Error(`MySQL is required for this run but does not answer at ${MYSQL.host}:${MYSQL.port}: ${(error as Error).message}`, { cause: error });
       }
       console.warn(
         `\n${'!'.repeat(78)}\n!! MySQL/MariaDB does not answer at ${MYSQL.host}:${MYSQL.port}: MySQL test suites are SKIPPED.\n!! Start MariaDB to run them (CI requires them).\n${'!'.repeat(78)}\n`,

@@ -173,7 +173,7 @@ export async function startFakeMistral(): Promise<FakeMistral> {
     req.on('data', (part: Buffer) => parts.push(part));
     req.on('end', () => {
       const rawBody = Buffer.concat(parts).toString('utf8');
-      let body: ChatBody | null = null;
+      let body: ChatBody | null;
       try {
         body = JSON.parse(rawBody) as ChatBody;
       } catch {

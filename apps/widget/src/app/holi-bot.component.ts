@@ -178,7 +178,7 @@ export class HoliBotComponent {
   protected readonly draft = signal('');
   protected readonly compact = signal(false);
 
-  private readonly host: HTMLElement = inject(ElementRef).nativeElement;
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef).nativeElement;
   private readonly changeDetector = inject(ChangeDetectorRef);
   private readonly fetchFn = inject(FETCH);
   private readonly storage = inject(SESSION_STORAGE);

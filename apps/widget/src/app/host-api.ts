@@ -15,6 +15,8 @@ export function registerHost(element: HTMLElement, component: HoliBotControls): 
   controls.set(element, component);
 }
 
+// A mixin's base constructor must take `any[]` (TS2545).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type ElementClass = new (...args: any[]) => HTMLElement;
 
 /** Adds open(), close() and ask(text) to the custom element class Angular Elements made. */

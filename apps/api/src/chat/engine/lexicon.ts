@@ -41,6 +41,8 @@ const attr = (attribute: Attribute): Meaning => ({ kind: 'attribute', attribute 
 const field = (f: Field): Meaning => ({ kind: 'field', field: f });
 const ord = (ordinal: Ordinal): Meaning => ({ kind: 'ordinal', ordinal });
 
+// One entry a line: a table to scan, kept as written.
+// prettier-ignore
 export const LEXICON: Array<[Meaning, Terms]> = [
   // Topics: subcategories
   [sub('restaurants', 'Restaurants'), { en: ['restaurant', 'restaurants', 'eat', 'eating', 'dinner', 'lunch', 'food', 'dine', 'dining'], es: ['restaurante', 'restaurantes', 'comer', 'cenar', 'almorzar', 'comida', 'cena', 'almuerzo'], de: ['restaurant', 'restaurants', 'essen', 'abendessen', 'mittagessen', 'speisen', 'lokal', 'gaststatte'], nl: ['restaurant', 'restaurants', 'eten', 'diner', 'lunchen', 'dineren', 'avondeten'] }],

@@ -131,6 +131,8 @@ const es: Messages = {
     expensive: 'de categoría (€€€–€€€€)',
     openNow: 'abierto ahora',
   },
+  // Grouped by category, several a line, kept as written.
+  // prettier-ignore
   subcategories: {
     Restaurants: 'Restaurantes', 'Cafés': 'Cafeterías', Bars: 'Bares', 'Fast food': 'Comida rápida', 'Ice cream': 'Heladerías', Bakeries: 'Panaderías',
     Beaches: 'Playas', Viewpoints: 'Miradores', 'Nature reserves': 'Espacios naturales', Parks: 'Parques', Mountains: 'Montañas',
@@ -189,6 +191,8 @@ const de: Messages = {
     expensive: 'gehoben (€€€–€€€€)',
     openNow: 'jetzt geöffnet',
   },
+  // Grouped by category, several a line, kept as written.
+  // prettier-ignore
   subcategories: {
     Restaurants: 'Restaurants', 'Cafés': 'Cafés', Bars: 'Bars', 'Fast food': 'Imbisse', 'Ice cream': 'Eisdielen', Bakeries: 'Bäckereien',
     Beaches: 'Strände', Viewpoints: 'Aussichtspunkte', 'Nature reserves': 'Naturgebiete', Parks: 'Parks', Mountains: 'Berge',
@@ -247,6 +251,8 @@ const nl: Messages = {
     expensive: 'chique (€€€–€€€€)',
     openNow: 'nu open',
   },
+  // Grouped by category, several a line, kept as written.
+  // prettier-ignore
   subcategories: {
     Restaurants: 'Restaurants', 'Cafés': 'Cafés', Bars: 'Bars', 'Fast food': 'Snackbars', 'Ice cream': 'IJssalons', Bakeries: 'Bakkerijen',
     Beaches: 'Stranden', Viewpoints: 'Uitzichtpunten', 'Nature reserves': 'Natuurgebieden', Parks: 'Parken', Mountains: 'Bergen',
