@@ -96,8 +96,8 @@ export function describeError(exception: unknown): { status: number; code: Error
  * down. Only the status: the driver's message can name hosts and users, and /health is public.
  */
 function healthChecks(exception: unknown): ErrorResponse['error']['checks'] | undefined {
-  if (!(exception instanceof HttpException) || exception.getStatus() !== HttpStatus.SERVICE_UNAVAILABLE) return undefined;
+  if (!(exception instanceof HttpException) || exception.getStatus() !== 503) return undefined;
   const body = exception.getResponse() as { status?: unknown; details?: Record<string, { status?: unknown }> };
   if (body.status !== 'error' || typeof body.details !== 'object' || body.details === null) return undefined;
-  return Object.fromEntries(Object.entries(body.details).map(([name, check]) => [name, { status: String(check?.status ?? 'unknown') }]));
+  return Object.fromEntries(Object.entries(body.details).map(([name, check]) => [name, { status: typeof check?.status === 'string' ? check.status : 'unknown' }]));
 }

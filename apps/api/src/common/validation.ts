@@ -23,7 +23,8 @@ export function createValidationPipe(): ValidationPipe {
     exceptionFactory: (errors: ValidationError[]) => {
       const first = errors[0];
       const [rule, message] = Object.entries(first?.constraints ?? {})[0] ?? ['', 'The request is not valid.'];
-      const code = (first?.contexts?.[rule]?.['code'] as ErrorCode | undefined) ?? 'INVALID_REQUEST';
+      const context = first?.contexts?.[rule] as { code?: ErrorCode } | undefined;
+      const code = context?.code ?? 'INVALID_REQUEST';
       return new InvalidRequestError(message, code);
     },
   });

@@ -34,6 +34,8 @@ export class ProcessRunner {
   run(command: string, args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
     const limit = options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES;
     return new Promise((resolve, reject) => {
+      // The child inherits the environment (PATH, locale), as a shell would give it; that is not reading a setting.
+      // eslint-disable-next-line no-restricted-properties
       const child = spawn(command, args, { env: { ...process.env, ...options.env }, stdio: ['pipe', 'pipe', 'pipe'] });
       const out = collector(limit);
       const err = collector(limit);
