@@ -4,10 +4,10 @@ import MiniSearch from 'minisearch';
 import { DataSource } from 'typeorm';
 import type { Language, PoiCategory, PoiView } from '@holibot/contracts';
 import { Poi } from '@holibot/database';
+import { normalizeText, words } from '../common/text.js';
 import { AppConfig } from '../config/app-config.js';
 import { type ParsedOpeningHours, openAt, parseOpeningHours, wallClock } from './opening-hours.js';
 import { PoiImportService } from './poi-import.service.js';
-import { normalizeText, words } from './text.js';
 
 /** A catalogue POI with what answering needs precomputed once per load, not per question. */
 export interface CatalogueEntry {

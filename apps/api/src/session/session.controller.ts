@@ -1,11 +1,11 @@
 import { Controller, Delete, Get, Param, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
-import type { Language, SessionDeletedResponse, SessionResponse } from '@holibot/contracts';
+import { type Language, SESSION_ID_PATTERN, type SessionDeletedResponse, type SessionResponse } from '@holibot/contracts';
 import { ApiError } from '../common/api-error.js';
 import { Clock } from '../common/clock.js';
 import { PoiCatalogue } from '../poi/poi-catalogue.service.js';
-import { SESSION_ID_PATTERN, SessionService } from './session.service.js';
+import { SessionService } from './session.service.js';
 import { AuthorizationHeader, OptionalUserToken } from './user-token.decorator.js';
 import { UserTokenService } from './user-token.service.js';
 

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { ChatIntent, Language, PoiView } from '@holibot/contracts';
+import { type ChatIntent, type Language, POI_SUBCATEGORIES, type PoiCategory, type PoiView } from '@holibot/contracts';
 import { AppConfig } from '../../config/app-config.js';
-import { SUBCATEGORIES } from '../../poi/taxonomy.js';
 import { type CatalogueEntry, PoiCatalogue } from '../../poi/poi-catalogue.service.js';
 import { AnswerEngine, type ConversationContext, type EngineAnswer, type TurnInput } from './answer-engine.js';
 import type { Attribute, Field, Topic } from './lexicon.js';
@@ -203,7 +202,7 @@ export class BuiltinAnswerEngine extends AnswerEngine {
   }
 }
 
-const CATEGORY_OF = new Map(SUBCATEGORIES.map((s) => [s.label, s.category]));
+const CATEGORY_OF = new Map<string, PoiCategory>(POI_SUBCATEGORIES.map((s) => [s.label, s.category]));
 
 function categoriesOf(topic: Topic): Set<string> {
   return new Set([...(topic.categories ?? []), ...(topic.subcategories ?? []).map((label) => CATEGORY_OF.get(label) ?? label)]);
