@@ -10,7 +10,7 @@ import { createValidationPipe } from '../common/validation.js';
 import { AppConfig } from '../config/app-config.js';
 import { noteActivity } from '../observability/idle-memory.js';
 import { requestContext, requestIdFrom } from '../observability/request-context.js';
-import { UserTokenService } from '../session/user-token.service.js';
+import { UserTokenService } from '../session/index.js';
 import { ChatMessageDto } from './chat-message.dto.js';
 import { ChatRateLimit } from './chat-rate-limit.js';
 import { ChatService } from './chat.service.js';

@@ -4,7 +4,7 @@ import { ThrottlerGuard } from '@nestjs/throttler';
 import { type Language, SESSION_ID_PATTERN, type SessionDeletedResponse, type SessionResponse } from '@holibot/contracts';
 import { ApiError } from '../common/api-error.js';
 import { Clock } from '../common/clock.js';
-import { PoiCatalogue } from '../poi/poi-catalogue.service.js';
+import { PoiCatalogue } from '../poi/index.js';
 import { SessionService } from './session.service.js';
 import { AuthorizationHeader, OptionalUserToken } from './user-token.decorator.js';
 import { UserTokenService } from './user-token.service.js';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type ChatIntent, type Language, POI_SUBCATEGORIES, type PoiCategory, type PoiView } from '@holibot/contracts';
 import { AppConfig } from '../../config/app-config.js';
-import { type CatalogueEntry, PoiCatalogue } from '../../poi/poi-catalogue.service.js';
+import { type CatalogueEntry, PoiCatalogue } from '../../poi/index.js';
 import { AnswerEngine, type ConversationContext, type EngineAnswer, type TurnInput } from './answer-engine.js';
 import type { Attribute, Field, Topic } from './lexicon.js';
 import { MESSAGES, type Messages } from './messages.js';
