@@ -182,6 +182,11 @@ export class PoiCatalogue implements OnApplicationShutdown {
     };
   }
 
+  /** The POI as the API shows it at that wall-clock time; unless a search scored it, ranked by its quality. */
+  viewAt(entry: CatalogueEntry, language: Language, wallTime: Date, relevanceScore = entry.quality / 5): PoiView {
+    return this.view(entry, language, relevanceScore, this.openNow(entry, wallTime));
+  }
+
   /** The destination's wall-clock time at `now`: compute once per request, then ask openNow. */
   wallTime(now: Date): Date {
     return wallClock(now, this.config.timeZone);

@@ -40,7 +40,7 @@ export class SessionController {
           // POIs since removed from the catalogue are left out.
           pois: (message.poiIds ?? []).flatMap((poiId) => {
             const entry = this.catalogue.get(poiId);
-            return entry ? [this.catalogue.view(entry, message.language as Language, entry.quality / 5, this.catalogue.openNow(entry, wallTime))] : [];
+            return entry ? [this.catalogue.viewAt(entry, message.language as Language, wallTime)] : [];
           }),
           createdAt: message.createdAt.toISOString(),
         })),

@@ -293,16 +293,15 @@ class Reply {
   private wallTime: Date | null = null;
   private readonly open = new Map<number, boolean | null>();
 
-  /** Whether the place is open now; worked out at most once per place and turn. */
   get query(): string {
     return this.turn.query;
   }
 
+  /** Whether the place is open now; worked out at most once per place and turn. */
   openNow(entry: CatalogueEntry): boolean | null {
     let open = this.open.get(entry.poi.id);
     if (open === undefined) {
-      this.wallTime ??= this.catalogue.wallTime(this.turn.now);
-      open = this.catalogue.openNow(entry, this.wallTime);
+      open = this.catalogue.openNow(entry, this.now());
       this.open.set(entry.poi.id, open);
     }
     return open;
@@ -318,12 +317,12 @@ class Reply {
 
   list(intro: string, ranked: Ranked[], intent: ChatIntent, isFollowUp: boolean, total: number, context: Partial<ConversationContext>): EngineAnswer {
     const lines = ranked.map(({ entry }, i) => `${i + 1}. ${this.summary(entry)}`);
-    const pois = ranked.map(({ entry, score }) => this.catalogue.view(entry, this.language, score, this.openNow(entry)));
+    const pois = ranked.map(({ entry, score }) => this.catalogue.viewAt(entry, this.language, this.now(), score));
     return this.build([intro, ...lines].join('\n'), pois, intent, isFollowUp, total, context);
   }
 
   withPois(text: string, entries: CatalogueEntry[], intent: ChatIntent, isFollowUp: boolean, context: Partial<ConversationContext>): EngineAnswer {
-    const pois = entries.map((entry) => this.catalogue.view(entry, this.language, entry.quality / 5, this.openNow(entry)));
+    const pois = entries.map((entry) => this.catalogue.viewAt(entry, this.language, this.now()));
     return this.build(text, pois, intent, isFollowUp, pois.length, context);
   }
 
@@ -392,6 +391,11 @@ class Reply {
     const known = attribute === 'cheap' || attribute === 'expensive' ? entry.poi.priceLevel : entry.poi[attribute as 'outdoorSeating'];
     if (known === null || known === undefined) return this.m.unknownAttribute(this.name(entry), noun);
     return hasAttribute(entry, attribute, () => null) ? this.m.yes(this.name(entry), noun) : this.m.no(this.name(entry), noun);
+  }
+
+  /** The destination's wall-clock time of this turn. */
+  private now(): Date {
+    return (this.wallTime ??= this.catalogue.wallTime(this.turn.now));
   }
 
   private build(
