@@ -4,7 +4,8 @@ import type { Language } from '@holibot/contracts';
 import { AppConfig } from '../../../config/app-config.js';
 import { PoiCatalogue } from '../../../poi/index.js';
 import { AnswerEngine, type EngineAnswer, type HistoryMessage, type TokenUsage, type TurnInput } from '../answer-engine.js';
-import { BuiltinAnswerEngine, textChunks } from '../builtin-engine.js';
+import { BuiltinAnswerEngine } from '../builtin-engine.js';
+import { textChunks } from '../builtin-reply.js';
 import {
   type CandidatePlace,
   LeakGuard,
