@@ -1,7 +1,8 @@
 // Request/response types of HoliBot's public API. Imported by the api, the <holi-bot> widget
 // and the admin UI, so server and clients cannot drift. Types and constants only, no logic.
-export * from './chat.js';
-export * from './errors.js';
-export * from './poi.js';
-export * from './session.js';
-export * from './ws-frames.js';
+// Imports name the .ts files (the build rewrites them to .js): the widget's Jest resolves them as written.
+export * from './chat.ts';
+export * from './errors.ts';
+export * from './poi.ts';
+export * from './session.ts';
+export * from './ws-frames.ts';
