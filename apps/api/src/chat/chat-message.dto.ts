@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDefined, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { type ChatMessageRequest, LANGUAGES, type Language, MAX_QUERY_LENGTH } from '@holibot/contracts';
-import { SESSION_ID_PATTERN } from '../session/session.service.js';
+import { type ChatMessageRequest, LANGUAGES, type Language, MAX_QUERY_LENGTH, SESSION_ID_PATTERN } from '@holibot/contracts';
 
 /** POST /api/v1/chat/message. Each rule carries the API error code it fails with. */
 export class ChatMessageDto implements ChatMessageRequest {

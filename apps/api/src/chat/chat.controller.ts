@@ -2,8 +2,7 @@ import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { ChatMessageResponse } from '@holibot/contracts';
-import { AuthorizationHeader, OptionalUserToken } from '../session/user-token.decorator.js';
-import { UserTokenService } from '../session/user-token.service.js';
+import { AuthorizationHeader, OptionalUserToken, UserTokenService } from '../session/index.js';
 import { ChatMessageDto } from './chat-message.dto.js';
 import { ChatService } from './chat.service.js';
 

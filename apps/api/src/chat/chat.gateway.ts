@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { Logger, type OnModuleDestroy } from '@nestjs/common';
 import { type OnGatewayConnection, type OnGatewayDisconnect, WebSocketGateway } from '@nestjs/websockets';
-import type { ErrorCode } from '@holibot/contracts';
+import type { ChatServerFrame as ServerFrame } from '@holibot/contracts';
 import type { RawData, WebSocket } from 'ws';
 import { describeError, logServerError } from '../common/all-exceptions.filter.js';
 import { InvalidRequestError } from '../common/domain-error.js';
@@ -10,7 +10,7 @@ import { createValidationPipe } from '../common/validation.js';
 import { AppConfig } from '../config/app-config.js';
 import { noteActivity } from '../observability/idle-memory.js';
 import { requestContext, requestIdFrom } from '../observability/request-context.js';
-import { UserTokenService } from '../session/user-token.service.js';
+import { UserTokenService } from '../session/index.js';
 import { ChatMessageDto } from './chat-message.dto.js';
 import { ChatRateLimit } from './chat-rate-limit.js';
 import { ChatService } from './chat.service.js';
@@ -19,15 +19,6 @@ import { ChatService } from './chat.service.js';
 export const WS_MAX_FRAME_BYTES = 16 * 1024;
 /** Messages one connection may have waiting for their answer; more are refused, not queued. */
 const MAX_QUEUED_MESSAGES = 10;
-
-/**
- * What the server sends. `done.data` is exactly the REST answer's body; `requestId` is the
- * message's id (the client's `requestId` when it is sane, else a new UUID), also on its log lines.
- */
-export type ServerFrame =
-  | { type: 'delta'; text: string }
-  | { type: 'done'; requestId: string; data: unknown }
-  | { type: 'error'; requestId: string; error: { code: ErrorCode; message: string; retryAfter?: number } };
 
 interface Connection {
   ip: string;

@@ -1,8 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AppConfig } from '../config/app-config.js';
-import { PoiCatalogue } from '../poi/poi-catalogue.service.js';
-import { PoiModule } from '../poi/poi.module.js';
-import { SessionModule } from '../session/session.module.js';
+import { PoiCatalogue, PoiModule } from '../poi/index.js';
+import { SessionModule } from '../session/index.js';
 import { ChatRateLimit } from './chat-rate-limit.js';
 import { ChatController } from './chat.controller.js';
 import { ChatGateway } from './chat.gateway.js';

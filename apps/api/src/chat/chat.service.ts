@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { ChatIntent, ChatMessageResponse, Language } from '@holibot/contracts';
 import type { ChatSession } from '@holibot/database';
 import { Clock } from '../common/clock.js';
-import { SessionService } from '../session/session.service.js';
+import { SessionService } from '../session/index.js';
 import { AnswerEngine, HISTORY_LIMIT } from './engine/answer-engine.js';
 import type { ChatMessageDto } from './chat-message.dto.js';
 

@@ -4,11 +4,11 @@ import MiniSearch from 'minisearch';
 import { DataSource } from 'typeorm';
 import type { Language, PoiCategory, PoiView } from '@holibot/contracts';
 import { Poi } from '@holibot/database';
+import { normalizeText, words } from '../common/text.js';
 import { AppConfig } from '../config/app-config.js';
 import { type TimerHandle, Timers } from '../common/effects/index.js';
 import { type ParsedOpeningHours, openAt, parseOpeningHours, wallClock } from './opening-hours.js';
 import { PoiImportService } from './poi-import.service.js';
-import { normalizeText, words } from './text.js';
 
 /** A catalogue POI with what answering needs precomputed once per load, not per question. */
 export interface CatalogueEntry {
@@ -181,6 +181,11 @@ export class PoiCatalogue implements OnApplicationShutdown {
       mapUrl: mapUrl(poi),
       relevanceScore: Math.round(relevanceScore * 1000) / 1000,
     };
+  }
+
+  /** The POI as the API shows it at that wall-clock time; unless a search scored it, ranked by its quality. */
+  viewAt(entry: CatalogueEntry, language: Language, wallTime: Date, relevanceScore = entry.quality / 5): PoiView {
+    return this.view(entry, language, relevanceScore, this.openNow(entry, wallTime));
   }
 
   /** The destination's wall-clock time at `now`: compute once per request, then ask openNow. */

@@ -1,4 +1,4 @@
-import type { PoiCategory } from '@holibot/contracts';
+import { POI_SUBCATEGORIES, type PoiCategory, type PoiSubcategory } from '@holibot/contracts';
 
 /**
  * The seed system's taxonomy, and how OpenStreetMap tags map onto it. Subcategories are
@@ -13,74 +13,77 @@ export interface Subcategory {
 
 export const TAG_KEY_ORDER = ['amenity', 'shop', 'tourism', 'historic', 'natural', 'sport', 'leisure', 'man_made'] as const;
 
+/** OSM tags of each subcategory (see POI_SUBCATEGORIES in the contracts for their categories). */
 // One subcategory a line, kept as written.
 // prettier-ignore
-export const SUBCATEGORIES: Subcategory[] = [
+const TAGS: Record<PoiSubcategory, Array<[key: string, value: string]>> = {
   // Food & Drinks
-  { category: 'Food & Drinks', label: 'Restaurants', tags: [['amenity', 'restaurant'], ['amenity', 'food_court']] },
-  { category: 'Food & Drinks', label: 'Cafés', tags: [['amenity', 'cafe'], ['shop', 'coffee'], ['shop', 'tea']] },
-  { category: 'Food & Drinks', label: 'Bars', tags: [['amenity', 'bar'], ['amenity', 'pub'], ['amenity', 'biergarten']] },
-  { category: 'Food & Drinks', label: 'Fast food', tags: [['amenity', 'fast_food']] },
-  { category: 'Food & Drinks', label: 'Ice cream', tags: [['amenity', 'ice_cream'], ['shop', 'ice_cream']] },
-  { category: 'Food & Drinks', label: 'Bakeries', tags: [['shop', 'bakery'], ['shop', 'pastry'], ['shop', 'confectionery']] },
+  Restaurants: [['amenity', 'restaurant'], ['amenity', 'food_court']],
+  'Cafés': [['amenity', 'cafe'], ['shop', 'coffee'], ['shop', 'tea']],
+  Bars: [['amenity', 'bar'], ['amenity', 'pub'], ['amenity', 'biergarten']],
+  'Fast food': [['amenity', 'fast_food']],
+  'Ice cream': [['amenity', 'ice_cream'], ['shop', 'ice_cream']],
+  Bakeries: [['shop', 'bakery'], ['shop', 'pastry'], ['shop', 'confectionery']],
   // Beaches & Nature
-  { category: 'Beaches & Nature', label: 'Beaches', tags: [['natural', 'beach'], ['leisure', 'beach_resort'], ['leisure', 'bathing_place']] },
-  { category: 'Beaches & Nature', label: 'Viewpoints', tags: [['tourism', 'viewpoint']] },
-  { category: 'Beaches & Nature', label: 'Nature reserves', tags: [['leisure', 'nature_reserve'], ['natural', 'wetland'], ['natural', 'wood']] },
-  { category: 'Beaches & Nature', label: 'Parks', tags: [['leisure', 'park'], ['leisure', 'garden']] },
-  { category: 'Beaches & Nature', label: 'Mountains', tags: [['natural', 'peak'], ['natural', 'cliff'], ['natural', 'cave_entrance'], ['natural', 'bay'], ['natural', 'cape']] },
+  Beaches: [['natural', 'beach'], ['leisure', 'beach_resort'], ['leisure', 'bathing_place']],
+  Viewpoints: [['tourism', 'viewpoint']],
+  'Nature reserves': [['leisure', 'nature_reserve'], ['natural', 'wetland'], ['natural', 'wood']],
+  Parks: [['leisure', 'park'], ['leisure', 'garden']],
+  Mountains: [['natural', 'peak'], ['natural', 'cliff'], ['natural', 'cave_entrance'], ['natural', 'bay'], ['natural', 'cape']],
   // Culture & History
-  { category: 'Culture & History', label: 'Museums', tags: [['tourism', 'museum']] },
-  { category: 'Culture & History', label: 'Historic sites', tags: [['historic', 'archaeological_site'], ['historic', 'castle'], ['historic', 'ruins'], ['historic', 'tower'], ['historic', 'city_gate'], ['historic', 'citywalls'], ['historic', 'city_walls'], ['historic', 'fort'], ['historic', 'building'], ['historic', 'yes'], ['man_made', 'watchtower'], ['man_made', 'lighthouse']] },
-  { category: 'Culture & History', label: 'Monuments', tags: [['historic', 'monument'], ['historic', 'memorial'], ['tourism', 'artwork']] },
-  { category: 'Culture & History', label: 'Churches', tags: [['amenity', 'place_of_worship'], ['historic', 'church'], ['historic', 'chapel']] },
-  { category: 'Culture & History', label: 'Galleries', tags: [['tourism', 'gallery'], ['shop', 'art']] },
-  { category: 'Culture & History', label: 'Theatres', tags: [['amenity', 'theatre'], ['amenity', 'arts_centre'], ['amenity', 'community_centre']] },
-  { category: 'Culture & History', label: 'Attractions', tags: [['tourism', 'attraction']] },
+  Museums: [['tourism', 'museum']],
+  'Historic sites': [['historic', 'archaeological_site'], ['historic', 'castle'], ['historic', 'ruins'], ['historic', 'tower'], ['historic', 'city_gate'], ['historic', 'citywalls'], ['historic', 'city_walls'], ['historic', 'fort'], ['historic', 'building'], ['historic', 'yes'], ['man_made', 'watchtower'], ['man_made', 'lighthouse']],
+  Monuments: [['historic', 'monument'], ['historic', 'memorial'], ['tourism', 'artwork']],
+  Churches: [['amenity', 'place_of_worship'], ['historic', 'church'], ['historic', 'chapel']],
+  Galleries: [['tourism', 'gallery'], ['shop', 'art']],
+  Theatres: [['amenity', 'theatre'], ['amenity', 'arts_centre'], ['amenity', 'community_centre']],
+  Attractions: [['tourism', 'attraction']],
   // Active
-  { category: 'Active', label: 'Diving', tags: [['sport', 'scuba_diving'], ['shop', 'scuba_diving'], ['sport', 'snorkelling']] },
-  { category: 'Active', label: 'Water sports', tags: [['sport', 'kitesurfing'], ['sport', 'windsurfing'], ['sport', 'surfing'], ['sport', 'sailing'], ['sport', 'canoe'], ['sport', 'paddle_boarding'], ['sport', 'water_ski'], ['amenity', 'boat_rental'], ['shop', 'water_sports']] },
-  { category: 'Active', label: 'Hiking', tags: [['sport', 'hiking'], ['tourism', 'trail_riding_station']] },
-  { category: 'Active', label: 'Climbing', tags: [['sport', 'climbing']] },
-  { category: 'Active', label: 'Golf', tags: [['leisure', 'golf_course'], ['sport', 'golf']] },
-  { category: 'Active', label: 'Tennis', tags: [['sport', 'tennis'], ['sport', 'padel']] },
-  { category: 'Active', label: 'Cycling', tags: [['amenity', 'bicycle_rental'], ['shop', 'bicycle'], ['sport', 'cycling']] },
-  { category: 'Active', label: 'Fitness', tags: [['leisure', 'fitness_centre'], ['sport', 'fitness'], ['leisure', 'sports_centre'], ['leisure', 'swimming_pool'], ['sport', 'swimming'], ['leisure', 'pitch'], ['leisure', 'horse_riding'], ['sport', 'equestrian']] },
+  Diving: [['sport', 'scuba_diving'], ['shop', 'scuba_diving'], ['sport', 'snorkelling']],
+  'Water sports': [['sport', 'kitesurfing'], ['sport', 'windsurfing'], ['sport', 'surfing'], ['sport', 'sailing'], ['sport', 'canoe'], ['sport', 'paddle_boarding'], ['sport', 'water_ski'], ['amenity', 'boat_rental'], ['shop', 'water_sports']],
+  Hiking: [['sport', 'hiking'], ['tourism', 'trail_riding_station']],
+  Climbing: [['sport', 'climbing']],
+  Golf: [['leisure', 'golf_course'], ['sport', 'golf']],
+  Tennis: [['sport', 'tennis'], ['sport', 'padel']],
+  Cycling: [['amenity', 'bicycle_rental'], ['shop', 'bicycle'], ['sport', 'cycling']],
+  Fitness: [['leisure', 'fitness_centre'], ['sport', 'fitness'], ['leisure', 'sports_centre'], ['leisure', 'swimming_pool'], ['sport', 'swimming'], ['leisure', 'pitch'], ['leisure', 'horse_riding'], ['sport', 'equestrian']],
   // Shopping
-  { category: 'Shopping', label: 'Markets', tags: [['amenity', 'marketplace'], ['shop', 'farm'], ['shop', 'greengrocer']] },
-  { category: 'Shopping', label: 'Supermarkets', tags: [['shop', 'supermarket'], ['shop', 'convenience'], ['shop', 'deli'], ['shop', 'butcher'], ['shop', 'seafood']] },
-  { category: 'Shopping', label: 'Fashion', tags: [['shop', 'clothes'], ['shop', 'shoes'], ['shop', 'jewelry'], ['shop', 'bag'], ['shop', 'boutique']] },
-  { category: 'Shopping', label: 'Souvenirs', tags: [['shop', 'gift'], ['shop', 'souvenir'], ['shop', 'craft']] },
-  { category: 'Shopping', label: 'Wine & delicatessen', tags: [['shop', 'wine'], ['shop', 'alcohol'], ['shop', 'beverages']] },
-  { category: 'Shopping', label: 'Shopping centres', tags: [['shop', 'mall'], ['shop', 'department_store']] },
-  { category: 'Shopping', label: 'Shops', tags: [['shop', 'books'], ['shop', 'sports'], ['shop', 'optician'], ['shop', 'variety_store'], ['shop', 'hairdresser'], ['shop', 'beauty'], ['shop', 'newsagent'], ['shop', 'tobacco'], ['shop', 'kiosk'], ['shop', 'mobile_phone'], ['shop', 'electronics'], ['shop', 'hardware'], ['shop', 'florist'], ['shop', 'toys'], ['shop', 'yes']] },
+  Markets: [['amenity', 'marketplace'], ['shop', 'farm'], ['shop', 'greengrocer']],
+  Supermarkets: [['shop', 'supermarket'], ['shop', 'convenience'], ['shop', 'deli'], ['shop', 'butcher'], ['shop', 'seafood']],
+  Fashion: [['shop', 'clothes'], ['shop', 'shoes'], ['shop', 'jewelry'], ['shop', 'bag'], ['shop', 'boutique']],
+  Souvenirs: [['shop', 'gift'], ['shop', 'souvenir'], ['shop', 'craft']],
+  'Wine & delicatessen': [['shop', 'wine'], ['shop', 'alcohol'], ['shop', 'beverages']],
+  'Shopping centres': [['shop', 'mall'], ['shop', 'department_store']],
+  Shops: [['shop', 'books'], ['shop', 'sports'], ['shop', 'optician'], ['shop', 'variety_store'], ['shop', 'hairdresser'], ['shop', 'beauty'], ['shop', 'newsagent'], ['shop', 'tobacco'], ['shop', 'kiosk'], ['shop', 'mobile_phone'], ['shop', 'electronics'], ['shop', 'hardware'], ['shop', 'florist'], ['shop', 'toys'], ['shop', 'yes']],
   // Recreation
-  { category: 'Recreation', label: 'Marinas', tags: [['leisure', 'marina'], ['leisure', 'slipway']] },
-  { category: 'Recreation', label: 'Playgrounds', tags: [['leisure', 'playground']] },
-  { category: 'Recreation', label: 'Water parks', tags: [['leisure', 'water_park']] },
-  { category: 'Recreation', label: 'Theme parks', tags: [['tourism', 'theme_park'], ['tourism', 'zoo'], ['tourism', 'aquarium'], ['leisure', 'amusement_arcade'], ['leisure', 'miniature_golf'], ['leisure', 'escape_game'], ['leisure', 'bowling_alley']] },
-  { category: 'Recreation', label: 'Cinemas', tags: [['amenity', 'cinema']] },
-  { category: 'Recreation', label: 'Nightlife', tags: [['amenity', 'nightclub'], ['amenity', 'casino'], ['leisure', 'dance']] },
+  Marinas: [['leisure', 'marina'], ['leisure', 'slipway']],
+  Playgrounds: [['leisure', 'playground']],
+  'Water parks': [['leisure', 'water_park']],
+  'Theme parks': [['tourism', 'theme_park'], ['tourism', 'zoo'], ['tourism', 'aquarium'], ['leisure', 'amusement_arcade'], ['leisure', 'miniature_golf'], ['leisure', 'escape_game'], ['leisure', 'bowling_alley']],
+  Cinemas: [['amenity', 'cinema']],
+  Nightlife: [['amenity', 'nightclub'], ['amenity', 'casino'], ['leisure', 'dance']],
   // Accommodation
-  { category: 'Accommodation', label: 'Hotels', tags: [['tourism', 'hotel'], ['tourism', 'motel']] },
-  { category: 'Accommodation', label: 'Apartments', tags: [['tourism', 'apartment'], ['tourism', 'chalet']] },
-  { category: 'Accommodation', label: 'Hostels', tags: [['tourism', 'hostel']] },
-  { category: 'Accommodation', label: 'Guest houses', tags: [['tourism', 'guest_house']] },
-  { category: 'Accommodation', label: 'Campsites', tags: [['tourism', 'camp_site'], ['tourism', 'caravan_site']] },
+  Hotels: [['tourism', 'hotel'], ['tourism', 'motel']],
+  Apartments: [['tourism', 'apartment'], ['tourism', 'chalet']],
+  Hostels: [['tourism', 'hostel']],
+  'Guest houses': [['tourism', 'guest_house']],
+  Campsites: [['tourism', 'camp_site'], ['tourism', 'caravan_site']],
   // Practical
-  { category: 'Practical', label: 'Tourist information', tags: [['tourism', 'information']] },
-  { category: 'Practical', label: 'Parking', tags: [['amenity', 'parking'], ['amenity', 'bicycle_parking']] },
-  { category: 'Practical', label: 'Banks & ATMs', tags: [['amenity', 'bank'], ['amenity', 'atm'], ['amenity', 'bureau_de_change']] },
-  { category: 'Practical', label: 'Transport', tags: [['amenity', 'bus_station'], ['amenity', 'taxi'], ['amenity', 'ferry_terminal'], ['amenity', 'car_rental'], ['amenity', 'charging_station']] },
-  { category: 'Practical', label: 'Fuel', tags: [['amenity', 'fuel']] },
-  { category: 'Practical', label: 'Post offices', tags: [['amenity', 'post_office']] },
-  { category: 'Practical', label: 'Toilets', tags: [['amenity', 'toilets'], ['amenity', 'shower'], ['amenity', 'drinking_water']] },
-  { category: 'Practical', label: 'Police', tags: [['amenity', 'police'], ['amenity', 'townhall'], ['amenity', 'library']] },
+  'Tourist information': [['tourism', 'information']],
+  Parking: [['amenity', 'parking'], ['amenity', 'bicycle_parking']],
+  'Banks & ATMs': [['amenity', 'bank'], ['amenity', 'atm'], ['amenity', 'bureau_de_change']],
+  Transport: [['amenity', 'bus_station'], ['amenity', 'taxi'], ['amenity', 'ferry_terminal'], ['amenity', 'car_rental'], ['amenity', 'charging_station']],
+  Fuel: [['amenity', 'fuel']],
+  'Post offices': [['amenity', 'post_office']],
+  Toilets: [['amenity', 'toilets'], ['amenity', 'shower'], ['amenity', 'drinking_water']],
+  Police: [['amenity', 'police'], ['amenity', 'townhall'], ['amenity', 'library']],
   // Health & Wellbeing
-  { category: 'Health & Wellbeing', label: 'Pharmacies', tags: [['amenity', 'pharmacy'], ['shop', 'chemist']] },
-  { category: 'Health & Wellbeing', label: 'Hospitals & clinics', tags: [['amenity', 'hospital'], ['amenity', 'clinic'], ['amenity', 'doctors'], ['amenity', 'dentist'], ['amenity', 'veterinary']] },
-  { category: 'Health & Wellbeing', label: 'Spas & wellness', tags: [['leisure', 'spa'], ['amenity', 'spa'], ['shop', 'massage'], ['leisure', 'sauna'], ['sport', 'yoga']] },
-];
+  Pharmacies: [['amenity', 'pharmacy'], ['shop', 'chemist']],
+  'Hospitals & clinics': [['amenity', 'hospital'], ['amenity', 'clinic'], ['amenity', 'doctors'], ['amenity', 'dentist'], ['amenity', 'veterinary']],
+  'Spas & wellness': [['leisure', 'spa'], ['amenity', 'spa'], ['shop', 'massage'], ['leisure', 'sauna'], ['sport', 'yoga']],
+};
+
+export const SUBCATEGORIES: Subcategory[] = POI_SUBCATEGORIES.map(({ category, label }) => ({ category, label, tags: TAGS[label] }));
 
 const BY_TAG = new Map<string, Subcategory>();
 for (const subcategory of SUBCATEGORIES) {

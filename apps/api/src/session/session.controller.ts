@@ -1,11 +1,11 @@
 import { Controller, Delete, Get, Param, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
-import type { Language, SessionDeletedResponse, SessionResponse } from '@holibot/contracts';
+import { type Language, SESSION_ID_PATTERN, type SessionDeletedResponse, type SessionResponse } from '@holibot/contracts';
 import { Clock } from '../common/clock.js';
-import { PoiCatalogue } from '../poi/poi-catalogue.service.js';
-import { SESSION_ID_PATTERN, SessionService } from './session.service.js';
+import { PoiCatalogue } from '../poi/index.js';
 import { InvalidSessionIdError, SessionNotFoundError } from './session.errors.js';
+import { SessionService } from './session.service.js';
 import { AuthorizationHeader, OptionalUserToken } from './user-token.decorator.js';
 import { UserTokenService } from './user-token.service.js';
 
@@ -40,7 +40,7 @@ export class SessionController {
           // POIs since removed from the catalogue are left out.
           pois: (message.poiIds ?? []).flatMap((poiId) => {
             const entry = this.catalogue.get(poiId);
-            return entry ? [this.catalogue.view(entry, message.language as Language, entry.quality / 5, this.catalogue.openNow(entry, wallTime))] : [];
+            return entry ? [this.catalogue.viewAt(entry, message.language as Language, wallTime)] : [];
           }),
           createdAt: message.createdAt.toISOString(),
         })),

@@ -6,8 +6,6 @@ import { ChatMessage, ChatSession, insertRows, transaction } from '@holibot/data
 import { Clock } from '../common/clock.js';
 import { AppConfig } from '../config/app-config.js';
 
-export const SESSION_ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export type NewMessage = Pick<ChatMessage, 'role' | 'content' | 'poiIds' | 'language' | 'intent' | 'engine' | 'latencyMs'> &
   Partial<Pick<ChatMessage, 'promptTokens' | 'completionTokens'>>;
 

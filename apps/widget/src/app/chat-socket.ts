@@ -1,11 +1,5 @@
-import type { ChatMessageRequest, ChatMessageResponse, ErrorCode } from '@holibot/contracts';
+import type { ChatClientFrame, ChatFrameError, ChatMessageRequest, ChatMessageResponse, ChatServerFrame } from '@holibot/contracts';
 import { ApiError, type ApiFailure } from './chat-api';
-
-/** Frames of /api/v1/chat/ws (see the API's ChatGateway). */
-type ServerFrame =
-  | { type: 'delta'; text: string }
-  | { type: 'done'; data: ChatMessageResponse }
-  | { type: 'error'; error: { code: ErrorCode; message: string; retryAfter?: number } };
 
 /** The socket could not carry this message: send it over REST instead. */
 export class SocketUnavailable extends Error {}
@@ -28,7 +22,7 @@ export class ChatSocket {
   private failures = 0;
   private retryAt = 0;
   private closed = false;
-  private current: { onFrame(frame: ServerFrame): void; onClose(): void } | null = null;
+  private current: { onFrame(frame: ChatServerFrame): void; onClose(): void } | null = null;
 
   constructor(apiUrl: string, private readonly Socket: typeof WebSocket) {
     const url = new URL(`${apiUrl.replace(/\/+$/, '')}/chat/ws`, location.href);
@@ -67,7 +61,8 @@ export class ChatSocket {
         },
       };
       watch();
-      socket.send(JSON.stringify({ type: 'message', ...request }));
+      const frame: ChatClientFrame = { type: 'message', ...request };
+      socket.send(JSON.stringify(frame));
     });
   }
 
@@ -104,7 +99,7 @@ export class ChatSocket {
       };
       socket.onmessage = (event) => {
         try {
-          this.current?.onFrame(JSON.parse(String(event.data)) as ServerFrame);
+          this.current?.onFrame(JSON.parse(String(event.data)) as ChatServerFrame);
         } catch {
           this.current?.onClose();
         }
@@ -120,7 +115,7 @@ export class ChatSocket {
   }
 }
 
-function failureOf(error: { code: ErrorCode; message: string; retryAfter?: number }): ApiFailure {
+function failureOf(error: ChatFrameError): ApiFailure {
   if (error.code === 'RATE_LIMIT_EXCEEDED') return { kind: 'rate-limited', retryAfterSeconds: error.retryAfter ?? 60 };
   if (error.code === 'SERVICE_UNAVAILABLE' || error.code === 'INTERNAL_ERROR') return { kind: 'server', status: 503 };
   return { kind: 'rejected', status: 400, code: error.code, message: error.message };

@@ -1,4 +1,4 @@
-import { headTopics } from './builtin-engine.js';
+import { headTopics } from './builtin-matching.js';
 
 const restaurants = { subcategories: ['Restaurants'], position: 0 };
 describe('headTopics', () => {

@@ -1,7 +1,7 @@
 import type { Language } from '@holibot/contracts';
 import { LANGUAGES } from '@holibot/contracts';
-import type { CatalogueVocabulary } from '../../poi/poi-catalogue.service.js';
-import { words } from '../../poi/text.js';
+import { words } from '../../common/text.js';
+import type { CatalogueVocabulary } from '../../poi/index.js';
 import { type Attribute, type Field, LEXICON, type Meaning, type Ordinal, type Topic } from './lexicon.js';
 
 /** What a question asks, as far as the lexicon and the catalogue's city names tell. */

@@ -1,4 +1,4 @@
-import { normalizeText } from '../../../poi/text.js';
+import { normalizeText } from '../../../common/text.js';
 import { NAME_MARK } from './prompts.js';
 
 // Checks of the model's text against the catalogue: pure functions, so that every rule is

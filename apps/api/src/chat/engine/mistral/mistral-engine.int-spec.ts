@@ -9,8 +9,7 @@ import { type FakeMistral, type RecordedRequest, startFakeMistral } from '../../
 import { FixedClock } from '../../../common/clock.js';
 import { FileSystem, Timers } from '../../../common/effects/index.js';
 import { AppConfig } from '../../../config/app-config.js';
-import { PoiCatalogue } from '../../../poi/poi-catalogue.service.js';
-import { PoiImportService } from '../../../poi/poi-import.service.js';
+import { PoiCatalogue, PoiImportService } from '../../../poi/index.js';
 import { type ConversationContext, type EngineAnswer, HISTORY_LIMIT, type HistoryMessage, type TurnInput } from '../answer-engine.js';
 import { BuiltinAnswerEngine } from '../builtin-engine.js';
 import { MistralCallError, MistralClient, type MistralStreamEvent } from './mistral-client.js';

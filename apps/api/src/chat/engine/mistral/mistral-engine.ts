@@ -2,9 +2,10 @@ import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { type CircuitBreakerPolicy, ConsecutiveBreaker, circuitBreaker, handleAll, isBrokenCircuitError, isIsolatedCircuitError } from 'cockatiel';
 import type { Language } from '@holibot/contracts';
 import { AppConfig } from '../../../config/app-config.js';
-import { PoiCatalogue } from '../../../poi/poi-catalogue.service.js';
+import { PoiCatalogue } from '../../../poi/index.js';
 import { AnswerEngine, type EngineAnswer, type HistoryMessage, type TokenUsage, type TurnInput } from '../answer-engine.js';
-import { BuiltinAnswerEngine, textChunks } from '../builtin-engine.js';
+import { BuiltinAnswerEngine } from '../builtin-engine.js';
+import { textChunks } from '../builtin-reply.js';
 import {
   type CandidatePlace,
   LeakGuard,

@@ -1,0 +1,89 @@
+import { POI_SUBCATEGORIES, type PoiCategory } from '@holibot/contracts';
+import type { CatalogueEntry } from '../../poi/index.js';
+import type { Attribute, Topic } from './lexicon.js';
+
+// Which places answer a question: the built-in engine's filters, run over the whole catalogue.
+
+export interface Ranked {
+  entry: CatalogueEntry;
+  score: number;
+}
+
+const CATEGORY_OF = new Map<string, PoiCategory>(POI_SUBCATEGORIES.map((s) => [s.label, s.category]));
+
+function categoriesOf(topic: Topic): Set<string> {
+  return new Set([...(topic.categories ?? []), ...(topic.subcategories ?? []).map((label) => CATEGORY_OF.get(label) ?? label)]);
+}
+
+/**
+ * The kind of place a question asks for. "Restaurants near the beach", "hotels by the sea":
+ * the other place words describe the head, they do not add beaches to the answer. Ambient
+ * words (sea, view) count only when nothing else names a place. Of two kinds of place, the
+ * first is the head ("restaurants with sea view"), unless they stand side by side, where
+ * the second is ("beach bars").
+ */
+export function headTopics(topics: Array<Topic & { position: number }>): Topic[] {
+  const cuisines = topics.filter((t) => !t.subcategories && !t.categories);
+  const places = topics.filter((t) => t.subcategories || t.categories);
+  const strong = places.filter((t) => !t.weak);
+  const candidates = (strong.length > 0 ? strong : places).sort((a, b) => a.position - b.position);
+  if (candidates.length === 0) return cuisines;
+  const first = candidates[0]!;
+  const other = candidates.find((t) => ![...categoriesOf(t)].some((c) => categoriesOf(first).has(c)));
+  const head = other && other.position === first.position + 1 ? other : first;
+  const headCategories = categoriesOf(head);
+  return [...candidates.filter((t) => [...categoriesOf(t)].some((c) => headCategories.has(c))), ...cuisines];
+}
+
+/**
+ * Which places answer the topics: place topics (restaurants, beaches, breakfast) OR together;
+ * cuisine-only topics must also match.
+ */
+export function topicFilter(topics: Topic[]): (entry: CatalogueEntry) => boolean {
+  const placeTopics = topics.filter((t) => t.subcategories || t.categories);
+  const cuisineTopics = topics.filter((t) => !t.subcategories && !t.categories);
+  return (entry) => matchesAny(entry, placeTopics) && matchesAny(entry, cuisineTopics);
+}
+
+/** True when there are no topics. Plain loops: this runs for every place on every question. */
+function matchesAny(entry: CatalogueEntry, topics: Topic[]): boolean {
+  if (topics.length === 0) return true;
+  const { subcategory, cuisine } = entry.poi;
+  for (const topic of topics) {
+    if (topic.subcategories?.includes(subcategory) || topic.categories?.includes(entry.category)) return true;
+    if (topic.cuisines && cuisine) for (const c of topic.cuisines) if (cuisine.includes(c)) return true;
+  }
+  return false;
+}
+
+export function hasAttributes(entry: CatalogueEntry, attributes: Attribute[], openNow: (entry: CatalogueEntry) => boolean | null): boolean {
+  for (const attribute of attributes) if (!hasAttribute(entry, attribute, openNow)) return false;
+  return true;
+}
+
+/** Only a known yes counts: a place with unknown data never passes an asked attribute. */
+export function hasAttribute(entry: CatalogueEntry, attribute: Attribute, openNow: (entry: CatalogueEntry) => boolean | null): boolean {
+  const { poi } = entry;
+  switch (attribute) {
+    case 'outdoorSeating':
+      return poi.outdoorSeating === true;
+    case 'wheelchair':
+      return poi.wheelchair === true;
+    case 'vegetarian':
+      return poi.vegetarian === true;
+    case 'vegan':
+      return poi.vegan === true;
+    case 'dogs':
+      return poi.dogs === true;
+    case 'kids':
+      return poi.kids === true;
+    case 'free':
+      return poi.free === true;
+    case 'cheap':
+      return poi.priceLevel !== null && poi.priceLevel <= 2;
+    case 'expensive':
+      return poi.priceLevel !== null && poi.priceLevel >= 3;
+    case 'openNow':
+      return openNow(entry) === true;
+  }
+}

@@ -1,0 +1,158 @@
+import type { ChatIntent, Language, PoiView } from '@holibot/contracts';
+import type { CatalogueEntry, PoiCatalogue } from '../../poi/index.js';
+import type { ConversationContext, EngineAnswer, TurnInput } from './answer-engine.js';
+import { type Ranked, hasAttribute } from './builtin-matching.js';
+import type { Attribute, Field } from './lexicon.js';
+import type { Messages } from './messages.js';
+
+/** Builds the answer of one turn in one language. */
+export class Reply {
+  constructor(
+    private readonly catalogue: PoiCatalogue,
+    readonly m: Messages,
+    private readonly language: Language,
+    private readonly turn: TurnInput,
+  ) {}
+
+  private wallTime: Date | null = null;
+  private readonly open = new Map<number, boolean | null>();
+
+  get query(): string {
+    return this.turn.query;
+  }
+
+  /** Whether the place is open now; worked out at most once per place and turn. */
+  openNow(entry: CatalogueEntry): boolean | null {
+    let open = this.open.get(entry.poi.id);
+    if (open === undefined) {
+      open = this.catalogue.openNow(entry, this.now());
+      this.open.set(entry.poi.id, open);
+    }
+    return open;
+  }
+
+  name(entry: CatalogueEntry): string {
+    return entry.poi.nameI18n?.[this.language] ?? entry.poi.name;
+  }
+
+  text(text: string, intent: ChatIntent, isFollowUp: boolean, context: Partial<ConversationContext> = {}): EngineAnswer {
+    return this.build(text, [], intent, isFollowUp, 0, context);
+  }
+
+  list(intro: string, ranked: Ranked[], intent: ChatIntent, isFollowUp: boolean, total: number, context: Partial<ConversationContext>): EngineAnswer {
+    const lines = ranked.map(({ entry }, i) => `${i + 1}. ${this.summary(entry)}`);
+    const pois = ranked.map(({ entry, score }) => this.catalogue.viewAt(entry, this.language, this.now(), score));
+    return this.build([intro, ...lines].join('\n'), pois, intent, isFollowUp, total, context);
+  }
+
+  withPois(text: string, entries: CatalogueEntry[], intent: ChatIntent, isFollowUp: boolean, context: Partial<ConversationContext>): EngineAnswer {
+    const pois = entries.map((entry) => this.catalogue.viewAt(entry, this.language, this.now()));
+    return this.build(text, pois, intent, isFollowUp, pois.length, context);
+  }
+
+  /** "Name — 4.6★ (230 reviews) · €€ · open now" */
+  summary(entry: CatalogueEntry): string {
+    const { poi } = entry;
+    const parts: string[] = [];
+    if (poi.rating !== null) parts.push(`${poi.rating.toFixed(1)}★${poi.reviewCount ? ` (${poi.reviewCount} ${this.m.reviews})` : ''}`);
+    if (poi.priceLevel) parts.push('€'.repeat(poi.priceLevel));
+    const open = this.openNow(entry);
+    if (open !== null) parts.push(open ? this.m.openNow : this.m.closedNow);
+    return parts.length ? `${this.name(entry)} — ${parts.join(' · ')}` : this.name(entry);
+  }
+
+  /** Opening hours with weekday names in the answer's language ("Di-So 12:30-15:30; Mo geschlossen"). */
+  hours(entry: CatalogueEntry): string {
+    const raw = entry.poi.openingHours ?? '';
+    if (this.language === 'en' || !entry.hours) return raw;
+    try {
+      // The library's Spanish lacks "closed"; its other words are translated.
+      return entry.hours.prettifyValue({ conf: { locale: this.language } } as never).replace(/\b(closed|off)\b/g, this.m.closedKeyword);
+    } catch {
+      return raw;
+    }
+  }
+
+  details(entry: CatalogueEntry): string[] {
+    const { poi } = entry;
+    const label = this.m.subcategories[poi.subcategory] ?? poi.subcategory;
+    const lines = [this.m.selected(this.name(entry), label)];
+    const description = poi.descriptionI18n?.[this.language] ?? poi.description;
+    if (description) lines.push(description);
+    lines.push(this.summary(entry));
+    if (poi.address) lines.push(`${this.m.addressLabel}: ${poi.address}`);
+    if (poi.openingHours) lines.push(this.m.hours(this.name(entry), this.hours(entry)));
+    if (poi.phone) lines.push(this.m.phone(this.name(entry), poi.phone));
+    return lines;
+  }
+
+  field(entry: CatalogueEntry, field: Field): string {
+    const { poi } = entry;
+    const name = this.name(entry);
+    switch (field) {
+      case 'open': {
+        const open = this.openNow(entry);
+        if (open === null || !poi.openingHours) return this.m.openUnknown(name);
+        return open ? this.m.openYes(name, this.hours(entry)) : this.m.openNo(name, this.hours(entry));
+      }
+      case 'hours':
+        return poi.openingHours ? this.m.hours(name, this.hours(entry)) : this.m.dontKnow(name, 'hours');
+      case 'address':
+        return poi.address ? this.m.address(name, poi.address) : this.m.dontKnow(name, 'address');
+      case 'phone':
+        return poi.phone ? this.m.phone(name, poi.phone) : this.m.dontKnow(name, 'phone');
+      case 'website':
+        return poi.website ? this.m.website(name, poi.website) : this.m.dontKnow(name, 'website');
+      case 'price':
+        return poi.priceLevel ? this.m.price(name, poi.priceLevel) : this.m.dontKnow(name, 'price');
+      case 'rating':
+        return poi.rating !== null ? this.m.rating(name, poi.rating, poi.reviewCount) : this.m.dontKnow(name, 'rating');
+    }
+  }
+
+  attribute(entry: CatalogueEntry, attribute: Attribute): string {
+    const noun = this.m.attributes[attribute];
+    const known = attribute === 'cheap' || attribute === 'expensive' ? entry.poi.priceLevel : entry.poi[attribute as 'outdoorSeating'];
+    if (known === null || known === undefined) return this.m.unknownAttribute(this.name(entry), noun);
+    return hasAttribute(entry, attribute, () => null) ? this.m.yes(this.name(entry), noun) : this.m.no(this.name(entry), noun);
+  }
+
+  /** The destination's wall-clock time of this turn. */
+  private now(): Date {
+    return (this.wallTime ??= this.catalogue.wallTime(this.turn.now));
+  }
+
+  private build(
+    text: string,
+    pois: PoiView[],
+    intent: ChatIntent,
+    isFollowUp: boolean,
+    totalResults: number,
+    context: Partial<ConversationContext>,
+  ): EngineAnswer {
+    return {
+      text,
+      pois,
+      intent,
+      isFollowUp,
+      language: this.language,
+      totalResults,
+      engine: 'builtin',
+      context: {
+        language: this.language,
+        lastIntent: intent,
+        lastResultIds: context.lastResultIds ?? this.turn.context.lastResultIds,
+        focusPoiId: context.focusPoiId !== undefined ? context.focusPoiId : this.turn.context.focusPoiId,
+      },
+      usage: null,
+    };
+  }
+}
+
+/** Splits a text into pieces of a few words that join back to exactly the text. */
+export function textChunks(text: string, wordsPerChunk = 4): string[] {
+  const words = text.match(/\s*\S+\s*/g) ?? (text ? [text] : []);
+  const chunks: string[] = [];
+  for (let i = 0; i < words.length; i += wordsPerChunk) chunks.push(words.slice(i, i + wordsPerChunk).join(''));
+  return chunks;
+}

@@ -1,0 +1,26 @@
+export type ErrorCode =
+  | 'INVALID_QUERY'
+  | 'QUERY_TOO_LONG'
+  | 'INVALID_LANGUAGE'
+  | 'INVALID_REQUEST'
+  | 'INVALID_SESSION_ID'
+  | 'SESSION_NOT_FOUND'
+  | 'INVALID_TOKEN'
+  | 'RATE_LIMIT_EXCEEDED'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'INVALID_JSON'
+  | 'NOT_FOUND'
+  | 'SERVICE_UNAVAILABLE'
+  | 'INTERNAL_ERROR';
+
+/** Every error of the API has this shape. */
+export interface ErrorResponse {
+  success: false;
+  error: {
+    code: ErrorCode;
+    message: string;
+    /** `GET /health/ready` only: each check's status, e.g. `{database: {status: 'down'}}`. */
+    checks?: Record<string, { status: string }>;
+  };
+}
