@@ -26,7 +26,8 @@ const widget = {
   displayName: 'widget',
   roots: ['<rootDir>/apps/widget/src'],
   testMatch: ['**/*.spec.ts'],
-  moduleNameMapper: { ...angular.moduleNameMapper, ...aliases },
+  // The same .js → .ts mapping as the api's: libs/contracts imports its own files as ./x.js.
+  moduleNameMapper: { ...angular.moduleNameMapper, ...aliases, '^(\\.{1,2}/.*)\\.js$': '$1' },
   setupFilesAfterEnv: ['<rootDir>/apps/widget/src/test-setup.ts'],
 };
 

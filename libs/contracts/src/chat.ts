@@ -1,4 +1,4 @@
-import type { PoiView } from './poi.ts';
+import type { PoiView } from './poi.js';
 
 /** Languages the built-in engine understands and answers in. */
 export type Language = 'en' | 'es' | 'de' | 'nl';

@@ -1,4 +1,4 @@
-import type { PoiView } from './poi.ts';
+import type { PoiView } from './poi.js';
 
 /** What a session id must look like: a UUID, either case. */
 export const SESSION_ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

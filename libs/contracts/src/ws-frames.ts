@@ -1,5 +1,5 @@
-import type { ChatMessageRequest, ChatMessageResponse } from './chat.ts';
-import type { ErrorCode } from './errors.ts';
+import type { ChatMessageRequest, ChatMessageResponse } from './chat.js';
+import type { ErrorCode } from './errors.js';
 
 // Frames of /api/v1/chat/ws, JSON text frames both ways.
 
