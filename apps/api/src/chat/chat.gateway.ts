@@ -179,12 +179,18 @@ function clearIdleTimer(connection: Connection): void {
   connection.idleTimer = null;
 }
 
+/** ws hands text frames over as one Buffer (binaryType "nodebuffer"); the other shapes are read the same way. */
+function textOf(raw: RawData): string {
+  if (Buffer.isBuffer(raw)) return raw.toString('utf8');
+  return Buffer.concat(Array.isArray(raw) ? raw : [Buffer.from(raw)]).toString('utf8');
+}
+
 /** Parses a frame once, on arrival, so that even a refused one is answered with its request id. */
 function decode(raw: RawData, isBinary: boolean): IncomingFrame {
   if (isBinary) return { requestId: requestIdFrom(undefined), json: undefined, problem: new InvalidRequestError('Send text frames with JSON.') };
   let json: unknown;
   try {
-    json = JSON.parse(raw.toString());
+    json = JSON.parse(textOf(raw));
   } catch {
     return { requestId: requestIdFrom(undefined), json: undefined, problem: new InvalidRequestError('The frame is not valid JSON.', 'INVALID_JSON') };
   }
