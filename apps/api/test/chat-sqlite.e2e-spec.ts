@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { SignJWT } from 'jose';
 import { conversationTests, harderConversationTests, localisedHoursTests, looserConversationTests, poiShapeTests } from './conversations.js';
-import { type RunningApp, chatClient, startApp, testEnv } from './support/app.js';
+import { FIXED_NOW, type RunningApp, chatClient, startApp, testEnv } from './support/app.js';
 import { freshSqliteDatabase } from './support/databases.js';
 import { openApiProblems } from './support/openapi.js';
 
@@ -15,7 +15,7 @@ const post = (url: string, body: string, headers: Record<string, string> = {}) =
 describe('chat API over HTTP on SQLite', () => {
   let running: RunningApp;
   beforeAll(async () => {
-    running = await startApp(testEnv(freshSqliteDatabase(), { RATE_LIMIT_ENABLED: 'false' }));
+    running = await startApp(testEnv(freshSqliteDatabase(), { RATE_LIMIT_ENABLED: 'false', HOLIBOT_FIXED_NOW: FIXED_NOW }));
   });
   afterAll(() => running.close());
 
