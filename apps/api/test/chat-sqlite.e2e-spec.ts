@@ -363,7 +363,10 @@ describe('the HTTP floor', () => {
     const closed = new Promise<number>((resolve) => socket.on('close', () => resolve(Date.now())));
     const started = Date.now();
     socket.write('POST /api/v1/chat/message HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 10000\r\n\r\n{"query":');
-    const end = await Promise.race([closed, new Promise<number>((resolve) => setTimeout(() => resolve(-1), 10_000))]);
+    // The 10 s guard is cleared: left running, it held the Jest worker after the suite had ended.
+    let guard: NodeJS.Timeout | undefined;
+    const end = await Promise.race([closed, new Promise<number>((resolve) => (guard = setTimeout(() => resolve(-1), 10_000)))]);
+    clearTimeout(guard);
     socket.destroy();
     expect(end).not.toBe(-1);
     expect(end - started).toBeGreaterThanOrEqual(900);
