@@ -39,5 +39,7 @@ export default {
     widget,
     { ...common, displayName: 'integration', testMatch: ['**/*.int-spec.ts'] },
     { ...common, displayName: 'e2e', testMatch: ['**/*.e2e-spec.ts'] },
+    // The widget in Chromium (playwright-core), against a spawned server: `npm run test:browser`.
+    { ...common, displayName: 'browser', testMatch: ['**/*.browser-spec.ts'] },
   ],
 };

@@ -1,6 +1,6 @@
 import type { DatabaseConfig } from '@holibot/database';
 import { conversationTests, harderConversationTests } from './conversations.js';
-import { type RunningApp, chatClient, startApp, testEnv } from './support/app.js';
+import { FIXED_NOW, type RunningApp, chatClient, startApp, testEnv } from './support/app.js';
 import { dropMysqlDatabase, freshMysqlDatabase, mysqlAvailable } from './support/databases.js';
 import { TcpProxy } from './support/tcp-proxy.js';
 
@@ -15,7 +15,7 @@ const withMysql = await mysqlAvailable();
     if (database.type !== 'mysql') throw new Error('unreachable');
     relay = new TcpProxy({ host: database.host, port: database.port });
     await relay.open();
-    running = await startApp(testEnv({ ...database, host: '127.0.0.1', port: relay.port }, { RATE_LIMIT_ENABLED: 'false' }));
+    running = await startApp(testEnv({ ...database, host: '127.0.0.1', port: relay.port }, { RATE_LIMIT_ENABLED: 'false', HOLIBOT_FIXED_NOW: FIXED_NOW }));
   });
   afterAll(async () => {
     await running?.close();

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { SignJWT } from 'jose';
 import { conversationTests, harderConversationTests, localisedHoursTests, looserConversationTests, poiShapeTests } from './conversations.js';
-import { type RunningApp, chatClient, startApp, testEnv } from './support/app.js';
+import { FIXED_NOW, type RunningApp, chatClient, startApp, testEnv } from './support/app.js';
 import { freshSqliteDatabase } from './support/databases.js';
 import { openApiProblems } from './support/openapi.js';
 
@@ -15,7 +15,7 @@ const post = (url: string, body: string, headers: Record<string, string> = {}) =
 describe('chat API over HTTP on SQLite', () => {
   let running: RunningApp;
   beforeAll(async () => {
-    running = await startApp(testEnv(freshSqliteDatabase(), { RATE_LIMIT_ENABLED: 'false' }));
+    running = await startApp(testEnv(freshSqliteDatabase(), { RATE_LIMIT_ENABLED: 'false', HOLIBOT_FIXED_NOW: FIXED_NOW }));
   });
   afterAll(() => running.close());
 
@@ -363,7 +363,10 @@ describe('the HTTP floor', () => {
     const closed = new Promise<number>((resolve) => socket.on('close', () => resolve(Date.now())));
     const started = Date.now();
     socket.write('POST /api/v1/chat/message HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 10000\r\n\r\n{"query":');
-    const end = await Promise.race([closed, new Promise<number>((resolve) => setTimeout(() => resolve(-1), 10_000))]);
+    // The 10 s guard is cleared: left running, it held the Jest worker after the suite had ended.
+    let guard: NodeJS.Timeout | undefined;
+    const end = await Promise.race([closed, new Promise<number>((resolve) => (guard = setTimeout(() => resolve(-1), 10_000)))]);
+    clearTimeout(guard);
     socket.destroy();
     expect(end).not.toBe(-1);
     expect(end - started).toBeGreaterThanOrEqual(900);

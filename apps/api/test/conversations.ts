@@ -1,4 +1,4 @@
-import type { ChatClient } from './support/app.js';
+import { type ChatClient, FIXED_NOW, OPEN_AT_FIXED_NOW } from './support/app.js';
 
 /**
  * The conversations the built-in engine must hold on the sample catalogue; run over HTTP
@@ -39,7 +39,9 @@ export function conversationTests(client: () => ChatClient): void {
       ['assistant', second.body.data.textResponse.split('\n')[0]],
     ]);
     expect(history.data.messages[3].pois.map((p: any) => p.id)).toEqual(secondIds);
-    expect(new Date(history.data.expiresAt).getTime()).toBeGreaterThan(Date.now() + 23 * 3600_000);
+    // The server's clock started at FIXED_NOW: a day from then (24 h, SESSION_EXPIRY_HOURS).
+    expect(new Date(history.data.expiresAt).getTime()).toBeGreaterThan(Date.parse(FIXED_NOW) + 23 * 3600_000);
+    expect(new Date(history.data.expiresAt).getTime()).toBeLessThan(Date.parse(FIXED_NOW) + 25 * 3600_000);
 
     const deleted = await fetch(`${client().url}/api/v1/chat/session/${sessionId}`, { method: 'DELETE' });
     expect(deleted.status).toBe(200);
@@ -71,9 +73,9 @@ export function conversationTests(client: () => ChatClient): void {
     expect(open.body.data.intent).toBe('follow_up_detail');
     expect(open.body.data.pois.map((p: any) => p.id)).toEqual([first.id]);
     const text: string = open.body.data.textResponse;
-    if (first.openNow === true) expect(text).toMatch(/^Yes, .* is open now/);
-    else if (first.openNow === false) expect(text).toMatch(/^No, .* is closed/);
-    else expect(text).toMatch(/I don't know/);
+    // The server's clock stands at FIXED_NOW: the answer is known for every Italian place.
+    expect(first.openNow).toBe(OPEN_AT_FIXED_NOW[first.name]);
+    expect(text).toMatch({ true: /^Yes, .* is open now/, false: /^No, .* is closed/, null: /I don't know/ }[String(first.openNow)]!);
     expect(text).toContain(first.name);
   });
 
@@ -153,7 +155,8 @@ export function harderConversationTests(client: () => ChatClient): void {
     expect(phone.body.data.textResponse).toMatch(/^(The phone number of Sushi Kaze is \+34|I don't know the phone number of Sushi Kaze)/);
     const open = await client().ask('is Trattoria Da Luca open now?');
     expect(open.body.data.pois.map((p: any) => p.name)).toEqual(['Trattoria Da Luca']);
-    expect(open.body.data.textResponse).toMatch(/Trattoria Da Luca (is open now|is closed right now)|whether Trattoria Da Luca is open/);
+    expect(open.body.data.pois[0].openNow).toBe(true);
+    expect(open.body.data.textResponse).toMatch(/Trattoria Da Luca is open now/);
   });
 
   it('"is it open?" with nothing to refer to asks which place; a stray message keeps the list', async () => {
@@ -267,7 +270,7 @@ export function poiShapeTests(client: () => ChatClient): void {
       reviewCount: 812,
       priceLevel: 2,
       openingHours: 'Tu-Su 12:30-15:30,19:00-23:00; Mo off',
-      openNow: expect.any(Boolean),
+      openNow: true, // Tuesday 13:00 (FIXED_NOW)
       outdoorSeating: true,
       wheelchair: true,
       vegetarian: true,

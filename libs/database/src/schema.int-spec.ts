@@ -59,13 +59,25 @@ eachDatabase('schema', (database) => {
     expect(await dataSource.getRepository(ChatMessage).countBy({ sessionId: id })).toBe(0);
   });
 
-  it('the seed monitoring script (Phase 4.2) runs unchanged on MySQL', async () => {
+  // MySQL runs the seed's script unchanged; SQLite runs the same statistics in its own dialect.
+  it('the seed monitoring script (Phase 4.2): unchanged on MySQL, its SQLite equivalent on SQLite', async () => {
     const config = database();
-    if (config.type !== 'mysql') return; // the script is MySQL's
+    await dataSource.createQueryBuilder().delete().from(ChatSession).execute();
+    const at = (iso: string) => new Date(iso);
+    const session = { language: 'en', lastIntent: null, lastResultIds: null, focusPoiId: null, messageCount: 2 };
+    // Active and signed in, 60 s long; expired and anonymous, 0 s long.
+    await dataSource.getRepository(ChatSession).insert([
+      { ...session, id: '22222222-2222-4222-8222-222222222222', userId: 'u1', createdAt: at('2026-06-10T10:00:00Z'), updatedAt: at('2026-06-10T10:01:00Z'), expiresAt: at('2099-01-01T00:00:00Z') },
+      { ...session, id: '33333333-3333-4333-8333-333333333333', userId: null, createdAt: at('2026-06-10T10:00:00Z'), updatedAt: at('2026-06-10T10:00:00Z'), expiresAt: at('2000-01-01T00:00:00Z') },
+    ]);
     await dataSource.getRepository(ChatSessionCleanupLog).insert({ sessionsDeleted: 4, runAt: new Date(), durationMs: 12 });
-    const connection = await mysql.createConnection({ host: config.host, port: config.port, user: config.user, password: config.password, database: config.name });
-    try {
-      const [stats] = await connection.query(`
+    const cleanupsSql = 'SELECT sessions_deleted, run_at FROM ChatSessionCleanupLog ORDER BY run_at DESC LIMIT 7';
+    let stats: any;
+    let cleanups: any[];
+    if (config.type === 'mysql') {
+      const connection = await mysql.createConnection({ host: config.host, port: config.port, user: config.user, password: config.password, database: config.name });
+      try {
+        const [rows] = await connection.query(`
       SELECT
         COUNT(*) as total_sessions,
         COUNT(CASE WHEN expires_at > NOW() THEN 1 END) as active_sessions,
@@ -73,16 +85,26 @@ eachDatabase('schema', (database) => {
         AVG(TIMESTAMPDIFF(SECOND, created_at, updated_at)) as avg_session_duration
       FROM ChatSession
     `);
-      expect((stats as any[])[0]).toHaveProperty('total_sessions');
-      const [cleanups] = await connection.query(`
-      SELECT sessions_deleted, run_at
-      FROM ChatSessionCleanupLog
-      ORDER BY run_at DESC
-      LIMIT 7
+        stats = (rows as any[])[0];
+        cleanups = (await connection.query(cleanupsSql))[0] as any[];
+      } finally {
+        await connection.end();
+      }
+    } else {
+      [stats] = await dataSource.query(`
+      SELECT
+        COUNT(*) as total_sessions,
+        COUNT(CASE WHEN julianday(expires_at) > julianday('now') THEN 1 END) as active_sessions,
+        COUNT(CASE WHEN user_id IS NOT NULL THEN 1 END) as authenticated_sessions,
+        AVG(CAST(ROUND((julianday(updated_at) - julianday(created_at)) * 86400) AS INTEGER)) as avg_session_duration
+      FROM ChatSession
     `);
-      expect((cleanups as any[])[0].sessions_deleted).toBe(4);
-    } finally {
-      await connection.end();
+      cleanups = await dataSource.query(cleanupsSql);
     }
+    expect(Number(stats.total_sessions)).toBe(2);
+    expect(Number(stats.active_sessions)).toBe(1);
+    expect(Number(stats.authenticated_sessions)).toBe(1);
+    expect(Number(stats.avg_session_duration)).toBe(30);
+    expect(Number(cleanups[0].sessions_deleted)).toBe(4);
   });
 });

@@ -23,3 +23,18 @@ export class FixedClock extends Clock {
     this.current = new Date(this.current.getTime() + ms);
   }
 }
+
+/**
+ * HOLIBOT_FIXED_NOW (NODE_ENV=test): starts at a given instant and then runs at real speed. A
+ * clock that stood still would give every message of a session the same time and lose their order.
+ */
+export class AnchoredClock extends Clock {
+  private readonly offsetMs: number;
+  constructor(start: Date) {
+    super();
+    this.offsetMs = start.getTime() - Date.now();
+  }
+  override now(): Date {
+    return new Date(Date.now() + this.offsetMs);
+  }
+}

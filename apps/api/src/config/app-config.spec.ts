@@ -67,6 +67,16 @@ describe('AppConfig', () => {
     expect(() => AppConfig.fromEnv({ USER_TOKEN_MAX_AGE_S: '1e20' })).toThrow(/USER_TOKEN_MAX_AGE_S/);
   });
 
+  it('takes HOLIBOT_FIXED_NOW as the fixed "now" with NODE_ENV=test only; a bad instant is refused', () => {
+    expect(AppConfig.fromEnv({}).fixedNow).toBeNull();
+    expect(AppConfig.fromEnv({ NODE_ENV: 'test', HOLIBOT_FIXED_NOW: '2026-06-02T13:00:00+02:00' }).fixedNow?.toISOString()).toBe('2026-06-02T11:00:00.000Z');
+    expect(() => AppConfig.fromEnv({ NODE_ENV: 'test', HOLIBOT_FIXED_NOW: 'tuesday noon' })).toThrow(/HOLIBOT_FIXED_NOW="tuesday noon": must be an ISO 8601 instant/);
+    expect(() => AppConfig.fromEnv({ NODE_ENV: 'test', HOLIBOT_FIXED_NOW: '2026-06-02T13:00' })).toThrow(/must be an ISO 8601 instant/);
+    expect(() => AppConfig.fromEnv({ NODE_ENV: 'test', HOLIBOT_FIXED_NOW: '2026-13-40T13:00:00Z' })).toThrow(/must be an ISO 8601 instant/);
+    expect(() => AppConfig.fromEnv({ HOLIBOT_FIXED_NOW: '2026-06-02T11:00:00Z' })).toThrow(/HOLIBOT_FIXED_NOW=.*only allowed with NODE_ENV=test/);
+    expect(() => AppConfig.fromEnv({ NODE_ENV: 'production', HOLIBOT_FIXED_NOW: '2026-06-02T11:00:00Z' })).toThrow(/only allowed with NODE_ENV=test/);
+  });
+
   it('.env.example and the README list every variable', () => {
     const example = readFileSync('.env.example', 'utf8');
     const readme = readFileSync('README.md', 'utf8');

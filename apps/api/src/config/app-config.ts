@@ -55,6 +55,9 @@ const isTimeZone = (zone: string) => {
   }
 };
 
+/** A full ISO 8601 date and time with a zone (Z or ±hh:mm): no local, zone-less readings. */
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+
 export const ENV_SCHEMA = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: int(3002, 0, 65535),
@@ -123,6 +126,13 @@ export const ENV_SCHEMA = z.object({
   WS_MAX_CONNECTIONS_PER_IP: int(20, 1),
   WS_IDLE_TIMEOUT_MS: int(30000, 0),
   WS_HEARTBEAT_INTERVAL_MS: int(30000, 100),
+  // Tests only: the instant the Clock returns, so that spawned servers answer "open now" exactly.
+  HOLIBOT_FIXED_NOW: z
+    .string()
+    .optional()
+    .refine((value) => value === undefined || (ISO_INSTANT.test(value) && !Number.isNaN(Date.parse(value))), {
+      message: 'must be an ISO 8601 instant such as 2026-06-02T11:00:00Z',
+    }),
 });
 
 export type Env = z.infer<typeof ENV_SCHEMA>;
@@ -164,6 +174,8 @@ export class AppConfig {
   readonly mistral: { apiKey: string; model: string; serverUrl: string | null; timeoutMs: number; maxTokens: number } | null;
   /** `idleTimeoutMs`: a connection that has sent no frame by then is closed (0: never). */
   readonly ws: { maxConnections: number; maxConnectionsPerIp: number; heartbeatIntervalMs: number; idleTimeoutMs: number };
+  /** HOLIBOT_FIXED_NOW: the Clock stands still here (NODE_ENV=test only), or null: real time. */
+  readonly fixedNow: Date | null;
 
   constructor(env: Env) {
     this.nodeEnv = env.NODE_ENV;
@@ -220,6 +232,7 @@ export class AppConfig {
       heartbeatIntervalMs: env.WS_HEARTBEAT_INTERVAL_MS,
       idleTimeoutMs: env.WS_IDLE_TIMEOUT_MS,
     };
+    this.fixedNow = env.HOLIBOT_FIXED_NOW ? new Date(env.HOLIBOT_FIXED_NOW) : null;
   }
 
   /** Validates a set of variables; unknown variables are ignored, empty strings count as unset. */
@@ -241,6 +254,10 @@ export class AppConfig {
           return `${name}=${shown}: ${issue.message}`;
         }),
       );
+    }
+    // Refused rather than ignored: a stopped clock in production would be a silent, wrong answer.
+    if (parsed.data.HOLIBOT_FIXED_NOW && parsed.data.NODE_ENV !== 'test') {
+      throw new ConfigError([`HOLIBOT_FIXED_NOW=${JSON.stringify(relevant['HOLIBOT_FIXED_NOW'])}: only allowed with NODE_ENV=test`]);
     }
     return new AppConfig(parsed.data);
   }

@@ -6,6 +6,21 @@ import type { DatabaseConfig } from '@holibot/database';
 import { databaseEnv } from './databases.js';
 
 export const SAMPLE_CATALOGUE = resolve('tools/catalogues/calpe.sample.geojson');
+/**
+ * HOLIBOT_FIXED_NOW for the conversation suites: their server's clock starts: Tuesday 2 June 2026, 13:00 in Calpe. Trattoria Da Luca
+ * (Tu-Su 12:30-15:30) is open, Ristorante Il Gabbiano (Tu off) and La Piccola Osteria (evenings) closed.
+ */
+export const FIXED_NOW = '2026-06-02T11:00:00Z';
+/** Whether each Italian place of the sample catalogue is open at FIXED_NOW (null: no opening hours). */
+export const OPEN_AT_FIXED_NOW: Record<string, boolean | null> = {
+  'Trattoria Da Luca': true,
+  'Pizzeria Bella Napoli': true,
+  'Ristorante Il Gabbiano': false,
+  'La Piccola Osteria': false,
+  'Pasta e Basta': true,
+  'Trattoria Sapori di Sicilia': null,
+  'Pizza al Taglio Roma': true,
+};
 const MAIN = resolve('dist/apps/api/src/main.js');
 
 /**

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import type { Browser, Page, Route } from 'playwright-core';
 import { type RunningApp, startApp, testEnv } from '../../api/test/support/app.js';
 import { freshSqliteDatabase } from '../../api/test/support/databases.js';
-import { launchBrowser, openPage, screenshot, type WatchedPage } from './browser.js';
+import { describeInBrowser, launchBrowser, openPage, screenshot, type WatchedPage } from './browser.js';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -14,7 +14,7 @@ const SLOW = 90_000;
  * The widget in a real browser (Debian's Chromium, driven by playwright-core) on the demo page
  * of the real server, on a real SQLite file.
  */
-describe('<holi-bot> in the browser', () => {
+describeInBrowser('<holi-bot> in the browser', () => {
   let app: RunningApp;
   let browser: Browser;
   let watched: WatchedPage[] = [];
@@ -287,7 +287,7 @@ describe('<holi-bot> in the browser', () => {
   }, SLOW);
 });
 
-describe('<holi-bot> under a low rate limit', () => {
+describeInBrowser('<holi-bot> under a low rate limit', () => {
   let app: RunningApp;
   let browser: Browser;
 
