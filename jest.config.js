@@ -7,6 +7,7 @@ const tsJest = ['ts-jest', { useESM: true, tsconfig: '<rootDir>/tsconfig.spec.js
 const aliases = {
   '^@holibot/contracts$': '<rootDir>/libs/contracts/src/index.ts',
   '^@holibot/database$': '<rootDir>/libs/database/src/index.ts',
+  '^@holibot/database/testing$': '<rootDir>/libs/database/testing/index.ts',
 };
 
 const common = {

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import type { DatabaseConfig } from '@holibot/database';
 import { type RunningApp, chatClient, startApp, testEnv } from './support/app.js';
-import { freshSqliteDatabase } from './support/databases.js';
+import { freshSqliteDatabase } from '@holibot/database/testing';
 import { type FakeMistral, type RecordedRequest, startFakeMistral } from './support/fake-mistral.js';
 import { ChatSocket } from './support/ws-client.js';
 

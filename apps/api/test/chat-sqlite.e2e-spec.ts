@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { SignJWT } from 'jose';
 import { conversationTests, harderConversationTests, localisedHoursTests, looserConversationTests, poiShapeTests } from './conversations.js';
 import { FIXED_NOW, type RunningApp, chatClient, startApp, testEnv } from './support/app.js';
-import { freshSqliteDatabase } from './support/databases.js';
+import { freshSqliteDatabase } from '@holibot/database/testing';
 import { openApiProblems } from './support/openapi.js';
 
 const post = (url: string, body: string, headers: Record<string, string> = {}) =>

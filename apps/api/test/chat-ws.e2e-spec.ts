@@ -1,6 +1,6 @@
 import { SignJWT } from 'jose';
 import { type RunningApp, chatClient, startApp, testEnv } from './support/app.js';
-import { freshSqliteDatabase } from './support/databases.js';
+import { freshSqliteDatabase } from '@holibot/database/testing';
 import { ChatSocket } from './support/ws-client.js';
 
 /** The chat over WebSocket (/api/v1/chat/ws) on the real server. */

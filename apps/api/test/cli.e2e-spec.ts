@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { SAMPLE_CATALOGUE } from './support/app.js';
-import { freshSqliteDatabase } from './support/databases.js';
+import { freshSqliteDatabase } from '@holibot/database/testing';
 
 const CLI = resolve('dist/apps/api/src/cli.js');
 const NPM_SCRIPT = resolve('tools/holibot.mjs');

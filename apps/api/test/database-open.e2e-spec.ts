@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { DatabaseConfig } from '@holibot/database';
 import { STACK_FRAME, runToExit, testEnv } from './support/app.js';
-import { dropMysqlDatabase, freshMysqlDatabase, mysqlAvailable } from './support/databases.js';
+import { dropMysqlDatabase, freshMysqlDatabase, mysqlAvailable } from '@holibot/database/testing';
 
 const withMysql = await mysqlAvailable();
 const CLI = resolve('dist/apps/api/src/cli.js');

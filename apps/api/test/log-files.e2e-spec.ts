@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chatClient, startApp, testEnv } from './support/app.js';
-import { freshSqliteDatabase } from './support/databases.js';
+import { freshSqliteDatabase } from '@holibot/database/testing';
 
 /** Names of a `%DATE%` log file for yesterday, today and tomorrow (the server's zone may differ from ours). */
 const aroundToday = (prefix: string) =>

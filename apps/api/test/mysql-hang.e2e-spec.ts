@@ -1,6 +1,6 @@
 import type { DatabaseConfig } from '@holibot/database';
 import { type RunningApp, chatClient, startApp, testEnv } from './support/app.js';
-import { dropMysqlDatabase, freshMysqlDatabase, mysqlAvailable } from './support/databases.js';
+import { dropMysqlDatabase, freshMysqlDatabase, mysqlAvailable } from '@holibot/database/testing';
 import { TcpProxy } from './support/tcp-proxy.js';
 
 const withMysql = await mysqlAvailable();

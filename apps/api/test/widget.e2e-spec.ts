@@ -1,7 +1,7 @@
 import { gunzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import { type RunningApp, startApp, testEnv } from './support/app.js';
-import { freshSqliteDatabase } from './support/databases.js';
+import { freshSqliteDatabase } from '@holibot/database/testing';
 
 /** The API serves the built widget and the demo page (the browser tests use them for real). */
 describe('widget files and demo page over HTTP', () => {

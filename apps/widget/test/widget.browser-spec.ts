@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, Page, Route } from 'playwright-core';
 import { type RunningApp, startApp, testEnv } from '../../api/test/support/app.js';
-import { freshSqliteDatabase } from '../../api/test/support/databases.js';
+import { freshSqliteDatabase } from '@holibot/database/testing';
 import { describeInBrowser, launchBrowser, openPage, screenshot, type WatchedPage } from './browser.js';
 
 const require = createRequire(import.meta.url);

@@ -1,5 +1,5 @@
 import type { DataSource, Logger } from 'typeorm';
-import { dropMysqlDatabase, freshMysqlDatabase, mysqlAvailable } from '../../../apps/api/test/support/databases.js';
+import { dropMysqlDatabase, freshMysqlDatabase, mysqlAvailable } from '../testing/index.js';
 import { type DatabaseConfig, createDataSource, databaseErrorCode, transaction, withoutQueryTimeout } from './index.js';
 
 const withMysql = await mysqlAvailable();

@@ -1,6 +1,6 @@
 import mysql from 'mysql2/promise';
 import type { DataSource } from 'typeorm';
-import { eachDatabase } from '../../../apps/api/test/support/each-database.js';
+import { eachDatabase } from '../testing/index.js';
 import { ChatMessage, ChatSession, ChatSessionCleanupLog, createDataSource, pendingSchemaChanges } from './index.js';
 
 /**

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import type { DataSource } from 'typeorm';
-import { freshSqliteDatabase } from '../../../apps/api/test/support/databases.js';
+import { freshSqliteDatabase } from '../testing/index.js';
 import { ChatSessionCleanupLog, SQLITE_CACHE_KIB, createDataSource, transaction } from './index.js';
 
 describe('SQLite connection', () => {

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { eachDatabase } from '../../../apps/api/test/support/each-database.js';
+import { eachDatabase } from '../testing/index.js';
 import { ChatSessionCleanupLog, MAX_GROUP_SIZE, createDataSource, transaction } from './index.js';
 
 /** One row in ChatSessionCleanupLog, told apart by its sessions_deleted value. */

@@ -2,7 +2,7 @@ import { Test, type TestingModule } from '@nestjs/testing';
 import type { DataSource } from 'typeorm';
 import { createDataSource } from '@holibot/database';
 import { FIXED_NOW, OPEN_AT_FIXED_NOW } from '../../test/support/app.js';
-import { freshSqliteDatabase } from '../../test/support/databases.js';
+import { freshSqliteDatabase } from '@holibot/database/testing';
 import { CommonModule } from '../common/common.module.js';
 import { AppConfig } from '../config/app-config.js';
 import { ConfigModule } from '../config/config.module.js';
@@ -53,7 +53,9 @@ describe('ChatService in-process, on SQLite with the sample catalogue', () => {
   let chat: ChatService;
   let sessions: SessionService;
   beforeAll(async () => {
-    ({ module, close } = await chatTestingModule());
+    const testing = await chatTestingModule();
+    module = testing.module;
+    close = () => testing.close();
     chat = module.get(ChatService);
     sessions = module.get(SessionService);
   });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { DataSource } from 'typeorm';
 import { Poi, createDataSource } from '@holibot/database';
 import { SAMPLE_CATALOGUE } from '../../test/support/app.js';
-import { eachDatabase } from '../../test/support/each-database.js';
+import { eachDatabase } from '@holibot/database/testing';
 import { FixedClock } from '../common/clock.js';
 import { FileSystem } from '../common/effects/index.js';
 import { AppConfig } from '../config/app-config.js';

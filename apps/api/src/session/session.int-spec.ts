@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { ChatMessage, createDataSource } from '@holibot/database';
-import { eachDatabase } from '../../test/support/each-database.js';
+import { eachDatabase } from '@holibot/database/testing';
 import { FixedClock } from '../common/clock.js';
 import { AppConfig } from '../config/app-config.js';
 import { SessionService } from './session.service.js';

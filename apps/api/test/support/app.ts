@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { DatabaseConfig } from '@holibot/database';
-import { databaseEnv } from './databases.js';
+import { databaseEnv } from '@holibot/database/testing';
 
 export const SAMPLE_CATALOGUE = resolve('tools/catalogues/calpe.sample.geojson');
 /**

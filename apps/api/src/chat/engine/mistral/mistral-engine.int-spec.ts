@@ -4,7 +4,7 @@ import { Logger, type LoggerService } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { createDataSource } from '@holibot/database';
 import { SAMPLE_CATALOGUE } from '../../../../test/support/app.js';
-import { freshSqliteDatabase } from '../../../../test/support/databases.js';
+import { freshSqliteDatabase } from '@holibot/database/testing';
 import { type FakeMistral, type RecordedRequest, startFakeMistral } from '../../../../test/support/fake-mistral.js';
 import { FixedClock } from '../../../common/clock.js';
 import { FileSystem, Timers } from '../../../common/effects/index.js';

@@ -1,0 +1,4 @@
+// Databases for tests (`@holibot/database/testing`): fresh SQLite files and MySQL databases, and
+// suites that run on both. Test code only; the app build does not include this folder.
+export { databaseEnv, dropMysqlDatabase, freshMysqlDatabase, freshSqliteDatabase, mysqlAvailable } from './databases.js';
+export { eachDatabase } from './each-database.js';
