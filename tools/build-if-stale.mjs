@@ -11,12 +11,30 @@ const force = process.argv.includes('--force');
 const builds = [
   { script: 'build:api', stamp: 'dist/.holibot-build-stamp', sources: API_SOURCES },
   // Spec files are skipped by needsBuild; test-setup.ts is not, and costs at most one extra build.
-  { script: 'build:widget', stamp: 'dist/.widget-build-stamp', sources: ['apps/widget/src', 'apps/widget/tsconfig.app.json', 'apps/widget/tsconfig.loader.json', 'libs/contracts', 'angular.json', 'tsconfig.base.json', 'package.json'] },
+  {
+    script: 'build:widget',
+    stamp: 'dist/.widget-build-stamp',
+    sources: [
+      'apps/widget/src',
+      'apps/widget/tsconfig.app.json',
+      'apps/widget/tsconfig.loader.json',
+      'libs/contracts',
+      'angular.json',
+      'tsconfig.base.json',
+      'package.json',
+    ],
+  },
 ];
 
 for (const { script, stamp, sources } of builds) {
   const stampPath = join(root, stamp);
-  if (!force && !needsBuild(sources.map((source) => join(root, source)), stampPath)) {
+  if (
+    !force &&
+    !needsBuild(
+      sources.map((source) => join(root, source)),
+      stampPath,
+    )
+  ) {
     process.stderr.write(`${script}: up to date, not rebuilt\n`);
     continue;
   }

@@ -16,7 +16,10 @@ const reason = !existsSync(cli)
   ? 'no API build in dist/'
   : !existsSync(stamp)
     ? 'no record of the last build (dist/.holibot-build-stamp)'
-    : needsBuild(API_SOURCES.map((source) => join(root, source)), stamp)
+    : needsBuild(
+          API_SOURCES.map((source) => join(root, source)),
+          stamp,
+        )
       ? 'sources changed'
       : null;
 

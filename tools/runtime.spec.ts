@@ -48,7 +48,10 @@ describe('runtime', () => {
   it("Nest's FileTypeValidator works with the file-type release pinned for Node 20 (21.x, overrides)", async () => {
     const fileTypes = Object.entries(lock.packages).filter(([path]) => path.endsWith('node_modules/file-type'));
     expect(fileTypes.map(([, locked]) => locked.version)).toEqual([expect.stringMatching(/^21\./)]);
-    const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a0d2e1d20000000049454e44ae426082', 'hex');
+    const png = Buffer.from(
+      '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a0d2e1d20000000049454e44ae426082',
+      'hex',
+    );
     const validator = new FileTypeValidator({ fileType: 'image/png' });
     // True only when file-type loaded and recognised the bytes (a failed import answers false).
     await expect(validator.isValid({ mimetype: 'image/png', buffer: png } as never)).resolves.toBe(true);

@@ -169,9 +169,7 @@ function load({ title, url, requests, verifyBody, duration, connections = CONNEC
         const steady = [];
         for (let i = 0; i < count; i++) if (starts[i] >= RAMP_S * 1000) steady.push(times[i]);
         const steadySorted = Float64Array.from(steady).sort();
-        const statusCodes = Object.fromEntries(
-          Object.entries(result.statusCodeStats ?? {}).map(([code, { count: n }]) => [code, Number(n)]),
-        );
+        const statusCodes = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, { count: n }]) => [code, Number(n)]));
         resolve({
           title,
           url,
@@ -263,7 +261,7 @@ async function smokeTest(api) {
         success: body?.success ?? null,
         intent: body?.data?.intent ?? null,
         pois: Array.isArray(body?.data?.pois) ? body.data.pois.length : null,
-        error: body?.success === false ? body?.error ?? body : undefined,
+        error: body?.success === false ? (body?.error ?? body) : undefined,
       });
     } catch (error) {
       answers.push({ query, status: null, success: false, error: error.message });
@@ -543,14 +541,49 @@ async function main() {
     mysqlChatToSqliteChat: ratio(mysqlChat?.reqPerSecAvg, sqliteChat?.reqPerSecAvg),
   };
   const check = (name, ok, measured, target) => result.checks.push({ name, result: mark(ok), measured, target });
-  check('chat POST on SQLite: req/s', sqliteChat ? sqliteChat.reqPerSecAvg >= TARGETS.sqliteMinRps : null, sqliteChat?.reqPerSecAvg, `≥ ${TARGETS.sqliteMinRps}`);
-  check('chat POST on SQLite: p95 ms', sqliteChat ? sqliteChat.latencyMs.p95 <= TARGETS.sqliteMaxP95Ms : null, sqliteChat?.latencyMs.p95, `≤ ${TARGETS.sqliteMaxP95Ms}`);
-  check('chat POST on SQLite: no errors/non-2xx', sqliteChat ? sqliteChat.errors + sqliteChat.non2xx + sqliteChat.mismatches === 0 : null, sqliteChat ? sqliteChat.errors + sqliteChat.non2xx + sqliteChat.mismatches : null, '= 0');
+  check(
+    'chat POST on SQLite: req/s',
+    sqliteChat ? sqliteChat.reqPerSecAvg >= TARGETS.sqliteMinRps : null,
+    sqliteChat?.reqPerSecAvg,
+    `≥ ${TARGETS.sqliteMinRps}`,
+  );
+  check(
+    'chat POST on SQLite: p95 ms',
+    sqliteChat ? sqliteChat.latencyMs.p95 <= TARGETS.sqliteMaxP95Ms : null,
+    sqliteChat?.latencyMs.p95,
+    `≤ ${TARGETS.sqliteMaxP95Ms}`,
+  );
+  check(
+    'chat POST on SQLite: no errors/non-2xx',
+    sqliteChat ? sqliteChat.errors + sqliteChat.non2xx + sqliteChat.mismatches === 0 : null,
+    sqliteChat ? sqliteChat.errors + sqliteChat.non2xx + sqliteChat.mismatches : null,
+    '= 0',
+  );
   check('chat POST on MariaDB: req/s', mysqlChat ? mysqlChat.reqPerSecAvg >= TARGETS.mysqlMinRps : null, mysqlChat?.reqPerSecAvg, `≥ ${TARGETS.mysqlMinRps}`);
-  check('chat POST on MariaDB: p95 ms', mysqlChat ? mysqlChat.latencyMs.p95 <= TARGETS.mysqlMaxP95Ms : null, mysqlChat?.latencyMs.p95, `≤ ${TARGETS.mysqlMaxP95Ms}`);
-  check('chat POST on MariaDB: no errors/non-2xx', mysqlChat ? mysqlChat.errors + mysqlChat.non2xx + mysqlChat.mismatches === 0 : null, mysqlChat ? mysqlChat.errors + mysqlChat.non2xx + mysqlChat.mismatches : null, '= 0');
-  check('idle RSS (SQLite) MB', result.sqlite ? result.sqlite.memory.idleRssMb <= TARGETS.maxIdleRssMb : null, result.sqlite?.memory.idleRssMb, `≤ ${TARGETS.maxIdleRssMb}`);
-  check('idle RSS (MariaDB) MB', result.mysql ? result.mysql.memory.idleRssMb <= TARGETS.maxIdleRssMb : null, result.mysql?.memory.idleRssMb, `≤ ${TARGETS.maxIdleRssMb}`);
+  check(
+    'chat POST on MariaDB: p95 ms',
+    mysqlChat ? mysqlChat.latencyMs.p95 <= TARGETS.mysqlMaxP95Ms : null,
+    mysqlChat?.latencyMs.p95,
+    `≤ ${TARGETS.mysqlMaxP95Ms}`,
+  );
+  check(
+    'chat POST on MariaDB: no errors/non-2xx',
+    mysqlChat ? mysqlChat.errors + mysqlChat.non2xx + mysqlChat.mismatches === 0 : null,
+    mysqlChat ? mysqlChat.errors + mysqlChat.non2xx + mysqlChat.mismatches : null,
+    '= 0',
+  );
+  check(
+    'idle RSS (SQLite) MB',
+    result.sqlite ? result.sqlite.memory.idleRssMb <= TARGETS.maxIdleRssMb : null,
+    result.sqlite?.memory.idleRssMb,
+    `≤ ${TARGETS.maxIdleRssMb}`,
+  );
+  check(
+    'idle RSS (MariaDB) MB',
+    result.mysql ? result.mysql.memory.idleRssMb <= TARGETS.maxIdleRssMb : null,
+    result.mysql?.memory.idleRssMb,
+    `≤ ${TARGETS.maxIdleRssMb}`,
+  );
 
   // Print
   const runs = [
@@ -622,7 +655,13 @@ async function main() {
   );
 
   console.log('\nTargets\n');
-  console.log(table(['', 'check', 'measured', 'target'], result.checks.map((c) => [c.result, c.name, c.measured, c.target]), 2));
+  console.log(
+    table(
+      ['', 'check', 'measured', 'target'],
+      result.checks.map((c) => [c.result, c.name, c.measured, c.target]),
+      2,
+    ),
+  );
 
   for (const part of [result.sqlite, result.mysql]) {
     if (!part) continue;

@@ -28,7 +28,6 @@ export function intOption(raw, fallback, min, max, name) {
   return value;
 }
 
-
 /** @type {Set<import('node:child_process').ChildProcess>} */
 const children = new Set();
 /** @type {Set<{stop: () => void}>} */
@@ -170,9 +169,7 @@ export async function startApi(name, dbEnv, extraEnv = {}) {
   let lastProblem = 'no answer yet';
   while (Date.now() - started < READY_TIMEOUT_MS) {
     if (child.exitCode !== null || child.signalCode !== null) {
-      throw new StartError(
-        `${name}: the API exited (code ${child.exitCode ?? child.signalCode}) before it was ready.\n${log.tail()}`,
-      );
+      throw new StartError(`${name}: the API exited (code ${child.exitCode ?? child.signalCode}) before it was ready.\n${log.tail()}`);
     }
     try {
       const res = await fetch(`${baseUrl}/health/ready`, { signal: AbortSignal.timeout(2000) });

@@ -88,12 +88,15 @@ function visitor(url, index, stopAt) {
     const ask = () => {
       if (stopping || Date.now() >= stopAt) return;
       const query = QUESTIONS[(index + stats.sent) % QUESTIONS.length];
-      pending = { started: performance.now(), timeout: setTimeout(() => {
-        stats.timedOut += 1;
-        note(`no answer in ${ANSWER_TIMEOUT_MS} ms`);
-        pending = null;
-        schedule();
-      }, ANSWER_TIMEOUT_MS) };
+      pending = {
+        started: performance.now(),
+        timeout: setTimeout(() => {
+          stats.timedOut += 1;
+          note(`no answer in ${ANSWER_TIMEOUT_MS} ms`);
+          pending = null;
+          schedule();
+        }, ANSWER_TIMEOUT_MS),
+      };
       stats.sent += 1;
       socket.send(JSON.stringify({ type: 'message', query, ...(sessionId ? { sessionId } : {}) }));
     };
@@ -200,7 +203,12 @@ async function main() {
     options: { connections: CONNECTIONS, durationS: DURATION_S, intervalS: INTERVAL_S, rampS: RAMP_S, idleS: IDLE_S },
     connections: { opened: stats.opened, failedToConnect: stats.connectFailed, droppedEarly: stats.droppedEarly, openAtEnd },
     messages: { sent: stats.sent, answered: stats.answered, errorFrames: stats.errorFrames, timedOut: stats.timedOut, deltas: stats.deltas },
-    latencyMs: { p50: round(percentile(sorted, 50)), p95: round(percentile(sorted, 95)), p99: round(percentile(sorted, 99)), max: round(sorted.at(-1) ?? null) },
+    latencyMs: {
+      p50: round(percentile(sorted, 50)),
+      p95: round(percentile(sorted, 95)),
+      p99: round(percentile(sorted, 99)),
+      max: round(sorted.at(-1) ?? null),
+    },
     rssMb: { start: rss.start, peak: rss.peak, end: rssEnd, idle: rssIdle },
     errorsSample: stats.errorsSample,
   };

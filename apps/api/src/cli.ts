@@ -63,4 +63,3 @@ program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(`holibot: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = EXIT.failed;
 });
-

@@ -19,7 +19,9 @@ function placesIn(request: RecordedRequest): string[] {
 
 /** A well-behaved model: presents every place it was given, names in bold. */
 const presentsPlaces = (request: RecordedRequest) => ({
-  text: `Here is what I found. ${placesIn(request).map((name) => `**${name}** is a good choice.`).join(' ')}`,
+  text: `Here is what I found. ${placesIn(request)
+    .map((name) => `**${name}** is a good choice.`)
+    .join(' ')}`,
   usage: { promptTokens: 812, completionTokens: 41 },
 });
 

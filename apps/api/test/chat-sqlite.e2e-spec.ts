@@ -84,7 +84,9 @@ describe('chat API over HTTP on SQLite', () => {
   it('the OpenAPI document is valid, and the user token is optional bearer security, not a required header', async () => {
     const document = (await (await fetch(`${running.url}/api/docs/openapi.json`)).json()) as any;
     expect(openApiProblems(document)).toBeNull();
-    const operations = Object.entries(document.paths).flatMap(([path, methods]) => Object.entries(methods as object).map(([method, operation]) => ({ path, method, operation })));
+    const operations = Object.entries(document.paths).flatMap(([path, methods]) =>
+      Object.entries(methods as object).map(([method, operation]) => ({ path, method, operation })),
+    );
     for (const { operation } of operations) {
       expect((operation.parameters ?? []).filter((parameter: any) => parameter.in === 'header' && /^authorization$/i.test(parameter.name))).toEqual([]);
     }
@@ -105,9 +107,7 @@ describe('rate limit, CORS and user tokens', () => {
   const secret = 'a-test-secret-of-at-least-32-characters!';
   let running: RunningApp;
   beforeAll(async () => {
-    running = await startApp(
-      testEnv(freshSqliteDatabase(), { CORS_ORIGIN: 'https://www.calpe.example', USER_TOKEN_SECRET: secret, TRUST_PROXY: 'loopback' }),
-    );
+    running = await startApp(testEnv(freshSqliteDatabase(), { CORS_ORIGIN: 'https://www.calpe.example', USER_TOKEN_SECRET: secret, TRUST_PROXY: 'loopback' }));
   });
   afterAll(() => running.close());
 
@@ -164,8 +164,16 @@ describe('rate limit, CORS and user tokens', () => {
     expect((await fetch(`${running.url}/api/v1/chat/session/${anonymous}`)).status).toBe(404);
     expect((await fetch(`${running.url}/api/v1/chat/session/${anonymous}`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
 
-    const expired = await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject('v').setExpirationTime(Math.floor(Date.now() / 1000) - 60).sign(key);
-    const wrongKey = await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject('v').setExpirationTime('1h').sign(new TextEncoder().encode('another-secret-another-secret-another'));
+    const expired = await new SignJWT({})
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('v')
+      .setExpirationTime(Math.floor(Date.now() / 1000) - 60)
+      .sign(key);
+    const wrongKey = await new SignJWT({})
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('v')
+      .setExpirationTime('1h')
+      .sign(new TextEncoder().encode('another-secret-another-secret-another'));
     const forever = await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject('v').sign(key);
     for (const bad of [`Bearer ${expired}`, `Bearer ${wrongKey}`, `Bearer ${forever}`, 'Bearer not.a.jwt', 'Basic abc']) {
       const response = await post(running.url, '{"query":"beaches"}', { authorization: bad, 'x-forwarded-for': '203.0.113.31' });
@@ -180,13 +188,20 @@ describe('logs', () => {
     const env = testEnv(freshSqliteDatabase(), { LOG_FILES_ENABLED: 'true', LOG_LEVEL: 'http' });
     const running = await startApp(env);
     const logDir = env['LOG_DIR']!;
-    await post(running.url, '{"query":"secret question about paella"}', { 'x-request-id': 'log-test-1', 'user-agent': 'jest-agent', referer: 'https://host.example/page' });
+    await post(running.url, '{"query":"secret question about paella"}', {
+      'x-request-id': 'log-test-1',
+      'user-agent': 'jest-agent',
+      referer: 'https://host.example/page',
+    });
     await running.close();
     await new Promise((resolve) => setTimeout(resolve, 300));
     const files = readdirSync(logDir);
     const day = new Date().toISOString().slice(0, 10);
     expect(files).toEqual(expect.arrayContaining([`combined-${day}.log`, `error-${day}.log`]));
-    const lines = readFileSync(join(logDir, `combined-${day}.log`), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+    const lines = readFileSync(join(logDir, `combined-${day}.log`), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     const http = lines.filter((line) => line.level === 'http' && line.requestId === 'log-test-1');
     expect(http).toHaveLength(1);
     expect(http[0]).toMatchObject({ method: 'POST', url: '/api/v1/chat/message', status: 200, userAgent: 'jest-agent', referrer: 'https://host.example/page' });
@@ -321,7 +336,11 @@ describe('the HTTP floor', () => {
     ['application/xml', '<query>beaches</query>'],
     ['', 'query=beaches'],
   ])('a %s body → 415 UNSUPPORTED_MEDIA_TYPE (the API reads JSON only)', async (type, body) => {
-    const response = await fetch(`${running.url}/api/v1/chat/message`, { method: 'POST', headers: type ? { 'content-type': type } : {}, body: new TextEncoder().encode(body) });
+    const response = await fetch(`${running.url}/api/v1/chat/message`, {
+      method: 'POST',
+      headers: type ? { 'content-type': type } : {},
+      body: new TextEncoder().encode(body),
+    });
     expect(response.status).toBe(415);
     expect(await response.json()).toEqual({ success: false, error: { code: 'UNSUPPORTED_MEDIA_TYPE', message: expect.any(String) } });
   });
@@ -335,7 +354,13 @@ describe('the HTTP floor', () => {
       fetch(`${running.url}/api/v1/nothing-here`),
       fetch(`${running.url}/health/ready`),
     ]);
-    for (const answer of answers) expect(answer.headers.get('vary')?.split(',').map((name) => name.trim().toLowerCase())).toContain('origin');
+    for (const answer of answers)
+      expect(
+        answer.headers
+          .get('vary')
+          ?.split(',')
+          .map((name) => name.trim().toLowerCase()),
+      ).toContain('origin');
     expect(answers[1]!.headers.get('access-control-allow-origin')).toBe('https://www.calpe.example');
     expect(answers[2]!.headers.get('access-control-allow-origin')).toBeNull();
     // The widget files are the same for every origin (Access-Control-Allow-Origin: *).

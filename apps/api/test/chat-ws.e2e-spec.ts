@@ -102,9 +102,7 @@ describe('chat WebSocket limits', () => {
   let running: RunningApp;
 
   beforeAll(async () => {
-    running = await startApp(
-      testEnv(freshSqliteDatabase(), { RATE_LIMIT_MAX_REQUESTS: '3', WS_HEARTBEAT_INTERVAL_MS: '200', WS_MAX_CONNECTIONS: '3' }),
-    );
+    running = await startApp(testEnv(freshSqliteDatabase(), { RATE_LIMIT_MAX_REQUESTS: '3', WS_HEARTBEAT_INTERVAL_MS: '200', WS_MAX_CONNECTIONS: '3' }));
   });
   afterAll(() => running.close());
 
@@ -152,7 +150,6 @@ describe('chat WebSocket limits', () => {
       alive.close();
     }
   });
-
 });
 
 describe('chat WebSocket rate limit on a dual-stack server', () => {

@@ -81,7 +81,13 @@ describe('holibot command line', () => {
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/\d+ created, 0 updated, 0 unchanged, 0 skipped/);
     const file = join(tmpdir(), `holibot-bad-${process.pid}.geojson`);
-    writeFileSync(file, JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', id: 'n/1', geometry: { type: 'Point', coordinates: [0.05, 38.6] }, properties: { name: 'Bench', amenity: 'bench' } }] }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: [{ type: 'Feature', id: 'n/1', geometry: { type: 'Point', coordinates: [0.05, 38.6] }, properties: { name: 'Bench', amenity: 'bench' } }],
+      }),
+    );
     const bad = holibot(['poi', 'import', file], env);
     expect(bad.code).toBe(0);
     expect(bad.stderr).toContain('rejected feature #0 (n/1): no HoliBot category for amenity=bench');
@@ -143,7 +149,13 @@ describe('holibot command line', () => {
     });
     expect(holibot(['poi', 'import'], env).code).toBe(2);
     expect(holibot(['frobnicate'], env).code).toBe(2);
-    expect(holibot(['poi', 'import', SAMPLE_CATALOGUE, '--source', 'bad name'], env)).toMatchObject({ code: 2, stderr: expect.stringContaining('letters, digits') });
-    expect(holibot(['migrate'], { ...env, DB_TYPE: 'oracle' })).toMatchObject({ code: 1, stderr: expect.stringContaining('CONFIG_INVALID: Invalid configuration:\n  - DB_TYPE="oracle"') });
+    expect(holibot(['poi', 'import', SAMPLE_CATALOGUE, '--source', 'bad name'], env)).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('letters, digits'),
+    });
+    expect(holibot(['migrate'], { ...env, DB_TYPE: 'oracle' })).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('CONFIG_INVALID: Invalid configuration:\n  - DB_TYPE="oracle"'),
+    });
   });
 });

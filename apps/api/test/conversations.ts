@@ -86,7 +86,9 @@ export function conversationTests(client: () => ChatClient): void {
     const address = await client().ask("What's the address of the first one?", list.body.data.sessionId);
     expect(address.body.data.textResponse).toBe(`The address of ${first.name} is ${first.address}.`);
     const phone = await client().ask('and the phone number?', list.body.data.sessionId);
-    expect(phone.body.data.textResponse).toBe(first.phone ? `The phone number of ${first.name} is ${first.phone}.` : `I don't know the phone number of ${first.name}.`);
+    expect(phone.body.data.textResponse).toBe(
+      first.phone ? `The phone number of ${first.name} is ${first.phone}.` : `I don't know the phone number of ${first.name}.`,
+    );
   });
 
   it('only returns places that have every asked attribute', async () => {
@@ -244,7 +246,9 @@ export function looserConversationTests(client: () => ChatClient): void {
     const typo = await client().ask('trattoria da lucca');
     expect(typo.body.data.pois.map((p: any) => p.name)).toEqual(['Trattoria Da Luca']);
     const nudist = await client().ask('nudist beach');
-    expect(nudist.body.data.textResponse).toMatch(/^None of the places that fit the rest of your question mention “nudist”; here they are without it\. I found/);
+    expect(nudist.body.data.textResponse).toMatch(
+      /^None of the places that fit the rest of your question mention “nudist”; here they are without it\. I found/,
+    );
     expect(nudist.body.data.pois.every((p: any) => p.subcategory === 'Beaches')).toBe(true);
   });
 }

@@ -72,19 +72,34 @@ describe('a database that cannot be opened', () => {
     it('a port that refuses: two one-line retries, then one line naming DB_HOST:DB_PORT', async () => {
       const port = await closedPort();
       const result = await runToExit(testEnv({ ...database, host: '127.0.0.1', port }, { LOG_LEVEL: 'info' }));
-      expectOneLineFailure(result, `127.0.0.1:${port}`, 'HoliBot could not start: ', /MySQL at DB_HOST:DB_PORT=127\.0\.0\.1:\d+ does not answer: .*ECONNREFUSED/);
+      expectOneLineFailure(
+        result,
+        `127.0.0.1:${port}`,
+        'HoliBot could not start: ',
+        /MySQL at DB_HOST:DB_PORT=127\.0\.0\.1:\d+ does not answer: .*ECONNREFUSED/,
+      );
       expect(result.output.match(/WARN \[Database\] MySQL does not answer \(ECONNREFUSED\); trying again in 2 s/g)).toHaveLength(2);
     }, 60_000);
 
     it('a wrong password names DB_USER and DB_PASSWORD, without retrying', async () => {
       const result = await runToExit(testEnv({ ...database, user: 'holibot_nobody', password: 'wrong' }, { LOG_LEVEL: 'info' }));
-      expectOneLineFailure(result, `${database.host}:${database.port}`, 'HoliBot could not start: ', /refuses DB_USER="holibot_nobody" \(check DB_USER and DB_PASSWORD\)/);
+      expectOneLineFailure(
+        result,
+        `${database.host}:${database.port}`,
+        'HoliBot could not start: ',
+        /refuses DB_USER="holibot_nobody" \(check DB_USER and DB_PASSWORD\)/,
+      );
       expect(result.output).not.toContain('trying again');
     });
 
     it('an unknown database names DB_NAME', async () => {
       const result = await runToExit(testEnv({ ...database, name: `${database.name}_missing` }, { LOG_LEVEL: 'info' }));
-      expectOneLineFailure(result, `${database.host}:${database.port}`, 'HoliBot could not start: ', /has no database DB_NAME=".*_missing" \(create it first\)/);
+      expectOneLineFailure(
+        result,
+        `${database.host}:${database.port}`,
+        'HoliBot could not start: ',
+        /has no database DB_NAME=".*_missing" \(create it first\)/,
+      );
     });
   });
 });

@@ -26,7 +26,9 @@ describe('log files that cannot be written never take the server down', () => {
   it('a full disk (ENOSPC on every write): the server keeps answering, says so once, /health/ready shows logs degraded', async () => {
     const logDir = mkdtempSync(join(tmpdir(), 'holibot-logs-'));
     for (const name of [...aroundToday('combined'), ...aroundToday('error')]) symlinkSync('/dev/full', join(logDir, name));
-    const running = await startApp(testEnv(freshSqliteDatabase(), { LOG_FILES_ENABLED: 'true', LOG_DIR: logDir, LOG_LEVEL: 'http', RATE_LIMIT_ENABLED: 'false' }));
+    const running = await startApp(
+      testEnv(freshSqliteDatabase(), { LOG_FILES_ENABLED: 'true', LOG_DIR: logDir, LOG_LEVEL: 'http', RATE_LIMIT_ENABLED: 'false' }),
+    );
     try {
       for (let i = 0; i < 20; i += 1) expect((await chatClient(running.url).ask('beaches')).status).toBe(200);
       const ready = await fetch(`${running.url}/health/ready`);
@@ -82,7 +84,9 @@ describe('log files that cannot be written never take the server down', () => {
 
   it('LOG_MAX_SIZE caps each file: a day that writes more continues in .1, .2 …', async () => {
     const logDir = mkdtempSync(join(tmpdir(), 'holibot-logs-'));
-    const running = await startApp(testEnv(freshSqliteDatabase(), { LOG_FILES_ENABLED: 'true', LOG_DIR: logDir, LOG_LEVEL: 'http', LOG_MAX_SIZE: '1k', RATE_LIMIT_ENABLED: 'false' }));
+    const running = await startApp(
+      testEnv(freshSqliteDatabase(), { LOG_FILES_ENABLED: 'true', LOG_DIR: logDir, LOG_LEVEL: 'http', LOG_MAX_SIZE: '1k', RATE_LIMIT_ENABLED: 'false' }),
+    );
     try {
       for (let i = 0; i < 12; i += 1) await fetch(`${running.url}/health/live`);
     } finally {

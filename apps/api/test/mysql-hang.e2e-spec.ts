@@ -28,7 +28,10 @@ async function timed<T>(work: () => Promise<T>): Promise<{ value: T; ms: number 
     proxy = new TcpProxy({ host: database.host, port: database.port });
     await proxy.open();
     running = await startApp(
-      testEnv({ ...database, host: '127.0.0.1', port: proxy.port }, { RATE_LIMIT_ENABLED: 'false', DB_QUERY_TIMEOUT_MS: String(QUERY_TIMEOUT_MS), DB_POOL_SIZE: String(POOL_SIZE) }),
+      testEnv(
+        { ...database, host: '127.0.0.1', port: proxy.port },
+        { RATE_LIMIT_ENABLED: 'false', DB_QUERY_TIMEOUT_MS: String(QUERY_TIMEOUT_MS), DB_POOL_SIZE: String(POOL_SIZE) },
+      ),
     );
     const first = await chatClient(running.url).ask('beaches');
     expect(first.status).toBe(200);
@@ -65,7 +68,9 @@ async function timed<T>(work: () => Promise<T>): Promise<{ value: T; ms: number 
     expect(fresh.value).toMatchObject({ status: 503, body: UNAVAILABLE });
     expect(fresh.ms).toBeLessThan(BOUND_MS);
     // More at once than the pool holds: the ones waiting for a connection give up in time too.
-    const burst = await timed(() => Promise.all(Array.from({ length: 3 * POOL_SIZE }, (_, i) => (i % 2 ? readSession() : chatClient(running.url).ask('bars', sessionId)))));
+    const burst = await timed(() =>
+      Promise.all(Array.from({ length: 3 * POOL_SIZE }, (_, i) => (i % 2 ? readSession() : chatClient(running.url).ask('bars', sessionId)))),
+    );
     for (const response of burst.value) expect(response).toMatchObject({ status: 503, body: UNAVAILABLE });
     expect(burst.ms).toBeLessThan(BOUND_MS);
     const probe = await timed(ready);

@@ -24,8 +24,16 @@ async function buildDatabase(file: string): Promise<string[]> {
       const at = new Date(now);
       await insertRows(manager, ChatSession, [
         manager.create(ChatSession, {
-          id, userId: null, createdAt: at, updatedAt: at, expiresAt: new Date(now + 86_400_000), language: 'en',
-          lastIntent: null, lastResultIds: null, focusPoiId: null, messageCount: MESSAGES_PER_SESSION,
+          id,
+          userId: null,
+          createdAt: at,
+          updatedAt: at,
+          expiresAt: new Date(now + 86_400_000),
+          language: 'en',
+          lastIntent: null,
+          lastResultIds: null,
+          focusPoiId: null,
+          messageCount: MESSAGES_PER_SESSION,
         }),
       ]);
       await insertRows(
@@ -33,8 +41,15 @@ async function buildDatabase(file: string): Promise<string[]> {
         ChatMessage,
         Array.from({ length: MESSAGES_PER_SESSION }, (_, i) =>
           manager.create(ChatMessage, {
-            sessionId: id, role: i % 2 ? 'assistant' : 'user', content: `turn ${i} of ${id}: ${'the beach is lovely today. '.repeat(36)}`,
-            poiIds: null, language: 'en', intent: null, engine: null, latencyMs: null, createdAt: new Date(now + i),
+            sessionId: id,
+            role: i % 2 ? 'assistant' : 'user',
+            content: `turn ${i} of ${id}: ${'the beach is lovely today. '.repeat(36)}`,
+            poiIds: null,
+            language: 'en',
+            intent: null,
+            engine: null,
+            latencyMs: null,
+            createdAt: new Date(now + i),
           }),
         ),
       );
@@ -69,7 +84,8 @@ describe('a damaged SQLite file', () => {
   beforeAll(async () => {
     sessionIds = await buildDatabase(good);
     const reader = new Database(good, { readonly: true });
-    const tableBytes = (reader.prepare(`SELECT SUM(pgsize) AS bytes FROM dbstat WHERE name IN ('ChatSession', 'ChatMessage')`).get() as { bytes: number }).bytes;
+    const tableBytes = (reader.prepare(`SELECT SUM(pgsize) AS bytes FROM dbstat WHERE name IN ('ChatSession', 'ChatMessage')`).get() as { bytes: number })
+      .bytes;
     reader.close();
     expect(tableBytes).toBeGreaterThan(3 * SQLITE_CACHE_KIB * 1024);
   }, 60_000);
@@ -81,7 +97,9 @@ describe('a damaged SQLite file', () => {
     const { code, output } = await runToExit(testEnv({ type: 'sqlite', sqlitePath: file }, { LOG_LEVEL: 'info' }));
     expect(code).toBe(1);
     const lines = output.split('\n').filter((line) => line.includes(file));
-    expect(lines).toEqual([expect.stringMatching(/^HoliBot could not start: the SQLite database DB_SQLITE_PATH=.* is damaged \(PRAGMA quick_check: .+\): restore it from a backup/)]);
+    expect(lines).toEqual([
+      expect.stringMatching(/^HoliBot could not start: the SQLite database DB_SQLITE_PATH=.* is damaged \(PRAGMA quick_check: .+\): restore it from a backup/),
+    ]);
     expect(output).not.toMatch(STACK_FRAME);
   });
 

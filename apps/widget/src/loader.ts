@@ -138,8 +138,7 @@ declare global {
   else decorate();
 
   // Nothing heavy before the page has loaded; then the element comes in when the browser idles.
-  const whenIdle = () =>
-    'requestIdleCallback' in window ? requestIdleCallback(() => void load(), { timeout: 5000 }) : setTimeout(() => void load(), 2000);
+  const whenIdle = () => ('requestIdleCallback' in window ? requestIdleCallback(() => void load(), { timeout: 5000 }) : setTimeout(() => void load(), 2000));
   if (document.readyState === 'complete') whenIdle();
   else window.addEventListener('load', whenIdle, { once: true });
 })();

@@ -6,15 +6,7 @@ export const LANGUAGES: readonly Language[] = ['en', 'es', 'de', 'nl'];
 
 export const MAX_QUERY_LENGTH = 500;
 
-export type ChatIntent =
-  | 'search'
-  | 'no_results'
-  | 'follow_up_filter'
-  | 'follow_up_select'
-  | 'follow_up_detail'
-  | 'greeting'
-  | 'thanks'
-  | 'help';
+export type ChatIntent = 'search' | 'no_results' | 'follow_up_filter' | 'follow_up_select' | 'follow_up_detail' | 'greeting' | 'thanks' | 'help';
 
 export type AnswerEngineName = 'builtin' | 'mistral';
 

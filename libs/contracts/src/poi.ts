@@ -1,14 +1,6 @@
 /** The seed system's taxonomy. */
 export type PoiCategory =
-  | 'Food & Drinks'
-  | 'Beaches & Nature'
-  | 'Culture & History'
-  | 'Active'
-  | 'Shopping'
-  | 'Recreation'
-  | 'Accommodation'
-  | 'Practical'
-  | 'Health & Wellbeing';
+  'Food & Drinks' | 'Beaches & Nature' | 'Culture & History' | 'Active' | 'Shopping' | 'Recreation' | 'Accommodation' | 'Practical' | 'Health & Wellbeing';
 
 /** The seed system's subcategories, by the English label they are stored by, each in its category. */
 export const POI_SUBCATEGORIES = [

@@ -49,8 +49,29 @@ eachDatabase('schema', (database) => {
   it('deleting a session deletes its messages; text round-trips in any script', async () => {
     const now = new Date('2026-06-10T10:00:00.123Z');
     const id = '11111111-1111-4111-8111-111111111111';
-    await dataSource.getRepository(ChatSession).insert({ id, userId: null, createdAt: now, updatedAt: now, expiresAt: now, language: 'es', lastIntent: null, lastResultIds: [3, 1], focusPoiId: null, messageCount: 1 });
-    await dataSource.getRepository(ChatMessage).insert({ sessionId: id, role: 'user', content: '¿Playas para perros? 🐕 Straße', poiIds: null, language: 'es', intent: null, engine: null, latencyMs: null, createdAt: now });
+    await dataSource.getRepository(ChatSession).insert({
+      id,
+      userId: null,
+      createdAt: now,
+      updatedAt: now,
+      expiresAt: now,
+      language: 'es',
+      lastIntent: null,
+      lastResultIds: [3, 1],
+      focusPoiId: null,
+      messageCount: 1,
+    });
+    await dataSource.getRepository(ChatMessage).insert({
+      sessionId: id,
+      role: 'user',
+      content: '¿Playas para perros? 🐕 Straße',
+      poiIds: null,
+      language: 'es',
+      intent: null,
+      engine: null,
+      latencyMs: null,
+      createdAt: now,
+    });
     const stored = await dataSource.getRepository(ChatMessage).findOneByOrFail({ sessionId: id });
     expect(stored.content).toBe('¿Playas para perros? 🐕 Straße');
     expect(stored.createdAt.toISOString()).toBe('2026-06-10T10:00:00.123Z');
@@ -67,15 +88,35 @@ eachDatabase('schema', (database) => {
     const session = { language: 'en', lastIntent: null, lastResultIds: null, focusPoiId: null, messageCount: 2 };
     // Active and signed in, 60 s long; expired and anonymous, 0 s long.
     await dataSource.getRepository(ChatSession).insert([
-      { ...session, id: '22222222-2222-4222-8222-222222222222', userId: 'u1', createdAt: at('2026-06-10T10:00:00Z'), updatedAt: at('2026-06-10T10:01:00Z'), expiresAt: at('2099-01-01T00:00:00Z') },
-      { ...session, id: '33333333-3333-4333-8333-333333333333', userId: null, createdAt: at('2026-06-10T10:00:00Z'), updatedAt: at('2026-06-10T10:00:00Z'), expiresAt: at('2000-01-01T00:00:00Z') },
+      {
+        ...session,
+        id: '22222222-2222-4222-8222-222222222222',
+        userId: 'u1',
+        createdAt: at('2026-06-10T10:00:00Z'),
+        updatedAt: at('2026-06-10T10:01:00Z'),
+        expiresAt: at('2099-01-01T00:00:00Z'),
+      },
+      {
+        ...session,
+        id: '33333333-3333-4333-8333-333333333333',
+        userId: null,
+        createdAt: at('2026-06-10T10:00:00Z'),
+        updatedAt: at('2026-06-10T10:00:00Z'),
+        expiresAt: at('2000-01-01T00:00:00Z'),
+      },
     ]);
     await dataSource.getRepository(ChatSessionCleanupLog).insert({ sessionsDeleted: 4, runAt: new Date(), durationMs: 12 });
     const cleanupsSql = 'SELECT sessions_deleted, run_at FROM ChatSessionCleanupLog ORDER BY run_at DESC LIMIT 7';
     let stats: any;
     let cleanups: any[];
     if (config.type === 'mysql') {
-      const connection = await mysql.createConnection({ host: config.host, port: config.port, user: config.user, password: config.password, database: config.name });
+      const connection = await mysql.createConnection({
+        host: config.host,
+        port: config.port,
+        user: config.user,
+        password: config.password,
+        database: config.name,
+      });
       try {
         const [rows] = await connection.query(`
       SELECT

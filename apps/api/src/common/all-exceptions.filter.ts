@@ -99,5 +99,7 @@ function healthChecks(exception: unknown): ErrorResponse['error']['checks'] | un
   if (!(exception instanceof HttpException) || exception.getStatus() !== 503) return undefined;
   const body = exception.getResponse() as { status?: unknown; details?: Record<string, { status?: unknown }> };
   if (body.status !== 'error' || typeof body.details !== 'object' || body.details === null) return undefined;
-  return Object.fromEntries(Object.entries(body.details).map(([name, check]) => [name, { status: typeof check?.status === 'string' ? check.status : 'unknown' }]));
+  return Object.fromEntries(
+    Object.entries(body.details).map(([name, check]) => [name, { status: typeof check?.status === 'string' ? check.status : 'unknown' }]),
+  );
 }

@@ -22,7 +22,16 @@ describe('AppConfig', () => {
 
   it('reads MySQL settings with the seed names', () => {
     const config = AppConfig.fromEnv({ DB_TYPE: 'mysql', DB_HOST: 'db', DB_PORT: '3307', DB_USER: 'u', DB_PASSWORD: 'p', DB_NAME: 'pxoziy_db1' });
-    expect(config.database).toEqual({ type: 'mysql', host: 'db', port: 3307, user: 'u', password: 'p', name: 'pxoziy_db1', poolSize: 10, queryTimeoutMs: 5000 });
+    expect(config.database).toEqual({
+      type: 'mysql',
+      host: 'db',
+      port: 3307,
+      user: 'u',
+      password: 'p',
+      name: 'pxoziy_db1',
+      poolSize: 10,
+      queryTimeoutMs: 5000,
+    });
     expect(AppConfig.fromEnv({ DB_TYPE: 'mysql', DB_QUERY_TIMEOUT_MS: '1000' }).database).toMatchObject({ queryTimeoutMs: 1000 });
     expect(() => AppConfig.fromEnv({ DB_QUERY_TIMEOUT_MS: '50' })).toThrow(/DB_QUERY_TIMEOUT_MS="50": must be at least 100/);
   });
@@ -70,7 +79,9 @@ describe('AppConfig', () => {
   it('takes HOLIBOT_FIXED_NOW as the fixed "now" with NODE_ENV=test only; a bad instant is refused', () => {
     expect(AppConfig.fromEnv({}).fixedNow).toBeNull();
     expect(AppConfig.fromEnv({ NODE_ENV: 'test', HOLIBOT_FIXED_NOW: '2026-06-02T13:00:00+02:00' }).fixedNow?.toISOString()).toBe('2026-06-02T11:00:00.000Z');
-    expect(() => AppConfig.fromEnv({ NODE_ENV: 'test', HOLIBOT_FIXED_NOW: 'tuesday noon' })).toThrow(/HOLIBOT_FIXED_NOW="tuesday noon": must be an ISO 8601 instant/);
+    expect(() => AppConfig.fromEnv({ NODE_ENV: 'test', HOLIBOT_FIXED_NOW: 'tuesday noon' })).toThrow(
+      /HOLIBOT_FIXED_NOW="tuesday noon": must be an ISO 8601 instant/,
+    );
     expect(() => AppConfig.fromEnv({ NODE_ENV: 'test', HOLIBOT_FIXED_NOW: '2026-06-02T13:00' })).toThrow(/must be an ISO 8601 instant/);
     expect(() => AppConfig.fromEnv({ NODE_ENV: 'test', HOLIBOT_FIXED_NOW: '2026-13-40T13:00:00Z' })).toThrow(/must be an ISO 8601 instant/);
     expect(() => AppConfig.fromEnv({ HOLIBOT_FIXED_NOW: '2026-06-02T11:00:00Z' })).toThrow(/HOLIBOT_FIXED_NOW=.*only allowed with NODE_ENV=test/);

@@ -68,7 +68,10 @@ export const ENV_SCHEMA = z.object({
   DB_PORT: int(3306, 1, 65535),
   DB_USER: z.string().min(1).default('root'),
   DB_PASSWORD: z.string().default(''),
-  DB_NAME: z.string().regex(/^[A-Za-z0-9_$]+$/, { message: 'must be a plain database name' }).default('holibot'),
+  DB_NAME: z
+    .string()
+    .regex(/^[A-Za-z0-9_$]+$/, { message: 'must be a plain database name' })
+    .default('holibot'),
   DB_POOL_SIZE: int(10, 1, 500),
   DB_QUERY_TIMEOUT_MS: int(DEFAULT_QUERY_TIMEOUT_MS, 100, 600000),
   DB_MIGRATE_ON_START: bool(true),
@@ -97,7 +100,10 @@ export const ENV_SCHEMA = z.object({
           .every((origin) => origin === '*' || /^https?:\/\/[^/\s]+$/.test(origin)),
       { message: 'must be a comma-separated list of origins like https://www.example.com (no path), or *' },
     ),
-  BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, { message: 'must be a size like 16kb' }).default('16kb'),
+  BODY_LIMIT: z
+    .string()
+    .regex(/^\d+(b|kb|mb)$/i, { message: 'must be a size like 16kb' })
+    .default('16kb'),
   HTTP_REQUEST_TIMEOUT_MS: int(10000, 1000, 600000),
   LOG_LEVEL: z.enum(['error', 'warn', 'info', 'http', 'debug'], { message: 'must be error, warn, info, http or debug' }).default('info'),
   LOG_DIR: z.string().min(1).default('logs'),
@@ -109,9 +115,16 @@ export const ENV_SCHEMA = z.object({
     .transform((size) => size.toLowerCase()),
   TZ: z.string().refine(isTimeZone, { message: 'must be an IANA time zone such as Europe/Madrid' }).default('Europe/Madrid'),
   DESTINATION_NAME: z.string().min(1).max(100).default('Calpe'),
-  DESTINATION_COUNTRY: z.string().regex(/^[A-Za-z]{2}$/, { message: 'must be a two-letter country code such as es' }).default('es').transform((c) => c.toLowerCase()),
+  DESTINATION_COUNTRY: z
+    .string()
+    .regex(/^[A-Za-z]{2}$/, { message: 'must be a two-letter country code such as es' })
+    .default('es')
+    .transform((c) => c.toLowerCase()),
   // Default: the sample catalogue outside production (resolved in fromEnv), none in production.
-  POI_AUTOLOAD_FILE: z.string().optional().refine((file) => !file || existsSync(file), { message: 'no such file' }),
+  POI_AUTOLOAD_FILE: z
+    .string()
+    .optional()
+    .refine((file) => !file || existsSync(file), { message: 'no such file' }),
   POI_RELOAD_INTERVAL_MS: int(60000, 0),
   CHAT_MAX_RESULTS: int(5, 1, 20),
   MISTRAL_API_KEY: z.string().default(''),

@@ -23,8 +23,16 @@ const MYSQL_RETRIES = 2;
 const MYSQL_RETRY_DELAY_MS = 2000;
 /** A MySQL server that may answer in a moment (starting, restarting, busy); a wrong password or database never will. */
 const TRANSIENT = new Set([
-  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'PROTOCOL_CONNECTION_LOST',
-  'PROTOCOL_SEQUENCE_TIMEOUT', 'ER_CON_COUNT_ERROR', 'ER_SERVER_SHUTDOWN',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'PROTOCOL_CONNECTION_LOST',
+  'PROTOCOL_SEQUENCE_TIMEOUT',
+  'ER_CON_COUNT_ERROR',
+  'ER_SERVER_SHUTDOWN',
 ]);
 const CONTEXT = { context: 'Database' };
 
@@ -82,13 +90,15 @@ function describeOpenFailure(config: AppConfig, error: unknown): string {
     const setting = `DB_SQLITE_PATH=${JSON.stringify(database.sqlitePath)} (${file})`;
     if (isFolder(file)) return `cannot open the SQLite database ${setting}: it is a folder; DB_SQLITE_PATH must name a file`;
     if ((error as NodeJS.ErrnoException).syscall === 'mkdir') return `cannot create the folder of the SQLite database ${setting}: ${reason}`;
-    if (isDatabaseCorrupt(error)) return `cannot open the SQLite database ${setting}: ${reason}: restore it from a backup (or move it away to start with an empty database)`;
+    if (isDatabaseCorrupt(error))
+      return `cannot open the SQLite database ${setting}: ${reason}: restore it from a backup (or move it away to start with an empty database)`;
     return `cannot open the SQLite database ${setting}: ${reason}`;
   }
   const server = `MySQL at DB_HOST:DB_PORT=${database.host}:${database.port}`;
   if (code?.startsWith('ER_ACCESS_DENIED')) return `${server} refuses DB_USER=${JSON.stringify(database.user)} (check DB_USER and DB_PASSWORD): ${reason}`;
   if (code === 'ER_BAD_DB_ERROR') return `${server} has no database DB_NAME=${JSON.stringify(database.name)} (create it first): ${reason}`;
-  if (code === 'ER_DBACCESS_DENIED_ERROR') return `${server} refuses DB_USER=${JSON.stringify(database.user)} access to DB_NAME=${JSON.stringify(database.name)}: ${reason}`;
+  if (code === 'ER_DBACCESS_DENIED_ERROR')
+    return `${server} refuses DB_USER=${JSON.stringify(database.user)} access to DB_NAME=${JSON.stringify(database.name)}: ${reason}`;
   if (code !== undefined && TRANSIENT.has(code)) return `${server} does not answer: ${reason}`;
   return `cannot open the MySQL database DB_NAME=${JSON.stringify(database.name)} on ${server}: ${reason}`;
 }

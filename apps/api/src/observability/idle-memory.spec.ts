@@ -9,7 +9,11 @@ describe('createIdleReclaimer', () => {
   it('collects after start-up, never while requests keep coming, again when they stop', async () => {
     let time = 0;
     let collections = 0;
-    const reclaimer = createIdleReclaimer(() => (collections += 1), 100, () => time);
+    const reclaimer = createIdleReclaimer(
+      () => (collections += 1),
+      100,
+      () => time,
+    );
     const request = () => reclaimer.hook({}, {}, () => undefined);
     time = 99;
     reclaimer.check();
@@ -40,7 +44,11 @@ describe('createIdleReclaimer', () => {
   it('a request stops the follow-up collections', async () => {
     let time = 0;
     let collections = 0;
-    const reclaimer = createIdleReclaimer(() => (collections += 1), 100, () => time);
+    const reclaimer = createIdleReclaimer(
+      () => (collections += 1),
+      100,
+      () => time,
+    );
     time = 100;
     reclaimer.check();
     expect(collections).toBe(1);

@@ -96,7 +96,9 @@ function parseFeature(feature: unknown, index: number, warnings: FeatureWarning[
     const primary = ['amenity', 'shop', 'tourism', 'historic', 'natural', 'sport', 'leisure', 'man_made']
       .filter((key) => tags[key])
       .map((key) => `${key}=${tags[key]}`);
-    const reason = primary.length ? `no HoliBot category for ${primary.join(', ')}` : 'no category tag (amenity, tourism, natural, leisure, historic, shop, sport or man_made)';
+    const reason = primary.length
+      ? `no HoliBot category for ${primary.join(', ')}`
+      : 'no category tag (amenity, tourism, natural, leisure, historic, shop, sport or man_made)';
     return { ...reject(reason, id), unlisted: true };
   }
 
@@ -135,7 +137,12 @@ function parseFeature(feature: unknown, index: number, warnings: FeatureWarning[
   const description = tags['description'] ?? null;
   const nameI18n = translations(tags, 'name');
   const descriptionI18n = translations(tags, 'description');
-  for (const [what, value] of [['description', description], ['the name:xx translations', nameI18n], ['the description:xx translations', descriptionI18n], ['the tags', tags]] as const) {
+  for (const [what, value] of [
+    ['description', description],
+    ['the name:xx translations', nameI18n],
+    ['the description:xx translations', descriptionI18n],
+    ['the tags', tags],
+  ] as const) {
     if (value !== null && Buffer.byteLength(typeof value === 'string' ? value : JSON.stringify(value)) > TEXT_COLUMN_BYTES) {
       return reject(`too large for its column (over ${TEXT_COLUMN_BYTES.toLocaleString('en')} bytes): ${what}`, id);
     }
@@ -164,7 +171,12 @@ function parseFeature(feature: unknown, index: number, warnings: FeatureWarning[
     dogs: flag(tags['dog']),
     kids: flag(tags['kids_area'] ?? tags['kids']) ?? (subcategory.label === 'Playgrounds' || subcategory.label === 'Water parks' ? true : null),
     free: tags['fee'] === undefined ? null : tags['fee'] === 'no' ? true : tags['fee'] === 'yes' ? false : null,
-    cuisine: tags['cuisine'] ? tags['cuisine'].split(';').map((c) => c.trim().toLowerCase()).filter(Boolean) : null,
+    cuisine: tags['cuisine']
+      ? tags['cuisine']
+          .split(';')
+          .map((c) => c.trim().toLowerCase())
+          .filter(Boolean)
+      : null,
     website,
     phone,
     tags,

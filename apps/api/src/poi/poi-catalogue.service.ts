@@ -254,7 +254,12 @@ function toDocument(poi: Poi): IndexedDocument {
     names: [poi.name, ...Object.values(poi.nameI18n ?? {})].join(' '),
     descriptions: [poi.description ?? '', ...Object.values(poi.descriptionI18n ?? {})].join(' '),
     cuisine: (poi.cuisine ?? []).join(' ').replace(/_/g, ' '),
-    kind: [poi.subcategory, ...Object.entries(poi.tags).filter(([key]) => ['amenity', 'shop', 'tourism', 'leisure', 'natural', 'historic', 'sport'].includes(key)).map(([, value]) => value.replace(/_/g, ' '))].join(' '),
+    kind: [
+      poi.subcategory,
+      ...Object.entries(poi.tags)
+        .filter(([key]) => ['amenity', 'shop', 'tourism', 'leisure', 'natural', 'historic', 'sport'].includes(key))
+        .map(([, value]) => value.replace(/_/g, ' ')),
+    ].join(' '),
   };
 }
 

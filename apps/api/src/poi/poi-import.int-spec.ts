@@ -40,7 +40,10 @@ eachDatabase('poi-import', (database) => {
   });
 
   it('--replace takes out what the file no longer has; a rejected feature is reported, the rest imported', async () => {
-    const subset = { type: 'FeatureCollection', features: [...sample.features.slice(0, 10), { type: 'Feature', id: 'x/1', geometry: null, properties: { name: 'Broken' } }] };
+    const subset = {
+      type: 'FeatureCollection',
+      features: [...sample.features.slice(0, 10), { type: 'Feature', id: 'x/1', geometry: null, properties: { name: 'Broken' } }],
+    };
     const report = await importer.importCollection(subset, { source: 'sample', replace: true });
     expect(report.rejected).toEqual([{ index: 10, id: 'x/1', reason: 'geometry is not a Point' }]);
     expect(report.deactivated).toBe(sample.features.length - 10);

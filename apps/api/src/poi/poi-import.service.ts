@@ -6,13 +6,7 @@ import { Clock } from '../common/clock.js';
 import { FileSystem } from '../common/effects/index.js';
 import { AppConfig } from '../config/app-config.js';
 import { ImportFileError } from './poi.errors.js';
-import {
-  type FeatureRejection,
-  type FeatureWarning,
-  InvalidCollectionError,
-  type PoiRecord,
-  parseFeatureCollection,
-} from './geojson-features.js';
+import { type FeatureRejection, type FeatureWarning, InvalidCollectionError, type PoiRecord, parseFeatureCollection } from './geojson-features.js';
 
 export interface ImportOptions {
   /** Namespace of the feature ids; with the id, the key that later imports update. */
@@ -43,9 +37,31 @@ export const SOURCE_PATTERN = /^[a-z0-9][a-z0-9_.-]{0,49}$/i;
 
 const BATCH = 200;
 const COMPARED: Array<keyof PoiRecord> = [
-  'name', 'nameI18n', 'description', 'descriptionI18n', 'category', 'subcategory', 'address', 'city', 'latitude',
-  'longitude', 'rating', 'reviewCount', 'priceLevel', 'openingHours', 'outdoorSeating', 'wheelchair', 'vegetarian',
-  'vegan', 'dogs', 'kids', 'free', 'cuisine', 'website', 'phone', 'tags',
+  'name',
+  'nameI18n',
+  'description',
+  'descriptionI18n',
+  'category',
+  'subcategory',
+  'address',
+  'city',
+  'latitude',
+  'longitude',
+  'rating',
+  'reviewCount',
+  'priceLevel',
+  'openingHours',
+  'outdoorSeating',
+  'wheelchair',
+  'vegetarian',
+  'vegan',
+  'dogs',
+  'kids',
+  'free',
+  'cuisine',
+  'website',
+  'phone',
+  'tags',
 ];
 
 /** Loads a GeoJSON catalogue into the Poi table: upsert by (source, feature id), one transaction. */

@@ -56,17 +56,21 @@ export class SessionService {
     await transaction(this.dataSource, async (manager) => {
       let insert = isNew;
       if (!isNew) {
-        const result = await manager.update(ChatSession, { id: session.id }, {
-          updatedAt: session.updatedAt,
-          expiresAt: session.expiresAt,
-          // Counted by the database: parallel turns of one session must not lose each other's count.
-          messageCount: () => `message_count + ${messages.length}`,
-          language: session.language,
-          lastIntent: session.lastIntent,
-          lastResultIds: session.lastResultIds,
-          focusPoiId: session.focusPoiId,
-          userId: session.userId,
-        });
+        const result = await manager.update(
+          ChatSession,
+          { id: session.id },
+          {
+            updatedAt: session.updatedAt,
+            expiresAt: session.expiresAt,
+            // Counted by the database: parallel turns of one session must not lose each other's count.
+            messageCount: () => `message_count + ${messages.length}`,
+            language: session.language,
+            lastIntent: session.lastIntent,
+            lastResultIds: session.lastResultIds,
+            focusPoiId: session.focusPoiId,
+            userId: session.userId,
+          },
+        );
         if (!result.affected) {
           Object.assign(session, { id: randomUUID(), createdAt: now, messageCount: 0 });
           insert = true;

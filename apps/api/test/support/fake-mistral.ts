@@ -125,7 +125,13 @@ export async function startFakeMistral(): Promise<FakeMistral> {
     const created = Math.floor(Date.now() / 1000);
     const model = request.body?.model ?? 'mistral-small-latest';
     if ('status' in reply) {
-      const body = reply.body ?? { object: 'error', message: `fake error ${reply.status}`, type: ERROR_TYPES[reply.status] ?? 'error', param: null, code: String(reply.status) };
+      const body = reply.body ?? {
+        object: 'error',
+        message: `fake error ${reply.status}`,
+        type: ERROR_TYPES[reply.status] ?? 'error',
+        param: null,
+        code: String(reply.status),
+      };
       return sendJson(res, reply.status, body, reply.headers);
     }
     if ('garbage' in reply) {
@@ -140,18 +146,39 @@ export async function startFakeMistral(): Promise<FakeMistral> {
     }
     const usage = usageBody(reply.usage);
     if ('toolCalls' in reply) {
-      const toolCalls = reply.toolCalls.map((call, index) => ({ id: `call${index}x${counter}`, type: 'function', function: { name: call.name, arguments: JSON.stringify(call.arguments) }, index }));
+      const toolCalls = reply.toolCalls.map((call, index) => ({
+        id: `call${index}x${counter}`,
+        type: 'function',
+        function: { name: call.name, arguments: JSON.stringify(call.arguments) },
+        index,
+      }));
       if (!request.stream) {
-        return sendJson(res, 200, { id, object: 'chat.completion', created, model, choices: [{ index: 0, message: { role: 'assistant', content: '', tool_calls: toolCalls }, finish_reason: 'tool_calls' }], usage });
+        return sendJson(res, 200, {
+          id,
+          object: 'chat.completion',
+          created,
+          model,
+          choices: [{ index: 0, message: { role: 'assistant', content: '', tool_calls: toolCalls }, finish_reason: 'tool_calls' }],
+          usage,
+        });
       }
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
-      res.write(`data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model, choices: [{ index: 0, delta: { role: 'assistant', content: '', tool_calls: toolCalls }, finish_reason: 'tool_calls' }], usage })}\n\n`);
+      res.write(
+        `data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model, choices: [{ index: 0, delta: { role: 'assistant', content: '', tool_calls: toolCalls }, finish_reason: 'tool_calls' }], usage })}\n\n`,
+      );
       res.end('data: [DONE]\n\n');
       return;
     }
     const finishReason = reply.finishReason ?? 'stop';
     if (!request.stream) {
-      return sendJson(res, 200, { id, object: 'chat.completion', created, model, choices: [{ index: 0, message: { role: 'assistant', content: reply.text, tool_calls: null }, finish_reason: finishReason }], usage });
+      return sendJson(res, 200, {
+        id,
+        object: 'chat.completion',
+        created,
+        model,
+        choices: [{ index: 0, message: { role: 'assistant', content: reply.text, tool_calls: null }, finish_reason: finishReason }],
+        usage,
+      });
     }
     const chunks = reply.chunks ?? reply.text.match(/\S+\s*|\s+/g) ?? [];
     const event = (delta: Record<string, unknown>, finish: string | null, withUsage = false) =>
@@ -180,14 +207,28 @@ export async function startFakeMistral(): Promise<FakeMistral> {
         body = null;
       }
       const path = (req.url ?? '/').split('?')[0]!;
-      const request: RecordedRequest = { method: req.method ?? '', path, headers: req.headers, body, rawBody, stream: body?.stream === true, receivedAt: Date.now() };
+      const request: RecordedRequest = {
+        method: req.method ?? '',
+        path,
+        headers: req.headers,
+        body,
+        rawBody,
+        stream: body?.stream === true,
+        receivedAt: Date.now(),
+      };
       requests.push(request);
       if (req.method !== 'POST' || path !== '/v1/chat/completions') {
         return sendJson(res, 404, { object: 'error', message: `fake Mistral: no route ${req.method} ${path}`, type: 'not_found', param: null, code: '404' });
       }
       const reply = queue.shift();
       if (!reply) {
-        return sendJson(res, 500, { object: 'error', message: `fake Mistral: no scripted reply for request #${requests.length}`, type: 'unscripted', param: null, code: '500' });
+        return sendJson(res, 500, {
+          object: 'error',
+          message: `fake Mistral: no scripted reply for request #${requests.length}`,
+          type: 'unscripted',
+          param: null,
+          code: '500',
+        });
       }
       answer(reply, request, res).catch((error: unknown) => {
         if (!res.headersSent) sendJson(res, 500, { object: 'error', message: `fake Mistral failed: ${String(error)}`, type: 'fake', param: null, code: '500' });

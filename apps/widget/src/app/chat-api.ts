@@ -1,10 +1,4 @@
-import type {
-  ChatMessageRequest,
-  ChatMessageResponse,
-  ErrorResponse,
-  SessionMessageView,
-  SessionResponse,
-} from '@holibot/contracts';
+import type { ChatMessageRequest, ChatMessageResponse, ErrorResponse, SessionMessageView, SessionResponse } from '@holibot/contracts';
 
 /** Why a call to the chat API did not give an answer; the widget words each case for visitors. */
 export type ApiFailure =
@@ -29,7 +23,10 @@ const DEFAULT_RETRY_AFTER_SECONDS = 60;
 export class ChatApi {
   private readonly base: string;
 
-  constructor(apiUrl: string, private readonly fetchFn: FetchLike) {
+  constructor(
+    apiUrl: string,
+    private readonly fetchFn: FetchLike,
+  ) {
     this.base = apiUrl.replace(/\/+$/, '');
   }
 

@@ -24,7 +24,10 @@ export class ChatSocket {
   private closed = false;
   private current: { onFrame(frame: ChatServerFrame): void; onClose(): void } | null = null;
 
-  constructor(apiUrl: string, private readonly Socket: typeof WebSocket) {
+  constructor(
+    apiUrl: string,
+    private readonly Socket: typeof WebSocket,
+  ) {
     const url = new URL(`${apiUrl.replace(/\/+$/, '')}/chat/ws`, location.href);
     url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
     this.url = url.href;

@@ -225,7 +225,11 @@ describe('<holi-bot> component', () => {
   it('shows the wait from Retry-After on 429', async () => {
     await render();
     launcher().click();
-    api.reply({ status: 429, headers: { 'Retry-After': '42' }, body: { success: false, error: { code: 'RATE_LIMIT_EXCEEDED', message: 'Too many requests' } } });
+    api.reply({
+      status: 429,
+      headers: { 'Retry-After': '42' },
+      body: { success: false, error: { code: 'RATE_LIMIT_EXCEEDED', message: 'Too many requests' } },
+    });
     await type('hello');
     expect(texts('.msg.error .text')).toEqual(['Too many messages. Please try again in 42 s.']);
   });
@@ -352,7 +356,12 @@ describe('<holi-bot> component', () => {
     expect(storage.getItem(SESSION_KEY)).toBe(SESSION_ID);
     $('[role="dialog"]')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     await settle();
-    api.reply({ body: { success: true, data: { sessionId: SESSION_ID, messages: [{ role: 'user', content: 'hello again', pois: [], createdAt: '2026-11-24T10:00:00Z' }] } } });
+    api.reply({
+      body: {
+        success: true,
+        data: { sessionId: SESSION_ID, messages: [{ role: 'user', content: 'hello again', pois: [], createdAt: '2026-11-24T10:00:00Z' }] },
+      },
+    });
     launcher().click();
     await settle();
     expect(texts('.msg.user .text')).toEqual(['hello again']);

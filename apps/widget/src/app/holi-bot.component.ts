@@ -60,18 +60,39 @@ const COMPACT_QUERY = '(max-width: 479.98px)';
   template: `
     <!-- title="" keeps the host element's title attribute from showing as a tooltip everywhere. -->
     <div title="" [attr.class]="rootClass()" [attr.lang]="language()">
-      <button type="button" class="launcher" [hidden]="isOpen()" aria-haspopup="dialog" [attr.aria-expanded]="isOpen()" [attr.aria-label]="t().launcher" (click)="openPanel()">
-        <svg aria-hidden="true" viewBox="0 0 24 24" width="28" height="28"><path fill="currentColor" d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z"/></svg>
+      <button
+        type="button"
+        class="launcher"
+        [hidden]="isOpen()"
+        aria-haspopup="dialog"
+        [attr.aria-expanded]="isOpen()"
+        [attr.aria-label]="t().launcher"
+        (click)="openPanel()"
+      >
+        <svg aria-hidden="true" viewBox="0 0 24 24" width="28" height="28">
+          <path fill="currentColor" d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z" />
+        </svg>
       </button>
       @if (isOpen()) {
         <section class="panel" role="dialog" [attr.aria-modal]="compact()" [attr.aria-label]="heading()" (keydown.escape)="closePanel()">
           <header class="bar">
             <h2 class="heading">{{ heading() }}</h2>
-            <button type="button" class="icon" [attr.aria-label]="t().newConversation" [title]="t().newConversation" [disabled]="pending()" (click)="newConversation()">
-              <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20"><path fill="currentColor" d="M12 5V2L7 6l5 4V7a6 6 0 1 1-6 6H4a8 8 0 1 0 8-8z"/></svg>
+            <button
+              type="button"
+              class="icon"
+              [attr.aria-label]="t().newConversation"
+              [title]="t().newConversation"
+              [disabled]="pending()"
+              (click)="newConversation()"
+            >
+              <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20">
+                <path fill="currentColor" d="M12 5V2L7 6l5 4V7a6 6 0 1 1-6 6H4a8 8 0 1 0 8-8z" />
+              </svg>
             </button>
             <button type="button" class="icon" [attr.aria-label]="t().close" [title]="t().close" (click)="closePanel()">
-              <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20"><path fill="currentColor" d="M18.3 5.7 12 12l6.3 6.3-1.4 1.4-6.3-6.3-6.3 6.3-1.4-1.4L9.2 12 2.9 5.7l1.4-1.4 6.3 6.3 6.3-6.3z"/></svg>
+              <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20">
+                <path fill="currentColor" d="M18.3 5.7 12 12l6.3 6.3-1.4 1.4-6.3-6.3-6.3 6.3-1.4-1.4L9.2 12 2.9 5.7l1.4-1.4 6.3 6.3 6.3-6.3z" />
+              </svg>
             </button>
           </header>
           <!-- column-reverse around one inner block keeps the newest message in view without scripting. -->
@@ -134,7 +155,9 @@ const COMPACT_QUERY = '(max-width: 479.98px)';
                 }
               }
               @if (typing()) {
-                <p class="typing" role="status"><span class="sr">{{ t().typing }}</span><span class="dot"></span><span class="dot"></span><span class="dot"></span></p>
+                <p class="typing" role="status">
+                  <span class="sr">{{ t().typing }}</span><span class="dot"></span><span class="dot"></span><span class="dot"></span>
+                </p>
               }
             </div>
           </div>
@@ -146,11 +169,22 @@ const COMPACT_QUERY = '(max-width: 479.98px)';
             </div>
           }
           <form class="composer" (submit)="submit($event)">
-            <input #input class="input" type="text" enterkeyhint="send" autocomplete="off" [attr.maxlength]="maxLength" [attr.aria-label]="t().inputLabel" [placeholder]="t().placeholder" [value]="draft()" (input)="draft.set(input.value)" />
+            <input
+              #input
+              class="input"
+              type="text"
+              enterkeyhint="send"
+              autocomplete="off"
+              [attr.maxlength]="maxLength"
+              [attr.aria-label]="t().inputLabel"
+              [placeholder]="t().placeholder"
+              [value]="draft()"
+              (input)="draft.set(input.value)"
+            />
             <!-- aria-disabled, not disabled: Enter right after typing comes before the re-render that would
                  enable a disabled button, and a form whose default button is disabled ignores Enter. -->
             <button type="submit" class="send" [attr.aria-disabled]="!canSend()" [attr.aria-label]="t().send">
-              <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20"><path fill="currentColor" d="M3 20.5 21 12 3 3.5 3 10l12 2-12 2z"/></svg>
+              <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20"><path fill="currentColor" d="M3 20.5 21 12 3 3.5 3 10l12 2-12 2z" /></svg>
             </button>
           </form>
         </section>

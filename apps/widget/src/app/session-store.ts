@@ -7,7 +7,10 @@ export class SessionStore {
   private readonly key: string;
   private memory: string | null = null;
 
-  constructor(apiUrl: string, private readonly storage: Storage | null) {
+  constructor(
+    apiUrl: string,
+    private readonly storage: Storage | null,
+  ) {
     this.key = `holibot:session:${apiUrl}`;
   }
 

@@ -89,12 +89,22 @@ export class BuiltinAnswerEngine extends AnswerEngine {
     // No place has that cuisine tag: one may still say it ("French-style café").
     if (ranked.length === 0 && cuisineOnly.length > 0) {
       const cuisineWords = parsed.topics.filter((t) => !t.topic.subcategories && !t.topic.categories).flatMap((t) => t.term.split(' '));
-      ranked = this.rank(parsed, reply, topics.filter((t) => !cuisineOnly.includes(t)), [...parsed.freeText, ...cuisineWords]);
+      ranked = this.rank(
+        parsed,
+        reply,
+        topics.filter((t) => !cuisineOnly.includes(t)),
+        [...parsed.freeText, ...cuisineWords],
+      );
     }
     if (ranked.length === 0) {
       // A real search found nothing: the old list no longer answers "the first one".
       const real = topics.length > 0 || parsed.attributes.size > 0 || parsed.cities.length > 0;
-      return reply.text(reply.m.noResults(reply.query.trim().slice(0, 80), this.destination()), 'no_results', false, real ? { lastResultIds: [], focusPoiId: null } : {});
+      return reply.text(
+        reply.m.noResults(reply.query.trim().slice(0, 80), this.destination()),
+        'no_results',
+        false,
+        real ? { lastResultIds: [], focusPoiId: null } : {},
+      );
     }
     const shown = ranked.slice(0, this.config.chatMaxResults);
     const town = parsed.cities.length === 1 ? this.catalogue.cityName(parsed.cities[0]!) : null;
@@ -147,7 +157,11 @@ export class BuiltinAnswerEngine extends AnswerEngine {
     // "Which one is romantic?": narrow the last list to the places that mention the words.
     if (!pointsAtOne && parsed.which && attributes.length === 0 && parsed.freeText.length > 0) {
       const mentions = this.catalogue.textScores(parsed.freeText);
-      return this.narrowed(reply, previous.filter((entry) => mentions.has(entry.poi.id)), parsed.freeText.join(' '));
+      return this.narrowed(
+        reply,
+        previous.filter((entry) => mentions.has(entry.poi.id)),
+        parsed.freeText.join(' '),
+      );
     }
     // "Which one has outdoor seating?" / "and vegan?": narrow the last list. ("Open now?" alone asks about it.)
     if (!pointsAtOne && attributes.length > 0 && !(attributes.length === 1 && attributes[0] === 'openNow' && !parsed.which)) {

@@ -60,7 +60,8 @@ const en: Messages = {
   website: (name, website) => `The website of ${name} is ${website}.`,
   price: (name, level) => `${name} is ${['inexpensive', 'moderately priced', 'rather expensive', 'expensive'][level - 1]} (${'€'.repeat(level)}).`,
   rating: (name, rating, reviews) => `${name} is rated ${rating.toFixed(1)} out of 5${reviews ? ` (${reviews} reviews)` : ''}.`,
-  dontKnow: (name, what) => `I don't know the ${{ address: 'address', phone: 'phone number', website: 'website', hours: 'opening hours', price: 'price level', rating: 'rating' }[what]} of ${name}.`,
+  dontKnow: (name, what) =>
+    `I don't know the ${{ address: 'address', phone: 'phone number', website: 'website', hours: 'opening hours', price: 'price level', rating: 'rating' }[what]} of ${name}.`,
   selected: (name, subcategory) => `${name} (${subcategory}):`,
   greeting: (destination) => `Hello! I'm HoliBot, your guide to ${destination}. Ask me where to eat, swim, walk or what to visit.`,
   thanks: "You're welcome! Ask me anything else about your stay.",
@@ -108,7 +109,8 @@ const es: Messages = {
   website: (name, website) => `La web de ${name} es ${website}.`,
   price: (name, level) => `${name} es ${['económico', 'de precio medio', 'algo caro', 'caro'][level - 1]} (${'€'.repeat(level)}).`,
   rating: (name, rating, reviews) => `${name} tiene una valoración de ${rating.toFixed(1)} sobre 5${reviews ? ` (${reviews} opiniones)` : ''}.`,
-  dontKnow: (name, what) => `No sé ${{ address: 'la dirección', phone: 'el teléfono', website: 'la web', hours: 'el horario', price: 'el nivel de precios', rating: 'la valoración' }[what]} de ${name}.`,
+  dontKnow: (name, what) =>
+    `No sé ${{ address: 'la dirección', phone: 'el teléfono', website: 'la web', hours: 'el horario', price: 'el nivel de precios', rating: 'la valoración' }[what]} de ${name}.`,
   selected: (name, subcategory) => `${name} (${subcategory}):`,
   greeting: (destination) => `¡Hola! Soy HoliBot, tu guía de ${destination}. Pregúntame dónde comer, bañarte, pasear o qué visitar.`,
   thanks: '¡De nada! Pregúntame lo que quieras sobre tu estancia.',
@@ -168,9 +170,11 @@ const de: Messages = {
   website: (name, website) => `Die Webseite von ${name} ist ${website}.`,
   price: (name, level) => `${name} ist ${['günstig', 'mittelpreisig', 'eher teuer', 'teuer'][level - 1]} (${'€'.repeat(level)}).`,
   rating: (name, rating, reviews) => `${name} ist mit ${rating.toFixed(1)} von 5 bewertet${reviews ? ` (${reviews} Bewertungen)` : ''}.`,
-  dontKnow: (name, what) => `Ich kenne ${{ address: 'die Adresse', phone: 'die Telefonnummer', website: 'die Webseite', hours: 'die Öffnungszeiten', price: 'das Preisniveau', rating: 'die Bewertung' }[what]} von ${name} nicht.`,
+  dontKnow: (name, what) =>
+    `Ich kenne ${{ address: 'die Adresse', phone: 'die Telefonnummer', website: 'die Webseite', hours: 'die Öffnungszeiten', price: 'das Preisniveau', rating: 'die Bewertung' }[what]} von ${name} nicht.`,
   selected: (name, subcategory) => `${name} (${subcategory}):`,
-  greeting: (destination) => `Hallo! Ich bin HoliBot, Ihr Reiseführer für ${destination}. Fragen Sie mich, wo Sie essen, baden, wandern oder was Sie besichtigen können.`,
+  greeting: (destination) =>
+    `Hallo! Ich bin HoliBot, Ihr Reiseführer für ${destination}. Fragen Sie mich, wo Sie essen, baden, wandern oder was Sie besichtigen können.`,
   thanks: 'Gern geschehen! Fragen Sie mich gern noch mehr zu Ihrem Aufenthalt.',
   help: (destination) =>
     `Ich kenne die Orte von ${destination}: Restaurants, Cafés, Strände, Museen, Aktivitäten, Geschäfte und praktische Adressen. Versuchen Sie „beste Restaurants“, „Hundestrände“ oder „Museen“ und dann „welches hat eine Terrasse?“ oder „Adresse des ersten?“.`,
@@ -228,7 +232,8 @@ const nl: Messages = {
   website: (name, website) => `De website van ${name} is ${website}.`,
   price: (name, level) => `${name} is ${['goedkoop', 'gemiddeld geprijsd', 'vrij duur', 'duur'][level - 1]} (${'€'.repeat(level)}).`,
   rating: (name, rating, reviews) => `${name} heeft een beoordeling van ${rating.toFixed(1)} uit 5${reviews ? ` (${reviews} beoordelingen)` : ''}.`,
-  dontKnow: (name, what) => `Ik weet ${{ address: 'het adres', phone: 'het telefoonnummer', website: 'de website', hours: 'de openingstijden', price: 'het prijsniveau', rating: 'de beoordeling' }[what]} van ${name} niet.`,
+  dontKnow: (name, what) =>
+    `Ik weet ${{ address: 'het adres', phone: 'het telefoonnummer', website: 'de website', hours: 'de openingstijden', price: 'het prijsniveau', rating: 'de beoordeling' }[what]} van ${name} niet.`,
   selected: (name, subcategory) => `${name} (${subcategory}):`,
   greeting: (destination) => `Hallo! Ik ben HoliBot, je gids voor ${destination}. Vraag me waar je kunt eten, zwemmen, wandelen of wat je kunt bezoeken.`,
   thanks: 'Graag gedaan! Vraag me gerust nog meer over je verblijf.',

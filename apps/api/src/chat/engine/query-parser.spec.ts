@@ -7,7 +7,10 @@ const vocabulary = {
     ['altea', 'altea'],
     ['altea la vella', 'altea la vella'],
   ]),
-  names: new Map([['green soul kitchen', [7]], ['sunset lounge ifach', [8]]]),
+  names: new Map([
+    ['green soul kitchen', [7]],
+    ['sunset lounge ifach', [8]],
+  ]),
   knownWords: new Set(['green', 'soul', 'kitchen', 'sunset', 'lounge', 'ifach']),
 };
 const parser = new QueryParser();

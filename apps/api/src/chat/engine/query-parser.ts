@@ -31,7 +31,6 @@ export interface ParsedQuery {
   corrected: string[];
 }
 
-
 const EMPTY_VOCABULARY: CatalogueVocabulary = { cities: new Map(), names: new Map(), knownWords: new Set() };
 
 interface Sense {
@@ -69,8 +68,10 @@ export class QueryParser {
     type Item = { senses: Sense[]; position: number; term: string } | { city: string } | { text: string } | { named: number[] };
     const matched: Item[] = [];
     const corrected: string[] = [];
-    for (let i = 0; i < tokens.length; ) {
-      const named = this.longest(tokens, i, MAX_NAME_WORDS, (phrase, length) => (length >= 2 || phrase.length >= 5) && !this.phrases.has(phrase) ? vocabulary.names.get(phrase) : undefined);
+    for (let i = 0; i < tokens.length;) {
+      const named = this.longest(tokens, i, MAX_NAME_WORDS, (phrase, length) =>
+        (length >= 2 || phrase.length >= 5) && !this.phrases.has(phrase) ? vocabulary.names.get(phrase) : undefined,
+      );
       if (named) {
         matched.push({ named: named.value });
         i += named.length;
@@ -78,7 +79,11 @@ export class QueryParser {
       }
       const lexical = this.longest(tokens, i, MAX_PHRASE_WORDS, (phrase) => this.phrases.get(phrase) ?? vocabulary.cities.get(phrase));
       if (lexical) {
-        matched.push(typeof lexical.value === 'string' ? { city: lexical.value } : { senses: lexical.value, position: i, term: tokens.slice(i, i + lexical.length).join(' ') });
+        matched.push(
+          typeof lexical.value === 'string'
+            ? { city: lexical.value }
+            : { senses: lexical.value, position: i, term: tokens.slice(i, i + lexical.length).join(' ') },
+        );
         i += lexical.length;
         continue;
       }
@@ -88,12 +93,14 @@ export class QueryParser {
       if (near) {
         matched.push({ senses: this.phrases.get(near)!, position: i, term: near });
         corrected.push(token);
-      }
-      else if (token.length >= 3) matched.push({ text: token });
+      } else if (token.length >= 3) matched.push({ text: token });
       i += 1;
     }
 
-    const candidates = detectLanguage(question, matched.flatMap((item) => ('senses' in item ? [item.senses] : [])));
+    const candidates = detectLanguage(
+      question,
+      matched.flatMap((item) => ('senses' in item ? [item.senses] : [])),
+    );
     const language = candidates.length === 1 ? candidates[0]! : null;
     const parsed: ParsedQuery = {
       language,
@@ -129,16 +136,19 @@ export class QueryParser {
       // A word can mean different things in different languages ("die", "es"): take the
       // sense of the question's language, else any sense that is not a stop word.
       const sense =
-        item.senses.find((s) => language !== null && s.languages.includes(language)) ??
-        item.senses.find((s) => s.meaning.kind !== 'stop') ??
-        item.senses[0]!;
+        item.senses.find((s) => language !== null && s.languages.includes(language)) ?? item.senses.find((s) => s.meaning.kind !== 'stop') ?? item.senses[0]!;
       apply(parsed, sense.meaning, item.position, item.term);
     }
     return parsed;
   }
 
   /** The longest phrase of up to `max` words from `start` that `lookup` knows. */
-  private longest<T>(tokens: string[], start: number, max: number, lookup: (phrase: string, length: number) => T | undefined): { value: T; length: number } | null {
+  private longest<T>(
+    tokens: string[],
+    start: number,
+    max: number,
+    lookup: (phrase: string, length: number) => T | undefined,
+  ): { value: T; length: number } | null {
     for (let length = Math.min(max, tokens.length - start); length >= 1; length -= 1) {
       const value = lookup(tokens.slice(start, start + length).join(' '), length);
       if (value !== undefined) return { value, length };

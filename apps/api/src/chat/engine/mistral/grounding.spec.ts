@@ -81,7 +81,7 @@ describe('LeakGuard', () => {
   });
   it('an ordinary answer is no leak', () => {
     expect(guard.leaks('Taberna El Tapeo serves tapas until midnight; Trattoria Da Luca has pizza and pasta.')).toBe(false);
-    expect(guard.leaks("I can only help with places in Calpe. Would you like a beach or a restaurant?")).toBe(false);
+    expect(guard.leaks('I can only help with places in Calpe. Would you like a beach or a restaurant?')).toBe(false);
     expect(guard.leaks("I'm HoliBot, the visitor concierge of Calpe: I help tourists find places to eat, drink, visit and do in Calpe.")).toBe(false);
   });
 });

@@ -30,7 +30,10 @@ export class NameMatcher {
   private readonly byFirst = new Map<string, NameEntry[]>();
 
   /** `base`: a catalogue's matcher that this one extends with a turn's own names. */
-  constructor(names: ReadonlyMap<string, number[]>, private readonly base: NameMatcher | null = null) {
+  constructor(
+    names: ReadonlyMap<string, number[]>,
+    private readonly base: NameMatcher | null = null,
+  ) {
     for (const [name, ids] of names) this.add(name.split(' ').filter(Boolean), ids);
     this.sort();
   }
@@ -43,8 +46,14 @@ export class NameMatcher {
     const extended = new NameMatcher(new Map(), this);
     for (const { id, names } of candidates) {
       for (const name of names) {
-        extended.add(tokenize(name).map((t) => t.norm), [id]);
-        extended.add(tokenize(name.replace(/\s*\([^)]*\)\s*/g, ' ')).map((t) => t.norm), [id]);
+        extended.add(
+          tokenize(name).map((t) => t.norm),
+          [id],
+        );
+        extended.add(
+          tokenize(name.replace(/\s*\([^)]*\)\s*/g, ' ')).map((t) => t.norm),
+          [id],
+        );
       }
     }
     extended.sort();
@@ -101,14 +110,52 @@ function tokenize(text: string): Token[] {
 
 // Words that start a business's or a place's proper name in the destination's languages. A
 // capitalized name after one of them that is not a catalogue name is taken as made up.
-const NAME_HEADS = new Set(
-  [
-    'restaurant', 'restaurante', 'ristorante', 'trattoria', 'pizzeria', 'osteria', 'taberna', 'taverna', 'tasca', 'meson', 'bodega',
-    'marisqueria', 'arroceria', 'asador', 'cerveceria', 'vermuteria', 'chiringuito', 'bar', 'pub', 'cafe', 'cafeteria', 'teteria',
-    'heladeria', 'gelateria', 'panaderia', 'pasteleria', 'hotel', 'hostal', 'apartamentos', 'camping', 'casa', 'club', 'museo',
-    'museum', 'playa', 'cala', 'gasthaus', 'eetcafe', 'izakaya', 'bistro', 'brasserie', 'supermercado', 'farmacia', 'spa',
-  ],
-);
+const NAME_HEADS = new Set([
+  'restaurant',
+  'restaurante',
+  'ristorante',
+  'trattoria',
+  'pizzeria',
+  'osteria',
+  'taberna',
+  'taverna',
+  'tasca',
+  'meson',
+  'bodega',
+  'marisqueria',
+  'arroceria',
+  'asador',
+  'cerveceria',
+  'vermuteria',
+  'chiringuito',
+  'bar',
+  'pub',
+  'cafe',
+  'cafeteria',
+  'teteria',
+  'heladeria',
+  'gelateria',
+  'panaderia',
+  'pasteleria',
+  'hotel',
+  'hostal',
+  'apartamentos',
+  'camping',
+  'casa',
+  'club',
+  'museo',
+  'museum',
+  'playa',
+  'cala',
+  'gasthaus',
+  'eetcafe',
+  'izakaya',
+  'bistro',
+  'brasserie',
+  'supermercado',
+  'farmacia',
+  'spa',
+]);
 const CONNECTORS = new Set(['de', 'del', 'la', 'el', 'los', 'las', 'di', 'da', 'dei', 'i', 'y', 'of', 'the', 'd', 'l', 'sa', 'en', 'van', 'zum', 'zur']);
 const isCapitalized = (raw: string) => /^\p{Lu}/u.test(raw);
 

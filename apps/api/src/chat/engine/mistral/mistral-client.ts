@@ -21,9 +21,7 @@ export interface MistralCompletion {
   usage: TokenUsage | null;
 }
 
-export type MistralStreamEvent =
-  | { type: 'delta'; text: string }
-  | { type: 'done'; finishReason: string | null; usage: TokenUsage | null; toolCalls: number };
+export type MistralStreamEvent = { type: 'delta'; text: string } | { type: 'done'; finishReason: string | null; usage: TokenUsage | null; toolCalls: number };
 
 export type MistralFailureKind = 'http' | 'network' | 'aborted' | 'malformed';
 

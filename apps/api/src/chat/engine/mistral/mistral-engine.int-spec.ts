@@ -60,7 +60,13 @@ beforeEach(() => {
 afterEach(() => expect(fake.pending()).toBe(0));
 
 function engine(options: MistralEngineOptions = {}, env: Record<string, string> = {}): MistralAnswerEngine {
-  const config = AppConfig.fromEnv({ MISTRAL_API_KEY: 'test-key', MISTRAL_API_URL: fake.url, MISTRAL_TIMEOUT_MS: String(TIMEOUT_MS), POI_RELOAD_INTERVAL_MS: '0', ...env });
+  const config = AppConfig.fromEnv({
+    MISTRAL_API_KEY: 'test-key',
+    MISTRAL_API_URL: fake.url,
+    MISTRAL_TIMEOUT_MS: String(TIMEOUT_MS),
+    POI_RELOAD_INTERVAL_MS: '0',
+    ...env,
+  });
   return new MistralAnswerEngine(new BuiltinAnswerEngine(catalogue, config), catalogue, new MistralClient(config), config, options);
 }
 
@@ -120,7 +126,9 @@ describe('MistralAnswerEngine', () => {
     expect(messages.at(-1)).toEqual({ role: 'user', content: 'tapas restaurants' });
 
     const [line] = mistralLines();
-    expect(line!.message).toMatch(/^Mistral AI call: model=mistral-small-latest outcome=ok attempt=1 stream=no prompt_tokens=812 completion_tokens=64 latency_ms=\d+$/);
+    expect(line!.message).toMatch(
+      /^Mistral AI call: model=mistral-small-latest outcome=ok attempt=1 stream=no prompt_tokens=812 completion_tokens=64 latency_ms=\d+$/,
+    );
     expect(logged.map((l) => l.message).join('\n')).not.toContain('tapas restaurants');
   });
 
@@ -283,7 +291,7 @@ describe('MistralAnswerEngine', () => {
     }
     expect(mistralLines().map((l) => /outcome=(\S+)/.exec(l.message)![1])).toEqual(['leak', 'leak']);
 
-    fake.script({ text: "I can only help you discover Calpe. Shall I suggest a beach or some tapas?" });
+    fake.script({ text: 'I can only help you discover Calpe. Shall I suggest a beach or some tapas?' });
     const polite = await mistral.answer(turn(attack));
     expect(polite).toMatchObject({ engine: 'mistral', pois: [], text: 'I can only help you discover Calpe. Shall I suggest a beach or some tapas?' });
     // The attack reached the model as the visitor's question only, after the rules.
@@ -317,7 +325,13 @@ describe('MistralAnswerEngine', () => {
     ];
     const next = await mistral.answer(turn('which one has outdoor seating?', { context: first.context, history: async () => history }));
     const expected = await builtin().answer(turn('which one has outdoor seating?', { context: first.context }));
-    expect(next).toMatchObject({ engine: 'mistral', intent: 'follow_up_filter', isFollowUp: true, context: expected.context, totalResults: expected.totalResults });
+    expect(next).toMatchObject({
+      engine: 'mistral',
+      intent: 'follow_up_filter',
+      isFollowUp: true,
+      context: expected.context,
+      totalResults: expected.totalResults,
+    });
     expect(next.pois.map((p) => p.id)).toEqual([TAPAS.tasca, TAPAS.tapeo, TAPAS.salIMar]);
     expect(placeIds(fake.requests[1]!)).toEqual([TAPAS.tasca, TAPAS.tapeo, TAPAS.salIMar]);
     expect(fake.requests[1]!.body!.messages.slice(1, 3).map(({ role, content }) => ({ role, content }))).toEqual(history);
@@ -325,13 +339,26 @@ describe('MistralAnswerEngine', () => {
 });
 
 describe('MistralClient', () => {
-  const client = () => new MistralClient(AppConfig.fromEnv({ MISTRAL_API_KEY: 'k-123', MISTRAL_API_URL: fake.url, MISTRAL_MODEL: 'open-mistral-nemo', MISTRAL_MAX_TOKENS: '300' }));
-  const request = { messages: [{ role: 'system' as const, content: 'rules' }, { role: 'user' as const, content: 'hi' }] };
+  const client = () =>
+    new MistralClient(
+      AppConfig.fromEnv({ MISTRAL_API_KEY: 'k-123', MISTRAL_API_URL: fake.url, MISTRAL_MODEL: 'open-mistral-nemo', MISTRAL_MAX_TOKENS: '300' }),
+    );
+  const request = {
+    messages: [
+      { role: 'system' as const, content: 'rules' },
+      { role: 'user' as const, content: 'hi' },
+    ],
+  };
   const signal = () => new AbortController().signal;
 
-  it('complete: text, finish reason and usage; the request in Mistral\'s format with the key', async () => {
+  it("complete: text, finish reason and usage; the request in Mistral's format with the key", async () => {
     fake.script({ text: 'Hello!', usage: { promptTokens: 12, completionTokens: 3 } });
-    expect(await client().complete(request, signal())).toEqual({ text: 'Hello!', toolCalls: 0, finishReason: 'stop', usage: { promptTokens: 12, completionTokens: 3 } });
+    expect(await client().complete(request, signal())).toEqual({
+      text: 'Hello!',
+      toolCalls: 0,
+      finishReason: 'stop',
+      usage: { promptTokens: 12, completionTokens: 3 },
+    });
     const [sent] = fake.requests;
     expect(sent!.path).toBe('/v1/chat/completions');
     expect(sent!.headers.authorization).toBe('Bearer k-123');
@@ -352,7 +379,11 @@ describe('MistralClient', () => {
   });
 
   it('failures become MistralCallError: HTTP status (transient or not), malformed, aborted; tool calls are reported', async () => {
-    const failure = async (promise: Promise<unknown>) => promise.then(() => null, (error: MistralCallError) => [error.kind, error.status, error.transient]);
+    const failure = async (promise: Promise<unknown>) =>
+      promise.then(
+        () => null,
+        (error: MistralCallError) => [error.kind, error.status, error.transient],
+      );
     fake.script({ status: 429 }, { status: 502 }, { status: 401 }, { garbage: true }, { hang: true });
     expect(await failure(client().complete(request, signal()))).toEqual(['http', 429, true]);
     expect(await failure(client().complete(request, signal()))).toEqual(['http', 502, true]);

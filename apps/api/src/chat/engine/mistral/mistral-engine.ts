@@ -233,11 +233,24 @@ export class MistralAnswerEngine extends AnswerEngine {
       try {
         const judge = new Judge(candidates, this.nameMatcher(candidates), this.guard(base.language), state, turn.onDelta);
         const verdict = turn.onDelta ? await this.streamed(request, judge, state, signal) : await this.completed(request, judge, state, signal);
-        this.record(verdict.kind, attempt, spent(before, state.usage), performance.now() - began, verdict.kind === 'ok' ? verdict.removed : judge.removed, turn);
+        this.record(
+          verdict.kind,
+          attempt,
+          spent(before, state.usage),
+          performance.now() - began,
+          verdict.kind === 'ok' ? verdict.removed : judge.removed,
+          turn,
+        );
         return verdict;
       } catch (error) {
         const failure = error instanceof MistralCallError ? error : new MistralCallError('malformed', String(error));
-        const outcome: Outcome = signal.aborted ? 'timeout' : failure.kind === 'http' ? `http_${failure.status ?? 0}` : failure.kind === 'aborted' ? 'timeout' : failure.kind;
+        const outcome: Outcome = signal.aborted
+          ? 'timeout'
+          : failure.kind === 'http'
+            ? `http_${failure.status ?? 0}`
+            : failure.kind === 'aborted'
+              ? 'timeout'
+              : failure.kind;
         this.record(outcome, attempt, spent(before, state.usage), performance.now() - began, 0, turn);
         const left = deadline - performance.now() - this.retryBackoffMs;
         if (attempt > 1 || !failure.transient || signal.aborted || state.shown > 0 || left < this.minRetryBudgetMs) throw failure;

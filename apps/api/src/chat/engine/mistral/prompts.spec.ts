@@ -41,8 +41,18 @@ describe('prompts', () => {
   });
 
   it('system message with rules, language, places and catalogue answer; bounded history; the question last', () => {
-    const history = Array.from({ length: 14 }, (_, i) => ({ role: i % 2 ? ('assistant' as const) : ('user' as const), content: `m${i} ${'x'.repeat(i === 13 ? 2000 : 0)}` }));
-    const messages = buildMessages({ destination: 'Calpe', language: 'de', places: [poi], catalogueAnswer: 'Ich habe einen Ort gefunden:', history, question: 'Tapas?' });
+    const history = Array.from({ length: 14 }, (_, i) => ({
+      role: i % 2 ? ('assistant' as const) : ('user' as const),
+      content: `m${i} ${'x'.repeat(i === 13 ? 2000 : 0)}`,
+    }));
+    const messages = buildMessages({
+      destination: 'Calpe',
+      language: 'de',
+      places: [poi],
+      catalogueAnswer: 'Ich habe einen Ort gefunden:',
+      history,
+      question: 'Tapas?',
+    });
     expect(messages).toHaveLength(1 + HISTORY_LIMIT + 1);
     const system = messages[0]!;
     expect(system.role).toBe('system');
