@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { AppConfig } from '../config/app-config.js';
-import { PoiCatalogue, PoiModule } from '../poi/index.js';
-import { SessionModule } from '../session/index.js';
+import { PoiCatalogue } from '../poi/index.js';
+import { PoiModule } from '../poi/poi.module.js';
+import { SessionModule } from '../session/session.module.js';
 import { ChatRateLimit } from './chat-rate-limit.js';
 import { ChatController } from './chat.controller.js';
 import { ChatGateway } from './chat.gateway.js';

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { PoiModule } from '../poi/index.js';
+import { PoiModule } from '../poi/poi.module.js';
 import { SessionController } from './session.controller.js';
 import { SessionService } from './session.service.js';
 import { UserTokenService } from './user-token.service.js';
