@@ -230,9 +230,12 @@ describe('MistralAnswerEngine', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const { port } = closed.address() as AddressInfo;
     await new Promise((resolve) => closed.close(resolve));
-    const { answer, ms } = await timed(engine({}, { MISTRAL_API_URL: `http://127.0.0.1:${port}` }).answer(turn('tapas restaurants')));
+    // A roomier budget than the other tests: whether the retry fits must not depend on how busy the machine is.
+    const budget = 4 * TIMEOUT_MS;
+    const unreachable = engine({}, { MISTRAL_API_URL: `http://127.0.0.1:${port}`, MISTRAL_TIMEOUT_MS: String(budget) });
+    const { answer, ms } = await timed(unreachable.answer(turn('tapas restaurants')));
     expect(answer.engine).toBe('builtin');
-    expect(ms).toBeLessThan(TIMEOUT_MS);
+    expect(ms).toBeLessThan(budget);
     expect(mistralLines().map((l) => /outcome=(\S+) attempt=(\d)/.exec(l.message)!.slice(1).join('@'))).toEqual(['network@1', 'network@2']);
   });
 
