@@ -2,6 +2,7 @@
 // modules only. ts-jest transpiles file by file; `npm test` type-checks the whole workspace
 // first (the api with tsc, the widget with the Angular compiler in its build).
 import angularPresets from 'jest-preset-angular/presets/index.js';
+import { commonJsPackagesAsEsm } from './tools/jest/cjs-as-esm.mjs';
 
 const tsJest = ['ts-jest', { useESM: true, tsconfig: '<rootDir>/tsconfig.spec.json' }];
 const aliases = {
@@ -10,10 +11,13 @@ const aliases = {
   '^@holibot/database/testing$': '<rootDir>/libs/database/testing/index.ts',
 };
 
+// The CommonJS Nest packages the api uses, as ES modules Jest can load (see that file).
+const commonJsNestPackages = await commonJsPackagesAsEsm(['@nestjs/throttler', 'nest-winston', '@fastify/static']);
+
 const common = {
   extensionsToTreatAsEsm: ['.ts'],
   transform: { '^.+\\.ts$': tsJest },
-  moduleNameMapper: { ...aliases, '^(\\.{1,2}/.*)\\.js$': '$1' },
+  moduleNameMapper: { ...aliases, ...commonJsNestPackages, '^(\\.{1,2}/.*)\\.js$': '$1' },
   testEnvironment: 'node',
   roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/migrations', '<rootDir>/tools'],
   // The widget's component tests run in their own project below.
