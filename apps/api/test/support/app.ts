@@ -25,8 +25,8 @@ const MAIN = resolve('dist/apps/api/src/main.js');
 
 /**
  * End-to-end tests run the built server (`npm test` builds first) as its own process, exactly
- * as `npm start` does, and talk to it over HTTP. (Jest's module loader cannot load the CJS
- * Nest plugins that require ESM-only NestJS 12; Node itself can.)
+ * as `npm start` does, and talk to it over HTTP: for what only a process shows (start-up
+ * failures, signals, log files). The application in the test's process: in-process.ts.
  */
 export function testEnv(database: DatabaseConfig, env: Record<string, string> = {}): Record<string, string> {
   return {
