@@ -1,4 +1,5 @@
 import { Test, type TestingModule } from '@nestjs/testing';
+import { ThrottlerModule } from '@nestjs/throttler';
 import type { DataSource } from 'typeorm';
 import { createDataSource } from '@holibot/database';
 import { FIXED_NOW, OPEN_AT_FIXED_NOW } from '../../test/support/app.js';
@@ -8,16 +9,13 @@ import { AppConfig } from '../config/app-config.js';
 import { ConfigModule } from '../config/config.module.js';
 import { DatabaseModule } from '../database/database.module.js';
 import { PoiCatalogue } from '../poi/poi-catalogue.service.js';
-import { PoiModule } from '../poi/poi.module.js';
 import { SessionService } from '../session/session.service.js';
 import { ChatService } from './chat.service.js';
-import { AnswerEngine } from './engine/answer-engine.js';
-import { BuiltinAnswerEngine } from './engine/builtin-engine.js';
+import { ChatModule } from './chat.module.js';
 
 /**
- * The real providers through Nest's injector on a migrated SQLite file with the sample catalogue,
- * the clock at FIXED_NOW. Not ChatModule itself: its controllers pull in @nestjs/throttler, a CJS
- * package that requires ESM-only @nestjs/common, which Jest's loader cannot do on Node 20.
+ * ChatModule through Nest's injector, without HTTP: on a migrated SQLite file with the sample
+ * catalogue, the clock at FIXED_NOW. (The HTTP and WebSocket edges: chat.gateway.int-spec.ts.)
  */
 async function chatTestingModule(): Promise<{ module: TestingModule; close(): Promise<void> }> {
   const database = freshSqliteDatabase();
@@ -30,8 +28,14 @@ async function chatTestingModule(): Promise<{ module: TestingModule; close(): Pr
   const dataSource: DataSource = await (await createDataSource(config.database)).initialize();
   await dataSource.runMigrations();
   const module = await Test.createTestingModule({
-    imports: [ConfigModule.forRoot(config), CommonModule, DatabaseModule.forRoot(dataSource), PoiModule],
-    providers: [SessionService, ChatService, BuiltinAnswerEngine, { provide: AnswerEngine, useExisting: BuiltinAnswerEngine }],
+    imports: [
+      ConfigModule.forRoot(config),
+      CommonModule,
+      DatabaseModule.forRoot(dataSource),
+      // The storage ChatRateLimit counts in (the limits are under test at the edges, not here).
+      ThrottlerModule.forRoot([{ ttl: 60_000, limit: 1000 }]),
+      ChatModule,
+    ],
   })
     .setLogger({ log() {}, error() {}, warn() {}, debug() {}, verbose() {} })
     .compile();

@@ -1,7 +1,6 @@
 import { exitCodeOf, httpStatusOf } from './error-mapping.js';
 
-// How the HTTP and WebSocket edges answer a DomainError (describeError) is covered end to end:
-// the filter imports @nestjs/throttler, which Jest's ESM mode cannot load in-process.
+// How the HTTP and WebSocket edges answer each error: all-exceptions.filter.spec.ts.
 describe('domain error codes', () => {
   it('map one code to one HTTP status and one exit code', () => {
     expect(httpStatusOf('SESSION_NOT_FOUND')).toBe(404);
