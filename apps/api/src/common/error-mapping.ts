@@ -24,6 +24,7 @@ const HTTP_STATUS: Record<DomainErrorCode, number> = {
   CONFIG_INVALID: 500,
   SCHEMA_OUT_OF_DATE: 503,
   IMPORT_FILE_INVALID: 500,
+  JOB_FAILED: 500,
 };
 
 export function httpStatusOf(code: DomainErrorCode): number {

@@ -88,6 +88,20 @@ describe('AppConfig', () => {
     expect(() => AppConfig.fromEnv({ NODE_ENV: 'production', HOLIBOT_FIXED_NOW: '2026-06-02T11:00:00Z' })).toThrow(/only allowed with NODE_ENV=test/);
   });
 
+  it('reads the cleanup schedule: the seed times by default, a bad cron expression refused by name', () => {
+    expect(AppConfig.fromEnv({}).cleanup).toEqual({ enabled: true, cron: '0 3 * * *', batchSize: 5000, statsCron: '0 9 * * 1' });
+    const custom = AppConfig.fromEnv({
+      SESSION_CLEANUP_ENABLED: 'false',
+      SESSION_CLEANUP_CRON: '30 4 * * *',
+      SESSION_CLEANUP_BATCH: '100',
+      SESSION_STATS_CRON: '0 8 * * 5',
+    });
+    expect(custom.cleanup).toEqual({ enabled: false, cron: '30 4 * * *', batchSize: 100, statsCron: '0 8 * * 5' });
+    expect(() => AppConfig.fromEnv({ SESSION_CLEANUP_CRON: 'daily at 3' })).toThrow(/SESSION_CLEANUP_CRON="daily at 3": must be a cron expression/);
+    expect(() => AppConfig.fromEnv({ SESSION_STATS_CRON: '0 25 * * *' })).toThrow(/SESSION_STATS_CRON="0 25 \* \* \*": must be a cron expression/);
+    expect(() => AppConfig.fromEnv({ SESSION_CLEANUP_BATCH: '0' })).toThrow(/SESSION_CLEANUP_BATCH="0": must be at least 1/);
+  });
+
   it('.env.example and the README list every variable', () => {
     const example = readFileSync('.env.example', 'utf8');
     const readme = readFileSync('README.md', 'utf8');

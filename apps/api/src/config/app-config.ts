@@ -3,6 +3,7 @@ import { isIP } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { config as loadDotenv } from 'dotenv';
+import { validateCronExpression } from 'cron';
 import { z } from 'zod';
 import { type DatabaseConfig, DEFAULT_QUERY_TIMEOUT_MS } from '@holibot/database';
 import { DomainError } from '../common/domain-error.js';
@@ -21,6 +22,12 @@ const int = (fallback: number, min: number, max = Number.MAX_SAFE_INTEGER) =>
     .min(min, { message: `must be at least ${min}` })
     .max(max, { message: `must be at most ${max}` })
     .default(fallback);
+/** A cron expression (5 fields, or 6 with seconds first), read in the destination time zone (TZ). */
+const cron = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .refine((value) => validateCronExpression(value).valid, { message: 'must be a cron expression such as "0 3 * * *" (minute hour day month weekday)' });
 /** The folder of HoliBot's package.json, from the sources or from dist/, whatever the working folder. */
 function packageRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
@@ -76,6 +83,10 @@ export const ENV_SCHEMA = z.object({
   DB_QUERY_TIMEOUT_MS: int(DEFAULT_QUERY_TIMEOUT_MS, 100, 600000),
   DB_MIGRATE_ON_START: bool(true),
   SESSION_EXPIRY_HOURS: int(24, 1, 24 * 365),
+  SESSION_CLEANUP_ENABLED: bool(true),
+  SESSION_CLEANUP_CRON: cron('0 3 * * *'),
+  SESSION_CLEANUP_BATCH: int(5000, 1, 50000),
+  SESSION_STATS_CRON: cron('0 9 * * 1'),
   USER_TOKEN_SECRET: z
     .string()
     .default('')
@@ -165,6 +176,8 @@ export class AppConfig {
   readonly database: DatabaseConfig;
   readonly migrateOnStart: boolean;
   readonly sessionExpiryHours: number;
+  /** The built-in cleanup job (`enabled`, `cron`, `batchSize`) and the weekly statistics (`statsCron`); times in `timeZone`. */
+  readonly cleanup: { enabled: boolean; cron: string; batchSize: number; statsCron: string };
   readonly userTokenSecret: string | null;
   /** Furthest a user token's `exp` may lie ahead, in seconds. */
   readonly userTokenMaxAgeS: number;
@@ -209,6 +222,12 @@ export class AppConfig {
           };
     this.migrateOnStart = env.DB_MIGRATE_ON_START;
     this.sessionExpiryHours = env.SESSION_EXPIRY_HOURS;
+    this.cleanup = {
+      enabled: env.SESSION_CLEANUP_ENABLED,
+      cron: env.SESSION_CLEANUP_CRON,
+      batchSize: env.SESSION_CLEANUP_BATCH,
+      statsCron: env.SESSION_STATS_CRON,
+    };
     this.userTokenSecret = env.USER_TOKEN_SECRET || null;
     this.userTokenMaxAgeS = env.USER_TOKEN_MAX_AGE_S;
     this.rateLimit = {
