@@ -32,7 +32,11 @@ eachDatabase('schema', (database) => {
   it('every migration has a working down()', async () => {
     const runner = dataSource.createQueryRunner();
     try {
-      // Newest first: the token columns go, then every table.
+      // Newest first: the cleanup log's details go, then the token columns, then every table.
+      await dataSource.undoLastMigration();
+      expect(await runner.hasColumn('ChatSessionCleanupLog', 'messages_deleted')).toBe(false);
+      expect(await runner.hasColumn('ChatSessionCleanupLog', 'trigger')).toBe(false);
+      expect(await runner.hasColumn('ChatSessionCleanupLog', 'sessions_deleted')).toBe(true);
       await dataSource.undoLastMigration();
       expect(await runner.hasColumn('ChatMessage', 'prompt_tokens')).toBe(false);
       expect(await runner.hasColumn('ChatMessage', 'content')).toBe(true);

@@ -5,6 +5,7 @@ import { Poi } from './poi.entity.js';
 
 export { ChatMessage, ChatSession, ChatSessionCleanupLog, Poi };
 export type { Translations } from './poi.entity.js';
+export type { CleanupStatus, JobTrigger } from './chat-session-cleanup-log.entity.js';
 
 /** Every entity of the schema; the data source and the migration drift check use this list. */
 export const ENTITIES = [ChatSession, ChatMessage, ChatSessionCleanupLog, Poi];
