@@ -1,0 +1,55 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { JobTrigger } from '@holibot/database';
+import { Clock } from '../common/clock.js';
+import { JobLock } from './job-lock.js';
+
+export type JobOutcome<T> =
+  { status: 'done'; result: T; durationMs: number } | { status: 'skipped'; durationMs: 0 } | { status: 'failed'; error: unknown; durationMs: number };
+
+/**
+ * Runs a job once across every process on the database (JobLock), and says so: a log line at
+ * its start and end with duration and outcome. Never throws: a failing job is an outcome, so a
+ * cron tick cannot take the process down. The command line runs its jobs through this too, so a
+ * manual run and the built-in job never overlap.
+ */
+@Injectable()
+export class JobRunner {
+  private readonly logger = new Logger('Jobs');
+
+  constructor(
+    private readonly lock: JobLock,
+    private readonly clock: Clock,
+  ) {}
+
+  async run<T>(job: string, trigger: JobTrigger, work: () => Promise<T>): Promise<JobOutcome<T>> {
+    const started = this.clock.now().getTime();
+    const elapsed = () => this.clock.now().getTime() - started;
+    let held;
+    try {
+      held = await this.lock.tryAcquire(job);
+    } catch (error) {
+      this.logger.error(`${job} (${trigger}): not started, its lock could not be taken: ${messageOf(error)}`);
+      return { status: 'failed', error, durationMs: elapsed() };
+    }
+    if (!held) {
+      this.logger.log(`${job} (${trigger}): skipped, another instance is running it`);
+      return { status: 'skipped', durationMs: 0 };
+    }
+    this.logger.log(`${job} (${trigger}): started`);
+    try {
+      const result = await work();
+      const durationMs = elapsed();
+      this.logger.log(`${job} (${trigger}): done in ${seconds(durationMs)}`);
+      return { status: 'done', result, durationMs };
+    } catch (error) {
+      const durationMs = elapsed();
+      this.logger.error(`${job} (${trigger}): failed after ${seconds(durationMs)}: ${messageOf(error)}`);
+      return { status: 'failed', error, durationMs };
+    } finally {
+      await held.release().catch((error: unknown) => this.logger.warn(`${job}: releasing its lock failed: ${messageOf(error)}`));
+    }
+  }
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));

@@ -1,0 +1,48 @@
+import { FixedClock } from '../common/clock.js';
+import { type HeldLock, InProcessJobLock, JobLock } from './job-lock.js';
+import { JobRunner } from './job-runner.service.js';
+
+const clock = () => new FixedClock(new Date('2026-06-02T11:00:00Z'));
+
+describe('JobRunner', () => {
+  it('runs the work under the lock and gives its result', async () => {
+    const runner = new JobRunner(new InProcessJobLock(), clock());
+    expect(await runner.run('job', 'cli', () => Promise.resolve(42))).toEqual({ status: 'done', result: 42, durationMs: 0 });
+  });
+
+  it('skips a job whose lock is held, and runs it again once released', async () => {
+    const lock = new InProcessJobLock();
+    const runner = new JobRunner(lock, clock());
+    let release!: () => void;
+    const first = runner.run('job', 'cron', () => new Promise<void>((resolve) => (release = resolve)));
+    await Promise.resolve();
+    let ran = false;
+    expect(await runner.run('job', 'cli', () => Promise.resolve((ran = true)))).toEqual({ status: 'skipped', durationMs: 0 });
+    expect(ran).toBe(false);
+    // Another job's lock is its own.
+    expect((await runner.run('other-job', 'cli', () => Promise.resolve(1))).status).toBe('done');
+    release();
+    expect((await first).status).toBe('done');
+    expect((await runner.run('job', 'cli', () => Promise.resolve(2))).status).toBe('done');
+  });
+
+  it('turns a failure into an outcome, never a rejection, and releases the lock', async () => {
+    const lock = new InProcessJobLock();
+    const runner = new JobRunner(lock, clock());
+    const failure = new Error('disk full');
+    expect(await runner.run('job', 'cron', () => Promise.reject(failure))).toEqual({ status: 'failed', error: failure, durationMs: 0 });
+    expect((await runner.run('job', 'cron', () => Promise.resolve(1))).status).toBe('done');
+  });
+
+  it('reports a lock that cannot be taken (the database is down) as a failure, not a skip', async () => {
+    class BrokenLock extends JobLock {
+      tryAcquire(): Promise<HeldLock | null> {
+        return Promise.reject(new Error('connect ECONNREFUSED'));
+      }
+    }
+    let ran = false;
+    const outcome = await new JobRunner(new BrokenLock(), clock()).run('job', 'cron', () => Promise.resolve((ran = true)));
+    expect(outcome.status).toBe('failed');
+    expect(ran).toBe(false);
+  });
+});

@@ -1,0 +1,50 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { SchedulerRegistry } from '@nestjs/schedule';
+import { CronJob } from 'cron';
+import { AppConfig } from '../config/app-config.js';
+import { JobRunner } from './job-runner.service.js';
+import type { JobSourceType, ScheduledJob } from './scheduled-job.js';
+
+export const JOB_SOURCES = Symbol('JOB_SOURCES');
+
+/**
+ * Puts every enabled feature job on its cron schedule at start (in the destination time zone)
+ * and runs each tick through the JobRunner: one instance runs it, and a failure is logged, never
+ * thrown. @nestjs/schedule's registry holds the jobs and stops them on shutdown.
+ */
+@Injectable()
+export class JobScheduler implements OnApplicationBootstrap {
+  private readonly logger = new Logger('Jobs');
+
+  constructor(
+    @Inject(JOB_SOURCES) private readonly sources: readonly JobSourceType[],
+    private readonly moduleRef: ModuleRef,
+    private readonly registry: SchedulerRegistry,
+    private readonly runner: JobRunner,
+    private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    for (const source of this.sources) {
+      for (const job of this.moduleRef.get(source, { strict: false }).jobs()) this.schedule(job);
+    }
+  }
+
+  private schedule(job: ScheduledJob): void {
+    if (!job.enabled) {
+      this.logger.log(`${job.name}: disabled`);
+      return;
+    }
+    const cronJob = CronJob.from({
+      cronTime: job.cron,
+      timeZone: this.config.timeZone,
+      // The runner never throws; `void` keeps a tick from holding the cron library's timer.
+      onTick: () => void this.runner.run(job.name, 'cron', () => job.run()),
+      start: false,
+    });
+    this.registry.addCronJob(job.name, cronJob);
+    cronJob.start();
+    this.logger.log(`${job.name}: scheduled "${job.cron}" (${this.config.timeZone}), next at ${cronJob.nextDate().toISO()}`);
+  }
+}
