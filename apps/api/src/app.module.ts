@@ -2,6 +2,8 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
 import type { DataSource } from 'typeorm';
 import { chatRateLimitKey } from './chat/chat-rate-limit.js';
+import { CleanupJobs } from './cleanup/cleanup.jobs.js';
+import { CleanupModule } from './cleanup/cleanup.module.js';
 import { ChatModule } from './chat/chat.module.js';
 import { CommonModule } from './common/common.module.js';
 import { AppConfig } from './config/app-config.js';
@@ -10,6 +12,7 @@ import { DatabaseModule } from './database/database.module.js';
 import type { LogFilesHealth } from './observability/log-files.js';
 import { ObservabilityModule } from './observability/observability.module.js';
 import { PoiModule } from './poi/poi.module.js';
+import { SchedulingModule } from './scheduling/scheduling.module.js';
 import { SessionModule } from './session/session.module.js';
 import { WidgetModule } from './widget/widget.module.js';
 
@@ -34,6 +37,9 @@ export class AppModule {
         ChatModule,
         ObservabilityModule.forRoot(logFiles),
         WidgetModule,
+        CleanupModule,
+        // The built-in cron jobs, each feature's JobSource (scheduling/scheduled-job.ts).
+        SchedulingModule.forRoot([CleanupJobs]),
       ],
     };
   }

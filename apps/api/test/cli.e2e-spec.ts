@@ -46,9 +46,14 @@ describe('holibot command line', () => {
     const freshEnv = freshSqliteEnv();
     const check = holibot(['migrate', '--check'], freshEnv);
     expect(check).toMatchObject({ code: 1, stdout: '' });
-    expect(check.stderr).toMatch(/^Pending migrations, not applied: InitialSchema\d+, MessageTokenUsage\d+ — run `holibot migrate` to apply them\.\n$/);
+    expect(check.stderr).toMatch(
+      /^Pending migrations, not applied: InitialSchema\d+, MessageTokenUsage\d+, CleanupLogDetails\d+ — run `holibot migrate` to apply them\.\n$/,
+    );
     expect(sqlite(freshEnv.DB_SQLITE_PATH, (db) => db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all())).toEqual([]);
-    expect(holibot(['migrate'], freshEnv)).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Applied: InitialSchema\d+, MessageTokenUsage\d+\n$/) });
+    expect(holibot(['migrate'], freshEnv)).toMatchObject({
+      code: 0,
+      stdout: expect.stringMatching(/^Applied: InitialSchema\d+, MessageTokenUsage\d+, CleanupLogDetails\d+\n$/),
+    });
     expect(holibot(['migrate', '--check'], freshEnv)).toMatchObject({ code: 0, stdout: 'Database schema is up to date.\n' });
   });
 
@@ -72,7 +77,11 @@ describe('holibot command line', () => {
     expect(first).toMatchObject({ code: 1, stdout: '', stderr: expect.stringContaining('Pending migrations, not applied: InitialSchema') });
     // Now dist/ is fresh: no building note, only the CLI's own output and exit code.
     const second = holibot(['migrate'], freshEnv, NPM_SCRIPT);
-    expect(second).toMatchObject({ code: 0, stderr: '', stdout: expect.stringMatching(/^Applied: InitialSchema\d+, MessageTokenUsage\d+\n$/) });
+    expect(second).toMatchObject({
+      code: 0,
+      stderr: '',
+      stdout: expect.stringMatching(/^Applied: InitialSchema\d+, MessageTokenUsage\d+, CleanupLogDetails\d+\n$/),
+    });
     expect(holibot(['frobnicate'], freshEnv, NPM_SCRIPT)).toMatchObject({ code: 2, stderr: "error: unknown command 'frobnicate'\n" });
   }, 120_000);
 
@@ -103,7 +112,7 @@ describe('holibot command line', () => {
     });
     const imported = holibot(['poi', 'import', SAMPLE_CATALOGUE, '--source', 'calpe'], freshEnv);
     expect(imported.code).toBe(0);
-    expect(imported.stdout).toMatch(/^Applied migrations: InitialSchema\d+, MessageTokenUsage\d+\n[\s\S]*\d+ created/);
+    expect(imported.stdout).toMatch(/^Applied migrations: InitialSchema\d+, MessageTokenUsage\d+, CleanupLogDetails\d+\n[\s\S]*\d+ created/);
   });
 
   it('a large import shows its progress, checking then storing, each phase ending once at 100 %', () => {
@@ -130,6 +139,7 @@ describe('holibot command line', () => {
     const freshEnv = { DB_SQLITE_PATH: fresh.type === 'sqlite' ? fresh.sqlitePath : '' };
     expect(holibot(['migrate'], freshEnv).code).toBe(0);
     expect(holibot(['migrate', '--revert', '--check'], freshEnv)).toMatchObject({ code: 2, stderr: expect.stringContaining('do not go together') });
+    expect(holibot(['migrate', '--revert'], freshEnv)).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Reverted CleanupLogDetails\d+\.\n$/) });
     expect(holibot(['migrate', '--revert'], freshEnv)).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Reverted MessageTokenUsage\d+\.\n$/) });
     expect(holibot(['migrate', '--revert'], freshEnv)).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Reverted InitialSchema\d+\.\n$/) });
     expect(holibot(['migrate', '--revert'], freshEnv)).toMatchObject({ code: 0, stdout: 'No migration has been applied: nothing to revert.\n' });
@@ -140,6 +150,8 @@ describe('holibot command line', () => {
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/^ {2}migrate \[options\] +apply pending database migrations/m);
     expect(help.stdout).toMatch(/^ {2}poi import \[options\] <file> +load a GeoJSON FeatureCollection/m);
+    expect(help.stdout).toMatch(/^ {2}cleanup \[options\] +delete expired conversations/m);
+    expect(help.stdout).toMatch(/^ {2}monitor \[options\] +session statistics/m);
   });
 
   it('fails clearly with the error code: missing file → 1, bad usage → 2, bad configuration → 1 naming the variable', () => {

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { CleanupJobs } from './cleanup.jobs.js';
+import { SessionCleanupService } from './session-cleanup.service.js';
+import { SessionStatsService } from './session-stats.service.js';
+
+/** Expired conversations deleted in batches, and the session statistics (SESSION_CLEANUP_*, SESSION_STATS_CRON). */
+@Module({
+  providers: [SessionCleanupService, SessionStatsService, CleanupJobs],
+  exports: [SessionCleanupService, SessionStatsService, CleanupJobs],
+})
+export class CleanupModule {}
