@@ -4,7 +4,8 @@ import type { ErrorCode } from '@holibot/contracts';
  * Codes of errors that never reach a visitor: the command line and the cron jobs report them
  * (the API's own codes are in @holibot/contracts, `ErrorCode`).
  */
-export type OperatorErrorCode = 'CONFIG_INVALID' | 'SCHEMA_OUT_OF_DATE' | 'IMPORT_FILE_INVALID' | 'JOB_FAILED';
+export type OperatorErrorCode =
+  'CONFIG_INVALID' | 'SCHEMA_OUT_OF_DATE' | 'IMPORT_FILE_INVALID' | 'JOB_FAILED' | 'BACKUP_NOT_FOUND' | 'BACKUP_INVALID' | 'RESTORE_REFUSED';
 
 export type DomainErrorCode = ErrorCode | OperatorErrorCode;
 

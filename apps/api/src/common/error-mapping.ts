@@ -25,6 +25,9 @@ const HTTP_STATUS: Record<DomainErrorCode, number> = {
   SCHEMA_OUT_OF_DATE: 503,
   IMPORT_FILE_INVALID: 500,
   JOB_FAILED: 500,
+  BACKUP_NOT_FOUND: 500,
+  BACKUP_INVALID: 500,
+  RESTORE_REFUSED: 500,
 };
 
 export function httpStatusOf(code: DomainErrorCode): number {

@@ -102,6 +102,13 @@ describe('AppConfig', () => {
     expect(() => AppConfig.fromEnv({ SESSION_CLEANUP_BATCH: '0' })).toThrow(/SESSION_CLEANUP_BATCH="0": must be at least 1/);
   });
 
+  it('reads the backup settings: the seed defaults; a short encryption key refused without showing it', () => {
+    expect(AppConfig.fromEnv({}).backup).toEqual({ enabled: true, intervalHours: 24, dir: 'backups', retentionDays: 30, encryptionKey: null });
+    expect(AppConfig.fromEnv({ BACKUP_ENCRYPTION_KEY: 'sixteen chars ok' }).backup.encryptionKey).toBe('sixteen chars ok');
+    expect(() => AppConfig.fromEnv({ BACKUP_ENCRYPTION_KEY: 'short-secret' })).toThrow('BACKUP_ENCRYPTION_KEY=(hidden): must be at least 16 characters');
+    expect(() => AppConfig.fromEnv({ BACKUP_RETENTION_DAYS: '0' })).toThrow(/BACKUP_RETENTION_DAYS="0": must be at least 1/);
+  });
+
   it('.env.example and the README list every variable', () => {
     const example = readFileSync('.env.example', 'utf8');
     const readme = readFileSync('README.md', 'utf8');

@@ -29,7 +29,7 @@ const cron = (fallback: string) =>
     .default(fallback)
     .refine((value) => validateCronExpression(value).valid, { message: 'must be a cron expression such as "0 3 * * *" (minute hour day month weekday)' });
 /** The folder of HoliBot's package.json, from the sources or from dist/, whatever the working folder. */
-function packageRoot(): string {
+export function packageRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
   return dir;
@@ -87,6 +87,14 @@ export const ENV_SCHEMA = z.object({
   SESSION_CLEANUP_CRON: cron('0 3 * * *'),
   SESSION_CLEANUP_BATCH: int(5000, 1, 50000),
   SESSION_STATS_CRON: cron('0 9 * * 1'),
+  BACKUP_ENABLED: bool(true),
+  BACKUP_INTERVAL_HOURS: int(24, 1, 24 * 31),
+  BACKUP_DIR: z.string().min(1).default('backups'),
+  BACKUP_RETENTION_DAYS: int(30, 1, 3650),
+  BACKUP_ENCRYPTION_KEY: z
+    .string()
+    .default('')
+    .refine((value) => value === '' || value.length >= 16, { message: 'must be at least 16 characters (or empty: no encryption)' }),
   USER_TOKEN_SECRET: z
     .string()
     .default('')
@@ -160,6 +168,9 @@ export const ENV_SCHEMA = z.object({
 });
 
 export type Env = z.infer<typeof ENV_SCHEMA>;
+
+/** Never shown in an error message. */
+const SECRETS = new Set(['DB_PASSWORD', 'USER_TOKEN_SECRET', 'MISTRAL_API_KEY', 'BACKUP_ENCRYPTION_KEY']);
 export type TrustProxy = boolean | number | string;
 
 export class ConfigError extends DomainError {
@@ -178,6 +189,8 @@ export class AppConfig {
   readonly sessionExpiryHours: number;
   /** The built-in cleanup job (`enabled`, `cron`, `batchSize`) and the weekly statistics (`statsCron`); times in `timeZone`. */
   readonly cleanup: { enabled: boolean; cron: string; batchSize: number; statsCron: string };
+  /** Backups: `encryptionKey` null means unencrypted files. */
+  readonly backup: { enabled: boolean; intervalHours: number; dir: string; retentionDays: number; encryptionKey: string | null };
   readonly userTokenSecret: string | null;
   /** Furthest a user token's `exp` may lie ahead, in seconds. */
   readonly userTokenMaxAgeS: number;
@@ -227,6 +240,13 @@ export class AppConfig {
       cron: env.SESSION_CLEANUP_CRON,
       batchSize: env.SESSION_CLEANUP_BATCH,
       statsCron: env.SESSION_STATS_CRON,
+    };
+    this.backup = {
+      enabled: env.BACKUP_ENABLED,
+      intervalHours: env.BACKUP_INTERVAL_HOURS,
+      dir: env.BACKUP_DIR,
+      retentionDays: env.BACKUP_RETENTION_DAYS,
+      encryptionKey: env.BACKUP_ENCRYPTION_KEY || null,
     };
     this.userTokenSecret = env.USER_TOKEN_SECRET || null;
     this.userTokenMaxAgeS = env.USER_TOKEN_MAX_AGE_S;
@@ -282,7 +302,7 @@ export class AppConfig {
       throw new ConfigError(
         parsed.error.issues.map((issue) => {
           const name = String(issue.path[0] ?? 'environment');
-          const shown = name === 'DB_PASSWORD' || name === 'USER_TOKEN_SECRET' || name === 'MISTRAL_API_KEY' ? '(hidden)' : JSON.stringify(relevant[name]);
+          const shown = SECRETS.has(name) ? '(hidden)' : JSON.stringify(relevant[name]);
           return `${name}=${shown}: ${issue.message}`;
         }),
       );
