@@ -1,6 +1,6 @@
 import type { DatabaseConfig } from '@holibot/database';
 import { conversationTests, harderConversationTests } from './conversations.js';
-import { FIXED_NOW, type RunningApp, chatClient, startApp, testEnv } from './support/app.js';
+import { FIXED_NOW, type RunningApp, chatClient, startApp, testEnv, JOBS_UP } from './support/app.js';
 import { dropMysqlDatabase, freshMysqlDatabase, mysqlAvailable } from '@holibot/database/testing';
 import { TcpProxy } from './support/tcp-proxy.js';
 
@@ -34,7 +34,7 @@ const withMysql = await mysqlAvailable();
     expect(down.status).toBe(503);
     expect(await down.json()).toEqual({
       success: false,
-      error: { code: 'SERVICE_UNAVAILABLE', message: expect.any(String), checks: { database: { status: 'down' } } },
+      error: { code: 'SERVICE_UNAVAILABLE', message: expect.any(String), checks: { database: { status: 'down' }, ...JOBS_UP } },
     });
     const during = await chatClient(running.url).ask('beaches');
     expect(during.status).toBe(503);

@@ -1,5 +1,5 @@
 import type { DatabaseConfig } from '@holibot/database';
-import { type RunningApp, chatClient, startApp, testEnv } from './support/app.js';
+import { type RunningApp, chatClient, startApp, testEnv, JOBS_UP } from './support/app.js';
 import { dropMysqlDatabase, freshMysqlDatabase, mysqlAvailable } from '@holibot/database/testing';
 import { TcpProxy } from './support/tcp-proxy.js';
 
@@ -76,7 +76,7 @@ async function timed<T>(work: () => Promise<T>): Promise<{ value: T; ms: number 
     const probe = await timed(ready);
     expect(probe.value).toEqual({
       status: 503,
-      body: { success: false, error: { code: 'SERVICE_UNAVAILABLE', message: expect.any(String), checks: { database: { status: 'down' } } } },
+      body: { success: false, error: { code: 'SERVICE_UNAVAILABLE', message: expect.any(String), checks: { database: { status: 'down' }, ...JOBS_UP } } },
     });
     expect(probe.ms).toBeLessThan(BOUND_MS);
   }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { ChatMessage, ChatSession, SQLITE_CACHE_KIB, createDataSource, insertRows } from '@holibot/database';
-import { type RunningApp, STACK_FRAME, chatClient, runToExit, startApp, testEnv } from './support/app.js';
+import { type RunningApp, STACK_FRAME, chatClient, runToExit, startApp, testEnv, JOBS_UP } from './support/app.js';
 
 const SESSIONS = 400;
 const MESSAGES_PER_SESSION = 20;
@@ -134,7 +134,7 @@ describe('a damaged SQLite file', () => {
         expect(ready.status).toBe(503);
         expect(await ready.json()).toEqual({
           success: false,
-          error: { code: 'SERVICE_UNAVAILABLE', message: expect.any(String), checks: { database: { status: 'down' } } },
+          error: { code: 'SERVICE_UNAVAILABLE', message: expect.any(String), checks: { database: { status: 'down' }, ...JOBS_UP } },
         });
       }
       const output = running.output();

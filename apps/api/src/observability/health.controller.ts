@@ -1,9 +1,10 @@
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Get, Inject, Optional } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, type HealthIndicatorResult, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { SqliteIntegrity } from '../database/sqlite-integrity.js';
+import { JobRunner } from '../scheduling/index.js';
 import type { LogFilesHealth } from './log-files.js';
 
 export const LOG_FILES_HEALTH = Symbol('LOG_FILES_HEALTH');
@@ -17,6 +18,8 @@ export class HealthController {
     private readonly database: TypeOrmHealthIndicator,
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(LOG_FILES_HEALTH) private readonly logFiles: LogFilesHealth | null,
+    // Explicit token: the type `JobRunner | null` is emitted as Object, which Nest cannot resolve.
+    @Optional() @Inject(JobRunner) private readonly jobs: JobRunner | null,
   ) {}
 
   /** The process answers. */
@@ -41,6 +44,11 @@ export class HealthController {
         return this.indicators.check('database').down({ message: 'the SQLite file is damaged' });
       },
       ...(this.logFiles ? [() => this.logsCheck(this.logFiles!)] : []),
+      // Each built-in job (backup, session-cleanup, …): a failed last run is `degraded`, never a failed check.
+      ...Object.entries(this.jobs?.status() ?? {}).map(([name, { status, lastRunAt, lastSuccessAt }]) => () => {
+        const check = this.indicators.check(name);
+        return status === 'up' ? check.up({ lastRunAt, lastSuccessAt }) : check.degraded({ lastRunAt, lastSuccessAt });
+      }),
     ]);
   }
 

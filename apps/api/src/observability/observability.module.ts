@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
+import { SchedulingModule } from '../scheduling/scheduling.module.js';
 import { HealthController, LOG_FILES_HEALTH } from './health.controller.js';
 import type { LogFilesHealth } from './log-files.js';
 
@@ -14,7 +15,7 @@ export class ObservabilityModule {
   static forRoot(logFiles: LogFilesHealth | null): DynamicModule {
     return {
       module: ObservabilityModule,
-      imports: [TerminusModule.forRoot({ logger: false })],
+      imports: [TerminusModule.forRoot({ logger: false }), SchedulingModule],
       controllers: [HealthController],
       providers: [{ provide: LOG_FILES_HEALTH, useValue: logFiles }],
     };

@@ -3,6 +3,14 @@ import type { JobTrigger } from '@holibot/database';
 import { Clock } from '../common/clock.js';
 import { JobLock } from './job-lock.js';
 
+/** What /health/ready shows of a scheduled job: no error text (the endpoint is public). */
+export interface JobStatus {
+  /** `degraded`: its last run failed (the process still serves). */
+  status: 'up' | 'degraded';
+  lastRunAt: string | null;
+  lastSuccessAt: string | null;
+}
+
 export type JobOutcome<T> =
   { status: 'done'; result: T; durationMs: number } | { status: 'skipped'; durationMs: 0 } | { status: 'failed'; error: unknown; durationMs: number };
 
@@ -15,13 +23,43 @@ export type JobOutcome<T> =
 @Injectable()
 export class JobRunner {
   private readonly logger = new Logger('Jobs');
+  private readonly statuses = new Map<string, JobStatus>();
 
   constructor(
     private readonly lock: JobLock,
     private readonly clock: Clock,
   ) {}
 
+  /** A scheduled job's status from now on, starting from its last success before this process (from disk or the database). */
+  track(job: string, lastSuccessAt: Date | null = null): void {
+    const known = this.statuses.get(job);
+    this.statuses.set(job, {
+      status: known?.status ?? 'up',
+      lastRunAt: known?.lastRunAt ?? null,
+      lastSuccessAt: known?.lastSuccessAt ?? lastSuccessAt?.toISOString() ?? null,
+    });
+  }
+
+  /** The tracked jobs' statuses, by name. */
+  status(): Record<string, JobStatus> {
+    return Object.fromEntries(this.statuses);
+  }
+
   async run<T>(job: string, trigger: JobTrigger, work: () => Promise<T>): Promise<JobOutcome<T>> {
+    const outcome = await this.runLocked(job, trigger, work);
+    if (outcome.status !== 'skipped') {
+      const now = this.clock.now().toISOString();
+      const known = this.statuses.get(job);
+      this.statuses.set(job, {
+        status: outcome.status === 'done' ? 'up' : 'degraded',
+        lastRunAt: now,
+        lastSuccessAt: outcome.status === 'done' ? now : (known?.lastSuccessAt ?? null),
+      });
+    }
+    return outcome;
+  }
+
+  private async runLocked<T>(job: string, trigger: JobTrigger, work: () => Promise<T>): Promise<JobOutcome<T>> {
     const started = this.clock.now().getTime();
     const elapsed = () => this.clock.now().getTime() - started;
     let held;

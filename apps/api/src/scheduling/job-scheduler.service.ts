@@ -25,17 +25,20 @@ export class JobScheduler implements OnApplicationBootstrap {
     private readonly config: AppConfig,
   ) {}
 
-  onApplicationBootstrap(): void {
+  async onApplicationBootstrap(): Promise<void> {
     for (const source of this.sources) {
-      for (const job of this.moduleRef.get(source, { strict: false }).jobs()) this.schedule(job);
+      for (const job of this.moduleRef.get(source, { strict: false }).jobs()) await this.schedule(job);
     }
   }
 
-  private schedule(job: ScheduledJob): void {
+  private async schedule(job: ScheduledJob): Promise<void> {
     if (!job.enabled) {
       this.logger.log(`${job.name}: disabled`);
       return;
     }
+    // Unknown rather than a failed start: the job itself will run and say what is wrong.
+    const lastSuccess = await (job.lastSuccessAt?.() ?? Promise.resolve(null)).catch(() => null);
+    this.runner.track(job.name, lastSuccess);
     const cronJob = CronJob.from({
       cronTime: job.cron,
       timeZone: this.config.timeZone,

@@ -8,6 +8,8 @@ export interface ScheduledJob {
   readonly cron: string;
   readonly enabled: boolean;
   run(): Promise<unknown>;
+  /** When it last succeeded before this process started (shown in /health/ready), if the feature keeps that. */
+  lastSuccessAt?(): Promise<Date | null>;
 }
 
 /** A feature's jobs (`<feature>.jobs.ts`): a provider of its module, listed in FEATURE_JOBS. */

@@ -36,6 +36,7 @@ export function testEnv(database: DatabaseConfig, env: Record<string, string> = 
     LOG_LEVEL: 'warn',
     LOG_FILES_ENABLED: 'false',
     LOG_DIR: mkdtempSync(join(tmpdir(), 'holibot-logs-')),
+    BACKUP_DIR: mkdtempSync(join(tmpdir(), 'holibot-backups-')),
     POI_AUTOLOAD_FILE: SAMPLE_CATALOGUE,
     POI_RELOAD_INTERVAL_MS: '0',
     ...databaseEnv(database),
@@ -136,3 +137,6 @@ export function runToExit(env: Record<string, string>, args: string[] = [], scri
 
 /** A stack trace in any form: indented frames, or frames inside a JSON-escaped log field. */
 export const STACK_FRAME = /^\s+at |\bat \S+ \(\S+:\d+:\d+\)/m;
+
+/** The built-in jobs as /health/ready lists them on a server that has not run one yet. */
+export const JOBS_UP = { backup: { status: 'up' }, 'session-cleanup': { status: 'up' }, 'session-stats': { status: 'up' } } as const;
