@@ -1,6 +1,8 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
 import type { DataSource } from 'typeorm';
+import { BackupJobs } from './backup/backup.jobs.js';
+import { BackupModule } from './backup/backup.module.js';
 import { chatRateLimitKey } from './chat/chat-rate-limit.js';
 import { CleanupJobs } from './cleanup/cleanup.jobs.js';
 import { CleanupModule } from './cleanup/cleanup.module.js';
@@ -38,8 +40,9 @@ export class AppModule {
         ObservabilityModule.forRoot(logFiles),
         WidgetModule,
         CleanupModule,
+        BackupModule,
         // The built-in cron jobs, each feature's JobSource (scheduling/scheduled-job.ts).
-        SchedulingModule.forRoot([CleanupJobs]),
+        SchedulingModule.forRoot([CleanupJobs, BackupJobs]),
       ],
     };
   }
