@@ -21,15 +21,20 @@ ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=3002 \
     LOG_DIR=/app/logs \
+    BACKUP_DIR=/app/backups \
     DB_SQLITE_PATH=/app/data/holibot.sqlite
 WORKDIR /app
+# mariadb-dump and mariadb for backups and restores of a MySQL/MariaDB database (holibot backup, restore).
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends mariadb-client \
+ && rm -rf /var/lib/apt/lists/*
 COPY --from=build --chown=node:node /app/package.json ./package.json
 COPY --from=build --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/dist ./dist
 # The sample catalogue loaded into an empty database (POI_AUTOLOAD_FILE).
 COPY --from=build --chown=node:node /app/tools/catalogues ./tools/catalogues
-# Writable by the unprivileged user: SQLite file (when DB_TYPE=sqlite) and log files.
-RUN mkdir -p /app/data /app/logs && chown node:node /app/data /app/logs
+# Writable by the unprivileged user: SQLite file (when DB_TYPE=sqlite), log files and backups.
+RUN mkdir -p /app/data /app/logs /app/backups && chown node:node /app/data /app/logs /app/backups
 USER node
 EXPOSE 3002
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
