@@ -6,16 +6,19 @@
 //   2. starts the built API on it (built-in cleanup job off) and measures chat POST latency at
 //      20 connections (before);
 //   3. runs `holibot cleanup` as its own process while the same chat load goes on (during);
-//   4. prints the cleanup's wall time, rows/s and the chat p95 before and during, against the
+//   4. stops the API, then times `holibot backup` and `holibot restore` of what is left (the
+//      restore includes its safety backup);
+//   5. prints the cleanup's wall time, rows/s and the chat p95 before and during, against the
 //      targets (≤ 120 s for 500k expired sessions and their messages; p95 during ≤ 2× before),
-//      and writes the result to bench-results/cleanup-bench-<timestamp>.json.
+//      the backup and restore times, and writes the result to bench-results/cleanup-bench-<timestamp>.json.
 //
 // It reports; it is not a test: exit 0 even when targets fail. All traffic stays on 127.0.0.1.
 // Flags: --sessions N (default 1000000), --connections N (20), --duration N (seconds of the
 // "before" load, 10). MariaDB: BENCH_MYSQL_HOST / _PORT / _USER / _PASSWORD (127.0.0.1:3306, root, '').
 
 import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
@@ -151,8 +154,19 @@ async function main() {
       'SELECT sessions_deleted, messages_deleted, duration_ms, status FROM ChatSessionCleanupLog ORDER BY id DESC LIMIT 1',
     );
     const rows = Number(log.sessions_deleted) + Number(log.messages_deleted);
+
+    // Backup and restore of what is left, with the server stopped (as the runbook says).
+    await stopChild(api.child);
+    const backupEnv = { ...dbEnv, BACKUP_DIR: mkdtempSync(path.join(os.tmpdir(), 'holibot-bench-backups-')) };
+    console.log('Backup (holibot backup) of the database after the cleanup…');
+    const backup = await run(['backup'], backupEnv).done;
+    if (backup.code !== 0) throw new Error(`holibot backup failed:\n${backup.output}`);
+    const timestamp = /^Backup (\d{8}-\d{6})/m.exec(backup.output)?.[1];
+    console.log(`Restore (holibot restore --timestamp=${timestamp} --yes), its safety backup included…`);
+    const restore = await run(['restore', `--timestamp=${timestamp}`, '--yes'], backupEnv).done;
+    if (restore.code !== 0) throw new Error(`holibot restore failed:\n${restore.output}`);
     const report = {
-      machine: `${process.version}, ${(await import('node:os')).cpus().length} CPU`,
+      machine: `${process.version}, ${os.cpus().length} CPU`,
       sessions: SESSIONS,
       expired,
       cleanup: {
@@ -167,6 +181,8 @@ async function main() {
       left: { sessions: Number(left.sessions), messages: Number(left.messages) },
       chatBefore: before,
       chatDuring: during,
+      backup: { seconds: round(backup.seconds, 1), summary: backup.output.trim().split('\n').pop() },
+      restore: { seconds: round(restore.seconds, 1) },
     };
     const checks = [
       ['cleanup of the expired sessions and their messages: s', report.cleanup.jobSeconds, '≤ 120', report.cleanup.jobSeconds <= 120],
@@ -175,7 +191,7 @@ async function main() {
         'every expired session deleted, every active one kept',
         `${report.left.sessions} left`,
         `= ${SESSIONS - expired}`,
-        report.left.sessions === SESSIONS - expired,
+        report.left.sessions === SESSIONS - expired && report.left.messages === 2 * (SESSIONS - expired),
       ],
       ['chat errors before + during', before.errors + during.errors, '= 0', before.errors + during.errors === 0],
     ];
@@ -191,6 +207,8 @@ async function main() {
         `  ${name.padEnd(29)} ${String(load.reqPerSec).padStart(7)} ${String(load.p50).padStart(8)} ${String(load.p95).padStart(8)} ${String(load.p99).padStart(8)} ${String(load.errors).padStart(8)}`,
       );
     }
+    console.log(`Backup: ${report.backup.seconds} s (${report.backup.summary})`);
+    console.log(`Restore, safety backup included: ${report.restore.seconds} s`);
     console.log('\nTargets');
     for (const [name, measured, target, pass] of checks)
       console.log(`  ${pass ? 'PASS' : 'FAIL'}  ${name.padEnd(56)} ${String(measured).padStart(10)}  ${target}`);
