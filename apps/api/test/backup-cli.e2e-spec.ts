@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
@@ -79,6 +79,29 @@ describe('holibot backup, backup list, backup verify, restore (SQLite)', () => {
       stdout: expect.stringContaining('.env restored from the backup.'),
     });
     expect(readFileSync(join(home, '.env'), 'utf8')).toBe('DESTINATION_NAME="Calpe # before"\n');
+  });
+
+  // A terminal from util-linux `script`: the restore asks, and only "yes" goes on.
+  it('restore on a terminal asks for confirmation: anything but "yes" changes nothing', () => {
+    const onTerminal = (answer: string) => {
+      const result = spawnSync('script', ['-qec', `${process.execPath} ${CLI} restore --timestamp=${timestamp}`, '/dev/null'], {
+        cwd: home,
+        env: { PATH: process.env['PATH'] ?? '', LOG_FILES_ENABLED: 'false', TERM: 'dumb', ...env },
+        input: `${answer}\n`,
+        encoding: 'utf8',
+      });
+      return { code: result.status, output: result.stdout };
+    };
+    new Database(sqlitePath).exec('DELETE FROM "Poi" WHERE id > 150');
+    const backupsBefore = readdirSync(join(home, 'backups')).length;
+    const refused = onTerminal('no');
+    expect(refused.code).toBe(1);
+    expect(refused.output).toContain(`Replace the current sqlite database with backup ${timestamp}`);
+    expect(refused.output).toContain('RESTORE_REFUSED: not confirmed: nothing was changed');
+    expect(count('Poi')).toBe(150);
+    expect(readdirSync(join(home, 'backups'))).toHaveLength(backupsBefore);
+    expect(onTerminal('yes').code).toBe(0);
+    expect(count('Poi')).toBe(191);
   });
 
   it('fails clearly: a malformed timestamp → 2, an unknown one → BACKUP_NOT_FOUND, a damaged one → BACKUP_INVALID (1)', () => {
