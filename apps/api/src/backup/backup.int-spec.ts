@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -235,6 +235,15 @@ describe('backup retention (BACKUP_RETENTION_DAYS=30)', () => {
       }
       expect((await context.backups.list()).map((b) => b.timestamp)).toEqual(made.slice(10).reverse());
       expect(readdirSync(backupDir).sort()).toEqual(made.slice(10));
+      // A killed backup's partial folder goes at the next prune once it is a day old, not before.
+      const stale = join(backupDir, '.20260601-000000.partial');
+      const fresh = join(backupDir, '.20260710-000000.partial');
+      mkdirSync(stale);
+      mkdirSync(fresh);
+      utimesSync(stale, new Date(context.clock.now().getTime() - 2 * 86_400_000), new Date(context.clock.now().getTime() - 2 * 86_400_000));
+      utimesSync(fresh, context.clock.now(), context.clock.now());
+      await context.backups.prune();
+      expect([existsSync(stale), existsSync(fresh)]).toEqual([false, true]);
       // A year later, nothing new: the newest stays.
       context.clock.set(new Date(START.getTime() + 400 * 86_400_000));
       expect(await context.backups.prune()).toHaveLength(29);

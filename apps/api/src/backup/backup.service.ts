@@ -177,6 +177,12 @@ export class BackupService {
     const cutoff = this.clock.now().getTime() - this.config.backup.retentionDays * 86_400_000;
     const [, ...older] = await this.list();
     const pruned: string[] = [];
+    // What a crashed or killed backup left behind (a day is longer than any backup takes).
+    for (const name of await readdir(this.dir).catch(() => [] as string[])) {
+      if (!/^\.\d{8}-\d{6}\.partial$/.test(name)) continue;
+      const folder = join(this.dir, name);
+      if ((await stat(folder)).mtimeMs < this.clock.now().getTime() - 86_400_000) await rm(folder, { recursive: true, force: true });
+    }
     for (const backup of older) {
       // As `find -mtime +N` counts: a backup exactly N days old is past its time.
       if (Date.parse(backup.createdAt) > cutoff) continue;
