@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import winston from 'winston';
@@ -73,10 +73,13 @@ describe('ResilientFileTransport', () => {
     const dir = mkdtempSync(join(tmpdir(), 'holibot-logs-'));
     const { logger, health, reports, close } = loggerIn(dir, 50);
     logger.info('hello file');
-    await wait(100);
+    // The file transport writes asynchronously: wait for the line (a fixed 100 ms was too short on a loaded CI machine).
+    const file = join(dir, `combined-${today()}.log`);
+    const written = () => existsSync(file) && readFileSync(file, 'utf8').includes('hello file');
+    for (const deadline = Date.now() + 5000; !written() && Date.now() < deadline;) await wait(50);
     close();
     expect(reports).toEqual([]);
     expect(health.state).toEqual({ failing: false, error: null, droppedLines: 0 });
-    expect(readFileSync(join(dir, `combined-${today()}.log`), 'utf8')).toContain('hello file');
+    expect(readFileSync(file, 'utf8')).toContain('hello file');
   });
 });
