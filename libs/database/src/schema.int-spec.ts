@@ -1,6 +1,6 @@
 import mysql from 'mysql2/promise';
 import type { DataSource } from 'typeorm';
-import { eachDatabase } from '../testing/index.js';
+import { SEED_CLEANUPS_SQL, SEED_STATS_SQL, eachDatabase } from '../testing/index.js';
 import { ChatMessage, ChatSession, ChatSessionCleanupLog, createDataSource, pendingSchemaChanges } from './index.js';
 
 /**
@@ -110,7 +110,6 @@ eachDatabase('schema', (database) => {
       },
     ]);
     await dataSource.getRepository(ChatSessionCleanupLog).insert({ sessionsDeleted: 4, runAt: new Date(), durationMs: 12 });
-    const cleanupsSql = 'SELECT sessions_deleted, run_at FROM ChatSessionCleanupLog ORDER BY run_at DESC LIMIT 7';
     let stats: any;
     let cleanups: any[];
     if (config.type === 'mysql') {
@@ -122,16 +121,9 @@ eachDatabase('schema', (database) => {
         database: config.name,
       });
       try {
-        const [rows] = await connection.query(`
-      SELECT
-        COUNT(*) as total_sessions,
-        COUNT(CASE WHEN expires_at > NOW() THEN 1 END) as active_sessions,
-        COUNT(CASE WHEN user_id IS NOT NULL THEN 1 END) as authenticated_sessions,
-        AVG(TIMESTAMPDIFF(SECOND, created_at, updated_at)) as avg_session_duration
-      FROM ChatSession
-    `);
+        const [rows] = await connection.query(SEED_STATS_SQL);
         stats = (rows as any[])[0];
-        cleanups = (await connection.query(cleanupsSql))[0] as any[];
+        cleanups = (await connection.query(SEED_CLEANUPS_SQL))[0] as any[];
       } finally {
         await connection.end();
       }
@@ -144,7 +136,7 @@ eachDatabase('schema', (database) => {
         AVG(CAST(ROUND((julianday(updated_at) - julianday(created_at)) * 86400) AS INTEGER)) as avg_session_duration
       FROM ChatSession
     `);
-      cleanups = await dataSource.query(cleanupsSql);
+      cleanups = await dataSource.query(SEED_CLEANUPS_SQL);
     }
     expect(Number(stats.total_sessions)).toBe(2);
     expect(Number(stats.active_sessions)).toBe(1);

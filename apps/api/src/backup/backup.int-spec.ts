@@ -107,12 +107,17 @@ eachDatabase('backup and restore', (database) => {
     await context.dataSource.query(`UPDATE ${q}ChatSession${q} SET ${q}language${q} = 'de'`);
     await context.dataSource.query(`DELETE FROM ${q}ChatMessage${q} WHERE ${q}role${q} = 'assistant'`);
     await context.dataSource.query(`DROP TABLE ${q}ChatSessionCleanupLog${q}`);
+    // A table the backup does not know (as a later migration makes): gone after the restore, or the next migrate would fail on it.
+    await context.dataSource.query(`CREATE TABLE ${q}LaterTable${q} (${q}id${q} int PRIMARY KEY)`);
     expect(await tableChecksums(database()).catch(() => null)).not.toEqual(before);
 
     const report = await context.restore.restore(manifest.timestamp, { confirm: yes });
     expect(report.tables.every(({ expected, actual }) => expected === actual)).toBe(true);
     expect(report.safetyBackup).not.toBe(manifest.timestamp);
     expect(await tableChecksums(database())).toEqual(before);
+    const runner = (await (await createDataSource(database())).initialize()).createQueryRunner();
+    expect(await runner.hasTable('LaterTable')).toBe(false);
+    await runner.connection.destroy();
     // The safety backup holds the state the restore replaced (assistant messages deleted).
     const safety = await context.backups.readManifest(report.safetyBackup);
     expect(safety).toMatchObject({ reason: 'before-restore', rowCounts: { ChatMessage: 3 } });
@@ -141,7 +146,12 @@ eachDatabase('backup and restore', (database) => {
     writeFileSync(packageFile, packageJson);
 
     const manifestFile = join(folder, 'manifest.json');
-    const foreign = { ...JSON.parse(readFileSync(manifestFile, 'utf8')), databaseType: database().type === 'mysql' ? 'sqlite' : 'mysql' };
+    const manifestJson = JSON.parse(readFileSync(manifestFile, 'utf8')) as { migrations: string[] };
+    writeFileSync(manifestFile, JSON.stringify({ ...manifestJson, migrations: [...manifestJson.migrations, 'LaterFeature1999999999999'] }));
+    await expect(context.restore.restore(manifest.timestamp, { confirm: yes })).rejects.toThrow(
+      /made by a newer HoliBot .*LaterFeature1999999999999 unknown here\): upgrade first/,
+    );
+    const foreign = { ...manifestJson, databaseType: database().type === 'mysql' ? 'sqlite' : 'mysql' };
     writeFileSync(manifestFile, JSON.stringify(foreign));
     await expect(context.restore.restore(manifest.timestamp, { confirm: yes })).rejects.toThrow(/backup and DB_TYPE is/);
 

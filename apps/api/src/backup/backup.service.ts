@@ -71,6 +71,7 @@ export class BackupService {
     const timestamp = await this.freeTimestamp(this.clock.now());
     const partial = join(this.dir, `.${timestamp}.partial`);
     await mkdir(partial, { mode: DIR_MODE });
+    let manifest: BackupManifest;
     try {
       const salt = this.config.backup.encryptionKey ? newSalt() : null;
       const key = salt ? backupKey(this.config.backup.encryptionKey!, salt) : null;
@@ -93,7 +94,7 @@ export class BackupService {
       if (existsSync('.env')) await add('env', '.env', 'env');
       await add('package.json', join(packageRoot(), 'package.json'), 'package.json');
 
-      const manifest: BackupManifest = {
+      manifest = {
         format: 1,
         timestamp,
         createdAt: this.clock.now().toISOString(),
@@ -109,15 +110,21 @@ export class BackupService {
       await rename(partial, join(this.dir, timestamp));
       await chmod(join(this.dir, timestamp), DIR_MODE);
       await this.markVerified(timestamp);
-      if (options.prune !== false) {
-        const pruned = await this.prune();
-        if (pruned.length) progress(`Pruned ${pruned.length} backup${pruned.length === 1 ? '' : 's'} older than ${this.config.backup.retentionDays} days.`);
-      }
-      return manifest;
     } catch (error) {
       await rm(partial, { recursive: true, force: true }).catch(() => undefined);
       throw error instanceof BackupFailedError ? error : new BackupFailedError(error instanceof Error ? error.message : String(error), { cause: error });
     }
+    // The backup is made; a folder that cannot be pruned does not make it a failed one.
+    if (options.prune !== false) {
+      try {
+        const pruned = await this.prune();
+        if (pruned.length) progress(`Pruned ${pruned.length} backup${pruned.length === 1 ? '' : 's'} older than ${this.config.backup.retentionDays} days.`);
+      } catch (error) {
+        this.logger.warn(`pruning old backups failed: ${error instanceof Error ? error.message : String(error)}`);
+        progress(`Pruning old backups failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    return manifest;
   }
 
   /** Every complete backup, newest first. */

@@ -54,7 +54,12 @@ describe('mysqldump and mysql invocations', () => {
     await dumpMysql(runner, CONFIG, '/tmp/d.sql');
     await loadMysql(runner, CONFIG, '/tmp/d.sql');
     expect(runner.runs.map((run) => run.command)).toEqual(['mysqldump', 'mariadb-dump', 'mysql', 'mariadb']);
-    expect(runner.runs[3]!.args.slice(1)).toEqual(['--batch', 'holibot', '-e', 'source /tmp/d.sql']);
+    const [, batch, database, e, script] = runner.runs[3]!.args;
+    expect([batch, database, e]).toEqual(['--batch', 'holibot', '-e']);
+    // Every table dropped first (foreign keys off), then the dump read by the client from its file.
+    expect(script).toMatch(
+      /^SET SESSION group_concat_max_len[\s\S]*SET FOREIGN_KEY_CHECKS = 0; PREPARE dropping FROM @drop; EXECUTE dropping;[\s\S]*;\nsource \/tmp\/d\.sql$/,
+    );
   });
 
   it('report a failing program with its exit code and stderr; a missing client names what to install', async () => {

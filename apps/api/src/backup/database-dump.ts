@@ -16,7 +16,9 @@ const CLIENT_TIMEOUT_MS = 60 * 60_000;
  */
 export async function dumpSqlite(dataSource: DataSource, target: string): Promise<void> {
   const connection = (dataSource.driver as unknown as { databaseConnection: Database.Database }).databaseConnection;
-  await connection.backup(target);
+  // All pages in one step: copied in steps, a write from another connection (the server, while
+  // the command line backs up) restarts the copy, and a busy server could keep it from ending.
+  await connection.backup(target, { progress: ({ totalPages }) => Math.max(totalPages, 1) });
   // A plain file, not a WAL database: one file to pack, no -wal/-shm beside it (the server sets WAL again when it opens it).
   const copy = new Database(target, { fileMustExist: true });
   try {
@@ -53,11 +55,26 @@ export async function dumpMysql(runner: ProcessRunner, config: MysqlConfig, targ
   });
 }
 
-/** Loads a dump made by dumpMysql into the configured database with the mysql (or mariadb) client. */
+/**
+ * Loads a dump made by dumpMysql into the configured database with the mysql (or mariadb) client,
+ * in place of every table there: a table the dump does not hold (made by a later migration)
+ * would otherwise stay and break the next start's migrations.
+ */
 export async function loadMysql(runner: ProcessRunner, config: MysqlConfig, dumpFile: string): Promise<void> {
   await withOptionFile(config, async (optionFile) => {
-    // `source` reads the file itself: a dump of any size never passes through this process.
-    const args = [`--defaults-extra-file=${optionFile}`, '--batch', config.name, '-e', `source ${dumpFile}`];
+    // `source` (a client command: on a line of its own) reads the file itself: a dump of any size
+    // never passes through this process.
+    const dropEverything = [
+      'SET SESSION group_concat_max_len = 1048576',
+      "SET @tables = (SELECT GROUP_CONCAT(CONCAT('`', REPLACE(table_name, '`', '``'), '`')) FROM information_schema.tables WHERE table_schema = DATABASE())",
+      "SET @drop = IF(@tables IS NULL, 'DO 0', CONCAT('DROP TABLE ', @tables))",
+      'SET FOREIGN_KEY_CHECKS = 0',
+      'PREPARE dropping FROM @drop',
+      'EXECUTE dropping',
+      'DEALLOCATE PREPARE dropping',
+      'SET FOREIGN_KEY_CHECKS = 1',
+    ].join('; ');
+    const args = [`--defaults-extra-file=${optionFile}`, '--batch', config.name, '-e', `${dropEverything};\nsource ${dumpFile}`];
     const result = await firstAvailable(runner, ['mysql', 'mariadb'], args);
     if (result.code !== 0)
       throw new Error(`mysql exited with ${result.timedOut ? 'a timeout' : (result.code ?? result.signal)}: ${result.stderr.trim().slice(0, 500)}`);

@@ -1,4 +1,4 @@
-import { chmod, mkdtemp, rename, rm } from 'node:fs/promises';
+import { chmod, chown, mkdtemp, rename, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Injectable } from '@nestjs/common';
@@ -52,6 +52,14 @@ export class RestoreService {
       throw new BackupInvalidError(timestamp, `it is a ${manifest.databaseType} backup and DB_TYPE is ${this.config.database.type}`);
     }
     if (options.withConfig && !manifest.files.some((file) => file.role === 'env')) throw new BackupInvalidError(timestamp, 'it holds no .env (--with-config)');
+    const known = new Set(this.dataSource.migrations.map((migration) => migration.name));
+    const unknown = manifest.migrations.filter((name) => !known.has(name));
+    if (unknown.length) {
+      throw new BackupInvalidError(
+        timestamp,
+        `it was made by a newer HoliBot (${manifest.holibotVersion}; migration ${unknown.join(', ')} unknown here): upgrade first`,
+      );
+    }
     if (!options.force && (await this.serverAnswers())) {
       throw new RestoreRefusedError(
         `a HoliBot server answers on ${this.serverUrl()}: stop it first (the runbook: stop, restore, start), or pass --force to restore under it`,
@@ -88,10 +96,13 @@ export class RestoreService {
         progress('Swapping it in…');
         // Closed first: the connection checkpoints its WAL into the old file, which is then replaced
         // whole; a stale -wal or -shm beside the new file would be read as part of it.
+        const owner = await stat(target).catch(() => null);
         if (this.dataSource.isInitialized) await this.dataSource.destroy();
         for (const stale of [`${target}-wal`, `${target}-shm`]) await rm(stale, { force: true });
         await rename(staged, target);
-        await chmod(target, FILE_MODE);
+        await chmod(target, owner ? owner.mode & 0o777 : FILE_MODE);
+        // Restored by another user (root, an operator) than the server's: the file keeps the old owner, or the server could not open it.
+        if (owner) await chown(target, owner.uid, owner.gid).catch(() => undefined);
       } finally {
         await rm(staged, { force: true });
       }

@@ -1,11 +1,7 @@
-import { SignJWT } from 'jose';
 import { OPEN_AT_FIXED_NOW } from '../../test/support/app.js';
-import { type InProcessApp, startInProcess } from '../../test/support/in-process.js';
+import { type InProcessApp, TEST_TOKEN_SECRET, signUserToken, startInProcess } from '../../test/support/in-process.js';
 import { ChatSocket } from '../../test/support/ws-client.js';
-import { Clock } from '../common/clock.js';
 import { ChatGateway } from './chat.gateway.js';
-
-const SECRET = 'a-host-site-secret-of-at-least-32-characters';
 
 /** ChatGateway on the whole application in-process (createHttpApp), a real `ws` client, clock at FIXED_NOW. */
 describe('chat WebSocket, in-process', () => {
@@ -16,18 +12,10 @@ describe('chat WebSocket, in-process', () => {
     sockets.push(socket);
     return socket;
   };
-  const token = async (subject: string) => {
-    const now = Math.floor(running.app.get(Clock).now().getTime() / 1000);
-    return new SignJWT({})
-      .setProtectedHeader({ alg: 'HS256' })
-      .setSubject(subject)
-      .setIssuedAt(now)
-      .setExpirationTime(now + 3600)
-      .sign(new TextEncoder().encode(SECRET));
-  };
+  const token = (subject: string) => signUserToken(running, subject);
 
   beforeAll(async () => {
-    running = await startInProcess({ USER_TOKEN_SECRET: SECRET, RATE_LIMIT_ENABLED: 'false' });
+    running = await startInProcess({ USER_TOKEN_SECRET: TEST_TOKEN_SECRET, RATE_LIMIT_ENABLED: 'false' });
   });
   afterEach(async () => {
     await Promise.all(sockets.splice(0).map((socket) => (socket.close(), socket.closedWith())));

@@ -3,7 +3,7 @@ import { Test, type TestingModule } from '@nestjs/testing';
 import mysql from 'mysql2/promise';
 import type { DataSource } from 'typeorm';
 import { ChatMessage, ChatSession, ChatSessionCleanupLog, createDataSource, type DatabaseConfig } from '@holibot/database';
-import { databaseEnv, eachDatabase } from '@holibot/database/testing';
+import { SEED_CLEANUPS_SQL, SEED_STATS_SQL, databaseEnv, eachDatabase } from '@holibot/database/testing';
 import { Clock, FixedClock } from '../common/clock.js';
 import { CommonModule } from '../common/common.module.js';
 import { AppConfig } from '../config/app-config.js';
@@ -17,15 +17,6 @@ import { SessionCleanupService } from './session-cleanup.service.js';
 import { SessionStatsService } from './session-stats.service.js';
 
 const NOW = new Date('2026-06-02T11:00:00.000Z');
-/** The seed deployment guide's statistics query (Phase 4.2), as written there. */
-const SEED_STATS_SQL = `
-      SELECT
-        COUNT(*) as total_sessions,
-        COUNT(CASE WHEN expires_at > NOW() THEN 1 END) as active_sessions,
-        COUNT(CASE WHEN user_id IS NOT NULL THEN 1 END) as authenticated_sessions,
-        AVG(TIMESTAMPDIFF(SECOND, created_at, updated_at)) as avg_session_duration
-      FROM ChatSession
-    `;
 const HOUR = 3600_000;
 
 /** One "process": its own pool on the database, CleanupModule and the job runner, the clock at NOW. */
@@ -164,7 +155,6 @@ eachDatabase('session cleanup', (database) => {
     await seedSessions(context.dataSource, 'e', 3, -HOUR);
     await seedSessions(context.dataSource, 'a', 1, HOUR);
     await context.cleanup.run({ trigger: 'cron' });
-    const cleanupsSql = 'SELECT sessions_deleted, run_at FROM ChatSessionCleanupLog ORDER BY run_at DESC LIMIT 7';
     const config = database();
     let cleanups: Array<{ sessions_deleted: number | string }>;
     if (config.type === 'mysql') {
@@ -178,19 +168,19 @@ eachDatabase('session cleanup', (database) => {
       try {
         const [stats] = await connection.query(SEED_STATS_SQL);
         expect(Number((stats as Array<{ total_sessions: number }>)[0]!.total_sessions)).toBe(1);
-        cleanups = (await connection.query(cleanupsSql))[0] as typeof cleanups;
+        cleanups = (await connection.query(SEED_CLEANUPS_SQL))[0] as typeof cleanups;
       } finally {
         await connection.end();
       }
     } else {
-      cleanups = (await context.dataSource.query(cleanupsSql)) as typeof cleanups;
+      cleanups = (await context.dataSource.query(SEED_CLEANUPS_SQL)) as typeof cleanups;
     }
     expect(cleanups.map((row) => Number(row.sessions_deleted))).toEqual([3]);
   });
 
-  // MySQL: two pools, as two processes have; SQLite: one process owns the file, so two runs in it.
-  it('two runs start the cleanup at the same moment: one runs it, the other skips, one run is logged', async () => {
-    const other = database().type === 'mysql' ? await cleanupContext(database()) : context;
+  // Two contexts with their own connections and locks, as two processes have (MySQL: GET_LOCK; SQLite: the lock file).
+  it('two processes start the cleanup at the same moment: one runs it, the other skips, one run is logged', async () => {
+    const other = await cleanupContext(database());
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
     try {
@@ -210,7 +200,7 @@ eachDatabase('session cleanup', (database) => {
       expect((await other.module.get(JobRunner).run('session-cleanup', 'cron', () => other.cleanup.run({ trigger: 'cron' }))).status).toBe('done');
     } finally {
       release();
-      if (other !== context) await other.close();
+      await other.close();
     }
   });
 

@@ -79,13 +79,15 @@ export const ENV_SCHEMA = z.object({
     .string()
     .regex(/^[A-Za-z0-9_$]+$/, { message: 'must be a plain database name' })
     .default('holibot'),
-  DB_POOL_SIZE: int(10, 1, 500),
+  // At least 2: a running job holds one connection for its lock, its queries need another.
+  DB_POOL_SIZE: int(10, 2, 500),
   DB_QUERY_TIMEOUT_MS: int(DEFAULT_QUERY_TIMEOUT_MS, 100, 600000),
   DB_MIGRATE_ON_START: bool(true),
   SESSION_EXPIRY_HOURS: int(24, 1, 24 * 365),
   SESSION_CLEANUP_ENABLED: bool(true),
   SESSION_CLEANUP_CRON: cron('0 3 * * *'),
-  SESSION_CLEANUP_BATCH: int(5000, 1, 50000),
+  // SQLite binds at most 32,766 parameters in one statement: a batch's ids must fit.
+  SESSION_CLEANUP_BATCH: int(5000, 1, 30000),
   SESSION_STATS_CRON: cron('0 9 * * 1'),
   BACKUP_ENABLED: bool(true),
   BACKUP_INTERVAL_HOURS: int(24, 1, 24 * 31),

@@ -3,7 +3,7 @@ import { ScheduleModule } from '@nestjs/schedule';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config.js';
-import { InProcessJobLock, JobLock, MysqlJobLock } from './job-lock.js';
+import { JobLock, MysqlJobLock, SqliteFileJobLock } from './job-lock.js';
 import { JobRunner } from './job-runner.service.js';
 import { JOB_SOURCES, JobScheduler } from './job-scheduler.service.js';
 import type { JobSourceType } from './scheduled-job.js';
@@ -19,7 +19,7 @@ import type { JobSourceType } from './scheduled-job.js';
       provide: JobLock,
       inject: [AppConfig, getDataSourceToken()],
       useFactory: (config: AppConfig, dataSource: DataSource): JobLock =>
-        config.database.type === 'mysql' ? new MysqlJobLock(dataSource, config.database.name) : new InProcessJobLock(),
+        config.database.type === 'mysql' ? new MysqlJobLock(dataSource, config.database.name) : new SqliteFileJobLock(config.database.sqlitePath),
     },
     JobRunner,
   ],

@@ -1,9 +1,6 @@
-import { SignJWT } from 'jose';
 import { OPEN_AT_FIXED_NOW } from '../../test/support/app.js';
-import { type InProcessApp, startInProcess } from '../../test/support/in-process.js';
-import { Clock } from '../common/clock.js';
+import { type InProcessApp, TEST_TOKEN_SECRET, signUserToken, startInProcess } from '../../test/support/in-process.js';
 
-const SECRET = 'a-host-site-secret-of-at-least-32-characters';
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
 
 /** SessionController through the whole HTTP stack in-process (createHttpApp), clock at FIXED_NOW. */
@@ -11,7 +8,7 @@ describe('GET and DELETE /api/v1/chat/session/:id, in-process', () => {
   let running: InProcessApp;
   let visitor = 0;
   beforeAll(async () => {
-    running = await startInProcess({ USER_TOKEN_SECRET: SECRET, TRUST_PROXY: 'loopback' });
+    running = await startInProcess({ USER_TOKEN_SECRET: TEST_TOKEN_SECRET, TRUST_PROXY: 'loopback' });
   });
   afterAll(() => running.close());
 
@@ -25,16 +22,7 @@ describe('GET and DELETE /api/v1/chat/session/:id, in-process', () => {
     const response = await fetch(`${running.url}/api/v1/chat/session/${id}`, { ...init, headers: headers(init.headers as Record<string, string>) });
     return { status: response.status, body: (await response.json()) as any };
   };
-  /** A token as the host site signs it, valid by the server's clock (FIXED_NOW, not today). */
-  const token = async (subject: string) => {
-    const now = Math.floor(running.app.get(Clock).now().getTime() / 1000);
-    return new SignJWT({})
-      .setProtectedHeader({ alg: 'HS256' })
-      .setSubject(subject)
-      .setIssuedAt(now)
-      .setExpirationTime(now + 3600)
-      .sign(new TextEncoder().encode(SECRET));
-  };
+  const token = (subject: string) => signUserToken(running, subject);
 
   it('returns the history in order, each answer with its places in its own language and their hours at FIXED_NOW', async () => {
     const first = await ask({ query: 'restaurantes italianos', language: 'es' });

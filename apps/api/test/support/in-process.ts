@@ -1,4 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { SignJWT } from 'jose';
+import { Clock } from '../../src/common/clock.js';
 import { freshSqliteDatabase } from '@holibot/database/testing';
 import { AppConfig } from '../../src/config/app-config.js';
 import { createHttpApp } from '../../src/http-app.js';
@@ -22,4 +24,18 @@ export async function startInProcess(env: Record<string, string> = {}): Promise<
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as { port: number };
   return { app, url: `http://127.0.0.1:${port}`, close: () => app.close() };
+}
+
+/** The USER_TOKEN_SECRET of in-process apps that need one (32+ characters). */
+export const TEST_TOKEN_SECRET = 'a-host-site-secret-of-at-least-32-characters';
+
+/** A user token as the host site signs it, valid for an hour by the app's own clock (FIXED_NOW, not today). */
+export async function signUserToken(app: InProcessApp, subject: string, secret = TEST_TOKEN_SECRET): Promise<string> {
+  const now = Math.floor(app.app.get(Clock).now().getTime() / 1000);
+  return new SignJWT({})
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(subject)
+    .setIssuedAt(now)
+    .setExpirationTime(now + 3600)
+    .sign(new TextEncoder().encode(secret));
 }
