@@ -199,6 +199,8 @@ eachDatabase('backup and restore', (database) => {
       await context.restore.restore(manifest.timestamp, { force: true, confirm: yes });
       expect(await context.backups.list()).toHaveLength(2);
     } finally {
+      // The probe's keep-alive connection would hold the server (and this Jest worker) open for seconds.
+      server.closeAllConnections();
       server.close();
     }
   });

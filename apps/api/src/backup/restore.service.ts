@@ -1,4 +1,5 @@
 import { chmod, chown, mkdtemp, rename, rm, stat } from 'node:fs/promises';
+import { get as httpGet } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Injectable } from '@nestjs/common';
@@ -132,14 +133,19 @@ export class RestoreService {
     return `http://${host.includes(':') ? `[${host}]` : host}:${this.config.port}`;
   }
 
-  /** A HoliBot server on this configuration's HOST:PORT (its /health/live answers). */
-  private async serverAnswers(): Promise<boolean> {
-    if (this.config.port === 0) return false;
-    try {
-      const response = await fetch(`${this.serverUrl()}/health/live`, { signal: AbortSignal.timeout(1500) });
-      return response.ok || response.status === 503;
-    } catch {
-      return false;
-    }
+  /**
+   * A HoliBot server on this configuration's HOST:PORT (its /health/live answers). One plain
+   * request without keep-alive: no pooled socket outlives the check in this process.
+   */
+  private serverAnswers(): Promise<boolean> {
+    if (this.config.port === 0) return Promise.resolve(false);
+    return new Promise((resolve) => {
+      const request = httpGet(`${this.serverUrl()}/health/live`, { agent: false, timeout: 1500 }, (response) => {
+        response.resume();
+        resolve(response.statusCode === 200 || response.statusCode === 503);
+      });
+      request.on('timeout', () => request.destroy());
+      request.on('error', () => resolve(false));
+    });
   }
 }
