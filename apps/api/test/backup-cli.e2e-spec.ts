@@ -104,6 +104,19 @@ describe('holibot backup, backup list, backup verify, restore (SQLite)', () => {
     expect(count('Poi')).toBe(191);
   });
 
+  it('restore exits 1 when the row counts differ from exact ones; counts taken while the server wrote only get a note', () => {
+    const manifestFile = join(home, 'backups', timestamp, 'manifest.json');
+    const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as { rowCounts: Record<string, number>; rowCountsExact?: boolean };
+    expect(manifest.rowCountsExact).toBe(true);
+    writeFileSync(manifestFile, JSON.stringify({ ...manifest, rowCounts: { ...manifest.rowCounts, Poi: 190 } }));
+    const differs = run('restore', `--timestamp=${timestamp}`, '--yes');
+    expect(differs).toMatchObject({ code: 1, stderr: expect.stringContaining('the row counts differ from the backup manifest') });
+    expect(differs.stdout).toMatch(/^Poi +190 +191 +← differs$/m);
+    writeFileSync(manifestFile, JSON.stringify({ ...manifest, rowCounts: { ...manifest.rowCounts, Poi: 190 }, rowCountsExact: false }));
+    expect(run('restore', `--timestamp=${timestamp}`, '--yes')).toMatchObject({ code: 0, stdout: expect.stringContaining('its counts are approximate') });
+    writeFileSync(manifestFile, JSON.stringify(manifest));
+  });
+
   it('fails clearly: a malformed timestamp → 2, an unknown one → BACKUP_NOT_FOUND, a damaged one → BACKUP_INVALID (1)', () => {
     expect(run('restore', '--timestamp=yesterday', '--yes').code).toBe(2);
     expect(run('restore', '--timestamp=20000101-000000', '--yes')).toMatchObject({

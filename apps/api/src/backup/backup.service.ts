@@ -9,7 +9,7 @@ import { ProcessRunner } from '../common/effects/index.js';
 import { AppConfig, packageRoot } from '../config/app-config.js';
 import { DIR_MODE, FILE_MODE, backupKey, fileDigest, newSalt, packFile, unpackFile } from './backup-files.js';
 import { BackupFailedError, BackupInvalidError, BackupNotFoundError } from './backup.errors.js';
-import { dumpMysql, dumpSqlite } from './database-dump.js';
+import { dumpMysql, dumpSqlite, sqliteRowCounts } from './database-dump.js';
 
 export type BackupReason = 'scheduled' | 'manual' | 'before-restore';
 
@@ -24,6 +24,11 @@ export interface BackupManifest {
   /** The migrations applied to the database, oldest first: its schema level. */
   migrations: string[];
   rowCounts: Record<string, number>;
+  /**
+   * False when the database changed while the dump ran (MySQL under live traffic: the counts are
+   * taken beside the dump's snapshot, not in it), so a restore may differ by those rows.
+   */
+  rowCountsExact?: boolean;
   /** Hex salt of the scrypt key derivation; null when the files are not encrypted. */
   encryption: { algorithm: 'aes-256-gcm'; kdf: 'scrypt'; salt: string } | null;
   files: Array<{ name: string; role: 'database' | 'env' | 'package.json'; size: number; sha256: string }>;
@@ -84,9 +89,20 @@ export class BackupService {
       progress(`Dumping the ${this.config.database.type === 'mysql' ? 'MySQL' : 'SQLite'} database…`);
       const database = this.config.database;
       const raw = join(partial, database.type === 'mysql' ? 'database.sql' : 'database.sqlite');
-      if (database.type === 'mysql') await dumpMysql(this.processes, database, raw);
-      else await dumpSqlite(this.dataSource, raw);
-      const [rowCounts, migrations] = await Promise.all([this.rowCounts(), this.appliedMigrations()]);
+      let rowCounts: Record<string, number>;
+      let rowCountsExact = true;
+      if (database.type === 'mysql') {
+        // Counted before and after the dump: equal counts are the dump's; different ones are flagged.
+        const before = await this.rowCounts();
+        await dumpMysql(this.processes, database, raw);
+        rowCounts = await this.rowCounts();
+        rowCountsExact = JSON.stringify(before) === JSON.stringify(rowCounts);
+      } else {
+        await dumpSqlite(this.dataSource, raw);
+        // Counted in the copy itself: exact whatever the server writes meanwhile.
+        rowCounts = sqliteRowCounts(raw, this.tables());
+      }
+      const migrations = await this.appliedMigrations();
       progress(`Compressing${key ? ' and encrypting' : ''} ${((await stat(raw)).size / 1024 / 1024).toFixed(1)} MB…`);
       await add('database', raw, database.type === 'mysql' ? 'database.sql' : 'database.sqlite');
       await rm(raw);
@@ -103,6 +119,7 @@ export class BackupService {
         databaseType: database.type,
         migrations,
         rowCounts,
+        rowCountsExact,
         encryption: salt ? { algorithm: 'aes-256-gcm', kdf: 'scrypt', salt: salt.toString('hex') } : null,
         files,
       };
@@ -226,12 +243,17 @@ export class BackupService {
   async rowCounts(dataSource: DataSource = this.dataSource): Promise<Record<string, number>> {
     const q = this.config.database.type === 'mysql' ? '`' : '"';
     const counts: Record<string, number> = {};
-    for (const table of [...ENTITIES.map((entity) => dataSource.getMetadata(entity).tableName), 'migrations'].sort()) {
+    for (const table of this.tables()) {
       // A table that is gone (the state a restore is about to repair) is left out, not an error.
       const rows = (await dataSource.query(`SELECT COUNT(*) AS n FROM ${q}${table}${q}`).catch(() => null)) as Array<{ n: number | string }> | null;
       if (rows) counts[table] = Number(rows[0]?.n ?? 0);
     }
     return counts;
+  }
+
+  /** The tables a backup counts: every entity's and TypeORM's migrations table. */
+  private tables(): string[] {
+    return [...ENTITIES.map((entity) => this.dataSource.getMetadata(entity).tableName), 'migrations'].sort();
   }
 
   private async appliedMigrations(): Promise<string[]> {

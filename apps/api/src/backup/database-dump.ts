@@ -29,6 +29,24 @@ export async function dumpSqlite(dataSource: DataSource, target: string): Promis
   checkSqliteFile(target);
 }
 
+/** Row counts of `tables` in a SQLite file (a table that is missing is left out). */
+export function sqliteRowCounts(path: string, tables: readonly string[]): Record<string, number> {
+  const copy = new Database(path, { readonly: true, fileMustExist: true });
+  try {
+    const counts: Record<string, number> = {};
+    for (const table of tables) {
+      try {
+        counts[table] = (copy.prepare(`SELECT COUNT(*) AS n FROM "${table.replace(/"/g, '""')}"`).get() as { n: number }).n;
+      } catch {
+        // Not in this file.
+      }
+    }
+    return counts;
+  } finally {
+    copy.close();
+  }
+}
+
 /** Throws unless `path` is a SQLite database that passes PRAGMA integrity_check. */
 export function checkSqliteFile(path: string): void {
   const copy = new Database(path, { readonly: true, fileMustExist: true });
