@@ -3,9 +3,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, utimesSync, writeFile
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import mysql from 'mysql2/promise';
 import type { DatabaseConfig } from '@holibot/database';
-import { databaseEnv, dropMysqlDatabase, freshMysqlDatabase, freshSqliteDatabase, mysqlAvailable } from '@holibot/database/testing';
+import { connectMysql, databaseEnv, dropMysqlDatabase, freshMysqlDatabase, freshSqliteDatabase, mysqlAvailable } from '@holibot/database/testing';
 
 const CLI = resolve('dist/apps/api/src/cli.js');
 const CRON_WRAPPER = resolve('tools/cron/cron-cleanup.sh');
@@ -169,13 +168,7 @@ describe('tools/cron/cron-cleanup.sh', () => {
     const env = { ...databaseEnv(database), SESSION_CLEANUP_BATCH: '100' };
     expect(holibot(['migrate'], env).code).toBe(0);
     if (database.type !== 'mysql') throw new Error('MariaDB expected');
-    const connection = await mysql.createConnection({
-      host: database.host,
-      port: database.port,
-      user: database.user,
-      password: database.password,
-      database: database.name,
-    });
+    const connection = await connectMysql(database);
     try {
       // 20,000 expired sessions in batches of 100: a run of a few seconds, far longer than the two starts differ.
       for (let chunk = 0; chunk < 20; chunk++) {

@@ -1,6 +1,5 @@
-import mysql from 'mysql2/promise';
 import type { DataSource } from 'typeorm';
-import { SEED_CLEANUPS_SQL, SEED_STATS_SQL, eachDatabase } from '../testing/index.js';
+import { SEED_CLEANUPS_SQL, SEED_STATS_SQL, connectMysql, eachDatabase } from '../testing/index.js';
 import { ChatMessage, ChatSession, ChatSessionCleanupLog, createDataSource, pendingSchemaChanges } from './index.js';
 
 /**
@@ -113,13 +112,7 @@ eachDatabase('schema', (database) => {
     let stats: any;
     let cleanups: any[];
     if (config.type === 'mysql') {
-      const connection = await mysql.createConnection({
-        host: config.host,
-        port: config.port,
-        user: config.user,
-        password: config.password,
-        database: config.name,
-      });
+      const connection = await connectMysql(config);
       try {
         const [rows] = await connection.query(SEED_STATS_SQL);
         stats = (rows as any[])[0];

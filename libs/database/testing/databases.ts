@@ -74,3 +74,9 @@ export function databaseEnv(config: DatabaseConfig): Record<string, string> {
     DB_NAME: config.name,
   };
 }
+
+/** A plain mysql2 connection to a test database, as an outside script (the seed's monitoring) would open one. */
+export function connectMysql(config: DatabaseConfig): Promise<mysql.Connection> {
+  if (config.type !== 'mysql') throw new Error('connectMysql: a MySQL database expected');
+  return mysql.createConnection({ host: config.host, port: config.port, user: config.user, password: config.password, database: config.name });
+}

@@ -126,9 +126,10 @@ export class BackupService {
       await writeFile(join(partial, MANIFEST), JSON.stringify(manifest, null, 2), { mode: FILE_MODE });
       await rename(partial, join(this.dir, timestamp));
       await chmod(join(this.dir, timestamp), DIR_MODE);
-      await this.markVerified(timestamp);
+      // Read back from disk against the checksums before it counts as made (and as verified).
+      await this.verify(timestamp, { deep: false });
     } catch (error) {
-      await rm(partial, { recursive: true, force: true }).catch(() => undefined);
+      for (const folder of [partial, join(this.dir, timestamp)]) await rm(folder, { recursive: true, force: true }).catch(() => undefined);
       throw error instanceof BackupFailedError ? error : new BackupFailedError(error instanceof Error ? error.message : String(error), { cause: error });
     }
     // The backup is made; a folder that cannot be pruned does not make it a failed one.
@@ -170,6 +171,7 @@ export class BackupService {
    * Every file's size and SHA-256 against the manifest and, for an encrypted backup, every file
    * decrypted and decompressed (a wrong key or a damaged file fails its GCM tag). Throws
    * BackupInvalidError on the first problem; records the time of a successful check.
+   * `deep: false`: the checksums only, nothing decompressed or decrypted.
    */
   async verify(timestamp: string, options: { deep?: boolean } = {}): Promise<BackupManifest> {
     const manifest = await this.readManifest(timestamp);

@@ -1,9 +1,8 @@
 import { hostname } from 'node:os';
 import { Test, type TestingModule } from '@nestjs/testing';
-import mysql from 'mysql2/promise';
 import type { DataSource } from 'typeorm';
 import { ChatMessage, ChatSession, ChatSessionCleanupLog, createDataSource, type DatabaseConfig } from '@holibot/database';
-import { SEED_CLEANUPS_SQL, SEED_STATS_SQL, databaseEnv, eachDatabase } from '@holibot/database/testing';
+import { SEED_CLEANUPS_SQL, SEED_STATS_SQL, connectMysql, databaseEnv, eachDatabase } from '@holibot/database/testing';
 import { Clock, FixedClock } from '../common/clock.js';
 import { CommonModule } from '../common/common.module.js';
 import { AppConfig } from '../config/app-config.js';
@@ -158,13 +157,7 @@ eachDatabase('session cleanup', (database) => {
     const config = database();
     let cleanups: Array<{ sessions_deleted: number | string }>;
     if (config.type === 'mysql') {
-      const connection = await mysql.createConnection({
-        host: config.host,
-        port: config.port,
-        user: config.user,
-        password: config.password,
-        database: config.name,
-      });
+      const connection = await connectMysql(config);
       try {
         const [stats] = await connection.query(SEED_STATS_SQL);
         expect(Number((stats as Array<{ total_sessions: number }>)[0]!.total_sessions)).toBe(1);
