@@ -20,16 +20,24 @@ const recipe = createHash('sha256')
   .digest('hex')
   .slice(0, 8);
 
-/** Jest moduleNameMapper entries: each package name → its ES module build. */
-export async function commonJsPackagesAsEsm(packages) {
-  const entries = await Promise.all(packages.map(async (name) => [`^${name.replace(/[/.]/g, '\\$&')}$`, await asEsm(name)]));
+/**
+ * Jest moduleNameMapper entries: each package name → its ES module build. `shared`: CommonJS
+ * packages the application imports too (prom-client, whose registry must be one): imported by
+ * the builds instead of bundled into each.
+ */
+export async function commonJsPackagesAsEsm(packages, { shared = [] } = {}) {
+  const entries = await Promise.all(packages.map(async (name) => [`^${name.replace(/[/.]/g, '\\$&')}$`, await asEsm(name, new Set(shared))]));
   return Object.fromEntries(entries);
 }
 
 /** The path of the ES module build of one package, made if this version has none yet. */
-async function asEsm(packageName) {
+async function asEsm(packageName, shared) {
   const { version } = JSON.parse(readFileSync(require.resolve(`${packageName}/package.json`), 'utf8'));
-  const target = join(cacheDir, `${packageName.replace('/', '+')}-${version}-${recipe}.mjs`);
+  const sharing = createHash('sha256')
+    .update([...shared].sort().join(','))
+    .digest('hex')
+    .slice(0, 6);
+  const target = join(cacheDir, `${packageName.replace('/', '+')}-${version}-${recipe}-${sharing}.mjs`);
   if (existsSync(target)) return target;
 
   // What Node's import() of a CommonJS package gives: `default` is module.exports, and its keys
@@ -45,7 +53,7 @@ async function asEsm(packageName) {
     logLevel: 'silent',
     // Node's built-in modules stay require()d, by Node itself: what they export is not always a namespace (events, stream).
     banner: { js: "import { createRequire as __holibotCreateRequire } from 'node:module'; const require = __holibotCreateRequire(import.meta.url);" },
-    plugins: [otherPackagesAsImports(packageName)],
+    plugins: [otherPackagesAsImports(packageName, shared)],
   });
   mkdirSync(cacheDir, { recursive: true });
   // Written aside and renamed: two Jest runs starting at once never read half a file.
@@ -60,7 +68,7 @@ async function asEsm(packageName) {
  * returns in Node: its namespace); the package's own files and its CommonJS dependencies are
  * bundled; Node's built-in modules are left to esbuild (external, require()d).
  */
-function otherPackagesAsImports(packageName) {
+function otherPackagesAsImports(packageName, shared) {
   const isBare = (path) => !path.startsWith('.') && !path.startsWith('/');
   const isOwn = (path) => path === packageName || path.startsWith(`${packageName}/`);
   return {
@@ -68,7 +76,7 @@ function otherPackagesAsImports(packageName) {
     setup(build) {
       build.onResolve({ filter: /.*/ }, (args) => {
         if (args.namespace === 'proxy' || !isBare(args.path) || isOwn(args.path)) return undefined;
-        if (isBuiltin(args.path) || !isEsModulePackage(args.path)) return undefined;
+        if (isBuiltin(args.path) || !(isEsModulePackage(args.path) || shared.has(packageNameOf(args.path)))) return undefined;
         return { path: args.path, namespace: 'proxy' };
       });
       build.onResolve({ filter: /.*/, namespace: 'proxy' }, (args) => ({ path: args.path, external: true }));
@@ -77,8 +85,12 @@ function otherPackagesAsImports(packageName) {
   };
 }
 
+function packageNameOf(specifier) {
+  return specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0];
+}
+
 function isEsModulePackage(specifier) {
-  const name = specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0];
+  const name = packageNameOf(specifier);
   try {
     return JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')).type === 'module';
   } catch {

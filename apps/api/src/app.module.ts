@@ -12,6 +12,7 @@ import { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import type { LogFilesHealth } from './observability/log-files.js';
+import { MetricsModule } from './observability/metrics/metrics.module.js';
 import { ObservabilityModule } from './observability/observability.module.js';
 import { PoiModule } from './poi/poi.module.js';
 import { SchedulingModule } from './scheduling/scheduling.module.js';
@@ -29,6 +30,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         CommonModule,
         DatabaseModule.forRoot(dataSource),
+        MetricsModule.forRoot({ serve: true }),
         ThrottlerModule.forRoot({
           throttlers: [{ name: 'default', ttl: config.rateLimit.windowMs, limit: config.rateLimit.maxRequests }],
           skipIf: () => !config.rateLimit.enabled,

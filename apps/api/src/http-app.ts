@@ -19,6 +19,7 @@ import { prepareSchema } from './database/database.module.js';
 import { openDatabase } from './database/open-database.js';
 import { reclaimMemoryWhenIdle } from './observability/idle-memory.js';
 import { createWinstonLogger, requestLogging } from './observability/logging.js';
+import { Metrics } from './observability/metrics/metrics.service.js';
 import { PoiCatalogue } from './poi/poi-catalogue.service.js';
 
 /** How often Node looks for requests that overran HTTP_REQUEST_TIMEOUT_MS (its default, 30 s, would let one overrun by that much). */
@@ -54,6 +55,14 @@ export async function createHttpApp(config: AppConfig): Promise<NestFastifyAppli
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRequest', reclaimMemoryWhenIdle());
   for (const [hook, handler] of Object.entries(requestLogging(logger))) fastify.addHook(hook as 'onRequest', handler);
+  const metrics = app.get(Metrics);
+  metrics.watchServer(app.getHttpServer());
+  // By route template (`/api/v1/sessions/:id`), never the raw URL; a 429 here is the REST rate limit.
+  fastify.addHook('onResponse', (request, reply, done) => {
+    metrics.httpRequest(request.method, request.routeOptions.url, reply.statusCode, reply.elapsedTime / 1000);
+    if (reply.statusCode === 429) metrics.rateLimitHit('rest');
+    done();
+  });
   // helmet's security headers, built once: @fastify/helmet builds a new helmet (parsing its CSP)
   // on every request, 2.6 % of the server's CPU under the chat benchmark. Set on the raw response,
   // as that plugin does: Fastify sends them with every answer, and a route's own header (the demo

@@ -7,6 +7,7 @@ import { ENTITIES } from '@holibot/database';
 import { Clock } from '../common/clock.js';
 import { ProcessRunner } from '../common/effects/index.js';
 import { AppConfig, packageRoot } from '../config/app-config.js';
+import { Metrics } from '../observability/metrics/metrics.service.js';
 import { DIR_MODE, FILE_MODE, backupKey, fileDigest, newSalt, packFile, unpackFile } from './backup-files.js';
 import { BackupFailedError, BackupInvalidError, BackupNotFoundError } from './backup.errors.js';
 import { dumpMysql, dumpSqlite, sqliteRowCounts } from './database-dump.js';
@@ -64,6 +65,7 @@ export class BackupService {
     private readonly config: AppConfig,
     private readonly clock: Clock,
     private readonly processes: ProcessRunner,
+    private readonly metrics: Metrics,
   ) {}
 
   get dir(): string {
@@ -128,6 +130,7 @@ export class BackupService {
       await chmod(join(this.dir, timestamp), DIR_MODE);
       // Read back from disk against the checksums before it counts as made (and as verified).
       await this.verify(timestamp, { deep: false });
+      this.metrics.backupMade(files.reduce((sum, file) => sum + file.size, 0));
     } catch (error) {
       for (const folder of [partial, join(this.dir, timestamp)]) await rm(folder, { recursive: true, force: true }).catch(() => undefined);
       throw error instanceof BackupFailedError ? error : new BackupFailedError(error instanceof Error ? error.message : String(error), { cause: error });

@@ -9,6 +9,7 @@ import { isOriginAllowed } from '../common/origin-policy.js';
 import { createValidationPipe } from '../common/validation.js';
 import { AppConfig } from '../config/app-config.js';
 import { noteActivity } from '../observability/idle-memory.js';
+import { Metrics } from '../observability/metrics/metrics.service.js';
 import { requestContext, requestIdFrom } from '../observability/request-context.js';
 import { UserTokenService } from '../session/index.js';
 import { ChatMessageDto } from './chat-message.dto.js';
@@ -55,6 +56,7 @@ export class ChatGateway implements OnGatewayConnection, OnGatewayDisconnect, On
     private readonly rateLimit: ChatRateLimit,
     private readonly tokens: UserTokenService,
     private readonly config: AppConfig,
+    private readonly metrics: Metrics,
   ) {
     // A connection that did not answer the previous ping is dead (sleeping laptop, lost network).
     this.heartbeat = setInterval(() => {
@@ -96,6 +98,7 @@ export class ChatGateway implements OnGatewayConnection, OnGatewayDisconnect, On
     this.connectionsPerIp.set(ip, fromIp + 1);
     const connection: Connection = { ip, alive: true, queue: Promise.resolve(), queued: 0, idleTimer: null };
     this.connections.set(socket, connection);
+    this.metrics.wsConnections(this.connections.size);
     const { idleTimeoutMs } = this.config.ws;
     // A slot held without a word is given back; a normal close, the client may come back with a message.
     if (idleTimeoutMs > 0) connection.idleTimer = setTimeout(() => socket.close(1000, `idle: no message within ${idleTimeoutMs / 1000} s`), idleTimeoutMs);
@@ -107,6 +110,7 @@ export class ChatGateway implements OnGatewayConnection, OnGatewayDisconnect, On
       if (connection.queued >= MAX_QUEUED_MESSAGES) {
         // Counted too: a flood is not free.
         void this.rateLimit.hit(ip).catch((error: unknown) => this.logger.error(String(error)));
+        this.metrics.rateLimitHit('ws');
         this.send(socket, {
           type: 'error',
           requestId: frame.requestId,
@@ -127,6 +131,7 @@ export class ChatGateway implements OnGatewayConnection, OnGatewayDisconnect, On
     // Refused connections never got a slot.
     if (!connection) return;
     this.connections.delete(socket);
+    this.metrics.wsConnections(this.connections.size);
     clearIdleTimer(connection);
     const fromIp = (this.connectionsPerIp.get(connection.ip) ?? 1) - 1;
     if (fromIp > 0) this.connectionsPerIp.set(connection.ip, fromIp);
@@ -149,6 +154,7 @@ export class ChatGateway implements OnGatewayConnection, OnGatewayDisconnect, On
       // Every frame counts, valid or not (binary, not JSON, wrong type, failed validation): bad frames are not free.
       const wait = await this.rateLimit.hit(connection.ip);
       if (wait !== null) {
+        this.metrics.rateLimitHit('ws');
         this.send(socket, {
           type: 'error',
           requestId,

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AppConfig } from '../config/app-config.js';
+import { Metrics } from '../observability/metrics/metrics.service.js';
 import { PoiCatalogue } from '../poi/index.js';
 import { PoiModule } from '../poi/poi.module.js';
 import { SessionModule } from '../session/session.module.js';
@@ -21,15 +22,15 @@ import { BuiltinAnswerEngine } from './engine/builtin-engine.js';
     {
       // Mistral words the answers when it has a key; the built-in engine always does the search.
       provide: AnswerEngine,
-      inject: [AppConfig, BuiltinAnswerEngine, PoiCatalogue],
+      inject: [AppConfig, BuiltinAnswerEngine, PoiCatalogue, Metrics],
       // Loaded only then: the SDK and its schemas cost ~MBs of memory a built-in-only server does not need.
-      useFactory: async (config: AppConfig, builtin: BuiltinAnswerEngine, catalogue: PoiCatalogue): Promise<AnswerEngine> => {
+      useFactory: async (config: AppConfig, builtin: BuiltinAnswerEngine, catalogue: PoiCatalogue, metrics: Metrics): Promise<AnswerEngine> => {
         if (!config.mistral) return builtin;
         const [{ MistralClient }, { MistralAnswerEngine }] = await Promise.all([
           import('./engine/mistral/mistral-client.js'),
           import('./engine/mistral/mistral-engine.js'),
         ]);
-        return new MistralAnswerEngine(builtin, catalogue, new MistralClient(config), config);
+        return new MistralAnswerEngine(builtin, catalogue, new MistralClient(config), config, metrics);
       },
     },
   ],

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { ChatIntent, ChatMessageResponse, Language } from '@holibot/contracts';
 import type { ChatSession } from '@holibot/database';
 import { Clock } from '../common/clock.js';
+import { Metrics } from '../observability/metrics/metrics.service.js';
 import { SessionService } from '../session/index.js';
 import { AnswerEngine, HISTORY_LIMIT } from './engine/answer-engine.js';
 import type { ChatMessageDto } from './chat-message.dto.js';
@@ -15,6 +16,7 @@ export class ChatService {
     private readonly sessions: SessionService,
     private readonly engine: AnswerEngine,
     private readonly clock: Clock,
+    private readonly metrics: Metrics,
   ) {}
 
   /**
@@ -23,6 +25,21 @@ export class ChatService {
    */
   async handle(request: ChatMessageDto, userId: string | null, onDelta?: (text: string) => void): Promise<ChatMessageResponse> {
     const started = performance.now();
+    // Only the WebSocket streams: its turns are the ones with onDelta.
+    const channel = onDelta ? 'ws' : 'rest';
+    try {
+      const response = await this.answer(request, userId, started, onDelta);
+      const { engine, language, intent } = response.data;
+      const outcome = intent === 'no_results' ? 'no_results' : 'answered';
+      this.metrics.chatTurn({ engine, language, channel, outcome, seconds: (performance.now() - started) / 1000 });
+      return response;
+    } catch (error) {
+      this.metrics.chatTurn({ engine: 'none', language: request.language ?? 'unknown', channel, outcome: 'error', seconds: 0 });
+      throw error;
+    }
+  }
+
+  private async answer(request: ChatMessageDto, userId: string | null, started: number, onDelta?: (text: string) => void): Promise<ChatMessageResponse> {
     const existing = request.sessionId ? await this.sessions.findActive(request.sessionId.toLowerCase(), userId) : null;
     const session: ChatSession = existing ?? this.sessions.start(userId);
     // A visitor who signs in mid-conversation takes the conversation with them: it becomes private.

@@ -5,6 +5,7 @@ import { DataSource, type EntityManager, In, LessThan } from 'typeorm';
 import { ChatMessage, ChatSession, ChatSessionCleanupLog, type CleanupStatus, type JobTrigger, transaction } from '@holibot/database';
 import { Clock } from '../common/clock.js';
 import { AppConfig } from '../config/app-config.js';
+import { Metrics } from '../observability/metrics/metrics.service.js';
 import { CleanupFailedError } from './cleanup.errors.js';
 
 export interface CleanupOptions {
@@ -49,6 +50,7 @@ export class SessionCleanupService implements BeforeApplicationShutdown {
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly metrics: Metrics,
   ) {}
 
   /** Lets a running cleanup finish its batch and write its log row before the database closes. */
@@ -98,6 +100,7 @@ export class SessionCleanupService implements BeforeApplicationShutdown {
         if (deleted.sessions === 0) break;
         report.sessionsDeleted += deleted.sessions;
         report.messagesDeleted += deleted.messages;
+        this.metrics.cleanupDeleted(deleted.sessions, deleted.messages);
         report.batches += 1;
         onProgress?.({ sessionsDeleted: report.sessionsDeleted, messagesDeleted: report.messagesDeleted, expiredAtStart });
         if (deleted.sessions < this.config.cleanup.batchSize) break;

@@ -7,6 +7,7 @@ import type { AppConfig } from '../config/app-config.js';
 import { ConfigModule } from '../config/config.module.js';
 import { databaseCommands } from '../database/database.commands.js';
 import { DatabaseModule } from '../database/database.module.js';
+import { MetricsModule } from '../observability/metrics/metrics.module.js';
 import { poiCommands } from '../poi/poi.commands.js';
 import type { FeatureCommands } from './cli-commands.js';
 
@@ -18,6 +19,9 @@ export const FEATURE_COMMANDS: readonly FeatureCommands[] = [databaseCommands, p
 export class CliModule {
   static forRoot(config: AppConfig, dataSource: DataSource, features: readonly FeatureCommands[] = FEATURE_COMMANDS): DynamicModule {
     const imports = [...new Set(features.flatMap((feature) => feature.imports))];
-    return { module: CliModule, imports: [ConfigModule.forRoot(config), CommonModule, DatabaseModule.forRoot(dataSource), ...imports] };
+    return {
+      module: CliModule,
+      imports: [ConfigModule.forRoot(config), CommonModule, DatabaseModule.forRoot(dataSource), MetricsModule.forRoot({ serve: false }), ...imports],
+    };
   }
 }

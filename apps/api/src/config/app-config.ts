@@ -97,6 +97,18 @@ export const ENV_SCHEMA = z.object({
     .string()
     .default('')
     .refine((value) => value === '' || value.length >= 16, { message: 'must be at least 16 characters (or empty: no encryption)' }),
+  METRICS_TOKEN: z
+    .string()
+    .default('')
+    .refine((value) => value === '' || (value.length >= 16 && !/\s/.test(value)), {
+      message: 'must be at least 16 characters without spaces (or empty: /metrics off)',
+    }),
+  // Empty: no separate metrics listener.
+  METRICS_PORT: z
+    .string()
+    .default('')
+    .refine((value) => value.trim() === '' || (/^\d+$/.test(value.trim()) && Number(value) <= 65535), { message: 'must be a port number (0-65535), or empty' }),
+  METRICS_HOST: z.string().min(1).default('127.0.0.1'),
   USER_TOKEN_SECRET: z
     .string()
     .default('')
@@ -172,7 +184,7 @@ export const ENV_SCHEMA = z.object({
 export type Env = z.infer<typeof ENV_SCHEMA>;
 
 /** Never shown in an error message. */
-const SECRETS = new Set(['DB_PASSWORD', 'USER_TOKEN_SECRET', 'MISTRAL_API_KEY', 'BACKUP_ENCRYPTION_KEY']);
+const SECRETS = new Set(['DB_PASSWORD', 'USER_TOKEN_SECRET', 'MISTRAL_API_KEY', 'BACKUP_ENCRYPTION_KEY', 'METRICS_TOKEN']);
 export type TrustProxy = boolean | number | string;
 
 export class ConfigError extends DomainError {
@@ -193,6 +205,8 @@ export class AppConfig {
   readonly cleanup: { enabled: boolean; cron: string; batchSize: number; statsCron: string };
   /** Backups: `encryptionKey` null means unencrypted files. */
   readonly backup: { enabled: boolean; intervalHours: number; dir: string; retentionDays: number; encryptionKey: string | null };
+  /** `/metrics`: `token` null = off on the main port; `port` null = no listener of its own. */
+  readonly metrics: { token: string | null; port: number | null; host: string };
   readonly userTokenSecret: string | null;
   /** Furthest a user token's `exp` may lie ahead, in seconds. */
   readonly userTokenMaxAgeS: number;
@@ -250,6 +264,7 @@ export class AppConfig {
       retentionDays: env.BACKUP_RETENTION_DAYS,
       encryptionKey: env.BACKUP_ENCRYPTION_KEY || null,
     };
+    this.metrics = { token: env.METRICS_TOKEN || null, port: env.METRICS_PORT.trim() === '' ? null : Number(env.METRICS_PORT), host: env.METRICS_HOST };
     this.userTokenSecret = env.USER_TOKEN_SECRET || null;
     this.userTokenMaxAgeS = env.USER_TOKEN_MAX_AGE_S;
     this.rateLimit = {
@@ -313,7 +328,10 @@ export class AppConfig {
     if (parsed.data.HOLIBOT_FIXED_NOW && parsed.data.NODE_ENV !== 'test') {
       throw new ConfigError([`HOLIBOT_FIXED_NOW=${JSON.stringify(relevant['HOLIBOT_FIXED_NOW'])}: only allowed with NODE_ENV=test`]);
     }
-    return new AppConfig(parsed.data);
+    const config = new AppConfig(parsed.data);
+    const problems = crossChecks(config);
+    if (problems.length) throw new ConfigError(problems);
+    return config;
   }
 
   /** The process's configuration: `.env` (when present) under the real environment. */
@@ -321,6 +339,16 @@ export class AppConfig {
     if (existsSync(envFile)) loadDotenv({ path: envFile, quiet: true });
     return AppConfig.fromEnv(process.env);
   }
+}
+
+/** Settings that are valid one by one but not together. */
+function crossChecks(config: AppConfig): string[] {
+  const problems: string[] = [];
+  const { metrics } = config;
+  if (metrics.port !== null && metrics.port !== 0 && metrics.port === config.port) {
+    problems.push(`METRICS_PORT=${metrics.port}: must differ from PORT (the metrics listener is a server of its own)`);
+  }
+  return problems;
 }
 
 /** '16kb' → 16384 (the units BODY_LIMIT allows; k and m are 1024-based, as Express read them). */

@@ -1,7 +1,11 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { JobTrigger } from '@holibot/database';
 import { Clock } from '../common/clock.js';
+import { Metrics } from '../observability/metrics/metrics.service.js';
 import { JobLock } from './job-lock.js';
+
+/** What the runner records of each run (holibot_job_* metrics). */
+export type JobMetrics = Pick<Metrics, 'jobRun' | 'jobSucceeded'>;
 
 /** What /health/ready shows of a scheduled job: no error text (the endpoint is public). */
 export interface JobStatus {
@@ -28,6 +32,7 @@ export class JobRunner {
   constructor(
     private readonly lock: JobLock,
     private readonly clock: Clock,
+    @Inject(Metrics) private readonly metrics: JobMetrics,
   ) {}
 
   /** A scheduled job's status from now on, starting from its last success before this process (from disk or the database). */
@@ -38,6 +43,7 @@ export class JobRunner {
       lastRunAt: known?.lastRunAt ?? null,
       lastSuccessAt: known?.lastSuccessAt ?? lastSuccessAt?.toISOString() ?? null,
     });
+    if (!known?.lastSuccessAt && lastSuccessAt) this.metrics.jobSucceeded(job, lastSuccessAt);
   }
 
   /** The tracked jobs' statuses, by name. */
@@ -47,6 +53,8 @@ export class JobRunner {
 
   async run<T>(job: string, trigger: JobTrigger, work: () => Promise<T>): Promise<JobOutcome<T>> {
     const outcome = await this.runLocked(job, trigger, work);
+    this.metrics.jobRun(job, outcome.status, outcome.durationMs / 1000);
+    if (outcome.status === 'done') this.metrics.jobSucceeded(job, this.clock.now());
     if (outcome.status !== 'skipped') {
       const now = this.clock.now().toISOString();
       const known = this.statuses.get(job);

@@ -1,18 +1,25 @@
 import { FixedClock } from '../common/clock.js';
 import { type HeldLock, InProcessJobLock, JobLock } from './job-lock.js';
-import { JobRunner } from './job-runner.service.js';
+import { type JobMetrics, JobRunner } from './job-runner.service.js';
 
 const clock = () => new FixedClock(new Date('2026-06-02T11:00:00Z'));
+/** The runs the runner reported to its metrics. */
+const runs: string[] = [];
+const metrics: JobMetrics = {
+  jobRun: (job, outcome) => runs.push(`${job}:${outcome}`),
+  jobSucceeded: (job, at) => runs.push(`${job}:success@${at.toISOString()}`),
+};
+beforeEach(() => (runs.length = 0));
 
 describe('JobRunner', () => {
   it('runs the work under the lock and gives its result', async () => {
-    const runner = new JobRunner(new InProcessJobLock(), clock());
+    const runner = new JobRunner(new InProcessJobLock(), clock(), metrics);
     expect(await runner.run('job', 'cli', () => Promise.resolve(42))).toEqual({ status: 'done', result: 42, durationMs: 0 });
   });
 
   it('skips a job whose lock is held, and runs it again once released', async () => {
     const lock = new InProcessJobLock();
-    const runner = new JobRunner(lock, clock());
+    const runner = new JobRunner(lock, clock(), metrics);
     let release!: () => void;
     const first = runner.run('job', 'cron', () => new Promise<void>((resolve) => (release = resolve)));
     await Promise.resolve();
@@ -28,10 +35,11 @@ describe('JobRunner', () => {
 
   it('turns a failure into an outcome, never a rejection, and releases the lock', async () => {
     const lock = new InProcessJobLock();
-    const runner = new JobRunner(lock, clock());
+    const runner = new JobRunner(lock, clock(), metrics);
     const failure = new Error('disk full');
     expect(await runner.run('job', 'cron', () => Promise.reject(failure))).toEqual({ status: 'failed', error: failure, durationMs: 0 });
     expect((await runner.run('job', 'cron', () => Promise.resolve(1))).status).toBe('done');
+    expect(runs).toEqual(['job:failed', 'job:done', 'job:success@2026-06-02T11:00:00.000Z']);
   });
 
   it('reports a lock that cannot be taken (the database is down) as a failure, not a skip', async () => {
@@ -41,8 +49,9 @@ describe('JobRunner', () => {
       }
     }
     let ran = false;
-    const outcome = await new JobRunner(new BrokenLock(), clock()).run('job', 'cron', () => Promise.resolve((ran = true)));
+    const outcome = await new JobRunner(new BrokenLock(), clock(), metrics).run('job', 'cron', () => Promise.resolve((ran = true)));
     expect(outcome.status).toBe('failed');
     expect(ran).toBe(false);
+    expect(runs).toEqual(['job:failed']);
   });
 });

@@ -13,7 +13,7 @@ import { PoiCatalogue, PoiImportService } from '../../../poi/index.js';
 import { type ConversationContext, type EngineAnswer, HISTORY_LIMIT, type HistoryMessage, type TurnInput } from '../answer-engine.js';
 import { BuiltinAnswerEngine } from '../builtin-engine.js';
 import { MistralCallError, MistralClient, type MistralStreamEvent } from './mistral-client.js';
-import { MistralAnswerEngine, type MistralEngineOptions } from './mistral-engine.js';
+import { MistralAnswerEngine, type MistralEngineOptions, type MistralMetrics } from './mistral-engine.js';
 import { PROMPT_CANARY } from './prompts.js';
 
 // The Mistral engine against a real catalogue (SQLite, the sample file), the real built-in
@@ -59,6 +59,17 @@ beforeEach(() => {
 });
 afterEach(() => expect(fake.pending()).toBe(0));
 
+/** What the engine reported to its metrics, in order. */
+const recorded: { calls: { outcome: string; tokens: number }[]; circuit: boolean[] } = { calls: [], circuit: [] };
+const metrics: MistralMetrics = {
+  mistralCall: (outcome, _seconds, usage) => recorded.calls.push({ outcome, tokens: (usage?.promptTokens ?? 0) + (usage?.completionTokens ?? 0) }),
+  mistralCircuit: (open) => recorded.circuit.push(open),
+};
+beforeEach(() => {
+  recorded.calls.length = 0;
+  recorded.circuit.length = 0;
+});
+
 function engine(options: MistralEngineOptions = {}, env: Record<string, string> = {}): MistralAnswerEngine {
   const config = AppConfig.fromEnv({
     MISTRAL_API_KEY: 'test-key',
@@ -67,7 +78,7 @@ function engine(options: MistralEngineOptions = {}, env: Record<string, string> 
     POI_RELOAD_INTERVAL_MS: '0',
     ...env,
   });
-  return new MistralAnswerEngine(new BuiltinAnswerEngine(catalogue, config), catalogue, new MistralClient(config), config, options);
+  return new MistralAnswerEngine(new BuiltinAnswerEngine(catalogue, config), catalogue, new MistralClient(config), config, metrics, options);
 }
 
 function builtin(): BuiltinAnswerEngine {
@@ -268,12 +279,16 @@ describe('MistralAnswerEngine', () => {
     expect(ms).toBeLessThan(100); // no call, no wait
     expect(fake.requests).toHaveLength(2); // nothing reached Mistral
     expect(mistralLines().at(-1)!.message).toContain('outcome=circuit_open');
+    expect(recorded.calls.map((call) => call.outcome)).toEqual(['http_401', 'http_401', 'circuit_open']);
+    expect(recorded.circuit).toEqual([false, true]);
 
     await new Promise((resolve) => setTimeout(resolve, 350));
     fake.script({ text: '**Bodega La Calpina** is cosy.' }, { text: '**Mesón Los Candiles** is classic.' });
     expect((await mistral.answer(turn('tapas restaurants'))).engine).toBe('mistral');
     expect((await mistral.answer(turn('tapas restaurants'))).engine).toBe('mistral');
     expect(fake.requests).toHaveLength(4);
+    expect(recorded.circuit).toEqual([false, true, false]);
+    expect(recorded.calls.slice(-2).map((call) => call.outcome)).toEqual(['ok', 'ok']);
   });
 
   it('prompt injection: the model printing its instructions is never shown; a polite refusal is', async () => {

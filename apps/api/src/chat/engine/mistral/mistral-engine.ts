@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { type CircuitBreakerPolicy, ConsecutiveBreaker, circuitBreaker, handleAll, isBrokenCircuitError, isIsolatedCircuitError } from 'cockatiel';
 import type { Language } from '@holibot/contracts';
 import { AppConfig } from '../../../config/app-config.js';
+import type { Metrics } from '../../../observability/metrics/metrics.service.js';
 import { PoiCatalogue } from '../../../poi/index.js';
 import { AnswerEngine, type EngineAnswer, type HistoryMessage, type TokenUsage, type TurnInput } from '../answer-engine.js';
 import { BuiltinAnswerEngine } from '../builtin-engine.js';
@@ -36,6 +37,9 @@ export interface MistralEngineOptions {
   /** Time that must be left for a retry to be worth it. Default 40% of MISTRAL_TIMEOUT_MS, at most 2 s. */
   minRetryBudgetMs?: number;
 }
+
+/** What the engine records: each call's outcome, time and tokens, and the breaker's state. */
+export type MistralMetrics = Pick<Metrics, 'mistralCall' | 'mistralCircuit'>;
 
 /** How a Mistral call ended, as the usage log line says it. */
 type Outcome = 'ok' | 'timeout' | 'network' | 'malformed' | 'ungrounded' | 'leak' | 'circuit_open' | `http_${number}`;
@@ -155,6 +159,7 @@ export class MistralAnswerEngine extends AnswerEngine {
     private readonly catalogue: PoiCatalogue,
     private readonly client: MistralClient,
     private readonly config: AppConfig,
+    private readonly metrics: MistralMetrics,
     @Optional() @Inject(MISTRAL_ENGINE_OPTIONS) options: MistralEngineOptions | null = null,
   ) {
     super();
@@ -166,6 +171,10 @@ export class MistralAnswerEngine extends AnswerEngine {
       breaker: new ConsecutiveBreaker(options?.breakerThreshold ?? 5),
       halfOpenAfter: options?.halfOpenAfterMs ?? 30_000,
     });
+    // Open from the break until a trial call succeeds (half-open still answers with the built-in engine).
+    this.breaker.onBreak(() => metrics.mistralCircuit(true));
+    this.breaker.onReset(() => metrics.mistralCircuit(false));
+    metrics.mistralCircuit(false);
   }
 
   async answer(turn: TurnInput): Promise<EngineAnswer> {
@@ -294,6 +303,7 @@ export class MistralAnswerEngine extends AnswerEngine {
       (removed > 0 ? ` removed_sentences=${removed}` : '');
     if (outcome === 'ok') this.logger.log(line);
     else this.logger.warn(line);
+    this.metrics.mistralCall(outcome, latencyMs / 1000, usage);
   }
 
   /** Place names of the catalogue (rebuilt when the catalogue reloads), plus this turn's candidates as written. */
