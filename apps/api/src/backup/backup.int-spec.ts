@@ -15,6 +15,7 @@ import { CommonModule } from '../common/common.module.js';
 import { AppConfig } from '../config/app-config.js';
 import { ConfigModule } from '../config/config.module.js';
 import { DatabaseModule } from '../database/database.module.js';
+import { MetricsModule } from '../observability/metrics/metrics.module.js';
 import { PoiCatalogue } from '../poi/index.js';
 import { BackupInvalidError, RestoreRefusedError } from './backup.errors.js';
 import { BackupJobs } from './backup.jobs.js';
@@ -36,6 +37,7 @@ async function backupContext(database: DatabaseConfig, env: Record<string, strin
       ConfigModule.forRoot(config),
       CommonModule,
       DatabaseModule.forRoot(dataSource),
+      MetricsModule.forRoot({ serve: false }),
       ThrottlerModule.forRoot([{ ttl: 60_000, limit: 1000 }]),
       ChatModule,
       BackupModule,

@@ -8,6 +8,7 @@ import { CommonModule } from '../common/common.module.js';
 import { AppConfig } from '../config/app-config.js';
 import { ConfigModule } from '../config/config.module.js';
 import { DatabaseModule } from '../database/database.module.js';
+import { MetricsModule } from '../observability/metrics/metrics.module.js';
 import { PoiCatalogue } from '../poi/poi-catalogue.service.js';
 import { SessionService } from '../session/session.service.js';
 import { ChatService } from './chat.service.js';
@@ -32,6 +33,7 @@ async function chatTestingModule(): Promise<{ module: TestingModule; close(): Pr
       ConfigModule.forRoot(config),
       CommonModule,
       DatabaseModule.forRoot(dataSource),
+      MetricsModule.forRoot({ serve: false }),
       // The storage ChatRateLimit counts in (the limits are under test at the edges, not here).
       ThrottlerModule.forRoot([{ ttl: 60_000, limit: 1000 }]),
       ChatModule,

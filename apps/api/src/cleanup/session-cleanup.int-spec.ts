@@ -8,6 +8,7 @@ import { CommonModule } from '../common/common.module.js';
 import { AppConfig } from '../config/app-config.js';
 import { ConfigModule } from '../config/config.module.js';
 import { DatabaseModule } from '../database/database.module.js';
+import { MetricsModule } from '../observability/metrics/metrics.module.js';
 import { JobRunner } from '../scheduling/index.js';
 import { SchedulingModule } from '../scheduling/scheduling.module.js';
 import { CleanupFailedError } from './cleanup.errors.js';
@@ -24,7 +25,14 @@ async function cleanupContext(database: DatabaseConfig, env: Record<string, stri
   const dataSource: DataSource = await (await createDataSource(config.database)).initialize();
   await dataSource.runMigrations();
   const module: TestingModule = await Test.createTestingModule({
-    imports: [ConfigModule.forRoot(config), CommonModule, DatabaseModule.forRoot(dataSource), CleanupModule, SchedulingModule],
+    imports: [
+      ConfigModule.forRoot(config),
+      CommonModule,
+      DatabaseModule.forRoot(dataSource),
+      MetricsModule.forRoot({ serve: false }),
+      CleanupModule,
+      SchedulingModule,
+    ],
   })
     .overrideProvider(Clock)
     .useValue(new FixedClock(NOW))

@@ -1,6 +1,6 @@
 /**
  * Every metric HoliBot exposes at /metrics: names, help, labels and buckets, in one place. The
- * Metrics service records them, the alert rules read them, and the shipped Prometheus rules and
+ * Metrics service records them, and the shipped Prometheus rules and
  * Grafana dashboard query them (a test compares those queries with this list).
  *
  * Prometheus naming: base units (`_seconds`, `_bytes`), counters end in `_total`. Labels only
@@ -139,26 +139,6 @@ export const METRIC = {
     name: 'holibot_widget_upload_bytes_total',
     help: 'Bytes of widget bundle uploads received, by result.',
     labelNames: ['result'],
-  },
-  alertFiring: {
-    name: 'holibot_alert_firing',
-    help: '1 while an alert rule holds, else 0, by rule.',
-    labelNames: ['rule'],
-  },
-  alertValue: {
-    name: 'holibot_alert_value',
-    help: "An alert rule's latest reading (in the unit of its threshold), by rule.",
-    labelNames: ['rule'],
-  },
-  alertThreshold: {
-    name: 'holibot_alert_threshold',
-    help: "An alert rule's threshold, by rule.",
-    labelNames: ['rule'],
-  },
-  alertNotifications: {
-    name: 'holibot_alert_notifications_total',
-    help: 'Alert messages sent, by channel (email, webhook) and result (sent, failed).',
-    labelNames: ['channel', 'result'],
   },
 } as const satisfies Record<string, Definition | HistogramDefinition>;
 

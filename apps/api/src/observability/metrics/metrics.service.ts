@@ -8,7 +8,7 @@ import { type DataSource, MoreThan } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import type { AppConfig } from '../../config/app-config.js';
 import { METRIC } from './metric-definitions.js';
-import { type MemoryReading, SystemReadings } from './system-readings.js';
+import { SystemReadings } from './system-readings.js';
 
 type Definitions = typeof METRIC;
 type InstrumentOf<D> = D extends { buckets: readonly number[] } ? Histogram : D extends { name: `${string}_total` } ? Counter : Gauge;
@@ -26,14 +26,6 @@ export const ACTIVE_SESSIONS_MAX_AGE_MS = 30_000;
 /** Methods with an HTTP meaning: anything else (made-up methods) shares one label value. */
 const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
 
-/** A cumulative reading of the HTTP request histogram: what the alert rules take deltas of. */
-export interface HttpSnapshot {
-  /** Cumulative counts per bucket upper bound (seconds), `+Inf` last, summed over every label. */
-  buckets: { le: number; count: number }[];
-  requests: number;
-  serverErrors: number;
-}
-
 /**
  * HoliBot's metrics (metric-definitions.ts), recorded through one method per event so that
  * callers cannot invent a label. The objects are @willsoto/nestjs-prometheus providers on
@@ -48,11 +40,11 @@ export class Metrics {
   private readonly volumes: { volume: DiskVolume; path: string }[];
 
   constructor(
-    readonly instruments: Instruments,
+    private readonly instruments: Instruments,
     private readonly config: AppConfig,
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
-    readonly system: SystemReadings,
+    private readonly system: SystemReadings,
   ) {
     this.volumes = [
       ...(config.database.type === 'sqlite' ? [{ volume: 'database' as const, path: dirname(resolve(config.database.sqlitePath)) }] : []),
@@ -122,41 +114,9 @@ export class Metrics {
     this.instruments.widgetUploadBytes.inc({ result }, bytes);
   }
 
-  alertState(rule: string, state: { holds: boolean; value: number | null; threshold: number }): void {
-    this.instruments.alertFiring.set({ rule }, state.holds ? 1 : 0);
-    this.instruments.alertThreshold.set({ rule }, state.threshold);
-    if (state.value !== null) this.instruments.alertValue.set({ rule }, state.value);
-  }
-
-  alertNotification(channel: string, result: 'sent' | 'failed'): void {
-    this.instruments.alertNotifications.inc({ channel, result });
-  }
-
-  /** Before a scrape (and an alert check): the readings that are taken, not counted. */
+  /** Before a scrape: the readings that are taken, not counted. */
   async refresh(): Promise<void> {
     await Promise.all([this.refreshActiveSessions(), this.refreshConnections(), this.refreshSystem()]);
-  }
-
-  /** The HTTP histogram now, summed over its labels. */
-  async httpSnapshot(): Promise<HttpSnapshot> {
-    const { values } = await this.instruments.httpRequestDuration.get();
-    const buckets = new Map<number, number>();
-    let requests = 0;
-    let serverErrors = 0;
-    for (const { metricName, labels, value } of values) {
-      if (metricName?.endsWith('_bucket')) {
-        const le = labels['le'] === '+Inf' ? Number.POSITIVE_INFINITY : Number(labels['le']);
-        buckets.set(le, (buckets.get(le) ?? 0) + value);
-      } else if (metricName?.endsWith('_count')) {
-        requests += value;
-        if (String(labels['status']).startsWith('5')) serverErrors += value;
-      }
-    }
-    return {
-      buckets: [...buckets].map(([le, count]) => ({ le, count })).sort((a, b) => a.le - b.le),
-      requests,
-      serverErrors,
-    };
   }
 
   /** Open TCP connections on the HTTP listener (WebSocket ones included); 0 before it listens. */
@@ -166,11 +126,7 @@ export class Metrics {
     return new Promise((done) => server.getConnections((error, count) => done(error ? 0 : count)));
   }
 
-  async memory(): Promise<MemoryReading> {
-    return this.system.memory();
-  }
-
-  /** The lowest free share (0–1) over the volumes HoliBot writes to, and which volume it is. */
+  /** The free share (0–1) of each volume HoliBot writes to. */
   async diskFree(): Promise<{ volume: DiskVolume; freeRatio: number; path: string }[]> {
     const readings = await Promise.all(
       this.volumes.map(async ({ volume, path }) => {

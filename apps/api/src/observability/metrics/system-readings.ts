@@ -19,7 +19,7 @@ const NO_LIMIT = 2 ** 60;
 
 /**
  * What the machine says about the process's resources: memory, CPU time, free disk space. The
- * metrics and the alert rules read them here only, so a test replaces this one class to drive
+ * metrics read them here only, so a test (and the coming alert rules) can replace this one class to drive
  * a rule over its threshold.
  */
 @Injectable()
