@@ -12,9 +12,12 @@ const aliases = {
 };
 
 // The CommonJS Nest packages the api uses, as ES modules Jest can load (see that file).
-const commonJsNestPackages = await commonJsPackagesAsEsm(['@nestjs/throttler', 'nest-winston', '@fastify/static', '@willsoto/nestjs-prometheus'], {
-  shared: ['prom-client'],
-});
+const commonJsNestPackages = await commonJsPackagesAsEsm(
+  ['@nestjs/throttler', 'nest-winston', '@fastify/static', '@willsoto/nestjs-prometheus', '@nestjs-modules/mailer'],
+  {
+    shared: ['prom-client'],
+  },
+);
 
 const common = {
   extensionsToTreatAsEsm: ['.ts'],

@@ -32,7 +32,7 @@ export async function commonJsPackagesAsEsm(packages, { shared = [] } = {}) {
 
 /** The path of the ES module build of one package, made if this version has none yet. */
 async function asEsm(packageName, shared) {
-  const { version } = JSON.parse(readFileSync(require.resolve(`${packageName}/package.json`), 'utf8'));
+  const { version } = installedPackageJson(packageName);
   const sharing = createHash('sha256')
     .update([...shared].sort().join(','))
     .digest('hex')
@@ -61,6 +61,17 @@ async function asEsm(packageName, shared) {
   writeFileSync(partial, result.outputFiles[0].text);
   renameSync(partial, target);
   return target;
+}
+
+/** A package's own package.json, found above its entry point (its `exports` may not list `./package.json`). */
+function installedPackageJson(packageName) {
+  for (let dir = dirname(require.resolve(packageName)); dirname(dir) !== dir; dir = dirname(dir)) {
+    const file = join(dir, 'package.json');
+    if (!existsSync(file)) continue;
+    const json = JSON.parse(readFileSync(file, 'utf8'));
+    if (json.name === packageName) return json;
+  }
+  throw new Error(`cannot find the package.json of ${packageName}`);
 }
 
 /**
