@@ -109,6 +109,64 @@ describe('AppConfig', () => {
     expect(() => AppConfig.fromEnv({ BACKUP_RETENTION_DAYS: '0' })).toThrow(/BACKUP_RETENTION_DAYS="0": must be at least 1/);
   });
 
+  it('reads the alert settings: off by default with the ops guide thresholds; a channel is required when on', () => {
+    const defaults = AppConfig.fromEnv({});
+    expect(defaults.alerts).toEqual({
+      enabled: false,
+      recipients: [],
+      checkIntervalMs: 60000,
+      windowSeconds: 300,
+      repeatMinutes: 60,
+      webhookUrl: null,
+      thresholds: { responseTimeMs: 2000, errorRatePercent: 5, minRequests: 20, memoryPercent: 90, cpuPercent: 80, diskFreePercent: 10, maxConnections: 1000 },
+    });
+    expect(defaults.smtp).toBeNull();
+    expect(defaults.publicUrl).toBeNull();
+    const mail = AppConfig.fromEnv({
+      ALERTS_ENABLED: 'true',
+      ALERT_RECIPIENTS: 'ops@example.com, it@example.com',
+      SMTP_HOST: 'smtp.example.com',
+      SMTP_USER: 'alerts@example.com',
+      SMTP_PASSWORD: 'pw',
+      ALERT_ERROR_RATE_PERCENT: '2.5',
+      PUBLIC_URL: 'https://bot.example.com/',
+    });
+    expect(mail.alerts.recipients).toEqual(['ops@example.com', 'it@example.com']);
+    expect(mail.alerts.thresholds.errorRatePercent).toBe(2.5);
+    expect(mail.smtp).toEqual({
+      host: 'smtp.example.com',
+      port: 587,
+      secure: false,
+      user: 'alerts@example.com',
+      password: 'pw',
+      from: 'HoliBot <alerts@example.com>',
+    });
+    expect(mail.publicUrl).toBe('https://bot.example.com');
+    expect(AppConfig.fromEnv({ ALERTS_ENABLED: 'true', ALERT_WEBHOOK_URL: 'https://hooks.example.com/x' }).alerts.webhookUrl).toBe(
+      'https://hooks.example.com/x',
+    );
+    expect(() => AppConfig.fromEnv({ ALERTS_ENABLED: 'true' })).toThrow(/ALERTS_ENABLED=true but no channel is configured/);
+    expect(() => AppConfig.fromEnv({ ALERT_RECIPIENTS: 'ops@example.com' })).toThrow(/ALERT_RECIPIENTS is set but SMTP_HOST is not/);
+    expect(() => AppConfig.fromEnv({ SMTP_HOST: 'smtp.example.com' })).toThrow(/ALERT_RECIPIENTS is empty/);
+    expect(() => AppConfig.fromEnv({ SMTP_HOST: 'smtp', ALERT_RECIPIENTS: 'a@b.c', SMTP_USER: 'u' })).toThrow(/SMTP_USER and SMTP_PASSWORD: set both/);
+    expect(() => AppConfig.fromEnv({ ALERT_RECIPIENTS: 'ops@example.com; boss' })).toThrow(
+      /ALERT_RECIPIENTS="ops@example.com; boss": must be a comma-separated list/,
+    );
+    expect(() => AppConfig.fromEnv({ ALERT_MEMORY_PERCENT: '120' })).toThrow(/ALERT_MEMORY_PERCENT="120": must be at most 100/);
+    expect(() => AppConfig.fromEnv({ ALERTS_ENABLED: 'true', ALERT_WEBHOOK_URL: 'https://h.example/x', METRICS_ENABLED: 'false' })).toThrow(
+      /ALERTS_ENABLED=true needs METRICS_ENABLED=true/,
+    );
+    // Secrets stay hidden: the SMTP password and the webhook URL (its path is the key).
+    let message = '';
+    try {
+      AppConfig.fromEnv({ ALERT_WEBHOOK_URL: 'hooks.slack.com/services/T0/B0/secret-part' });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain('ALERT_WEBHOOK_URL=(hidden)');
+    expect(message).not.toContain('secret-part');
+  });
+
   it('.env.example and the README list every variable', () => {
     const example = readFileSync('.env.example', 'utf8');
     const readme = readFileSync('README.md', 'utf8');

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { isIP } from 'node:net';
+import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { config as loadDotenv } from 'dotenv';
@@ -22,6 +23,21 @@ const int = (fallback: number, min: number, max = Number.MAX_SAFE_INTEGER) =>
     .min(min, { message: `must be at least ${min}` })
     .max(max, { message: `must be at most ${max}` })
     .default(fallback);
+/** A decimal number (thresholds in per cent). */
+const decimal = (fallback: number, min: number, max: number) =>
+  z.coerce
+    .number({ message: 'must be a number' })
+    .min(min, { message: `must be at least ${min}` })
+    .max(max, { message: `must be at most ${max}` })
+    .default(fallback);
+/** An http(s) URL, or empty (off). */
+const urlOrEmpty = (example: string) =>
+  z
+    .string()
+    .default('')
+    .refine((value) => value === '' || /^https?:\/\/[^\s/]+(\/\S*)?$/.test(value), { message: `must be an http(s) URL such as ${example}` });
+/** One e-mail address, as far as a setting can tell: something@somewhere, no spaces or list separators. */
+const EMAIL = /^[^\s@,;<>]+@[^\s@,;<>]+$/;
 /** A cron expression (5 fields, or 6 with seconds first), read in the destination time zone (TZ). */
 const cron = (fallback: string) =>
   z
@@ -97,6 +113,8 @@ export const ENV_SCHEMA = z.object({
     .string()
     .default('')
     .refine((value) => value === '' || value.length >= 16, { message: 'must be at least 16 characters (or empty: no encryption)' }),
+  // false: nothing is recorded (no per-request cost), /metrics and its listener are off, alerts cannot run.
+  METRICS_ENABLED: bool(true),
   METRICS_TOKEN: z
     .string()
     .default('')
@@ -109,6 +127,37 @@ export const ENV_SCHEMA = z.object({
     .default('')
     .refine((value) => value.trim() === '' || (/^\d+$/.test(value.trim()) && Number(value) <= 65535), { message: 'must be a port number (0-65535), or empty' }),
   METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+  ALERTS_ENABLED: bool(false),
+  ALERT_RECIPIENTS: z
+    .string()
+    .default('')
+    .refine((value) => splitList(value).every((address) => EMAIL.test(address)), {
+      message: 'must be a comma-separated list of e-mail addresses such as ops@example.com, it@example.com',
+    }),
+  ALERT_CHECK_INTERVAL: int(60000, 1000, 86_400_000),
+  ALERT_WINDOW_SECONDS: int(300, 10, 86_400),
+  ALERT_REPEAT_MINUTES: int(60, 1, 10_080),
+  ALERT_RESPONSE_TIME_MS: int(2000, 1, 600_000),
+  ALERT_ERROR_RATE_PERCENT: decimal(5, 0, 100),
+  ALERT_MIN_REQUESTS: int(20, 1),
+  ALERT_MEMORY_PERCENT: decimal(90, 0, 100),
+  ALERT_CPU_PERCENT: decimal(80, 0, 100),
+  ALERT_DISK_FREE_PERCENT: decimal(10, 0, 100),
+  ALERT_MAX_CONNECTIONS: int(1000, 0),
+  ALERT_WEBHOOK_URL: urlOrEmpty('https://hooks.slack.com/services/…'),
+  SMTP_HOST: z.string().default(''),
+  SMTP_PORT: int(587, 1, 65535),
+  // true: TLS from the first byte (port 465); false: STARTTLS when the server offers it (587, 25).
+  SMTP_SECURE: bool(false),
+  SMTP_USER: z.string().default(''),
+  SMTP_PASSWORD: z.string().default(''),
+  SMTP_FROM: z
+    .string()
+    .default('')
+    .refine((value) => value === '' || EMAIL.test(/<([^>]*)>\s*$/.exec(value)?.[1] ?? value.trim()), {
+      message: 'must be an e-mail address, optionally with a name: HoliBot <alerts@example.com>',
+    }),
+  PUBLIC_URL: urlOrEmpty('https://holibot.example.com'),
   USER_TOKEN_SECRET: z
     .string()
     .default('')
@@ -184,7 +233,15 @@ export const ENV_SCHEMA = z.object({
 export type Env = z.infer<typeof ENV_SCHEMA>;
 
 /** Never shown in an error message. */
-const SECRETS = new Set(['DB_PASSWORD', 'USER_TOKEN_SECRET', 'MISTRAL_API_KEY', 'BACKUP_ENCRYPTION_KEY', 'METRICS_TOKEN']);
+const SECRETS = new Set([
+  'DB_PASSWORD',
+  'USER_TOKEN_SECRET',
+  'MISTRAL_API_KEY',
+  'BACKUP_ENCRYPTION_KEY',
+  'METRICS_TOKEN',
+  'SMTP_PASSWORD',
+  'ALERT_WEBHOOK_URL',
+]);
 export type TrustProxy = boolean | number | string;
 
 export class ConfigError extends DomainError {
@@ -205,8 +262,30 @@ export class AppConfig {
   readonly cleanup: { enabled: boolean; cron: string; batchSize: number; statsCron: string };
   /** Backups: `encryptionKey` null means unencrypted files. */
   readonly backup: { enabled: boolean; intervalHours: number; dir: string; retentionDays: number; encryptionKey: string | null };
-  /** `/metrics`: `token` null = off on the main port; `port` null = no listener of its own. */
-  readonly metrics: { token: string | null; port: number | null; host: string };
+  /** `enabled` false: nothing recorded or served. `/metrics`: `token` null = off on the main port; `port` null = no listener of its own. */
+  readonly metrics: { enabled: boolean; token: string | null; port: number | null; host: string };
+  /** The built-in alert checks (ALERT_*): thresholds in the unit their variable names. */
+  readonly alerts: {
+    enabled: boolean;
+    recipients: string[];
+    checkIntervalMs: number;
+    windowSeconds: number;
+    repeatMinutes: number;
+    webhookUrl: string | null;
+    thresholds: {
+      responseTimeMs: number;
+      errorRatePercent: number;
+      minRequests: number;
+      memoryPercent: number;
+      cpuPercent: number;
+      diskFreePercent: number;
+      maxConnections: number;
+    };
+  };
+  /** The SMTP server alert and report mails go through, or null: no mail. */
+  readonly smtp: { host: string; port: number; secure: boolean; user: string | null; password: string | null; from: string } | null;
+  /** Where operators reach this HoliBot (links in alert mails), without a trailing slash; null: not set. */
+  readonly publicUrl: string | null;
   readonly userTokenSecret: string | null;
   /** Furthest a user token's `exp` may lie ahead, in seconds. */
   readonly userTokenMaxAgeS: number;
@@ -264,7 +343,41 @@ export class AppConfig {
       retentionDays: env.BACKUP_RETENTION_DAYS,
       encryptionKey: env.BACKUP_ENCRYPTION_KEY || null,
     };
-    this.metrics = { token: env.METRICS_TOKEN || null, port: env.METRICS_PORT.trim() === '' ? null : Number(env.METRICS_PORT), host: env.METRICS_HOST };
+    this.metrics = {
+      enabled: env.METRICS_ENABLED,
+      token: env.METRICS_TOKEN || null,
+      port: env.METRICS_PORT.trim() === '' ? null : Number(env.METRICS_PORT),
+      host: env.METRICS_HOST,
+    };
+    this.alerts = {
+      enabled: env.ALERTS_ENABLED,
+      recipients: splitList(env.ALERT_RECIPIENTS),
+      checkIntervalMs: env.ALERT_CHECK_INTERVAL,
+      windowSeconds: env.ALERT_WINDOW_SECONDS,
+      repeatMinutes: env.ALERT_REPEAT_MINUTES,
+      webhookUrl: env.ALERT_WEBHOOK_URL || null,
+      thresholds: {
+        responseTimeMs: env.ALERT_RESPONSE_TIME_MS,
+        errorRatePercent: env.ALERT_ERROR_RATE_PERCENT,
+        minRequests: env.ALERT_MIN_REQUESTS,
+        memoryPercent: env.ALERT_MEMORY_PERCENT,
+        cpuPercent: env.ALERT_CPU_PERCENT,
+        diskFreePercent: env.ALERT_DISK_FREE_PERCENT,
+        maxConnections: env.ALERT_MAX_CONNECTIONS,
+      },
+    };
+    this.smtp = env.SMTP_HOST.trim()
+      ? {
+          host: env.SMTP_HOST.trim(),
+          port: env.SMTP_PORT,
+          secure: env.SMTP_SECURE,
+          user: env.SMTP_USER || null,
+          password: env.SMTP_PASSWORD || null,
+          // The account's own address is what most SMTP servers accept as the sender.
+          from: env.SMTP_FROM.trim() || (EMAIL.test(env.SMTP_USER) ? `HoliBot <${env.SMTP_USER}>` : `HoliBot <holibot@${hostname()}>`),
+        }
+      : null;
+    this.publicUrl = env.PUBLIC_URL.replace(/\/+$/, '') || null;
     this.userTokenSecret = env.USER_TOKEN_SECRET || null;
     this.userTokenMaxAgeS = env.USER_TOKEN_MAX_AGE_S;
     this.rateLimit = {
@@ -348,7 +461,34 @@ function crossChecks(config: AppConfig): string[] {
   if (metrics.port !== null && metrics.port !== 0 && metrics.port === config.port) {
     problems.push(`METRICS_PORT=${metrics.port}: must differ from PORT (the metrics listener is a server of its own)`);
   }
+  if (!metrics.enabled && (metrics.token !== null || metrics.port !== null)) {
+    problems.push('METRICS_ENABLED=false: METRICS_TOKEN and METRICS_PORT serve metrics that are not recorded; unset them or enable metrics');
+  }
+  const { alerts, smtp } = config;
+  if (alerts.enabled && !metrics.enabled) {
+    problems.push('ALERTS_ENABLED=true needs METRICS_ENABLED=true: the alert rules read the metrics');
+  }
+  if (alerts.recipients.length > 0 && !smtp) {
+    problems.push('ALERT_RECIPIENTS is set but SMTP_HOST is not: alert mail needs an SMTP server (SMTP_HOST, SMTP_PORT, SMTP_USER, SMTP_PASSWORD)');
+  }
+  if (smtp && alerts.recipients.length === 0) {
+    problems.push(`SMTP_HOST=${JSON.stringify(smtp.host)} is set but ALERT_RECIPIENTS is empty: nobody would get the alert and report mails`);
+  }
+  if (smtp && (smtp.user === null) !== (smtp.password === null)) {
+    problems.push('SMTP_USER and SMTP_PASSWORD: set both (the server asks for a login) or neither');
+  }
+  if (alerts.enabled && alerts.recipients.length === 0 && !alerts.webhookUrl) {
+    problems.push('ALERTS_ENABLED=true but no channel is configured: set SMTP_HOST and ALERT_RECIPIENTS (e-mail), or ALERT_WEBHOOK_URL');
+  }
   return problems;
+}
+
+/** 'a@x.org, b@y.org' → ['a@x.org', 'b@y.org']; blanks dropped. */
+function splitList(value: string): string[] {
+  return value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
 }
 
 /** '16kb' → 16384 (the units BODY_LIMIT allows; k and m are 1024-based, as Express read them). */
