@@ -33,9 +33,10 @@ describe('holibot backup, backup list, backup verify, restore (SQLite)', () => {
     const made = run('backup');
     expect(made.code).toBe(0);
     expect(made.stderr).toMatch(/^Dumping the SQLite database…\nCompressing [\d.]+ MB…\n$/);
-    const match = /^Backup (\d{8}-\d{6}) in .+: 3 files, [\d.]+ MB \(ChatMessage 0, ChatSession 0, ChatSessionCleanupLog 0, Poi 191, migrations 3\)\.\n$/.exec(
-      made.stdout,
-    );
+    const match =
+      /^Backup (\d{8}-\d{6}) in .+: 3 files, [\d.]+ MB \(AlertEvent 0, AlertRuleState 0, ChatMessage 0, ChatSession 0, ChatSessionCleanupLog 0, Poi 191, migrations 4\)\.\n$/.exec(
+        made.stdout,
+      );
     expect(match).not.toBeNull();
     timestamp = match![1]!;
     const list = JSON.parse(run('backup', 'list', '--json').stdout) as Array<Record<string, unknown>>;

@@ -25,13 +25,17 @@ eachDatabase('schema', (database) => {
     await dataSource.runMigrations();
     expect(await drift(dataSource)).toEqual([]);
     const tables = (await dataSource.createQueryRunner().getTables()).map((t) => t.name.split('.').pop()).sort();
-    expect(tables).toEqual(expect.arrayContaining(['ChatMessage', 'ChatSession', 'ChatSessionCleanupLog', 'Poi']));
+    expect(tables).toEqual(expect.arrayContaining(['AlertEvent', 'AlertRuleState', 'ChatMessage', 'ChatSession', 'ChatSessionCleanupLog', 'Poi']));
   });
 
   it('every migration has a working down()', async () => {
     const runner = dataSource.createQueryRunner();
     try {
-      // Newest first: the cleanup log's details go, then the token columns, then every table.
+      // Newest first: the alert tables go, then the cleanup log's details, the token columns, and every table.
+      await dataSource.undoLastMigration();
+      expect(await runner.hasTable('AlertEvent')).toBe(false);
+      expect(await runner.hasTable('AlertRuleState')).toBe(false);
+      expect(await runner.hasTable('ChatSessionCleanupLog')).toBe(true);
       await dataSource.undoLastMigration();
       expect(await runner.hasColumn('ChatSessionCleanupLog', 'messages_deleted')).toBe(false);
       expect(await runner.hasColumn('ChatSessionCleanupLog', 'trigger')).toBe(false);
