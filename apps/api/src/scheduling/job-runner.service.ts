@@ -5,7 +5,7 @@ import { Metrics } from '../observability/metrics/metrics.service.js';
 import { JobLock } from './job-lock.js';
 
 /** What the runner records of each run (holibot_job_* metrics). */
-export type JobMetrics = Pick<Metrics, 'jobRun' | 'jobSucceeded'>;
+export type JobMetrics = Pick<Metrics, 'jobRun' | 'jobSucceeded' | 'jobTracked'>;
 
 /** What /health/ready shows of a scheduled job: no error text (the endpoint is public). */
 export interface JobStatus {
@@ -38,6 +38,7 @@ export class JobRunner {
   /** A scheduled job's status from now on, starting from its last success before this process (from disk or the database). */
   track(job: string, lastSuccessAt: Date | null = null): void {
     const known = this.statuses.get(job);
+    if (!known) this.metrics.jobTracked(job);
     this.statuses.set(job, {
       status: known?.status ?? 'up',
       lastRunAt: known?.lastRunAt ?? null,
@@ -51,8 +52,9 @@ export class JobRunner {
     return Object.fromEntries(this.statuses);
   }
 
-  async run<T>(job: string, trigger: JobTrigger, work: () => Promise<T>): Promise<JobOutcome<T>> {
-    const outcome = await this.runLocked(job, trigger, work);
+  /** `quiet`: start, end and skip at debug level (a job that runs every minute); a failure is an error all the same. */
+  async run<T>(job: string, trigger: JobTrigger, work: () => Promise<T>, { quiet = false }: { quiet?: boolean } = {}): Promise<JobOutcome<T>> {
+    const outcome = await this.runLocked(job, trigger, work, quiet ? (message) => this.logger.debug(message) : (message) => this.logger.log(message));
     this.metrics.jobRun(job, outcome.status, outcome.durationMs / 1000);
     if (outcome.status === 'done') this.metrics.jobSucceeded(job, this.clock.now());
     if (outcome.status !== 'skipped') {
@@ -67,7 +69,7 @@ export class JobRunner {
     return outcome;
   }
 
-  private async runLocked<T>(job: string, trigger: JobTrigger, work: () => Promise<T>): Promise<JobOutcome<T>> {
+  private async runLocked<T>(job: string, trigger: JobTrigger, work: () => Promise<T>, log: (message: string) => void): Promise<JobOutcome<T>> {
     const started = this.clock.now().getTime();
     const elapsed = () => this.clock.now().getTime() - started;
     let held;
@@ -78,14 +80,14 @@ export class JobRunner {
       return { status: 'failed', error, durationMs: elapsed() };
     }
     if (!held) {
-      this.logger.log(`${job} (${trigger}): skipped, another instance is running it`);
+      log(`${job} (${trigger}): skipped, another instance is running it`);
       return { status: 'skipped', durationMs: 0 };
     }
-    this.logger.log(`${job} (${trigger}): started`);
+    log(`${job} (${trigger}): started`);
     try {
       const result = await work();
       const durationMs = elapsed();
-      this.logger.log(`${job} (${trigger}): done in ${seconds(durationMs)}`);
+      log(`${job} (${trigger}): done in ${seconds(durationMs)}`);
       return { status: 'done', result, durationMs };
     } catch (error) {
       const durationMs = elapsed();

@@ -8,6 +8,7 @@ const runs: string[] = [];
 const metrics: JobMetrics = {
   jobRun: (job, outcome) => runs.push(`${job}:${outcome}`),
   jobSucceeded: (job, at) => runs.push(`${job}:success@${at.toISOString()}`),
+  jobTracked: (job) => runs.push(`${job}:tracked`),
 };
 beforeEach(() => (runs.length = 0));
 
@@ -40,6 +41,14 @@ describe('JobRunner', () => {
     expect(await runner.run('job', 'cron', () => Promise.reject(failure))).toEqual({ status: 'failed', error: failure, durationMs: 0 });
     expect((await runner.run('job', 'cron', () => Promise.resolve(1))).status).toBe('done');
     expect(runs).toEqual(['job:failed', 'job:done', 'job:success@2026-06-02T11:00:00.000Z']);
+  });
+
+  it("starts a tracked job's run counters once (a first failure is then an increase), keeping a known last success", () => {
+    const runner = new JobRunner(new InProcessJobLock(), clock(), metrics);
+    runner.track('backup', new Date('2026-06-01T00:30:00Z'));
+    runner.track('backup');
+    expect(runs).toEqual(['backup:tracked', 'backup:success@2026-06-01T00:30:00.000Z']);
+    expect(runner.status()['backup']).toEqual({ status: 'up', lastRunAt: null, lastSuccessAt: '2026-06-01T00:30:00.000Z' });
   });
 
   it('reports a lock that cannot be taken (the database is down) as a failure, not a skip', async () => {

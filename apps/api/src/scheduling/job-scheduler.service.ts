@@ -39,15 +39,23 @@ export class JobScheduler implements OnApplicationBootstrap {
     // Unknown rather than a failed start: the job itself will run and say what is wrong.
     const lastSuccess = await (job.lastSuccessAt?.() ?? Promise.resolve(null)).catch(() => null);
     this.runner.track(job.name, lastSuccess);
-    const cronJob = CronJob.from({
-      cronTime: job.cron,
-      timeZone: this.config.timeZone,
-      // The runner never throws; `void` keeps a tick from holding the cron library's timer.
-      onTick: () => void this.runner.run(job.name, 'cron', () => job.run()),
-      start: false,
-    });
+    // The runner never throws; `void` keeps a tick from holding the timer.
+    const tick = () => void this.runner.run(job.name, 'cron', () => job.run(), { quiet: job.quiet });
+    if (job.everyMs !== undefined) {
+      const interval = setInterval(tick, job.everyMs);
+      interval.unref();
+      this.registry.addInterval(job.name, interval);
+      this.logger.log(`${job.name}: every ${formatInterval(job.everyMs)}`);
+      return;
+    }
+    const cronJob = CronJob.from({ cronTime: job.cron, timeZone: this.config.timeZone, onTick: tick, start: false });
     this.registry.addCronJob(job.name, cronJob);
     cronJob.start();
     this.logger.log(`${job.name}: scheduled "${job.cron}" (${this.config.timeZone}), next at ${cronJob.nextDate().toISO()}`);
   }
+}
+
+/** 60000 → "1 min", 90000 → "90 s". */
+function formatInterval(ms: number): string {
+  return ms % 60_000 === 0 ? `${ms / 60_000} min` : `${ms / 1000} s`;
 }

@@ -130,6 +130,16 @@ export const METRIC = {
     help: 'Size of the latest backup made by this process.',
     labelNames: [],
   },
+  alertFiring: {
+    name: 'holibot_alert_firing',
+    help: "1 while the API's own alert rule is firing (an open AlertEvent), else 0, as of this process's last alert check; by rule.",
+    labelNames: ['rule'],
+  },
+  alertNotifications: {
+    name: 'holibot_alert_notifications_total',
+    help: 'Alert and report messages by channel (email, webhook) and result (sent, failed: retried later, given_up: no more tries).',
+    labelNames: ['channel', 'result'],
+  },
   widgetUploads: {
     name: 'holibot_widget_uploads_total',
     help: 'Widget bundle uploads, by result (published, duplicate, rejected).',

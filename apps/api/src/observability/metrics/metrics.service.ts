@@ -20,6 +20,16 @@ export type ChatOutcome = 'answered' | 'no_results' | 'error';
 export type JobRunOutcome = 'done' | 'skipped' | 'failed';
 export type DiskVolume = 'database' | 'backups' | 'logs';
 
+/** The HTTP requests answered since start, summed over routes and methods: what the alert rules read their window from. */
+export interface HttpTotals {
+  /** Requests answered. */
+  count: number;
+  /** Of them, answered with a 5xx status. */
+  errors: number;
+  /** Cumulative counts by bucket upper bound in seconds (`le`), ascending, +Inf last. */
+  buckets: Array<{ le: number; count: number }>;
+}
+
 /** How often the active-session count is read from the database, at most. */
 export const ACTIVE_SESSIONS_MAX_AGE_MS = 30_000;
 
@@ -38,6 +48,8 @@ export class Metrics {
   private activeSessionsReadAt = Number.NEGATIVE_INFINITY;
   private activeSessionsReading: Promise<void> | null = null;
   private readonly volumes: { volume: DiskVolume; path: string }[];
+  private readonly enabled: boolean;
+  private circuitOpenSince: Date | null = null;
 
   constructor(
     private readonly instruments: Instruments,
@@ -46,6 +58,7 @@ export class Metrics {
     private readonly clock: Clock,
     private readonly system: SystemReadings,
   ) {
+    this.enabled = config.metrics.enabled;
     this.volumes = [
       ...(config.database.type === 'sqlite' ? [{ volume: 'database' as const, path: dirname(resolve(config.database.sqlitePath)) }] : []),
       { volume: 'backups', path: resolve(config.backup.dir) },
@@ -64,17 +77,25 @@ export class Metrics {
     this.instruments.httpRequests.inc(labels);
   }
 
+  /** Whether anything is recorded (METRICS_ENABLED): the per-request recordings check it. */
+  get recording(): boolean {
+    return this.enabled;
+  }
+
   chatTurn(turn: { engine: string; language: string; channel: ChatChannel; outcome: ChatOutcome; seconds: number }): void {
+    if (!this.enabled) return;
     const { engine, language, channel, outcome, seconds } = turn;
     this.instruments.chatMessages.inc({ engine, language, outcome });
     if (outcome !== 'error') this.instruments.chatResponseDuration.observe({ engine, language, channel }, seconds);
   }
 
   rateLimitHit(channel: ChatChannel): void {
+    if (!this.enabled) return;
     this.instruments.rateLimitHits.inc({ channel });
   }
 
   wsConnections(count: number): void {
+    if (!this.enabled) return;
     this.instruments.wsConnections.set(count);
   }
 
@@ -88,6 +109,19 @@ export class Metrics {
 
   mistralCircuit(open: boolean): void {
     this.instruments.mistralCircuitOpen.set(open ? 1 : 0);
+    // Half-open trials that fail keep it open: "since" is the first break after the last reset.
+    if (!open) this.circuitOpenSince = null;
+    else this.circuitOpenSince ??= this.clock.now();
+  }
+
+  /** Since when the Mistral circuit has been open without closing again; null while closed (or without Mistral). */
+  mistralCircuitOpenSince(): Date | null {
+    return this.circuitOpenSince;
+  }
+
+  /** A job this process schedules: its run counters start at 0, so that a first failure is an increase Prometheus sees. */
+  jobTracked(job: string): void {
+    for (const outcome of ['done', 'skipped', 'failed'] satisfies JobRunOutcome[]) this.instruments.jobRuns.inc({ job, outcome }, 0);
   }
 
   jobRun(job: string, outcome: JobRunOutcome, seconds: number): void {
@@ -108,10 +142,44 @@ export class Metrics {
     this.instruments.backupSize.set(bytes);
   }
 
+  /** After an alert check: whether each rule's alert is firing. */
+  alertFiring(rule: string, firing: boolean): void {
+    this.instruments.alertFiring.set({ rule }, firing ? 1 : 0);
+  }
+
+  /** One attempt to send an alert or report message through a channel. */
+  alertNotification(channel: string, result: 'sent' | 'failed' | 'given_up'): void {
+    this.instruments.alertNotifications.inc({ channel, result });
+  }
+
+  /** A configured channel: its counters start at 0, so that a first failure is an increase Prometheus sees. */
+  alertChannel(channel: string): void {
+    for (const result of ['sent', 'failed', 'given_up']) this.instruments.alertNotifications.inc({ channel, result }, 0);
+  }
+
   /** For the widget registry: one upload and its size, by result. */
   widgetUpload(result: 'published' | 'duplicate' | 'rejected', bytes: number): void {
     this.instruments.widgetUploads.inc({ result });
     this.instruments.widgetUploadBytes.inc({ result }, bytes);
+  }
+
+  /** The HTTP request histogram summed over its labels (method, route, status). */
+  async httpTotals(): Promise<HttpTotals> {
+    const { values } = await this.instruments.httpRequestDuration.get();
+    const byBound = new Map<number, number>();
+    let count = 0;
+    let errors = 0;
+    for (const { metricName, labels, value } of values) {
+      if (metricName?.endsWith('_bucket')) {
+        const le = labels['le'] === '+Inf' ? Number.POSITIVE_INFINITY : Number(labels['le']);
+        byBound.set(le, (byBound.get(le) ?? 0) + value);
+      } else if (metricName?.endsWith('_count')) {
+        count += value;
+        if (String(labels['status']).startsWith('5')) errors += value;
+      }
+    }
+    const buckets = [...byBound].map(([le, bucketCount]) => ({ le, count: bucketCount })).sort((a, b) => a.le - b.le);
+    return { count, errors, buckets };
   }
 
   /** Before a scrape: the readings that are taken, not counted. */
