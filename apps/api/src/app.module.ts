@@ -1,6 +1,8 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
 import type { DataSource } from 'typeorm';
+import { AlertsJobs } from './alerts/alerts.jobs.js';
+import { AlertsModule } from './alerts/alerts.module.js';
 import { BackupJobs } from './backup/backup.jobs.js';
 import { BackupModule } from './backup/backup.module.js';
 import { chatRateLimitKey } from './chat/chat-rate-limit.js';
@@ -30,7 +32,8 @@ export class AppModule {
         ConfigModule.forRoot(config),
         CommonModule,
         DatabaseModule.forRoot(dataSource),
-        MetricsModule.forRoot({ serve: true }),
+        // METRICS_ENABLED=false: no /metrics, no listener, no default process metrics.
+        MetricsModule.forRoot({ serve: config.metrics.enabled }),
         ThrottlerModule.forRoot({
           throttlers: [{ name: 'default', ttl: config.rateLimit.windowMs, limit: config.rateLimit.maxRequests }],
           skipIf: () => !config.rateLimit.enabled,
@@ -43,8 +46,9 @@ export class AppModule {
         WidgetModule,
         CleanupModule,
         BackupModule,
+        AlertsModule,
         // The built-in cron jobs, each feature's JobSource (scheduling/scheduled-job.ts).
-        SchedulingModule.forRoot([CleanupJobs, BackupJobs]),
+        SchedulingModule.forRoot([CleanupJobs, BackupJobs, AlertsJobs]),
       ],
     };
   }

@@ -7,6 +7,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { WinstonModule } from 'nest-winston';
 import type { DataSource } from 'typeorm';
+import { AlertNotifier } from './alerts/index.js';
 import { AppModule } from './app.module.js';
 import { AllExceptionsFilter } from './common/all-exceptions.filter.js';
 import { registerJsonBodyParser } from './common/json-body.js';
@@ -58,11 +59,14 @@ export async function createHttpApp(config: AppConfig): Promise<NestFastifyAppli
   const metrics = app.get(Metrics);
   metrics.watchServer(app.getHttpServer());
   // By route template (`/api/v1/sessions/:id`), never the raw URL; a 429 here is the REST rate limit.
-  fastify.addHook('onResponse', (request, reply, done) => {
-    metrics.httpRequest(request.method, request.routeOptions.url, reply.statusCode, reply.elapsedTime / 1000);
-    if (reply.statusCode === 429) metrics.rateLimitHit('rest');
-    done();
-  });
+  // METRICS_ENABLED=false: no hook at all, so a request costs nothing for metrics.
+  if (metrics.recording) {
+    fastify.addHook('onResponse', (request, reply, done) => {
+      metrics.httpRequest(request.method, request.routeOptions.url, reply.statusCode, reply.elapsedTime / 1000);
+      if (reply.statusCode === 429) metrics.rateLimitHit('rest');
+      done();
+    });
+  }
   // helmet's security headers, built once: @fastify/helmet builds a new helmet (parsing its CSP)
   // on every request, 2.6 % of the server's CPU under the chat benchmark. Set on the raw response,
   // as that plugin does: Fastify sends them with every answer, and a route's own header (the demo
@@ -106,6 +110,8 @@ export async function createHttpApp(config: AppConfig): Promise<NestFastifyAppli
   const applied = await prepareSchema(app.get<DataSource>(getDataSourceToken()), config);
   if (applied.length) logger.info(`Applied migrations: ${applied.join(', ')}`, { context: 'Database' });
   await app.get(PoiCatalogue).start();
+  // A broken SMTP setting is reported at start, not on the first alert; the start does not wait for it.
+  void app.get(AlertNotifier).verifyMail();
   return app;
 }
 

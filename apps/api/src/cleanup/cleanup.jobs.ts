@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { AlertNotifier } from '../alerts/index.js';
 import { AppConfig } from '../config/app-config.js';
 import type { JobSource, ScheduledJob } from '../scheduling/index.js';
 import { SessionCleanupService } from './session-cleanup.service.js';
@@ -13,6 +14,7 @@ export class CleanupJobs implements JobSource {
     private readonly cleanup: SessionCleanupService,
     private readonly stats: SessionStatsService,
     private readonly config: AppConfig,
+    private readonly notifier: AlertNotifier,
   ) {}
 
   jobs(): ScheduledJob[] {
@@ -22,8 +24,10 @@ export class CleanupJobs implements JobSource {
     ];
   }
 
-  /** Logged; e-mailed as well once the alerts module's mail is configured. */
-  private async reportStats(): Promise<void> {
-    this.logger.log(`Weekly session statistics\n${formatStats(await this.stats.stats())}`);
+  /** Logged, and mailed to ALERT_RECIPIENTS when mail is configured (SMTP_HOST), through the alerts' mail. */
+  async reportStats(): Promise<void> {
+    const report = formatStats(await this.stats.stats());
+    this.logger.log(`Weekly session statistics\n${report}`);
+    this.notifier.mailReport('Weekly session statistics', report);
   }
 }

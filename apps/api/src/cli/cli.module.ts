@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
+import { alertsCommands } from '../alerts/alerts.commands.js';
 import { backupCommands } from '../backup/backup.commands.js';
 import { cleanupCommands } from '../cleanup/cleanup.commands.js';
 import { CommonModule } from '../common/common.module.js';
@@ -12,7 +13,7 @@ import { poiCommands } from '../poi/poi.commands.js';
 import type { FeatureCommands } from './cli-commands.js';
 
 /** Every feature's commands, in the order `holibot --help` lists them. A new feature with commands adds one line here. */
-export const FEATURE_COMMANDS: readonly FeatureCommands[] = [databaseCommands, poiCommands, cleanupCommands, backupCommands];
+export const FEATURE_COMMANDS: readonly FeatureCommands[] = [databaseCommands, poiCommands, cleanupCommands, backupCommands, alertsCommands];
 
 /** What the command line runs in: configuration, database and the modules the features' commands need; no HTTP. */
 @Module({})

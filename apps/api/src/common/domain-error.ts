@@ -5,7 +5,15 @@ import type { ErrorCode } from '@holibot/contracts';
  * (the API's own codes are in @holibot/contracts, `ErrorCode`).
  */
 export type OperatorErrorCode =
-  'CONFIG_INVALID' | 'SCHEMA_OUT_OF_DATE' | 'IMPORT_FILE_INVALID' | 'JOB_FAILED' | 'BACKUP_NOT_FOUND' | 'BACKUP_INVALID' | 'RESTORE_REFUSED';
+  | 'CONFIG_INVALID'
+  | 'SCHEMA_OUT_OF_DATE'
+  | 'IMPORT_FILE_INVALID'
+  | 'JOB_FAILED'
+  | 'BACKUP_NOT_FOUND'
+  | 'BACKUP_INVALID'
+  | 'RESTORE_REFUSED'
+  | 'ALERTS_NOT_CONFIGURED'
+  | 'ALERT_DELIVERY_FAILED';
 
 export type DomainErrorCode = ErrorCode | OperatorErrorCode;
 

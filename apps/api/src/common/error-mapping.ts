@@ -29,6 +29,8 @@ const HTTP_STATUS: Record<DomainErrorCode, number> = {
   BACKUP_NOT_FOUND: 500,
   BACKUP_INVALID: 500,
   RESTORE_REFUSED: 500,
+  ALERTS_NOT_CONFIGURED: 500,
+  ALERT_DELIVERY_FAILED: 500,
 };
 
 export function httpStatusOf(code: DomainErrorCode): number {

@@ -2,8 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { MetricsListener } from './metrics-listener.js';
 import { METRIC } from './metric-definitions.js';
+import { Metrics } from './metrics.service.js';
 import { type InProcessApp, startInProcess } from '../../../test/support/in-process.js';
 import { ChatSocket } from '../../../test/support/ws-client.js';
+import { queriedMetricNames } from '../../../../../tools/operator-assets.mjs';
 
 const TOKEN = 'a-metrics-token-for-the-tests';
 const auth = { authorization: `Bearer ${TOKEN}` };
@@ -104,6 +106,18 @@ describe('/metrics, in-process', () => {
     expect((await fetch(`${url}/api/v1/chat/message`, { headers: auth })).status).toBe(404);
   });
 
+  it('every metric the shipped dashboard and alert rules query is in a real scrape', async () => {
+    const text = await scrape();
+    // The families a scrape declares (`# TYPE name type`); a histogram's series add _bucket, _sum and _count.
+    const declared = new Set(
+      [...text.matchAll(/^# TYPE (\S+) (\S+)$/gm)].flatMap(([, name, type]) =>
+        type === 'histogram' ? [name, `${name}_bucket`, `${name}_sum`, `${name}_count`] : [name],
+      ),
+    );
+    const missing = queriedMetricNames().filter((name) => !declared.has(name!));
+    expect(missing).toEqual([]);
+  });
+
   // Debian's prometheus package: CI installs it; elsewhere the check runs where promtool is.
   const promtool = ['/usr/bin/promtool', process.env['PROMTOOL'] ?? ''].find((path) => path && existsSync(path));
   (promtool || process.env['CI'] === 'true' ? it : it.skip)(
@@ -130,6 +144,21 @@ describe('/metrics without METRICS_TOKEN', () => {
       const response = await fetch(`${running.url}/metrics`);
       expect(response.status).toBe(404);
       expect(((await response.json()) as { error: { code: string } }).error.code).toBe('NOT_FOUND');
+    } finally {
+      await running.close();
+    }
+  });
+});
+
+describe('METRICS_ENABLED=false', () => {
+  it('records nothing per request and serves no /metrics', async () => {
+    const running = await startInProcess({ METRICS_ENABLED: 'false' });
+    try {
+      const metrics = running.app.get(Metrics);
+      const before = (await metrics.httpTotals()).count;
+      expect((await fetch(`${running.url}/health/live`)).status).toBe(200);
+      expect((await fetch(`${running.url}/metrics`)).status).toBe(404);
+      expect((await metrics.httpTotals()).count).toBe(before);
     } finally {
       await running.close();
     }
