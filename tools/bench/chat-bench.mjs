@@ -6,8 +6,10 @@
 //      loads POST /api/v1/chat/message with autocannon (50 connections, rotating questions);
 //   2. loads the same instance's GET /health/live (Nest baseline) and a bare node:http server
 //      returning a small fixed JSON body (Node baseline);
-//   3. does the chat run again on MariaDB/MySQL (database `holibot_bench`, dropped and re-created);
-//   4. prints a table (req/s, p50/p95/p99, errors, non-2xx, RSS, ratios, PASS/FAIL against the
+//   3. does the SQLite chat run again with METRICS_ENABLED=false: what metrics cost a turn (the
+//      first run has them on, as `npm start` does), and times a /metrics scrape after the first run;
+//   4. does the chat run again on MariaDB/MySQL (database `holibot_bench`, dropped and re-created);
+//   5. prints a table (req/s, p50/p95/p99, errors, non-2xx, RSS, ratios, PASS/FAIL against the
 //      targets) and writes the whole result to bench-results/chat-bench-<timestamp>.json.
 //
 // It reports; it is not a test: exit 0 even when targets fail. Exit non-zero only when a server
@@ -93,7 +95,14 @@ const TARGETS = {
   mysqlMinRps: 600,
   mysqlMaxP95Ms: 100,
   maxIdleRssMb: 150,
+  // Recording metrics (the HTTP hook, the chat histogram) may cost at most this share of chat req/s.
+  maxMetricsCostPercent: 5,
 };
+
+/** The bearer token of the benchmark's own servers, so that /metrics can be scraped after the load. */
+const METRICS_TOKEN = 'holibot-benchmark-metrics-token';
+/** Scrapes of /metrics timed after the load. */
+const SCRAPES = 20;
 
 const QUESTIONS = [
   'best restaurants in Calpe',
@@ -293,10 +302,31 @@ async function warmUp(api) {
   return run.peakRssMb;
 }
 
-/** The chat run on one database: start, smoke, warm up, idle RSS, load with RSS sampling. */
-async function benchChat(name, dbEnv, { alsoHealthLive = false } = {}) {
+/** `SCRAPES` scrapes of /metrics, one after the other: their time (ms) and size (bytes), and the series a scrape holds. */
+async function scrapeMetrics(baseUrl) {
+  const times = [];
+  let bytes = 0;
+  let series = 0;
+  for (let i = 0; i < SCRAPES; i++) {
+    const started = performance.now();
+    const res = await fetch(`${baseUrl}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` }, signal: AbortSignal.timeout(10_000) });
+    const text = await res.text();
+    times.push(performance.now() - started);
+    if (res.status !== 200) throw new Error(`/metrics answered ${res.status}`);
+    bytes = Buffer.byteLength(text);
+    series = text.split('\n').filter((line) => line && !line.startsWith('#')).length;
+  }
+  times.sort((a, b) => a - b);
+  return { scrapes: SCRAPES, medianMs: round(percentile(times, 50), 2), p95Ms: round(percentile(times, 95), 2), bytes, series };
+}
+
+/**
+ * The chat run on one database: start, smoke, warm up, load with RSS sampling, idle RSS.
+ * `measureIdle` false: no idle wait; `scrape`: time /metrics after the load; `env`: more settings.
+ */
+async function benchChat(name, dbEnv, { alsoHealthLive = false, measureIdle = true, scrape = false, env = {} } = {}) {
   console.log(`\n▶ ${name}: starting the API…`);
-  const api = await startApi(name, dbEnv);
+  const api = await startApi(name, dbEnv, env);
   try {
     const memAfterStart = memoryOf(api.pid);
     console.log(`  ready in ${api.startMs} ms on ${api.baseUrl} (pid ${api.pid}, RSS ${memAfterStart.rssMb} MB)`);
@@ -318,12 +348,17 @@ async function benchChat(name, dbEnv, { alsoHealthLive = false } = {}) {
     await sleep(1000);
     const memAfterLoad = memoryOf(api.pid);
     console.log(`  ${chat.reqPerSecAvg} req/s, p95 ${chat.latencyMs.p95} ms, non-2xx ${chat.non2xx}, errors ${chat.errors}`);
+    const metrics = scrape ? await scrapeMetrics(api.baseUrl) : null;
+    if (metrics) console.log(`  /metrics after the load: ${metrics.bytes} bytes, ${metrics.series} series, scrape median ${metrics.medianMs} ms`);
     // Idle = no traffic for IDLE seconds: V8's memory reducer returns the load's garbage to the
     // system some seconds after allocation stops, as it would between a site's visitors.
-    console.log(`  idle ${IDLE} s…`);
-    await sleep(IDLE * 1000);
-    const memIdle = memoryOf(api.pid);
-    console.log(`  idle RSS: ${memIdle.rssMb} MB`);
+    let memIdle = { rssMb: null };
+    if (measureIdle) {
+      console.log(`  idle ${IDLE} s…`);
+      await sleep(IDLE * 1000);
+      memIdle = memoryOf(api.pid);
+      console.log(`  idle RSS: ${memIdle.rssMb} MB`);
+    }
 
     let healthLive = null;
     if (alsoHealthLive) {
@@ -342,6 +377,7 @@ async function benchChat(name, dbEnv, { alsoHealthLive = false } = {}) {
       smoke,
       chat,
       healthLive,
+      metrics,
       memory: {
         afterStartRssMb: memAfterStart.rssMb,
         highWaterAfterStartMb: memAfterStart.hwmMb,
@@ -430,7 +466,7 @@ async function main() {
     process.exit(2);
   }
   const startedAt = new Date();
-  const watchdogMs = (DURATION * 6 + WARMUP * 2 + 240) * 1000;
+  const watchdogMs = (DURATION * 7 + WARMUP * 3 + 300) * 1000;
   const watchdog = setTimeout(() => {
     console.error(`\nThe benchmark took longer than ${watchdogMs / 1000} s: giving up.`);
     killAllSync('SIGKILL');
@@ -459,6 +495,7 @@ async function main() {
     },
     targets: TARGETS,
     sqlite: null,
+    sqliteMetricsOff: null,
     bareNode: null,
     mysql: null,
     mysqlSkipped: null,
@@ -467,11 +504,20 @@ async function main() {
     checks: [],
   };
 
-  // 1. SQLite (+ GET /health/live on the same instance)
+  // 1. SQLite (+ GET /health/live on the same instance, and a /metrics scrape), then the same with metrics off
   const sqliteDir = mkdtempSync(path.join(os.tmpdir(), 'holibot-bench-'));
   tempDirs.add(sqliteDir);
   try {
-    result.sqlite = await benchChat('SQLite', { DB_TYPE: 'sqlite', DB_SQLITE_PATH: path.join(sqliteDir, 'bench.sqlite') }, { alsoHealthLive: true });
+    result.sqlite = await benchChat(
+      'SQLite',
+      { DB_TYPE: 'sqlite', DB_SQLITE_PATH: path.join(sqliteDir, 'bench.sqlite') },
+      { alsoHealthLive: true, scrape: true, env: { METRICS_ENABLED: 'true', METRICS_TOKEN } },
+    );
+    result.sqliteMetricsOff = await benchChat(
+      'SQLite, metrics off',
+      { DB_TYPE: 'sqlite', DB_SQLITE_PATH: path.join(sqliteDir, 'bench-off.sqlite') },
+      { measureIdle: false, env: { METRICS_ENABLED: 'false', METRICS_TOKEN: '', METRICS_PORT: '' } },
+    );
   } catch (error) {
     if (!(error instanceof StartError)) throw error;
     console.error(`\n!!! ${error.message}`);
@@ -534,12 +580,16 @@ async function main() {
   const healthLive = result.sqlite?.healthLive;
   const bare = result.bareNode?.run;
   const mysqlChat = result.mysql?.chat;
+  const metricsOff = result.sqliteMetricsOff?.chat;
   result.ratios = {
     chatToHealthLive: ratio(sqliteChat?.reqPerSecAvg, healthLive?.reqPerSecAvg),
     chatToBareNode: ratio(sqliteChat?.reqPerSecAvg, bare?.reqPerSecAvg),
     healthLiveToBareNode: ratio(healthLive?.reqPerSecAvg, bare?.reqPerSecAvg),
     mysqlChatToSqliteChat: ratio(mysqlChat?.reqPerSecAvg, sqliteChat?.reqPerSecAvg),
+    metricsOnToOff: ratio(sqliteChat?.reqPerSecAvg, metricsOff?.reqPerSecAvg),
   };
+  // The share of req/s that recording metrics costs (negative: the run with metrics was the faster one, i.e. noise).
+  const metricsCostPercent = sqliteChat && metricsOff ? round((1 - sqliteChat.reqPerSecAvg / metricsOff.reqPerSecAvg) * 100, 1) : null;
   const check = (name, ok, measured, target) => result.checks.push({ name, result: mark(ok), measured, target });
   check(
     'chat POST on SQLite: req/s',
@@ -573,6 +623,12 @@ async function main() {
     '= 0',
   );
   check(
+    'chat req/s lost to metrics (SQLite, on vs off) %',
+    metricsCostPercent === null ? null : metricsCostPercent <= TARGETS.maxMetricsCostPercent,
+    metricsCostPercent,
+    `≤ ${TARGETS.maxMetricsCostPercent}`,
+  );
+  check(
     'idle RSS (SQLite) MB',
     result.sqlite ? result.sqlite.memory.idleRssMb <= TARGETS.maxIdleRssMb : null,
     result.sqlite?.memory.idleRssMb,
@@ -588,6 +644,7 @@ async function main() {
   // Print
   const runs = [
     ['chat POST — SQLite', sqliteChat],
+    ['chat POST — SQLite, metrics off', metricsOff],
     ['chat POST — MariaDB', mysqlChat],
     ['GET /health/live — Nest (SQLite)', healthLive],
     ['GET / — bare node:http', bare],
@@ -650,9 +707,18 @@ async function main() {
         ['chat (SQLite) / bare node:http', result.ratios.chatToBareNode],
         ['Nest GET /health/live / bare node:http', result.ratios.healthLiveToBareNode],
         ['chat MariaDB / chat SQLite', result.ratios.mysqlChatToSqliteChat],
+        ['chat SQLite, metrics on / metrics off', result.ratios.metricsOnToOff],
       ],
     ),
   );
+
+  const scraped = result.sqlite?.metrics;
+  if (scraped) {
+    console.log(
+      `\n/metrics after the SQLite load (${scraped.scrapes} scrapes): median ${scraped.medianMs} ms, p95 ${scraped.p95Ms} ms, ` +
+        `${scraped.bytes} bytes, ${scraped.series} series`,
+    );
+  }
 
   console.log('\nTargets\n');
   console.log(
@@ -663,7 +729,7 @@ async function main() {
     ),
   );
 
-  for (const part of [result.sqlite, result.mysql]) {
+  for (const part of [result.sqlite, result.sqliteMetricsOff, result.mysql]) {
     if (!part) continue;
     if (part.crashed) console.warn(`\n!!! ${part.name}: the API process died during the benchmark.\n${part.serverLogTail}`);
     if (part.serverLogDuringLoad.lines > 0) {
