@@ -6,8 +6,9 @@
 //      loads POST /api/v1/chat/message with autocannon (50 connections, rotating questions);
 //   2. loads the same instance's GET /health/live (Nest baseline) and a bare node:http server
 //      returning a small fixed JSON body (Node baseline);
-//   3. does the SQLite chat run again with METRICS_ENABLED=false: what metrics cost a turn (the
-//      first run has them on, as `npm start` does), and times a /metrics scrape after the first run;
+//   3. times a /metrics scrape after the first run, then measures what metrics cost a chat turn:
+//      two more SQLite servers, metrics on (as `npm start` runs) and METRICS_ENABLED=false, loaded
+//      in turn (off, on, off, on, …; --metrics-rounds pairs) so that drift hits both alike;
 //   4. does the chat run again on MariaDB/MySQL (database `holibot_bench`, dropped and re-created);
 //   5. prints a table (req/s, p50/p95/p99, errors, non-2xx, RSS, ratios, PASS/FAIL against the
 //      targets) and writes the whole result to bench-results/chat-bench-<timestamp>.json.
@@ -29,6 +30,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import {
+  cpuMsOf,
   MAIN,
   MB,
   intOption,
@@ -57,6 +59,7 @@ const { values: flags } = parseArgs({
     warmup: { type: 'string' },
     idle: { type: 'string' },
     'skip-mysql': { type: 'boolean', default: false },
+    'metrics-rounds': { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   },
   strict: true,
@@ -68,7 +71,8 @@ if (flags.help) {
       '  --connections N  concurrent connections (default 50)\n' +
       '  --warmup N       warm-up seconds before each chat run (default 5)\n' +
       '  --idle N         seconds without traffic before the idle RSS is read (default 30)\n' +
-      '  --skip-mysql     do not run the MariaDB/MySQL part',
+      '  --skip-mysql     do not run the MariaDB/MySQL part\n' +
+      '  --metrics-rounds N  pairs of chat runs with metrics off and on (default 3; 0: skip)',
   );
   process.exit(0);
 }
@@ -78,6 +82,7 @@ const CONNECTIONS = intOption(flags.connections, 50, 1, 1000, '--connections');
 const WARMUP = intOption(flags.warmup, 5, 0, 60, '--warmup');
 const IDLE = intOption(flags.idle, 30, 0, 300, '--idle');
 const SKIP_MYSQL = flags['skip-mysql'];
+const METRICS_ROUNDS = intOption(flags['metrics-rounds'], 3, 0, 10, '--metrics-rounds');
 const MYSQL = {
   host: process.env.BENCH_MYSQL_HOST || '127.0.0.1',
   port: Number(process.env.BENCH_MYSQL_PORT || 3306),
@@ -322,9 +327,9 @@ async function scrapeMetrics(baseUrl) {
 
 /**
  * The chat run on one database: start, smoke, warm up, load with RSS sampling, idle RSS.
- * `measureIdle` false: no idle wait; `scrape`: time /metrics after the load; `env`: more settings.
+ * `scrape`: time /metrics after the load; `env`: more settings.
  */
-async function benchChat(name, dbEnv, { alsoHealthLive = false, measureIdle = true, scrape = false, env = {} } = {}) {
+async function benchChat(name, dbEnv, { alsoHealthLive = false, scrape = false, env = {} } = {}) {
   console.log(`\n▶ ${name}: starting the API…`);
   const api = await startApi(name, dbEnv, env);
   try {
@@ -352,13 +357,10 @@ async function benchChat(name, dbEnv, { alsoHealthLive = false, measureIdle = tr
     if (metrics) console.log(`  /metrics after the load: ${metrics.bytes} bytes, ${metrics.series} series, scrape median ${metrics.medianMs} ms`);
     // Idle = no traffic for IDLE seconds: V8's memory reducer returns the load's garbage to the
     // system some seconds after allocation stops, as it would between a site's visitors.
-    let memIdle = { rssMb: null };
-    if (measureIdle) {
-      console.log(`  idle ${IDLE} s…`);
-      await sleep(IDLE * 1000);
-      memIdle = memoryOf(api.pid);
-      console.log(`  idle RSS: ${memIdle.rssMb} MB`);
-    }
+    console.log(`  idle ${IDLE} s…`);
+    await sleep(IDLE * 1000);
+    const memIdle = memoryOf(api.pid);
+    console.log(`  idle RSS: ${memIdle.rssMb} MB`);
 
     let healthLive = null;
     if (alsoHealthLive) {
@@ -393,6 +395,79 @@ async function benchChat(name, dbEnv, { alsoHealthLive = false, measureIdle = tr
     };
   } finally {
     await stopChild(api.child);
+  }
+}
+
+/**
+ * What recording metrics costs a chat turn: two SQLite servers side by side, metrics on (as
+ * `npm start` runs) and off (METRICS_ENABLED=false), both warmed up, then loaded in turn — off,
+ * on, off, on … — so that the machine's drift hits both alike. Reports each side's median req/s
+ * and the server's CPU time per request.
+ */
+async function benchMetricsCost(dir) {
+  console.log(`\n▶ metrics on vs off: ${METRICS_ROUNDS} pair(s) of ${DURATION} s chat runs, in turn…`);
+  const sides = [
+    { name: 'off', env: { METRICS_ENABLED: 'false', METRICS_TOKEN: '', METRICS_PORT: '' } },
+    { name: 'on', env: { METRICS_ENABLED: 'true' } },
+  ];
+  const apis = [];
+  try {
+    for (const side of sides) {
+      const api = await startApi(
+        `SQLite, metrics ${side.name}`,
+        { DB_TYPE: 'sqlite', DB_SQLITE_PATH: path.join(dir, `metrics-${side.name}.sqlite`) },
+        side.env,
+      );
+      apis.push(api);
+      await warmUp(api);
+    }
+    const runs = { off: [], on: [] };
+    for (let round = 0; round < METRICS_ROUNDS; round++) {
+      for (const [index, side] of sides.entries()) {
+        const api = apis[index];
+        const cpuBefore = cpuMsOf(api.pid);
+        const run = await load({
+          title: `chat POST, metrics ${side.name}`,
+          url: api.baseUrl,
+          requests: CHAT_REQUESTS,
+          verifyBody: chatBodyOk,
+          duration: DURATION,
+        });
+        const cpuMs = cpuMsOf(api.pid) - cpuBefore;
+        const cpuUsPerRequest = cpuBefore === null ? null : round((cpuMs * 1000) / run.requestsTotal, 1);
+        runs[side.name].push({ reqPerSec: run.reqPerSecAvg, p95Ms: run.latencyMs.p95, cpuUsPerRequest, errors: run.errors + run.non2xx + run.mismatches });
+        console.log(
+          `  round ${round + 1}, metrics ${side.name}: ${run.reqPerSecAvg} req/s, p95 ${run.latencyMs.p95} ms, ${cpuUsPerRequest} µs CPU per request`,
+        );
+        await sleep(1000);
+      }
+    }
+    const median = (values) =>
+      percentile(
+        [...values].sort((a, b) => a - b),
+        50,
+      );
+    const summary = Object.fromEntries(
+      Object.entries(runs).map(([name, list]) => [
+        name,
+        {
+          runs: list,
+          medianReqPerSec: median(list.map((r) => r.reqPerSec)),
+          medianCpuUsPerRequest: median(list.map((r) => r.cpuUsPerRequest).filter((v) => v !== null)),
+          errors: list.reduce((sum, r) => sum + r.errors, 0),
+        },
+      ]),
+    );
+    // The share of req/s that recording metrics costs (negative: the runs with metrics were faster, i.e. noise).
+    summary.costPercent = round((1 - summary.on.medianReqPerSec / summary.off.medianReqPerSec) * 100, 1);
+    summary.cpuCostUsPerRequest = round(summary.on.medianCpuUsPerRequest - summary.off.medianCpuUsPerRequest, 1);
+    console.log(
+      `  median: off ${summary.off.medianReqPerSec} req/s, on ${summary.on.medianReqPerSec} req/s (${summary.costPercent} % fewer); ` +
+        `CPU per request ${summary.off.medianCpuUsPerRequest} → ${summary.on.medianCpuUsPerRequest} µs`,
+    );
+    return summary;
+  } finally {
+    for (const api of apis) await stopChild(api.child);
   }
 }
 
@@ -466,7 +541,7 @@ async function main() {
     process.exit(2);
   }
   const startedAt = new Date();
-  const watchdogMs = (DURATION * 7 + WARMUP * 3 + 300) * 1000;
+  const watchdogMs = (DURATION * (6 + 2 * METRICS_ROUNDS) + WARMUP * 4 + 300) * 1000;
   const watchdog = setTimeout(() => {
     console.error(`\nThe benchmark took longer than ${watchdogMs / 1000} s: giving up.`);
     killAllSync('SIGKILL');
@@ -485,7 +560,15 @@ async function main() {
   const result = {
     startedAt: startedAt.toISOString(),
     finishedAt: null,
-    settings: { durationS: DURATION, connections: CONNECTIONS, warmupS: WARMUP, idleS: IDLE, questions: QUESTIONS, skipMysql: SKIP_MYSQL },
+    settings: {
+      durationS: DURATION,
+      connections: CONNECTIONS,
+      warmupS: WARMUP,
+      idleS: IDLE,
+      metricsRounds: METRICS_ROUNDS,
+      questions: QUESTIONS,
+      skipMysql: SKIP_MYSQL,
+    },
     machine: {
       node: process.version,
       platform: `${os.platform()} ${os.release()}`,
@@ -495,7 +578,7 @@ async function main() {
     },
     targets: TARGETS,
     sqlite: null,
-    sqliteMetricsOff: null,
+    metricsCost: null,
     bareNode: null,
     mysql: null,
     mysqlSkipped: null,
@@ -513,11 +596,7 @@ async function main() {
       { DB_TYPE: 'sqlite', DB_SQLITE_PATH: path.join(sqliteDir, 'bench.sqlite') },
       { alsoHealthLive: true, scrape: true, env: { METRICS_ENABLED: 'true', METRICS_TOKEN } },
     );
-    result.sqliteMetricsOff = await benchChat(
-      'SQLite, metrics off',
-      { DB_TYPE: 'sqlite', DB_SQLITE_PATH: path.join(sqliteDir, 'bench-off.sqlite') },
-      { measureIdle: false, env: { METRICS_ENABLED: 'false', METRICS_TOKEN: '', METRICS_PORT: '' } },
-    );
+    if (METRICS_ROUNDS > 0) result.metricsCost = await benchMetricsCost(sqliteDir);
   } catch (error) {
     if (!(error instanceof StartError)) throw error;
     console.error(`\n!!! ${error.message}`);
@@ -580,16 +659,14 @@ async function main() {
   const healthLive = result.sqlite?.healthLive;
   const bare = result.bareNode?.run;
   const mysqlChat = result.mysql?.chat;
-  const metricsOff = result.sqliteMetricsOff?.chat;
   result.ratios = {
     chatToHealthLive: ratio(sqliteChat?.reqPerSecAvg, healthLive?.reqPerSecAvg),
     chatToBareNode: ratio(sqliteChat?.reqPerSecAvg, bare?.reqPerSecAvg),
     healthLiveToBareNode: ratio(healthLive?.reqPerSecAvg, bare?.reqPerSecAvg),
     mysqlChatToSqliteChat: ratio(mysqlChat?.reqPerSecAvg, sqliteChat?.reqPerSecAvg),
-    metricsOnToOff: ratio(sqliteChat?.reqPerSecAvg, metricsOff?.reqPerSecAvg),
+    metricsOnToOff: ratio(result.metricsCost?.on.medianReqPerSec, result.metricsCost?.off.medianReqPerSec),
   };
-  // The share of req/s that recording metrics costs (negative: the run with metrics was the faster one, i.e. noise).
-  const metricsCostPercent = sqliteChat && metricsOff ? round((1 - sqliteChat.reqPerSecAvg / metricsOff.reqPerSecAvg) * 100, 1) : null;
+  const metricsCostPercent = result.metricsCost?.costPercent ?? null;
   const check = (name, ok, measured, target) => result.checks.push({ name, result: mark(ok), measured, target });
   check(
     'chat POST on SQLite: req/s',
@@ -623,7 +700,7 @@ async function main() {
     '= 0',
   );
   check(
-    'chat req/s lost to metrics (SQLite, on vs off) %',
+    'chat req/s lost to metrics (SQLite, median on vs off) %',
     metricsCostPercent === null ? null : metricsCostPercent <= TARGETS.maxMetricsCostPercent,
     metricsCostPercent,
     `≤ ${TARGETS.maxMetricsCostPercent}`,
@@ -644,7 +721,6 @@ async function main() {
   // Print
   const runs = [
     ['chat POST — SQLite', sqliteChat],
-    ['chat POST — SQLite, metrics off', metricsOff],
     ['chat POST — MariaDB', mysqlChat],
     ['GET /health/live — Nest (SQLite)', healthLive],
     ['GET / — bare node:http', bare],
@@ -707,11 +783,28 @@ async function main() {
         ['chat (SQLite) / bare node:http', result.ratios.chatToBareNode],
         ['Nest GET /health/live / bare node:http', result.ratios.healthLiveToBareNode],
         ['chat MariaDB / chat SQLite', result.ratios.mysqlChatToSqliteChat],
-        ['chat SQLite, metrics on / metrics off', result.ratios.metricsOnToOff],
+        ['chat SQLite, metrics on / off (medians)', result.ratios.metricsOnToOff],
       ],
     ),
   );
 
+  const cost = result.metricsCost;
+  if (cost) {
+    console.log(`\nMetrics on vs off (SQLite chat, ${METRICS_ROUNDS} alternating pair(s) of ${DURATION} s)\n`);
+    console.log(
+      table(
+        ['metrics', 'req/s per run', 'median req/s', 'median CPU µs/request', 'errors'],
+        ['off', 'on'].map((name) => [
+          name,
+          cost[name].runs.map((r) => r.reqPerSec).join(' · '),
+          cost[name].medianReqPerSec,
+          cost[name].medianCpuUsPerRequest,
+          cost[name].errors,
+        ]),
+      ),
+    );
+    console.log(`(${cost.costPercent} % fewer req/s with metrics on; ${cost.cpuCostUsPerRequest} µs more CPU per request)`);
+  }
   const scraped = result.sqlite?.metrics;
   if (scraped) {
     console.log(
@@ -729,7 +822,7 @@ async function main() {
     ),
   );
 
-  for (const part of [result.sqlite, result.sqliteMetricsOff, result.mysql]) {
+  for (const part of [result.sqlite, result.mysql]) {
     if (!part) continue;
     if (part.crashed) console.warn(`\n!!! ${part.name}: the API process died during the benchmark.\n${part.serverLogTail}`);
     if (part.serverLogDuringLoad.lines > 0) {

@@ -56,11 +56,9 @@ export class WebhookChannel implements AlertChannel {
         redirect: 'error',
       });
     } catch (error) {
-      const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-      const reason =
-        (error as Error).name === 'TimeoutError'
-          ? `no answer within ${WEBHOOK_TIMEOUT_MS / 1000} s`
-          : (cause?.code ?? cause?.message ?? (error as Error).message);
+      // Only a code, never fetch's own message: it may quote the URL, whose path is the webhook's key.
+      const cause = (error as { cause?: { code?: string } }).cause;
+      const reason = (error as Error).name === 'TimeoutError' ? `no answer within ${WEBHOOK_TIMEOUT_MS / 1000} s` : (cause?.code ?? 'the request failed');
       throw new Error(`${this.target}: ${reason}`, { cause: error });
     }
     // Read (and drop) the body, so that the connection is released.

@@ -88,6 +88,34 @@ export function testMessage(context: MessageContext, now: Date): AlertMessage {
   );
 }
 
+/** Alert checks keep failing (their state cannot be stored): no alert goes out until they work again. */
+export function checkFailingMessage(context: MessageContext, failedChecks: number, reason: string, holding: string[]): AlertMessage {
+  return compose(
+    `[HoliBot ${context.destination}] FIRING: alert checks failing on ${context.host}`,
+    `HoliBot (${context.destination}): the last ${failedChecks} alert checks could not store their results, so no other alert can be sent until they work again.`,
+    [
+      ['Reason', reason],
+      ['Holding now', holding.length ? holding.join(', ') : 'no rule, as far as this instance can read them'],
+      ['Host', context.host],
+      ...links(context),
+    ],
+    `Look at the database first (holibot alerts status, /health/ready). Repeated every ${context.repeatMinutes} min while it lasts; one more message follows when checks work again.`,
+  );
+}
+
+export function checkRecoveredMessage(context: MessageContext, since: Date, now: Date): AlertMessage {
+  return compose(
+    `[HoliBot ${context.destination}] RESOLVED: alert checks failing on ${context.host}`,
+    `HoliBot (${context.destination}): alert checks work again; alerts are sent as usual.`,
+    [
+      ['Failing since', formatInstant(since, context.timeZone)],
+      ['Working again', formatInstant(now, context.timeZone)],
+      ['Host', context.host],
+    ],
+    'Alerts that started to hold meanwhile follow in their own messages.',
+  );
+}
+
 /** A report by mail (the weekly session statistics): its text as it is, in a fixed-width block. */
 export function reportMessage(title: string, report: string, context: MessageContext): AlertMessage {
   const subject = `[HoliBot ${context.destination}] ${title}`;
@@ -96,12 +124,9 @@ export function reportMessage(title: string, report: string, context: MessageCon
   return { subject, text, html };
 }
 
+/** Where to look: the instance's readiness (the admin UI's alerts page joins it when the admin UI exists). */
 function links(context: MessageContext): Array<[string, string]> {
-  if (!context.publicUrl) return [];
-  return [
-    ['Admin UI', `${context.publicUrl}/admin/alerts`],
-    ['Health', `${context.publicUrl}/health/ready`],
-  ];
+  return context.publicUrl ? [['Health', `${context.publicUrl}/health/ready`]] : [];
 }
 
 function compose(subject: string, lead: string, rows: Array<[string, string]>, footer: string): AlertMessage {

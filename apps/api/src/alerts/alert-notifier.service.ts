@@ -35,7 +35,8 @@ export class AlertNotifier implements OnModuleDestroy {
   private readonly logger = new Logger('Alerts');
   readonly channels: readonly AlertChannel[];
   readonly context: MessageContext;
-  private readonly retries = new Set<TimerHandle>();
+  /** Retries waiting for their turn, with the key of what they are about (a newer message of the same key replaces them). */
+  private readonly retries = new Map<TimerHandle, string | undefined>();
   private readonly sending = new Set<Promise<void>>();
 
   constructor(
@@ -69,9 +70,21 @@ export class AlertNotifier implements OnModuleDestroy {
    * Sends `message` through every channel (or only `only`), in the background, retried on
    * failure; `onDelivered` runs once per channel that accepted it. Returns at once.
    */
-  deliver(message: AlertMessage, { only, onDelivered }: { only?: ChannelName[]; onDelivered?: (channel: ChannelName) => Promise<void> } = {}): void {
+  deliver(
+    message: AlertMessage,
+    { only, key, onDelivered }: { only?: ChannelName[]; key?: string; onDelivered?: (channel: ChannelName) => Promise<void> } = {},
+  ): void {
+    // A firing message still waiting for a retry must not arrive after its "resolved".
+    if (key !== undefined) {
+      for (const [retry, retryKey] of this.retries) {
+        if (retryKey !== key) continue;
+        retry.cancel();
+        this.retries.delete(retry);
+        this.logger.warn(`an undelivered message about ${key} is replaced by a newer one: "${message.subject}"`);
+      }
+    }
     for (const channel of this.channels) {
-      if (!only || only.includes(channel.name)) this.attempt(channel, message, 0, onDelivered);
+      if (!only || only.includes(channel.name)) this.attempt(channel, message, 0, key, onDelivered);
     }
   }
 
@@ -133,14 +146,20 @@ export class AlertNotifier implements OnModuleDestroy {
   }
 
   async onModuleDestroy(): Promise<void> {
-    for (const retry of this.retries) retry.cancel();
+    for (const retry of this.retries.keys()) retry.cancel();
     if (this.retries.size > 0) this.logger.warn(`${this.retries.size} alert message(s) not delivered before shutdown (their channel kept failing)`);
     this.retries.clear();
     // A send under way may finish, within reason: a hung SMTP server does not hold the shutdown.
     await Promise.race([this.settled(), new Promise((resolve) => setTimeout(resolve, SHUTDOWN_WAIT_MS).unref())]);
   }
 
-  private attempt(channel: AlertChannel, message: AlertMessage, failures: number, onDelivered?: (channel: ChannelName) => Promise<void>): void {
+  private attempt(
+    channel: AlertChannel,
+    message: AlertMessage,
+    failures: number,
+    key: string | undefined,
+    onDelivered?: (channel: ChannelName) => Promise<void>,
+  ): void {
     const sending = channel.send(message).then(
       async () => {
         this.metrics.alertNotification(channel.name, 'sent');
@@ -158,9 +177,9 @@ export class AlertNotifier implements OnModuleDestroy {
         this.logger.warn(`"${message.subject}" not sent to ${channel.target} (attempt ${failures + 1}): ${describe(error)}; trying again in ${delay / 1000} s`);
         const retry = this.timers.after(delay, () => {
           this.retries.delete(retry);
-          this.attempt(channel, message, failures + 1, onDelivered);
+          this.attempt(channel, message, failures + 1, key, onDelivered);
         });
-        this.retries.add(retry);
+        this.retries.set(retry, key);
       },
     );
     this.sending.add(sending);

@@ -1,10 +1,13 @@
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { ChatSessionCleanupLog } from '@holibot/database';
+import { BackupService } from '../backup/index.js';
 import { Clock } from '../common/clock.js';
 import { AppConfig } from '../config/app-config.js';
 import { type HttpTotals, Metrics } from '../observability/metrics/metrics.service.js';
 import { SystemReadings } from '../observability/metrics/system-readings.js';
 import { JobRunner } from '../scheduling/index.js';
-import { type AlertReadings, bucketDifference } from './alert-rules.js';
+import { type AlertReadings, type JobHealth, bucketDifference } from './alert-rules.js';
 
 interface Sample {
   at: number;
@@ -29,6 +32,8 @@ export class AlertReadingsSource implements OnApplicationBootstrap {
     private readonly metrics: Metrics,
     private readonly system: SystemReadings,
     private readonly jobs: JobRunner,
+    private readonly dataSource: DataSource,
+    private readonly backups: BackupService,
     private readonly clock: Clock,
     private readonly config: AppConfig,
   ) {}
@@ -48,7 +53,13 @@ export class AlertReadingsSource implements OnApplicationBootstrap {
     const current = await this.sample();
     const baseline = this.baseline(current.at);
     this.samples.push(current);
-    const [memory, disks, connections] = await Promise.all([this.system.memory(), this.metrics.diskFree(), this.metrics.openConnections()]);
+    const [memory, disks, connections, cleanup, backup] = await Promise.all([
+      this.system.memory(),
+      this.metrics.diskFree(),
+      this.metrics.openConnections(),
+      this.cleanupHealth(),
+      this.backupHealth(),
+    ]);
     const elapsedMs = current.at - baseline.at;
     const cores = this.system.cores();
     const lowest = disks.reduce<(typeof disks)[number] | null>((low, disk) => (low === null || disk.freeRatio < low.freeRatio ? disk : low), null);
@@ -63,15 +74,55 @@ export class AlertReadingsSource implements OnApplicationBootstrap {
       cpuPercent: elapsedMs > 0 && cores > 0 ? ((current.cpuMicros - baseline.cpuMicros) / 1000 / (elapsedMs * cores)) * 100 : null,
       disk: lowest && { volume: lowest.volume, path: lowest.path, freeRatio: lowest.freeRatio },
       connections,
-      jobs: Object.fromEntries(
-        Object.entries(this.jobs.status()).map(([job, { status, lastRunAt, lastSuccessAt }]) => [
-          job,
-          { failed: status === 'degraded', lastRunAt, lastSuccessAt },
-        ]),
-      ),
+      jobs: { 'session-cleanup': cleanup, backup },
       mistral: this.config.mistral ? { openSince: this.metrics.mistralCircuitOpenSince() } : null,
       now: new Date(current.at),
     };
+  }
+
+  /**
+   * The session cleanup: its log table says how each run ended, whichever process (or
+   * `holibot cleanup`) ran it; a run of this process that failed without writing its row
+   * (the database down) counts too.
+   */
+  private async cleanupHealth(): Promise<JobHealth> {
+    let last: ChatSessionCleanupLog | undefined;
+    try {
+      [last] = await this.dataSource.getRepository(ChatSessionCleanupLog).find({ order: { runAt: 'DESC', id: 'DESC' }, take: 1 });
+    } catch (error) {
+      // The database does not answer: the other rules are still read (and the failing check is a notice of its own).
+      return { failed: null, detail: `the cleanup log could not be read: ${(error as Error).message}` };
+    }
+    const here = this.jobs.status()['session-cleanup'];
+    if (here?.status === 'degraded' && here.lastRunAt && (!last || last.runAt < new Date(here.lastRunAt))) {
+      return { failed: true, detail: `the session cleanup failed at ${here.lastRunAt} and could not log it (see the server log)` };
+    }
+    if (!last) return { failed: false, detail: 'the session cleanup has not run yet' };
+    // A run stopped by a shutdown or Ctrl-C is partial, not failed.
+    const failed = last.status === 'failed' || (last.status === 'partial' && !last.error?.startsWith('stopped'));
+    return failed
+      ? {
+          failed: true,
+          detail: `the session cleanup of ${last.runAt.toISOString()} on ${last.host ?? 'an unknown host'} failed: ${last.error ?? 'no reason recorded'}`,
+        }
+      : { failed: false, detail: `the last session cleanup (${last.runAt.toISOString()}) did not fail` };
+  }
+
+  /**
+   * The backup: this process's last run of the job, unless a newer backup was made since (by
+   * `holibot backup`, or another instance writing to the same BACKUP_DIR). Unknown until the
+   * job has run in this process: a restart does not resolve a failing backup's alert.
+   */
+  private async backupHealth(): Promise<JobHealth> {
+    const here = this.jobs.status()['backup'];
+    if (!here?.lastRunAt) return { failed: null, detail: 'the backup job has not run in this process yet' };
+    if (here.status === 'up') return { failed: false, detail: `the backup job's last run (${here.lastRunAt}) did not fail` };
+    const [newest] = await this.backups.list().catch(() => []);
+    if (newest && new Date(newest.createdAt) > new Date(here.lastRunAt)) {
+      return { failed: false, detail: `a backup was made since the failed run of ${here.lastRunAt}: ${newest.timestamp}` };
+    }
+    const since = here.lastSuccessAt ? `last success ${here.lastSuccessAt}` : 'no success recorded';
+    return { failed: true, detail: `the backup failed at ${here.lastRunAt} (${since}; see the server log)` };
   }
 
   /** The newest sample at least a window before `now` (or the oldest one); older samples are dropped. */

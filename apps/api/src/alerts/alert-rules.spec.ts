@@ -16,7 +16,7 @@ function readings(overrides: Partial<AlertReadings> = {}): AlertReadings {
     cpuPercent: 10,
     disk: { volume: 'database', path: '/var/lib/holibot', freeRatio: 0.5 },
     connections: 3,
-    jobs: {},
+    jobs: { 'session-cleanup': { failed: false, detail: 'the last session cleanup did not fail' }, backup: { failed: false, detail: 'did not fail' } },
     mistral: null,
     now: new Date('2026-06-02T11:00:00Z'),
     ...overrides,
@@ -61,6 +61,10 @@ describe('the alert rules', () => {
     expect(slow['response_time']!.summary).toBe('p95 response time 3,500 ms over the last 5 min (100 requests)');
     const verySlow = byRule(readings({ http: http(Array<number>(20).fill(30)) }));
     expect(verySlow['response_time']!.summary).toContain('p95 response time over 10,000 ms');
+    // Under ALERT_MIN_REQUESTS (20) requests: a few slow ones in a quiet window are not judged.
+    const fewSlow = byRule(readings({ http: http(Array<number>(19).fill(3)) }))['response_time']!;
+    expect(fewSlow).toMatchObject({ holds: false, value: 4850 });
+    expect(fewSlow.summary).toContain('too few to judge');
 
     expect(byRule(readings({ http: http(Array<number>(100).fill(0.05), 6) }))['error_rate']).toMatchObject({ holds: true, value: 6 });
     expect(byRule(readings({ http: http(Array<number>(100).fill(0.05), 5) }))['error_rate']).toMatchObject({ holds: false, value: 5 });
@@ -83,19 +87,15 @@ describe('the alert rules', () => {
     expect(byRule(readings({ connections: 1000 }))['connections']!.holds).toBe(false);
   });
 
-  it('job rules: only for jobs this process schedules; Mistral only when configured', () => {
+  it('job rules: a failed last run holds, an unknown one leaves the alert as it is; Mistral only when configured', () => {
     const jobs = {
-      backup: { failed: true, lastRunAt: '2026-06-02T10:30:00.000Z', lastSuccessAt: null },
-      'session-cleanup': { failed: false, lastRunAt: null, lastSuccessAt: null },
+      backup: { failed: true, detail: 'the backup failed at 2026-06-02T10:30:00.000Z (no success recorded; see the server log)' },
+      'session-cleanup': { failed: null, detail: 'the cleanup log could not be read: connect ECONNREFUSED' },
     };
     const evaluations = byRule(readings({ jobs }));
-    expect(evaluations['backup_failed']).toMatchObject({
-      holds: true,
-      value: 1,
-      summary: 'the backup job failed at 2026-06-02T10:30:00.000Z (no success recorded)',
-    });
-    expect(evaluations['cleanup_failed']).toMatchObject({ holds: false, value: 0 });
-    expect(byRule(readings())['backup_failed']).toMatchObject({ holds: false, value: null });
+    expect(evaluations['backup_failed']).toMatchObject({ holds: true, value: 1, summary: jobs.backup.detail });
+    expect(evaluations['cleanup_failed']).toMatchObject({ holds: null, value: null });
+    expect(byRule(readings())['backup_failed']).toMatchObject({ holds: false, value: 0 });
 
     expect(byRule(readings())['mistral_circuit']).toMatchObject({ holds: false, value: null, summary: 'Mistral AI is not configured' });
     const now = new Date('2026-06-02T11:00:00Z');
@@ -122,7 +122,7 @@ describe('alert messages', () => {
     const message = alertMessage('firing', rule, evaluation, { startedAt: new Date('2026-06-02T11:00:00Z'), resolvedAt: null }, context);
     expect(message.subject).toBe('[HoliBot Calpe] FIRING: Low disk space on web-1 (4.2 %, threshold 10.0 %)');
     expect(message.text).toContain('Since:     2 Jun 2026, 13:00:00 CEST');
-    expect(message.text).not.toContain('Admin UI');
+    expect(message.text).not.toContain('Health:');
     expect(message.html).toContain('&lt;backups&gt;');
     expect(message.html).not.toContain('<backups>');
     const resolved = alertMessage(
@@ -134,7 +134,7 @@ describe('alert messages', () => {
     );
     expect(resolved.subject).toBe('[HoliBot Calpe] RESOLVED: Low disk space on web-1');
     expect(resolved.text).toContain('it held for 3.5 h');
-    expect(testMessage({ ...context, publicUrl: 'https://bot.example.com' }, new Date()).text).toContain('https://bot.example.com/health/ready');
+    expect(testMessage({ ...context, publicUrl: 'https://bot.example.com' }, new Date()).text).toContain('Health: https://bot.example.com/health/ready');
   });
 
   it('format values in their unit', () => {

@@ -18,18 +18,27 @@ export interface AlertReadings {
   /** The volume with the least free space of those HoliBot writes to; null when none could be read. */
   disk: { volume: string; path: string; freeRatio: number } | null;
   connections: number;
-  /** The built-in jobs this process schedules: whether each one's last run failed. */
-  jobs: Record<string, { failed: boolean; lastRunAt: string | null; lastSuccessAt: string | null }>;
+  /**
+   * Whether the last run of each job failed (null: cannot tell, e.g. not run since this process
+   * started), and what is known of it in words.
+   */
+  jobs: Record<'session-cleanup' | 'backup', JobHealth>;
   /** The Mistral circuit: null without Mistral; else since when it has been open (null: closed). */
   mistral: { openSince: Date | null } | null;
   now: Date;
+}
+
+export interface JobHealth {
+  failed: boolean | null;
+  detail: string;
 }
 
 /** What a rule makes of the readings. */
 export interface RuleReading {
   /** The reading in the rule's unit, or null when there is nothing to judge (no requests, no Mistral). */
   value: number | null;
-  holds: boolean;
+  /** null: cannot tell now; an alert already firing stays as it is. */
+  holds: boolean | null;
   /** The reading in words, for the mail and `holibot alerts status`. */
   summary: string;
 }
@@ -92,26 +101,22 @@ const window = (seconds: number) => (seconds % 60 === 0 ? `${seconds / 60} min` 
 /** The rules with the thresholds of this configuration, in the order `holibot alerts status` lists them. */
 export function alertRules(config: AppConfig): AlertRule[] {
   const t = config.alerts.thresholds;
-  const jobRule = (name: AlertRuleName, job: string, title: string): AlertRule => ({
+  const jobRule = (name: AlertRuleName, job: 'session-cleanup' | 'backup', title: string): AlertRule => ({
     name,
     title,
-    condition: `the last run of the built-in ${job} job failed`,
+    condition: `the last run of the ${job} job failed`,
     unit: 'failed runs',
     threshold: 0,
     read: ({ jobs }) => {
-      const status = jobs[job];
-      if (!status) return { value: null, holds: false, summary: `the ${job} job is not scheduled in this process` };
-      const since = status.lastSuccessAt ? `last success ${status.lastSuccessAt}` : 'no success recorded';
-      return status.failed
-        ? { value: 1, holds: true, summary: `the ${job} job failed at ${status.lastRunAt} (${since})` }
-        : { value: 0, holds: false, summary: `the ${job} job's last run did not fail (${since})` };
+      const { failed, detail } = jobs[job];
+      return { value: failed === null ? null : failed ? 1 : 0, holds: failed, summary: detail };
     },
   });
   return [
     {
       name: 'response_time',
       title: 'High response time',
-      condition: `p95 HTTP response time above ALERT_RESPONSE_TIME_MS (${t.responseTimeMs} ms)`,
+      condition: `p95 HTTP response time above ALERT_RESPONSE_TIME_MS (${t.responseTimeMs} ms), with at least ALERT_MIN_REQUESTS (${t.minRequests}) requests`,
       unit: 'ms',
       threshold: t.responseTimeMs,
       read: ({ http }) => {
@@ -119,8 +124,16 @@ export function alertRules(config: AppConfig): AlertRule[] {
         if (p95 === null) return { value: null, holds: false, summary: `no requests in the last ${window(http.windowSeconds)}` };
         const ms = p95 * 1000;
         // Beyond the histogram's last finite bucket the value is that bound: "over" it.
-        const lastFinite = http.buckets.at(-2);
-        const over = lastFinite && 0.95 * http.count > lastFinite.count ? 'over ' : '';
+        const [lastFinite, all] = [http.buckets.at(-2), http.buckets.at(-1)];
+        const over = lastFinite && all && 0.95 * all.count > lastFinite.count ? 'over ' : '';
+        // A few slow requests in a quiet window are not a slow site.
+        if (http.count < t.minRequests) {
+          return {
+            value: ms,
+            holds: false,
+            summary: `p95 ${over}${number(ms)} ms of only ${number(http.count)} requests in the last ${window(http.windowSeconds)}: too few to judge`,
+          };
+        }
         return {
           value: ms,
           holds: ms > t.responseTimeMs,

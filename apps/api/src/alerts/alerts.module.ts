@@ -1,10 +1,12 @@
+import { hostname } from 'node:os';
 import { Module } from '@nestjs/common';
 import { MailerModule, type MailerOptions } from '@nestjs-modules/mailer';
+import { BackupModule } from '../backup/backup.module.js';
 import { AppConfig } from '../config/app-config.js';
 import { SchedulingModule } from '../scheduling/scheduling.module.js';
 import { AlertNotifier } from './alert-notifier.service.js';
 import { AlertReadingsSource } from './alert-readings.js';
-import { AlertService } from './alerts.service.js';
+import { ALERT_INSTANCE, AlertService } from './alerts.service.js';
 import { AlertsJobs } from './alerts.jobs.js';
 
 /** Time limits on each step of an SMTP exchange: a server that hangs costs a retry, never a stuck send. */
@@ -30,8 +32,15 @@ export function mailerOptions(config: AppConfig): MailerOptions {
 
 /** Threshold alerts by e-mail and webhook, their state and history, and the mail of reports (ALERTS_*, ALERT_*, SMTP_*). */
 @Module({
-  imports: [MailerModule.forRootAsync({ imports: [], inject: [AppConfig], useFactory: mailerOptions }), SchedulingModule],
-  providers: [AlertReadingsSource, AlertNotifier, AlertService, AlertsJobs],
+  imports: [MailerModule.forRootAsync({ imports: [], inject: [AppConfig], useFactory: mailerOptions }), SchedulingModule, BackupModule],
+  providers: [
+    // Processes on one host (PM2 cluster) are instances of their own.
+    { provide: ALERT_INSTANCE, useFactory: () => `${hostname()}:${process.pid}` },
+    AlertReadingsSource,
+    AlertNotifier,
+    AlertService,
+    AlertsJobs,
+  ],
   exports: [AlertNotifier, AlertService, AlertsJobs],
 })
 export class AlertsModule {}

@@ -1,15 +1,23 @@
-import { hostname } from 'node:os';
-import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { DataSource, type EntityManager, LessThan } from 'typeorm';
 import { AlertEvent, AlertRuleState, transaction } from '@holibot/database';
 import { Clock } from '../common/clock.js';
 import { AppConfig } from '../config/app-config.js';
 import { Metrics } from '../observability/metrics/metrics.service.js';
 import type { ChannelName } from './alert-channels.js';
-import { type AlertNoticeKind, alertMessage } from './alert-messages.js';
+import { type AlertNoticeKind, alertMessage, checkFailingMessage, checkRecoveredMessage } from './alert-messages.js';
 import { AlertNotifier } from './alert-notifier.service.js';
 import { AlertReadingsSource } from './alert-readings.js';
 import { type AlertEvaluation, type AlertRule, type AlertRuleName, alertRules, evaluate } from './alert-rules.js';
+
+/** Names this process among the instances sharing the database ("web-1:4711"); a provider, so that a test can run two. */
+export const ALERT_INSTANCE = Symbol('ALERT_INSTANCE');
+
+/** Resolved alert events older than this are deleted (at most once a day). */
+export const ALERT_HISTORY_DAYS = 180;
+
+/** Checks that must fail in a row (the database down or hung) before the channels hear of it. */
+export const FAILED_CHECKS_BEFORE_NOTICE = 3;
 
 /** What one check found and which notices it sent. */
 export interface AlertCheckReport {
@@ -23,8 +31,10 @@ export interface AlertRuleStatus {
   title: string;
   condition: string;
   unit: AlertRule['unit'];
-  /** `unknown`: no check has recorded it yet. */
+  /** `unknown`: no check has recorded a value for it yet. */
   state: 'firing' | 'ok' | 'unknown';
+  /** Whether the rule held at the last check, as that instance saw it (null: not checked yet). */
+  holds: boolean | null;
   value: number | null;
   threshold: number;
   summary: string | null;
@@ -50,11 +60,16 @@ interface PlannedNotice {
  * stops. The check runs under its job lock, so several instances on one database open an event
  * (and send its mail) once; an instance that does not see a rule hold leaves another instance's
  * firing event alone while that instance keeps seeing it (AlertRuleState.held_by, held_at).
+ * Checks that keep failing (the database down) are sent as a notice of their own.
  */
 @Injectable()
 export class AlertService {
   readonly rules: readonly AlertRule[];
-  private readonly host = hostname().slice(0, 255);
+  private readonly logger = new Logger('Alerts');
+  private failedChecks = 0;
+  /** When the channels were last told that checks fail; null while they work. */
+  private failingNoticeAt: Date | null = null;
+  private prunedAt = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -63,6 +78,7 @@ export class AlertService {
     private readonly metrics: Metrics,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    @Inject(ALERT_INSTANCE) private readonly instance: string,
   ) {
     this.rules = alertRules(config);
   }
@@ -70,14 +86,25 @@ export class AlertService {
   async check(): Promise<AlertCheckReport> {
     const readings = await this.readings.read();
     const evaluations = evaluate(this.rules, readings);
-    const { planned, firing } = await transaction(this.dataSource, (manager) => this.record(manager, evaluations, readings.now));
-    for (const rule of this.rules) this.metrics.alertFiring(rule.name, firing.has(rule.name));
-    for (const { kind, rule, evaluation, event } of planned) {
+    let recorded: Awaited<ReturnType<AlertService['record']>>;
+    try {
+      // The chat path's writer: on SQLite every write shares its one connection (a transaction of
+      // our own beside it would nest); on MySQL it is an ordinary transaction.
+      recorded = await transaction(this.dataSource, (manager) => this.record(manager, evaluations, readings.now));
+    } catch (error) {
+      this.checkFailed(error, evaluations, readings.now);
+      throw error;
+    }
+    this.checkWorks(readings.now);
+    for (const rule of this.rules) this.metrics.alertFiring(rule.name, recorded.firing.has(rule.name));
+    for (const { kind, rule, evaluation, event } of recorded.planned) {
       this.notifier.deliver(alertMessage(kind, rule, evaluation, event, this.notifier.context), {
+        // A newer message about the same event replaces an older one still waiting for a retry.
+        key: `alert-event:${event.id}`,
         onDelivered: (channel) => this.markNotified(event.id, channel),
       });
     }
-    return { evaluations, notices: planned.map(({ kind, rule, event }) => ({ rule: rule.name, kind, eventId: event.id })) };
+    return { evaluations, notices: recorded.planned.map(({ kind, rule, event }) => ({ rule: rule.name, kind, eventId: event.id })) };
   }
 
   async status(): Promise<AlertRuleStatus[]> {
@@ -94,7 +121,8 @@ export class AlertService {
         title: rule.title,
         condition: rule.condition,
         unit: rule.unit,
-        state: event ? 'firing' : state ? 'ok' : 'unknown',
+        state: event ? 'firing' : state && state.value !== null ? 'ok' : 'unknown',
+        holds: state ? state.holds : null,
         value: state?.value ?? null,
         // The threshold the checking instance used, which may differ from this process's configuration.
         threshold: state?.threshold ?? rule.threshold,
@@ -118,20 +146,22 @@ export class AlertService {
     for (const evaluation of evaluations) {
       const rule = this.rules.find((candidate) => candidate.name === evaluation.rule)!;
       const previous = states.get(evaluation.rule);
-      const heldElsewhere = previous?.heldBy && previous.heldBy !== this.host && previous.heldAt && previous.heldAt.getTime() > freshHoldAfter;
+      const heldElsewhere = previous?.heldBy && previous.heldBy !== this.instance && previous.heldAt && previous.heldAt.getTime() > freshHoldAfter;
       await manager.save(
         manager.create(AlertRuleState, {
           rule: evaluation.rule,
           value: evaluation.value,
           threshold: evaluation.threshold,
-          holds: evaluation.holds,
+          holds: evaluation.holds === true,
           summary: evaluation.summary.slice(0, 500),
           checkedAt: now,
-          checkedBy: this.host,
+          checkedBy: this.instance,
           heldAt: evaluation.holds ? now : (previous?.heldAt ?? null),
-          heldBy: evaluation.holds ? this.host : (previous?.heldBy ?? null),
+          heldBy: evaluation.holds ? this.instance : (previous?.heldBy ?? null),
         }),
       );
+      // Cannot tell now (a job not run since this process started): whatever is open stays open.
+      if (evaluation.holds === null) continue;
       const event = open.get(evaluation.rule);
       if (evaluation.holds && !event) {
         const opened = await manager.save(
@@ -145,7 +175,7 @@ export class AlertService {
             resolvedAt: null,
             lastNotifiedAt: now,
             notifiedChannels: '',
-            host: this.host,
+            host: this.notifier.context.host.slice(0, 255),
           }),
         );
         planned.push({ kind: 'firing', rule, evaluation, event: opened });
@@ -160,8 +190,34 @@ export class AlertService {
         open.delete(evaluation.rule);
       }
     }
+    if (now.getTime() - this.prunedAt >= 86_400_000) {
+      await manager.delete(AlertEvent, { state: 'resolved', resolvedAt: LessThan(new Date(now.getTime() - ALERT_HISTORY_DAYS * 86_400_000)) });
+      this.prunedAt = now.getTime();
+    }
     // What is firing after this check: the events still open.
-    return { planned, firing: new Set([...open.keys()] as AlertRuleName[]) };
+    return { planned, firing: new Set(open.keys() as Iterable<AlertRuleName>) };
+  }
+
+  /**
+   * A check whose state could not be recorded (the database down or hung) sends nothing, so
+   * several in a row are a notice of their own, with what the rules read meanwhile; repeated
+   * every ALERT_REPEAT_MINUTES while it lasts.
+   */
+  private checkFailed(error: unknown, evaluations: AlertEvaluation[], now: Date): void {
+    this.failedChecks += 1;
+    if (this.failedChecks < FAILED_CHECKS_BEFORE_NOTICE) return;
+    if (this.failingNoticeAt && now.getTime() - this.failingNoticeAt.getTime() < this.config.alerts.repeatMinutes * 60_000) return;
+    this.failingNoticeAt = now;
+    const holding = evaluations.filter((evaluation) => evaluation.holds).map((evaluation) => this.rules.find((rule) => rule.name === evaluation.rule)!.title);
+    const reason = error instanceof Error ? error.message : String(error);
+    this.logger.error(`${this.failedChecks} alert checks failed in a row (${reason}): telling the channels`);
+    this.notifier.deliver(checkFailingMessage(this.notifier.context, this.failedChecks, reason, holding), { key: 'alert-check' });
+  }
+
+  private checkWorks(now: Date): void {
+    if (this.failingNoticeAt) this.notifier.deliver(checkRecoveredMessage(this.notifier.context, this.failingNoticeAt, now), { key: 'alert-check' });
+    this.failedChecks = 0;
+    this.failingNoticeAt = null;
   }
 
   /** Adds a channel to the event's list of channels that delivered a notice of it. */

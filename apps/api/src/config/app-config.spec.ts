@@ -165,6 +165,9 @@ describe('AppConfig', () => {
     }
     expect(message).toContain('ALERT_WEBHOOK_URL=(hidden)');
     expect(message).not.toContain('secret-part');
+    expect(() => AppConfig.fromEnv({ ALERT_WEBHOOK_URL: 'https://user:secret-part@hooks.example.com/x' })).toThrow(
+      /ALERT_WEBHOOK_URL=\(hidden\): must not carry a user or password/,
+    );
   });
 
   it('.env.example and the README list every variable', () => {

@@ -8,6 +8,7 @@ import { validateCronExpression } from 'cron';
 import { z } from 'zod';
 import { type DatabaseConfig, DEFAULT_QUERY_TIMEOUT_MS } from '@holibot/database';
 import { DomainError } from '../common/domain-error.js';
+import { HTTP_DURATION_BUCKETS } from '../observability/metrics/metric-definitions.js';
 
 // Every environment variable HoliBot reads, with its default and meaning. `.env.example` and
 // the README's configuration table list the same variables (a test keeps them in step).
@@ -137,14 +138,17 @@ export const ENV_SCHEMA = z.object({
   ALERT_CHECK_INTERVAL: int(60000, 1000, 86_400_000),
   ALERT_WINDOW_SECONDS: int(300, 10, 86_400),
   ALERT_REPEAT_MINUTES: int(60, 1, 10_080),
-  ALERT_RESPONSE_TIME_MS: int(2000, 1, 600_000),
+  // At most the histogram's last finite bucket (10 s): beyond it a p95 cannot be read.
+  ALERT_RESPONSE_TIME_MS: int(2000, 1, Math.max(...HTTP_DURATION_BUCKETS) * 1000),
   ALERT_ERROR_RATE_PERCENT: decimal(5, 0, 100),
   ALERT_MIN_REQUESTS: int(20, 1),
   ALERT_MEMORY_PERCENT: decimal(90, 0, 100),
   ALERT_CPU_PERCENT: decimal(80, 0, 100),
   ALERT_DISK_FREE_PERCENT: decimal(10, 0, 100),
   ALERT_MAX_CONNECTIONS: int(1000, 0),
-  ALERT_WEBHOOK_URL: urlOrEmpty('https://hooks.slack.com/services/…'),
+  ALERT_WEBHOOK_URL: urlOrEmpty('https://hooks.slack.com/services/…').refine((value) => value === '' || !/^https?:\/\/[^/]*@/.test(value), {
+    message: 'must not carry a user or password before the host (put the key in the path, as Slack-compatible webhooks do)',
+  }),
   SMTP_HOST: z.string().default(''),
   SMTP_PORT: int(587, 1, 65535),
   // true: TLS from the first byte (port 465); false: STARTTLS when the server offers it (587, 25).

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { readFile, statfs } from 'node:fs/promises';
 import { availableParallelism, freemem, totalmem } from 'node:os';
 import { Injectable } from '@nestjs/common';
@@ -24,11 +25,23 @@ const NO_LIMIT = 2 ** 60;
  */
 @Injectable()
 export class SystemReadings {
-  /** Memory in use: the cgroup's usage against its limit when there is a limit, else the machine's. */
+  /** Read once: a container's CPU quota does not change while it runs. */
+  private readonly coreCount = Math.min(availableParallelism(), cgroupCpuQuota() ?? Number.POSITIVE_INFINITY);
+
+  /**
+   * Memory in use: the cgroup's working set (usage less the inactive file cache, which the kernel
+   * reclaims before it would kill anything — as `docker stats` and cAdvisor count it) against its
+   * limit when there is a limit, else the machine's.
+   */
   async memory(): Promise<MemoryReading> {
     const cgroup =
-      (await readCgroupMemory('/sys/fs/cgroup/memory.current', '/sys/fs/cgroup/memory.max')) ??
-      (await readCgroupMemory('/sys/fs/cgroup/memory/memory.usage_in_bytes', '/sys/fs/cgroup/memory/memory.limit_in_bytes'));
+      (await readCgroupMemory('/sys/fs/cgroup/memory.current', '/sys/fs/cgroup/memory.max', '/sys/fs/cgroup/memory.stat', 'inactive_file')) ??
+      (await readCgroupMemory(
+        '/sys/fs/cgroup/memory/memory.usage_in_bytes',
+        '/sys/fs/cgroup/memory/memory.limit_in_bytes',
+        '/sys/fs/cgroup/memory/memory.stat',
+        'total_inactive_file',
+      ));
     if (cgroup) return { ...cgroup, basis: 'cgroup' };
     // os.freemem() is MemAvailable on Linux: page cache the kernel can drop counts as free.
     return { usedBytes: totalmem() - freemem(), limitBytes: totalmem(), basis: 'host' };
@@ -40,9 +53,9 @@ export class SystemReadings {
     return user + system;
   }
 
-  /** Cores the process may use. */
+  /** Cores the process may use: the machine's, or fewer under a container's CPU quota (`--cpus=1.5`: 1.5). */
   cores(): number {
-    return availableParallelism();
+    return this.coreCount;
   }
 
   /** Free space of the volume holding `path` (the folder itself, or the nearest that exists). */
@@ -52,14 +65,37 @@ export class SystemReadings {
   }
 }
 
-async function readCgroupMemory(currentFile: string, maxFile: string): Promise<{ usedBytes: number; limitBytes: number } | null> {
+async function readCgroupMemory(
+  currentFile: string,
+  maxFile: string,
+  statFile: string,
+  inactiveFileKey: string,
+): Promise<{ usedBytes: number; limitBytes: number } | null> {
   try {
-    const [current, max] = await Promise.all([readFile(currentFile, 'utf8'), readFile(maxFile, 'utf8')]);
+    const [current, max, stat] = await Promise.all([readFile(currentFile, 'utf8'), readFile(maxFile, 'utf8'), readFile(statFile, 'utf8').catch(() => '')]);
     const limitBytes = Number(max.trim());
     const usedBytes = Number(current.trim());
     if (!Number.isFinite(limitBytes) || limitBytes <= 0 || limitBytes >= NO_LIMIT || !Number.isFinite(usedBytes)) return null;
-    return { usedBytes, limitBytes };
+    const inactiveFile = Number(new RegExp(`^${inactiveFileKey} (\\d+)$`, 'm').exec(stat)?.[1] ?? 0);
+    return { usedBytes: Math.max(0, usedBytes - inactiveFile), limitBytes };
   } catch {
     return null;
   }
+}
+
+/** The cgroup's CPU quota in cores (v2 `cpu.max` "150000 100000" → 1.5; v1 cfs_quota_us / cfs_period_us), or null without one. */
+function cgroupCpuQuota(): number | null {
+  const read = (file: string) => {
+    try {
+      return readFileSync(file, 'utf8').trim();
+    } catch {
+      return null;
+    }
+  };
+  const v2 = read('/sys/fs/cgroup/cpu.max')?.split(/\s+/);
+  const [quota, period] = v2
+    ? [Number(v2[0]), Number(v2[1])]
+    : [Number(read('/sys/fs/cgroup/cpu/cpu.cfs_quota_us')), Number(read('/sys/fs/cgroup/cpu/cpu.cfs_period_us'))];
+  // "max" (v2) or -1 (v1): no quota.
+  return Number.isFinite(quota) && quota > 0 && Number.isFinite(period) && period > 0 ? quota / period : null;
 }
