@@ -422,7 +422,7 @@ async function benchMetricsCost(dir) {
       await warmUp(api);
     }
     const runs = { off: [], on: [] };
-    for (let round = 0; round < METRICS_ROUNDS; round++) {
+    for (let pair = 1; pair <= METRICS_ROUNDS; pair++) {
       for (const [index, side] of sides.entries()) {
         const api = apis[index];
         const cpuBefore = cpuMsOf(api.pid);

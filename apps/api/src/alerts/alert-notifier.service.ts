@@ -1,12 +1,15 @@
 import { hostname } from 'node:os';
-import { Inject, Injectable, Logger, type OnModuleDestroy, Optional } from '@nestjs/common';
-import { MailerService } from '@nestjs-modules/mailer';
+import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import type { MailerService } from '@nestjs-modules/mailer';
 import { Clock } from '../common/clock.js';
 import { type TimerHandle, Timers } from '../common/effects/index.js';
 import { AppConfig } from '../config/app-config.js';
 import { Metrics } from '../observability/metrics/metrics.service.js';
 import { type AlertChannel, type ChannelName, EmailChannel, WebhookChannel } from './alert-channels.js';
 import { type AlertMessage, type MessageContext, reportMessage, testMessage } from './alert-messages.js';
+
+/** The MailerService of @nestjs-modules/mailer, or null without SMTP_HOST (provided by alerts.module.ts). */
+export const MAILER = Symbol('MAILER');
 
 /** After a failed send, the next tries: 30 s, 1, 2, 5, 10 and 30 min later; then the message is given up (logged). */
 export const RETRY_DELAYS_MS = [30_000, 60_000, 120_000, 300_000, 600_000, 1_800_000];
@@ -44,8 +47,8 @@ export class AlertNotifier implements OnModuleDestroy {
     private readonly timers: Timers,
     private readonly clock: Clock,
     private readonly metrics: Metrics,
-    // Absent in tests that build the module without mail; unused when SMTP_HOST is empty.
-    @Optional() @Inject(MailerService) private readonly mailer: MailerService | null,
+    // null without SMTP_HOST (alerts.module.ts).
+    @Inject(MAILER) private readonly mailer: MailerService | null,
   ) {
     const channels: AlertChannel[] = [];
     if (config.smtp && config.alerts.recipients.length > 0 && mailer) channels.push(new EmailChannel(mailer, config.alerts.recipients));
