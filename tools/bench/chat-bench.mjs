@@ -436,9 +436,7 @@ async function benchMetricsCost(dir) {
         const cpuMs = cpuMsOf(api.pid) - cpuBefore;
         const cpuUsPerRequest = cpuBefore === null ? null : round((cpuMs * 1000) / run.requestsTotal, 1);
         runs[side.name].push({ reqPerSec: run.reqPerSecAvg, p95Ms: run.latencyMs.p95, cpuUsPerRequest, errors: run.errors + run.non2xx + run.mismatches });
-        console.log(
-          `  pair ${pair}, metrics ${side.name}: ${run.reqPerSecAvg} req/s, p95 ${run.latencyMs.p95} ms, ${cpuUsPerRequest} µs CPU per request`,
-        );
+        console.log(`  pair ${pair}, metrics ${side.name}: ${run.reqPerSecAvg} req/s, p95 ${run.latencyMs.p95} ms, ${cpuUsPerRequest} µs CPU per request`);
         await sleep(1000);
       }
     }
