@@ -40,6 +40,8 @@ export class AlertNotifier implements OnModuleDestroy {
   readonly context: MessageContext;
   /** Retries waiting for their turn, with the key of what they are about (a newer message of the same key replaces them). */
   private readonly retries = new Map<TimerHandle, string | undefined>();
+  /** The newest message of each key: an older one that fails, or whose retry comes due, is dropped. */
+  private readonly newest = new Map<string, AlertMessage>();
   private readonly sending = new Set<Promise<void>>();
 
   constructor(
@@ -79,6 +81,7 @@ export class AlertNotifier implements OnModuleDestroy {
   ): void {
     // A firing message still waiting for a retry must not arrive after its "resolved".
     if (key !== undefined) {
+      this.newest.set(key, message);
       for (const [retry, retryKey] of this.retries) {
         if (retryKey !== key) continue;
         retry.cancel();
@@ -171,6 +174,10 @@ export class AlertNotifier implements OnModuleDestroy {
         await onDelivered?.(channel.name).catch((error: unknown) => this.logger.warn(`recording the delivery to ${channel.name} failed: ${describe(error)}`));
       },
       (error: unknown) => {
+        if (key !== undefined && this.newest.get(key) !== message) {
+          this.logger.warn(`"${message.subject}" not sent to ${channel.target} (${describe(error)}); a newer message replaces it`);
+          return;
+        }
         const delay = RETRY_DELAYS_MS[failures];
         this.metrics.alertNotification(channel.name, delay === undefined ? 'given_up' : 'failed');
         if (delay === undefined) {

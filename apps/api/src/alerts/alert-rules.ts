@@ -136,7 +136,8 @@ export function alertRules(config: AppConfig): AlertRule[] {
         }
         return {
           value: ms,
-          holds: ms > t.responseTimeMs,
+          // Beyond the last bucket it is over any threshold the configuration allows (at most that bucket).
+          holds: over !== '' || ms > t.responseTimeMs,
           summary: `p95 response time ${over}${number(ms)} ms over the last ${window(http.windowSeconds)} (${number(http.count)} requests)`,
         };
       },

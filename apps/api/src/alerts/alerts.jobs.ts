@@ -14,6 +14,16 @@ export class AlertsJobs implements JobSource {
   jobs(): ScheduledJob[] {
     const { enabled, checkIntervalMs } = this.config.alerts;
     // Every minute by default: its start and end lines at debug level; what it finds is logged by the notifier.
-    return [{ name: 'alert-check', everyMs: checkIntervalMs, enabled, quiet: true, run: () => this.alerts.check() }];
+    return [
+      {
+        name: 'alert-check',
+        everyMs: checkIntervalMs,
+        enabled,
+        quiet: true,
+        run: () => this.alerts.check(),
+        // Checks that keep failing (the database down: even the job's lock) are a notice of their own.
+        failed: (error) => this.alerts.checkFailed(error),
+      },
+    ];
   }
 }

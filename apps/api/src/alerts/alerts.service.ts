@@ -60,7 +60,7 @@ interface PlannedNotice {
  * stops. The check runs under its job lock, so several instances on one database open an event
  * (and send its mail) once; an instance that does not see a rule hold leaves another instance's
  * firing event alone while that instance keeps seeing it (AlertRuleState.held_by, held_at).
- * Checks that keep failing (the database down) are sent as a notice of their own.
+ * Checks that keep failing (the database down) are sent as a notice of their own (checkFailed).
  */
 @Injectable()
 export class AlertService {
@@ -70,6 +70,8 @@ export class AlertService {
   /** When the channels were last told that checks fail; null while they work. */
   private failingNoticeAt: Date | null = null;
   private prunedAt = Number.NEGATIVE_INFINITY;
+  /** What the rules read at the last check that got that far, for the notice of failing checks. */
+  private lastEvaluations: AlertEvaluation[] = [];
 
   constructor(
     private readonly dataSource: DataSource,
@@ -86,15 +88,12 @@ export class AlertService {
   async check(): Promise<AlertCheckReport> {
     const readings = await this.readings.read();
     const evaluations = evaluate(this.rules, readings);
-    let recorded: Awaited<ReturnType<AlertService['record']>>;
-    try {
-      // The chat path's writer: on SQLite every write shares its one connection (a transaction of
-      // our own beside it would nest); on MySQL it is an ordinary transaction.
-      recorded = await transaction(this.dataSource, (manager) => this.record(manager, evaluations, readings.now));
-    } catch (error) {
-      this.checkFailed(error, evaluations, readings.now);
-      throw error;
-    }
+    this.lastEvaluations = evaluations;
+    const prune = readings.now.getTime() - this.prunedAt >= 86_400_000;
+    // The chat path's writer: on SQLite every write shares its one connection (a transaction of
+    // our own beside it would nest); on MySQL it is an ordinary transaction.
+    const recorded = await transaction(this.dataSource, (manager) => this.record(manager, evaluations, readings.now, prune));
+    if (prune) this.prunedAt = readings.now.getTime();
     this.checkWorks(readings.now);
     for (const rule of this.rules) this.metrics.alertFiring(rule.name, recorded.firing.has(rule.name));
     for (const { kind, rule, evaluation, event } of recorded.planned) {
@@ -136,7 +135,12 @@ export class AlertService {
   }
 
   /** One unit of work: the rules' states and events updated, and the notices they call for (sent after the commit). */
-  private async record(manager: EntityManager, evaluations: AlertEvaluation[], now: Date): Promise<{ planned: PlannedNotice[]; firing: Set<AlertRuleName> }> {
+  private async record(
+    manager: EntityManager,
+    evaluations: AlertEvaluation[],
+    now: Date,
+    prune: boolean,
+  ): Promise<{ planned: PlannedNotice[]; firing: Set<AlertRuleName> }> {
     const states = new Map((await manager.find(AlertRuleState)).map((row) => [row.rule, row]));
     const open = new Map((await manager.find(AlertEvent, { where: { state: 'firing' } })).map((event) => [event.rule, event]));
     const repeatMs = this.config.alerts.repeatMinutes * 60_000;
@@ -190,25 +194,25 @@ export class AlertService {
         open.delete(evaluation.rule);
       }
     }
-    if (now.getTime() - this.prunedAt >= 86_400_000) {
-      await manager.delete(AlertEvent, { state: 'resolved', resolvedAt: LessThan(new Date(now.getTime() - ALERT_HISTORY_DAYS * 86_400_000)) });
-      this.prunedAt = now.getTime();
-    }
+    if (prune) await manager.delete(AlertEvent, { state: 'resolved', resolvedAt: LessThan(new Date(now.getTime() - ALERT_HISTORY_DAYS * 86_400_000)) });
     // What is firing after this check: the events still open.
     return { planned, firing: new Set(open.keys() as Iterable<AlertRuleName>) };
   }
 
   /**
-   * A check whose state could not be recorded (the database down or hung) sends nothing, so
-   * several in a row are a notice of their own, with what the rules read meanwhile; repeated
-   * every ALERT_REPEAT_MINUTES while it lasts.
+   * A check that failed (the database down or hung: its lock, its readings or its state) sends
+   * nothing, so several in a row are a notice of their own, with what the rules last read;
+   * repeated every ALERT_REPEAT_MINUTES while it lasts. The job calls this (alerts.jobs.ts).
    */
-  private checkFailed(error: unknown, evaluations: AlertEvaluation[], now: Date): void {
+  checkFailed(error: unknown): void {
+    const now = this.clock.now();
     this.failedChecks += 1;
     if (this.failedChecks < FAILED_CHECKS_BEFORE_NOTICE) return;
     if (this.failingNoticeAt && now.getTime() - this.failingNoticeAt.getTime() < this.config.alerts.repeatMinutes * 60_000) return;
     this.failingNoticeAt = now;
-    const holding = evaluations.filter((evaluation) => evaluation.holds).map((evaluation) => this.rules.find((rule) => rule.name === evaluation.rule)!.title);
+    const holding = this.lastEvaluations
+      .filter((evaluation) => evaluation.holds)
+      .map((evaluation) => this.rules.find((rule) => rule.name === evaluation.rule)!.title);
     const reason = error instanceof Error ? error.message : String(error);
     this.logger.error(`${this.failedChecks} alert checks failed in a row (${reason}): telling the channels`);
     this.notifier.deliver(checkFailingMessage(this.notifier.context, this.failedChecks, reason, holding), { key: 'alert-check' });

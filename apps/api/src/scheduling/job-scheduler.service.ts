@@ -40,9 +40,17 @@ export class JobScheduler implements OnApplicationBootstrap {
     const lastSuccess = await (job.lastSuccessAt?.() ?? Promise.resolve(null)).catch(() => null);
     this.runner.track(job.name, lastSuccess);
     // The runner never throws; `void` keeps a tick from holding the timer.
-    const tick = () => void this.runner.run(job.name, 'cron', () => job.run(), { quiet: job.quiet });
+    const tick = () =>
+      void this.runner
+        .run(job.name, 'cron', () => job.run(), { quiet: job.quiet })
+        .then((outcome) => {
+          if (outcome.status === 'failed') job.failed?.(outcome.error);
+        });
     if (job.everyMs !== undefined) {
-      const interval = setInterval(tick, job.everyMs);
+      // Each tick a little late, by chance: instances started in step would otherwise meet at the
+      // lock every time, and the one that always loses would never be checked.
+      const jitterMs = Math.min(job.everyMs / 10, 5_000);
+      const interval = setInterval(() => setTimeout(tick, Math.random() * jitterMs).unref(), job.everyMs);
       interval.unref();
       this.registry.addInterval(job.name, interval);
       this.logger.log(`${job.name}: every ${formatInterval(job.everyMs)}`);

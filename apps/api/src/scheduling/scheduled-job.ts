@@ -7,6 +7,8 @@ interface JobBase {
   /** Runs often (every minute): its start and end are logged at debug level; a failure is still an error. */
   readonly quiet?: boolean;
   run(): Promise<unknown>;
+  /** Told of a run that failed, its lock included (the database down): for a job that reports its own failures (alert-check). */
+  failed?(error: unknown): void;
   /** When it last succeeded before this process started (shown in /health/ready), if the feature keeps that. */
   lastSuccessAt?(): Promise<Date | null>;
 }
