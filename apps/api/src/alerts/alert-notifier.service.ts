@@ -40,7 +40,7 @@ export class AlertNotifier implements OnModuleDestroy {
   readonly context: MessageContext;
   /** Retries waiting for their turn, with the key of what they are about (a newer message of the same key replaces them). */
   private readonly retries = new Map<TimerHandle, string | undefined>();
-  /** The newest message of each key: an older one that fails, or whose retry comes due, is dropped. */
+  /** The newest message of each key still being sent: an older one that fails is dropped. Forgotten once sent or given up. */
   private readonly newest = new Map<string, AlertMessage>();
   private readonly sending = new Set<Promise<void>>();
 
@@ -168,19 +168,22 @@ export class AlertNotifier implements OnModuleDestroy {
   ): void {
     const sending = channel.send(message).then(
       async () => {
+        this.forget(key, message);
         this.metrics.alertNotification(channel.name, 'sent');
         if (failures > 0) this.logger.log(`"${message.subject}" sent to ${channel.target} after ${failures} failed attempt(s)`);
         else this.logger.log(`"${message.subject}" sent to ${channel.target}`);
         await onDelivered?.(channel.name).catch((error: unknown) => this.logger.warn(`recording the delivery to ${channel.name} failed: ${describe(error)}`));
       },
       (error: unknown) => {
-        if (key !== undefined && this.newest.get(key) !== message) {
+        const newer = key === undefined ? undefined : this.newest.get(key);
+        if (newer !== undefined && newer !== message) {
           this.logger.warn(`"${message.subject}" not sent to ${channel.target} (${describe(error)}); a newer message replaces it`);
           return;
         }
         const delay = RETRY_DELAYS_MS[failures];
         this.metrics.alertNotification(channel.name, delay === undefined ? 'given_up' : 'failed');
         if (delay === undefined) {
+          this.forget(key, message);
           this.logger.error(`"${message.subject}" NOT sent to ${channel.target}: ${describe(error)}; given up after ${failures + 1} attempts`);
           return;
         }
@@ -194,6 +197,11 @@ export class AlertNotifier implements OnModuleDestroy {
     );
     this.sending.add(sending);
     void sending.finally(() => this.sending.delete(sending));
+  }
+
+  /** The key's newest message is through (sent, or given up): nothing older can overtake it any more. */
+  private forget(key: string | undefined, message: AlertMessage): void {
+    if (key !== undefined && this.newest.get(key) === message) this.newest.delete(key);
   }
 }
 

@@ -72,7 +72,7 @@ export class AlertReadingsSource implements OnApplicationBootstrap {
       },
       memory,
       cpuPercent: elapsedMs > 0 && cores > 0 ? ((current.cpuMicros - baseline.cpuMicros) / 1000 / (elapsedMs * cores)) * 100 : null,
-      disk: lowest && { volume: lowest.volume, path: lowest.path, freeRatio: lowest.freeRatio },
+      disk: lowest,
       connections,
       jobs: { 'session-cleanup': cleanup, backup },
       mistral: this.config.mistral ? { openSince: this.metrics.mistralCircuitOpenSince() } : null,
