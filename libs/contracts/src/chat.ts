@@ -20,6 +20,8 @@ export interface ChatMessageRequest {
 
 export interface ChatAnswer {
   sessionId: string;
+  /** The stored assistant message: what visitor feedback refers to. */
+  messageId: number;
   textResponse: string;
   pois: PoiView[];
   intent: ChatIntent;
@@ -32,4 +34,37 @@ export interface ChatMessageResponse {
   success: true;
   data: ChatAnswer;
   metadata: { totalResults: number };
+}
+
+/** Why a visitor marked an answer down. */
+export const FEEDBACK_REASONS = ['wrong_info', 'not_relevant', 'closed', 'other'] as const;
+export type FeedbackReason = (typeof FEEDBACK_REASONS)[number];
+export type FeedbackRating = 'up' | 'down';
+export const MAX_FEEDBACK_COMMENT_LENGTH = 500;
+
+/** POST /api/v1/chat/feedback: one feedback per assistant message; a second one replaces the first. */
+export interface ChatFeedbackRequest {
+  sessionId: string;
+  messageId: number;
+  rating: FeedbackRating;
+  reason?: FeedbackReason;
+  comment?: string;
+  /** A place of that answer the feedback is about ("report wrong info" on a card). */
+  poiId?: number;
+}
+
+export interface ChatFeedbackResponse {
+  success: true;
+  data: { feedbackId: number };
+}
+
+/** GET /api/v1/chat/config: what the widget needs before the first question. */
+export interface ChatConfigResponse {
+  success: true;
+  data: {
+    /** DESTINATION_NAME, for suggestion chips and greetings. */
+    destinationName: string;
+    /** Languages the answer engine speaks. */
+    languages: Language[];
+  };
 }

@@ -90,6 +90,12 @@ export interface PoiView {
   openingHours: string | null;
   /** null when the catalogue has no (parsable) opening hours */
   openNow: boolean | null;
+  /**
+   * When openNow next flips (closes when open, opens when closed), in the destination's
+   * wall-clock time, looked ahead up to 7 days; null when unknown or not within a week
+   * (open 24/7 is openNow true with nextChange null).
+   */
+  nextChange: OpeningChange | null;
   outdoorSeating: boolean | null;
   wheelchair: boolean | null;
   vegetarian: boolean | null;
@@ -102,4 +108,14 @@ export interface PoiView {
   /** OpenStreetMap link to the place */
   mapUrl: string;
   relevanceScore: number;
+}
+
+/** A moment in the destination's local time, as the widget words it ("until 23:30", "opens tomorrow at 13:00"). */
+export interface OpeningChange {
+  /** "HH:MM", 24-hour. */
+  time: string;
+  /** 0 today, 1 tomorrow, … up to 7. */
+  inDays: number;
+  /** Day of the week of that moment, 0 = Sunday … 6 = Saturday. */
+  weekday: number;
 }

@@ -4,6 +4,8 @@ import type { PoiView } from './poi.js';
 export const SESSION_ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface SessionMessageView {
+  /** The stored message's id (feedback refers to assistant messages by it). */
+  messageId: number;
   role: 'user' | 'assistant';
   content: string;
   pois: PoiView[];

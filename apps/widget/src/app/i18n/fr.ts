@@ -1,0 +1,53 @@
+import type { UiStrings } from './ui-strings';
+
+/** The loader's texts, shown before the widget has loaded: a const enum, so they are inlined there. */
+export const enum Launcher {
+  label = 'Discuter avec HoliBot, votre guide local',
+  unavailable = 'HoliBot n’a pas pu se charger. Appuyez pour réessayer.',
+}
+
+export const fr: UiStrings = {
+  language: 'fr',
+  launcher: Launcher.label,
+  title: 'HoliBot',
+  greeting: 'Bonjour ! Je connais les lieux du coin. Demandez-moi où manger, nager, vous promener ou quoi visiter.',
+  newConversation: 'Nouvelle conversation',
+  close: 'Fermer le chat',
+  inputLabel: 'Votre question',
+  placeholder: 'Restaurants, plages, musées…',
+  send: 'Envoyer',
+  typing: 'HoliBot écrit',
+  you: 'Vous :',
+  bot: 'HoliBot :',
+  suggestionsLabel: 'Suggestions',
+  suggestions: ['Meilleurs restaurants à Calpe', 'Plages pour chiens', 'Musées à visiter'],
+  retry: 'Réessayer',
+  networkError: 'Impossible de joindre le serveur. Vérifiez votre connexion et réessayez.',
+  serverError: 'Un problème est survenu de notre côté. Réessayez dans un instant.',
+  rateLimited: 'Trop de messages. Réessayez dans {seconds} s.',
+  badRequest: 'Je n’ai pas compris ce message. Pouvez-vous le reformuler ?',
+  results: 'Lieux',
+  openNow: 'Ouvert',
+  closedNow: 'Fermé',
+  rating: 'Noté {rating} sur 5',
+  reviews: '{count} avis',
+  priceLevel: 'Niveau de prix {level} sur 4',
+  outdoorSeating: 'Terrasse',
+  wheelchair: 'Accessible en fauteuil roulant',
+  vegan: 'Options véganes',
+  dogs: 'Chiens bienvenus',
+  website: 'Site web',
+  call: 'Appeler',
+  map: 'Carte',
+  categories: {
+    'Food & Drinks': 'Restauration',
+    'Beaches & Nature': 'Plages et nature',
+    'Culture & History': 'Culture et histoire',
+    Active: 'Activités',
+    Shopping: 'Shopping',
+    Recreation: 'Loisirs',
+    Accommodation: 'Hébergement',
+    Practical: 'Pratique',
+    'Health & Wellbeing': 'Santé et bien-être',
+  },
+};
