@@ -1,4 +1,4 @@
-import { gunzipSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import { type RunningApp, startApp, testEnv } from './support/app.js';
 import { freshSqliteDatabase } from '@holibot/database/testing';
@@ -12,7 +12,7 @@ describe('widget files and demo page over HTTP', () => {
   });
   afterAll(() => running.close());
 
-  it('GET /widget/holi-bot.js: JavaScript, cacheable, revalidated by ETag, gzip when asked, embeddable anywhere', async () => {
+  it('GET /widget/holi-bot.js: JavaScript, cacheable, revalidated by ETag, brotli or gzip when asked, embeddable anywhere', async () => {
     const built = readFileSync('dist/widget/loader/main.js');
     const plain = await fetch(`${running.url}/widget/holi-bot.js`, { headers: { 'Accept-Encoding': 'identity', Origin: 'https://elsewhere.example' } });
     expect(plain.status).toBe(200);
@@ -28,19 +28,26 @@ describe('widget files and demo page over HTTP', () => {
     const revalidated = await fetch(`${running.url}/widget/holi-bot.js`, { headers: { 'If-None-Match': `W/"other", ${etag}` } });
     expect(revalidated.status).toBe(304);
 
-    // Node's fetch decodes gzip itself; a raw request shows the encoding.
+    // Node's fetch decodes the body itself; a raw request shows the encoding.
     const { request } = await import('node:http');
-    const raw = await new Promise<{ headers: Record<string, unknown>; body: Buffer }>((done, fail) => {
-      request(`${running.url}/widget/holi-bot-element.js`, { headers: { 'Accept-Encoding': 'gzip, br' } }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c)).on('end', () => done({ headers: res.headers, body: Buffer.concat(chunks) }));
-      })
-        .on('error', fail)
-        .end();
-    });
-    expect(raw.headers['content-encoding']).toBe('gzip');
-    expect(raw.headers['vary']).toMatch(/Accept-Encoding/);
-    expect(gunzipSync(raw.body).equals(readFileSync('dist/widget/element/main.js'))).toBe(true);
+    const raw = (acceptEncoding: string) =>
+      new Promise<{ headers: Record<string, unknown>; body: Buffer }>((done, fail) => {
+        request(`${running.url}/widget/holi-bot-element.js`, { headers: { 'Accept-Encoding': acceptEncoding } }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c)).on('end', () => done({ headers: res.headers, body: Buffer.concat(chunks) }));
+        })
+          .on('error', fail)
+          .end();
+      });
+    const element = readFileSync('dist/widget/element/main.js');
+    const brotli = await raw('gzip, deflate, br');
+    expect(brotli.headers['content-encoding']).toBe('br');
+    expect(brotli.headers['vary']).toMatch(/Accept-Encoding/);
+    expect(brotliDecompressSync(brotli.body).equals(element)).toBe(true);
+    const gzip = await raw('gzip, br;q=0');
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gzip.body).equals(element)).toBe(true);
+    expect(brotli.body.length).toBeLessThan(gzip.body.length);
   });
 
   it('unknown widget files → 404 NOT_FOUND in the API error shape', async () => {

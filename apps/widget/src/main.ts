@@ -4,9 +4,12 @@ import { createCustomElement } from '@angular/elements';
 import { createApplication } from '@angular/platform-browser';
 import { DEFAULT_API_URL, HoliBotComponent } from './app/holi-bot.component';
 import { withHostApi, type HoliBotElement } from './app/host-api';
+import { loadStrings, resolveLanguage } from './app/i18n';
 import { styleNonce } from './app/style-nonce';
 
 if (!customElements.get('holi-bot')) {
+  // The page's language first, so the widget never shows English for a moment.
+  await loadStrings(resolveLanguage(document.querySelector('holi-bot')?.getAttribute('lang') || navigator.language));
   const app = await createApplication({
     providers: [
       provideZonelessChangeDetection(),

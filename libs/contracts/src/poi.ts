@@ -77,6 +77,8 @@ export interface PoiView {
   name: string;
   category: PoiCategory;
   subcategory: string;
+  /** The subcategory in the answer's language ("Restaurantes"). */
+  subcategoryLabel: string;
   description: string | null;
   address: string | null;
   city: string | null;

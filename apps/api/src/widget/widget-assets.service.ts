@@ -1,14 +1,15 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { FileSystem } from '../common/effects/index.js';
 import { WIDGET_BUILD_DIR } from '../config/app-config.js';
 
-/** One built widget file, held in memory with its validator and a gzip copy made once. */
+/** One built widget file, held in memory with its validator and gzip and brotli copies made once. */
 export interface WidgetAsset {
   body: Buffer;
   gzip: Buffer;
+  brotli: Buffer;
   etag: string;
 }
 
@@ -42,7 +43,8 @@ export class WidgetAssets implements OnModuleInit {
       try {
         const body = await this.files.readFile(path);
         const hash = createHash('sha256').update(body).digest('base64url').slice(0, 27);
-        this.assets.set(name, { body, gzip: gzipSync(body, { level: 9 }), etag: `"${hash}"` });
+        const brotli = brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length } });
+        this.assets.set(name, { body, gzip: gzipSync(body, { level: 9 }), brotli, etag: `"${hash}"` });
       } catch {
         missing.push(path);
       }

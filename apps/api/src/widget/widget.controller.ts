@@ -36,9 +36,9 @@ export class WidgetController {
       res.status(304).send();
       return;
     }
-    const gzip = /\bgzip\b/.test(acceptEncoding ?? '');
-    if (gzip) res.header('Content-Encoding', 'gzip');
-    res.status(200).send(gzip ? asset.gzip : asset.body);
+    const encoding = preferredEncoding(acceptEncoding);
+    if (encoding) res.header('Content-Encoding', encoding);
+    res.status(200).send(encoding === 'br' ? asset.brotli : encoding === 'gzip' ? asset.gzip : asset.body);
   }
 
   /** A page about Calpe that embeds the widget as the README says, under a strict CSP. */
@@ -51,4 +51,17 @@ export class WidgetController {
     res.header('Content-Security-Policy', demoPageCsp(nonce));
     res.status(200).send(renderDemoPage(nonce));
   }
+}
+
+/** Brotli (smaller) when the client takes it, else gzip, else none; `;q=0` refuses a coding. */
+export function preferredEncoding(acceptEncoding: string | undefined): 'br' | 'gzip' | null {
+  const accepted = new Set(
+    (acceptEncoding ?? '')
+      .split(',')
+      .map((part) => part.trim().toLowerCase().split(';'))
+      .filter(([, ...params]) => !params.some((param) => /^\s*q\s*=\s*0(\.0*)?\s*$/.test(param)))
+      .map(([coding]) => coding!.trim()),
+  );
+  if (accepted.has('br')) return 'br';
+  return accepted.has('gzip') ? 'gzip' : null;
 }

@@ -1,10 +1,12 @@
 import { ScriptedFetch } from '../testing/scripted-fetch';
 import { ApiError, ChatApi, retryAfterSeconds } from './chat-api';
-import { resolveLanguage, uiStrings, format } from './i18n';
+import { loadStrings, resolveLanguage, uiStrings, format, type UiLanguage } from './i18n';
 import { httpUrl, telUrl } from './links';
 import { SessionStore } from './session-store';
 import { MemoryStorage } from '../testing/scripted-fetch';
-import { LANGUAGES } from '@holibot/contracts';
+import { FEEDBACK_REASONS } from '@holibot/contracts';
+
+const UI_LANGUAGES: UiLanguage[] = ['en', 'es', 'de', 'nl', 'fr'];
 
 describe('ChatApi', () => {
   it('maps answers and failures to what the widget words for visitors', async () => {
@@ -76,17 +78,21 @@ describe('SessionStore', () => {
 });
 
 describe('UI strings', () => {
-  it('resolve browser languages to the four the widget speaks', () => {
+  beforeAll(() => Promise.all(UI_LANGUAGES.map(loadStrings)));
+
+  it('resolve browser languages to the five the widget speaks', () => {
     expect(resolveLanguage('es-ES')).toBe('es');
     expect(resolveLanguage('NL')).toBe('nl');
-    expect(resolveLanguage('fr-FR')).toBe('en');
+    expect(resolveLanguage('fr-FR')).toBe('fr');
+    expect(resolveLanguage('it-IT')).toBe('en');
+    expect(resolveLanguage('constructor')).toBe('en');
     expect(resolveLanguage(undefined)).toBe('en');
   });
 
   it('exist in every language with the same placeholders as English', () => {
     const placeholders = (text: string) => (text.match(/\{\w+\}/g) ?? []).sort();
     const en = uiStrings('en');
-    for (const language of LANGUAGES) {
+    for (const language of UI_LANGUAGES) {
       const t = uiStrings(language);
       expect(t.language).toBe(language);
       for (const key of Object.keys(en) as (keyof typeof en)[]) {
@@ -94,8 +100,9 @@ describe('UI strings', () => {
         expect(value).toBeTruthy();
         if (typeof value === 'string') expect(placeholders(value)).toEqual(placeholders(en[key] as string));
       }
-      expect(t.suggestions).toHaveLength(en.suggestions.length);
+      expect(t.suggestions.map(placeholders)).toEqual(en.suggestions.map(placeholders));
       expect(Object.keys(t.categories).sort()).toEqual(Object.keys(en.categories).sort());
+      expect(Object.keys(t.reasons).sort()).toEqual([...FEEDBACK_REASONS].sort());
     }
     expect(format(en.rateLimited, { seconds: 7 })).toBe('Too many messages. Please try again in 7 s.');
   });

@@ -1,4 +1,13 @@
-import type { ChatMessageRequest, ChatMessageResponse, ErrorResponse, SessionMessageView, SessionResponse } from '@holibot/contracts';
+import type {
+  ChatConfigResponse,
+  ChatFeedbackRequest,
+  ChatFeedbackResponse,
+  ChatMessageRequest,
+  ChatMessageResponse,
+  ErrorResponse,
+  SessionMessageView,
+  SessionResponse,
+} from '@holibot/contracts';
 
 /** Why a call to the chat API did not give an answer; the widget words each case for visitors. */
 export type ApiFailure =
@@ -41,6 +50,16 @@ export class ChatApi {
 
   async deleteSession(sessionId: string): Promise<void> {
     await this.call<unknown>('DELETE', `/chat/session/${encodeURIComponent(sessionId)}`);
+  }
+
+  async sendFeedback(feedback: ChatFeedbackRequest): Promise<number> {
+    const response = await this.call<ChatFeedbackResponse>('POST', '/chat/feedback', feedback);
+    return response.data.feedbackId;
+  }
+
+  async getConfig(): Promise<ChatConfigResponse['data']> {
+    const response = await this.call<ChatConfigResponse>('GET', '/chat/config');
+    return response.data;
   }
 
   private async call<T>(method: string, path: string, body?: unknown): Promise<T> {

@@ -1,3 +1,4 @@
+import { signal } from '@angular/core';
 import type { ChatClientFrame, ChatFrameError, ChatMessageRequest, ChatMessageResponse, ChatServerFrame } from '@holibot/contracts';
 import { ApiError, type ApiFailure } from './chat-api';
 
@@ -16,7 +17,10 @@ const ANSWER_TIMEOUT_MS = 20_000;
  * meanwhile, then tries again.
  */
 export class ChatSocket {
+  /** An open connection was lost and is being restored (REST carries messages meanwhile). */
+  readonly reconnecting = signal(false);
   private readonly url: string;
+  private reconnectTimer = 0;
   private socket: WebSocket | null = null;
   private opening: Promise<WebSocket> | null = null;
   private failures = 0;
@@ -72,7 +76,16 @@ export class ChatSocket {
   /** For good: the widget is gone or talks to another API now. */
   close(): void {
     this.closed = true;
+    clearTimeout(this.reconnectTimer);
+    this.reconnecting.set(false);
     this.socket?.close();
+  }
+
+  /** Tries again once the back-off has passed, until a connection opens or the socket is closed for good. */
+  private reconnectLater(): void {
+    this.reconnecting.set(true);
+    clearTimeout(this.reconnectTimer);
+    this.reconnectTimer = setTimeout(() => void this.connect().catch(() => undefined), Math.max(0, this.retryAt - Date.now())) as unknown as number;
   }
 
   private connect(): Promise<WebSocket> {
@@ -96,6 +109,7 @@ export class ChatSocket {
       socket.onopen = () => {
         clearTimeout(giveUp);
         this.failures = 0;
+        this.reconnecting.set(false);
         this.socket = socket;
         this.opening = null;
         resolve(socket);
@@ -109,10 +123,14 @@ export class ChatSocket {
       };
       socket.onclose = () => {
         clearTimeout(giveUp);
+        const wasOpen = this.socket === socket;
         const current = this.current;
         this.current = null;
         current?.onClose();
         failed();
+        // A connection that was up went away (server restart, network change): say so and
+        // reconnect after the back-off, so the header can show when it is back.
+        if ((wasOpen || this.reconnecting()) && !this.closed) this.reconnectLater();
       };
     }));
   }

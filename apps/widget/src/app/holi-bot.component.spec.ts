@@ -1,7 +1,8 @@
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import type { ChatAnswer, PoiView } from '@holibot/contracts';
 import { MemoryStorage, ScriptedFetch } from '../testing/scripted-fetch';
-import { DEFAULT_API_URL, FETCH, HoliBotComponent, SESSION_STORAGE, WEB_SOCKET } from './holi-bot.component';
+import { CHECK_STYLES, DEFAULT_API_URL, FETCH, HoliBotComponent, SESSION_STORAGE, WEB_SOCKET } from './holi-bot.component';
+import { loadStrings } from './i18n';
 
 const API = 'https://api.example/api/v1';
 const SESSION_KEY = `holibot:session:${API}`;
@@ -13,6 +14,7 @@ function poi(overrides: Partial<PoiView> = {}): PoiView {
     name: 'Restaurante El Puerto',
     category: 'Food & Drinks',
     subcategory: 'Restaurants',
+    subcategoryLabel: 'Restaurants',
     description: null,
     address: 'Carrer de la Mar 30',
     city: 'Calpe',
@@ -23,6 +25,7 @@ function poi(overrides: Partial<PoiView> = {}): PoiView {
     priceLevel: 2,
     openingHours: 'Mo-Su 12:00-23:00',
     openNow: true,
+    nextChange: null,
     outdoorSeating: true,
     wheelchair: false,
     vegetarian: null,
@@ -38,8 +41,18 @@ function poi(overrides: Partial<PoiView> = {}): PoiView {
   };
 }
 
+let nextMessageId = 100;
 function answer(text: string, pois: PoiView[] = [], sessionId = SESSION_ID): { body: unknown } {
-  const data: ChatAnswer = { sessionId, textResponse: text, pois, intent: 'search', isFollowUp: false, language: 'en', engine: 'builtin' };
+  const data: ChatAnswer = {
+    sessionId,
+    messageId: nextMessageId++,
+    textResponse: text,
+    pois,
+    intent: 'search',
+    isFollowUp: false,
+    language: 'en',
+    engine: 'builtin',
+  };
   return { body: { success: true, data, metadata: { totalResults: pois.length } } };
 }
 
@@ -58,10 +71,11 @@ describe('<holi-bot> component', () => {
         { provide: SESSION_STORAGE, useValue: store },
         { provide: DEFAULT_API_URL, useValue: API },
         { provide: WEB_SOCKET, useValue: socket },
+        { provide: CHECK_STYLES, useValue: false },
       ],
     });
     fixture = TestBed.createComponent(HoliBotComponent);
-    for (const [name, value] of Object.entries({ lang: 'en', ...inputs })) fixture.componentRef.setInput(name, value);
+    for (const [name, value] of Object.entries({ lang: 'en', destination: 'Calpe', ...inputs })) fixture.componentRef.setInput(name, value);
     host = fixture.nativeElement;
     document.body.append(host);
     shadow = host.shadowRoot!;
@@ -88,6 +102,9 @@ describe('<holi-bot> component', () => {
     $<HTMLFormElement>('form')!.dispatchEvent(new Event('submit', { cancelable: true }));
     await settle();
   }
+
+  // The other languages are chunks of their own, loaded on demand.
+  beforeAll(() => Promise.all((['es', 'de', 'nl', 'fr'] as const).map(loadStrings)));
 
   beforeEach(() => {
     api = new ScriptedFetch();
@@ -119,8 +136,10 @@ describe('<holi-bot> component', () => {
     launcher().click();
     await settle();
     const dialog = $('[role="dialog"]')!;
-    expect(dialog.getAttribute('aria-label')).toBe('Calpe Guide');
-    expect($('[role="log"]')!.getAttribute('aria-live')).toBe('polite');
+    expect($(`#${dialog.getAttribute('aria-labelledby')}`)!.textContent).toBe('Calpe Guide');
+    // The log is labelled apart from the dialog and is not read out as a whole.
+    expect($('[role="log"]')!.getAttribute('aria-label')).toBe('Unterhaltung');
+    expect($('[role="log"]')!.getAttribute('aria-live')).toBe('off');
     expect(texts('.chip')).toEqual(['Beste Restaurants in Calpe', 'Hundestrände', 'Welche Museen gibt es?']);
     expect(shadow.activeElement).toBe(input());
     expect(input().getAttribute('maxlength')).toBe('500');
@@ -163,7 +182,8 @@ describe('<holi-bot> component', () => {
     expect(first.querySelector('.card-address')!.textContent).toBe('Carrer de la Mar 30, Calpe');
     expect(storage.getItem(SESSION_KEY)).toBe(SESSION_ID);
     expect(messages.map((m) => m.textResponse)).toEqual(['Here are 2 restaurants in Calpe.']);
-    expect($$('.chip')).toHaveLength(0);
+    // Follow-ups that fit the answer take the suggestions' place.
+    expect(texts('.chip')).toEqual(['Which are open now?', 'With outdoor seating?', 'Phone number of the first one?']);
 
     // The next question continues the session.
     api.reply(answer('Only one has a terrace.', [poi()]));
@@ -207,7 +227,12 @@ describe('<holi-bot> component', () => {
     await type('places');
     const [good, bad] = $$('.card');
     const links = Array.from(good.querySelectorAll('a'));
-    expect(links.map((a) => a.getAttribute('href'))).toEqual(['https://elpuerto.example/', 'tel:+34965629766', 'https://www.openstreetmap.org/node/1']);
+    expect(links.map((a) => a.getAttribute('href'))).toEqual(['tel:+34965629766', 'https://www.openstreetmap.org/node/1', 'https://elpuerto.example/']);
+    expect(links.map((a) => a.getAttribute('aria-label'))).toEqual([
+      'Call Restaurante El Puerto',
+      'Map of Restaurante El Puerto',
+      'Website of Restaurante El Puerto',
+    ]);
     for (const a of links.filter((a) => a.target === '_blank')) expect(a.rel).toBe('noopener noreferrer');
     expect(bad.querySelectorAll('a')).toHaveLength(0);
   });
@@ -231,7 +256,7 @@ describe('<holi-bot> component', () => {
       body: { success: false, error: { code: 'RATE_LIMIT_EXCEEDED', message: 'Too many requests' } },
     });
     await type('hello');
-    expect(texts('.msg.error .text')).toEqual(['Too many messages. Please try again in 42 s.']);
+    expect(texts('.msg.error .text')).toEqual(['Too many messages. You can send again in 42 s.']);
   });
 
   it('offers a retry after a network failure, and the retry answers in place of the error', async () => {
@@ -272,8 +297,8 @@ describe('<holi-bot> component', () => {
         data: {
           sessionId: SESSION_ID,
           messages: [
-            { role: 'user', content: 'best restaurants in Calpe', pois: [], createdAt: '2026-11-24T10:00:00Z' },
-            { role: 'assistant', content: 'Here is one.', pois: [poi()], createdAt: '2026-11-24T10:00:01Z' },
+            { messageId: 1, role: 'user', content: 'best restaurants in Calpe', pois: [], createdAt: '2026-11-24T10:00:00Z' },
+            { messageId: 2, role: 'assistant', content: 'Here is one.', pois: [poi()], createdAt: '2026-11-24T10:00:01Z' },
           ],
         },
       },
@@ -304,6 +329,20 @@ describe('<holi-bot> component', () => {
     await type('hi');
     api.reply({ body: { success: true, data: { sessionId: SESSION_ID, deleted: true } } });
     $<HTMLButtonElement>('[aria-label="New conversation"]')!.click();
+    await settle();
+    // Asked first; Cancel keeps everything.
+    expect($('[role="alertdialog"]')!.textContent).toContain('Start a new conversation? This one will be deleted.');
+    $$('.confirm button')
+      .find((b) => b.textContent!.trim() === 'Cancel')!
+      .click();
+    await settle();
+    expect($('[role="alertdialog"]')).toBeNull();
+    expect(api.calls).toHaveLength(1);
+    $<HTMLButtonElement>('[aria-label="New conversation"]')!.click();
+    await settle();
+    $$('.confirm button')
+      .find((b) => b.textContent!.trim() === 'Start new')!
+      .click();
     await settle();
     expect(api.calls[1]).toMatchObject({ method: 'DELETE', url: `${API}/chat/session/${SESSION_ID}` });
     expect(storage.getItem(SESSION_KEY)).toBeNull();
@@ -359,7 +398,7 @@ describe('<holi-bot> component', () => {
     api.reply({
       body: {
         success: true,
-        data: { sessionId: SESSION_ID, messages: [{ role: 'user', content: 'hello again', pois: [], createdAt: '2026-11-24T10:00:00Z' }] },
+        data: { sessionId: SESSION_ID, messages: [{ messageId: 1, role: 'user', content: 'hello again', pois: [], createdAt: '2026-11-24T10:00:00Z' }] },
       },
     });
     launcher().click();
@@ -377,6 +416,182 @@ describe('<holi-bot> component', () => {
     api.release();
     await settle();
     expect(reset.disabled).toBe(false);
+  });
+
+  it('429: the wait counts down with the input held, then the same message is sent again with one press', async () => {
+    await render();
+    launcher().click();
+    api.reply({ status: 429, headers: { 'Retry-After': '1' }, body: { success: false, error: { code: 'RATE_LIMIT_EXCEEDED', message: 'Too many' } } });
+    await type('beaches for dogs');
+    expect(texts('.msg.error .text')).toEqual(['Too many messages. You can send again in 1 s.']);
+    expect(input().readOnly).toBe(true);
+    expect(input().getAttribute('aria-disabled')).toBe('true');
+    expect($('.retry')!.getAttribute('aria-disabled')).toBe('true');
+    $<HTMLButtonElement>('.retry')!.click(); // too early: nothing is sent
+    expect(api.calls).toHaveLength(1);
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    await settle();
+    expect(texts('.msg.error .text')).toEqual(['You can send your message again now.']);
+    expect(input().readOnly).toBe(false);
+    api.reply(answer('Dog beaches.'));
+    $<HTMLButtonElement>('.retry')!.click();
+    await settle();
+    expect(api.calls.at(-1)!.body).toMatchObject({ query: 'beaches for dogs' });
+    expect(texts('.msg.user .text')).toEqual(['beaches for dogs']);
+    expect($$('.msg.error')).toHaveLength(0);
+    expect(shadow.activeElement).toBe(input());
+  });
+
+  it('offline: says so in the header, keeps what was typed and sends it when the connection is back', async () => {
+    await render();
+    launcher().click();
+    await settle();
+    window.dispatchEvent(new Event('offline'));
+    await settle();
+    expect(texts('.status')).toEqual(['Offline']);
+    await type('museums');
+    expect(api.calls).toHaveLength(0);
+    expect(texts('.msg.user .note')).toEqual(['Waiting for a connection…']);
+    api.reply(answer('Two museums.'));
+    window.dispatchEvent(new Event('online'));
+    await settle();
+    expect($('.status')).toBeNull();
+    expect(api.calls.map((c) => c.body)).toEqual([{ query: 'museums', language: 'en' }]);
+    expect($$('.msg.user .note')).toHaveLength(0);
+    expect(texts('.thread > .msg.bot .text')).toEqual(['Two museums.']);
+  });
+
+  it('feedback: thumbs up, thumbs down with a reason and comment, and "wrong info" on a card reach the API', async () => {
+    await render();
+    launcher().click();
+    api.reply(answer('Two places.', [poi(), poi({ id: 2, name: 'La Piccola' })]));
+    await type('restaurants');
+    const messageId = nextMessageId - 1;
+    api.reply({ body: { success: true, data: { feedbackId: 7 } } });
+    $<HTMLButtonElement>('[aria-label="Helpful"]')!.click();
+    await settle();
+    expect(api.calls.at(-1)).toEqual({ url: `${API}/chat/feedback`, method: 'POST', body: { sessionId: SESSION_ID, messageId, rating: 'up' } });
+    expect($('[aria-label="Helpful"]')!.getAttribute('aria-pressed')).toBe('true');
+    expect(texts('.feedback .note')).toEqual(['Thanks for your feedback!']);
+
+    $<HTMLButtonElement>('[aria-label="Not helpful"]')!.click();
+    await settle();
+    expect(texts('.reasons legend')).toEqual(['What was wrong?']);
+    expect(texts('.reason')).toEqual(['Wrong information', 'Not what I asked', 'The place was closed', 'Something else']);
+    $<HTMLInputElement>('.reasons input[value="closed"]')!.click();
+    $<HTMLTextAreaElement>('.reasons textarea')!.value = '  Closed on Mondays ';
+    api.reply({ body: { success: true, data: { feedbackId: 7 } } });
+    $<HTMLFormElement>('.reasons')!.dispatchEvent(new Event('submit', { cancelable: true }));
+    await settle();
+    expect(api.calls.at(-1)!.body).toEqual({ sessionId: SESSION_ID, messageId, rating: 'down', reason: 'closed', comment: 'Closed on Mondays' });
+    expect($('.reasons')).toBeNull();
+    expect(shadow.activeElement).toBe(input());
+
+    api.reply({ status: 503, body: { success: false, error: { code: 'SERVICE_UNAVAILABLE', message: 'down' } } });
+    $<HTMLButtonElement>('[aria-label="Report wrong info about La Piccola"]')!.click();
+    await settle();
+    expect(api.calls.at(-1)!.body).toEqual({ sessionId: SESSION_ID, messageId, rating: 'down', reason: 'wrong_info', poiId: 2 });
+    expect(texts('.feedback .note')).toEqual(['Your feedback could not be sent.']);
+    // The conversation goes on.
+    api.reply(answer('More.'));
+    await type('more');
+    expect(texts('.thread > .msg.bot .text').at(-1)).toBe('More.');
+  });
+
+  it('an answer that arrives while the panel is closed shows an unread badge on the launcher', async () => {
+    await render();
+    launcher().click();
+    api.reply({ ...answer('Late answer.'), hold: true });
+    await type('beaches');
+    fixture.componentInstance.closePanel();
+    api.release();
+    await settle();
+    expect(texts('.unread')).toEqual(['1']);
+    expect(launcher().getAttribute('aria-label')).toBe('Chat with HoliBot, your local guide (1 new answers)');
+    launcher().click();
+    await settle();
+    expect($('.unread')).toBeNull();
+  });
+
+  it('speaks French, sends French questions without a language, and names the destination the server gives', async () => {
+    await render({ lang: 'fr', destination: '' });
+    expect(launcher().getAttribute('aria-label')).toBe('Discuter avec HoliBot, votre guide local');
+    api.reply({ body: { success: true, data: { destinationName: 'Altea', languages: ['en', 'es', 'de', 'nl'] } } });
+    launcher().click();
+    await settle();
+    expect(api.calls[0]).toMatchObject({ method: 'GET', url: `${API}/chat/config` });
+    expect(texts('.chip')).toEqual(['Meilleurs restaurants à Altea', 'Plages pour chiens', 'Musées à visiter']);
+    api.reply(answer('Voici.'));
+    $$('.chip')[1]!.click();
+    await settle();
+    expect(api.calls.at(-1)!.body).toEqual({ query: 'Plages pour chiens' });
+    expect(shadow.activeElement).toBe(input());
+  });
+
+  it('without a destination from the page or the server, suggestions that name one are left out', async () => {
+    await render({ destination: '' });
+    api.reply({ networkError: true });
+    launcher().click();
+    await settle();
+    expect(texts('.chip')).toEqual(['Beaches for dogs', 'Museums to visit']);
+  });
+
+  it('subtitle, avatar (http(s) only), theme and session-key attributes', async () => {
+    await render({ subtitle: 'Tourist office of Calpe', avatar: 'javascript:alert(1)', theme: 'dark', sessionKey: 'beach' });
+    launcher().click();
+    await settle();
+    expect(texts('.subtitle')).toEqual(['Tourist office of Calpe']);
+    expect($('.avatar')).toBeNull();
+    expect($('.root')!.classList).toContain('dark');
+    expect($('.root')!.getAttribute('dir')).toBe('ltr');
+    api.reply(answer('Hi.'));
+    await type('hi');
+    expect(storage.getItem(`${SESSION_KEY}#beach`)).toBe(SESSION_ID);
+    expect(storage.getItem(SESSION_KEY)).toBeNull();
+    fixture.componentRef.setInput('avatar', 'https://calpe.example/logo.png');
+    fixture.componentRef.setInput('theme', 'light');
+    await settle();
+    expect($<HTMLImageElement>('.avatar')!.src).toBe('https://calpe.example/logo.png');
+    expect($('.root')!.classList).not.toContain('dark');
+  });
+
+  it('groups messages under a time label and shows rich text with the cards instead of a list that repeats them', async () => {
+    await render();
+    launcher().click();
+    api.reply(
+      answer('Here are 2 restaurants:\n1. Restaurante El Puerto — 4.8★\n2. La Piccola — 4.5★\nTry **La Piccola** for pizza.', [
+        poi(),
+        poi({ id: 2, name: 'La Piccola' }),
+      ]),
+    );
+    await type('restaurants');
+    expect($$('.time')).toHaveLength(1);
+    const answerBubble = $$('.thread > .msg.bot').at(-1)!;
+    expect(answerBubble.querySelector('[role="list"]')).toBeNull();
+    expect(answerBubble.querySelector('strong')!.textContent).toBe('La Piccola');
+    expect($$('.cards.scroller')).toHaveLength(0);
+    api.reply(answer('Three.', [poi(), poi({ id: 2 }), poi({ id: 3 })]));
+    await type('more');
+    expect($$('.time')).toHaveLength(1);
+    expect($$('.cards.scroller')).toHaveLength(1);
+    expect($('.cards.scroller')!.getAttribute('tabindex')).toBe('0');
+  });
+
+  it('Escape closes the "new conversation" question first, then the panel', async () => {
+    await render();
+    launcher().click();
+    api.reply(answer('Hello!'));
+    await type('hi');
+    $<HTMLButtonElement>('[aria-label="New conversation"]')!.click();
+    await settle();
+    $('[role="dialog"]')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    await settle();
+    expect($('[role="alertdialog"]')).toBeNull();
+    expect($('[role="dialog"]')).not.toBeNull();
+    expect(shadow.activeElement).toBe($('[aria-label="New conversation"]'));
+    $('[role="dialog"]')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    await settle();
+    expect($('[role="dialog"]')).toBeNull();
   });
 
   describe('over the WebSocket', () => {
@@ -460,7 +675,7 @@ describe('<holi-bot> component', () => {
       await type('beaches');
       ScriptedSocket.instances[0]!.frame({ type: 'error', error: { code: 'RATE_LIMIT_EXCEEDED', message: 'Too many', retryAfter: 17 } });
       await settle();
-      expect(texts('.msg.error .text')).toEqual(['Too many messages. Please try again in 17 s.']);
+      expect(texts('.msg.error .text')).toEqual(['Too many messages. You can send again in 17 s.']);
     });
 
     it('closes its socket when the widget goes away', async () => {

@@ -1,4 +1,5 @@
 import {
+  type AfterViewChecked,
   ChangeDetectionStrategy,
   ChangeDetectorRef,
   Component,
@@ -13,15 +14,16 @@ import {
   input,
   signal,
 } from '@angular/core';
-import type { ChatAnswer, Language } from '@holibot/contracts';
-import { MAX_QUERY_LENGTH } from '@holibot/contracts';
+import type { ChatAnswer, FeedbackReason, Language } from '@holibot/contracts';
+import { FEEDBACK_REASONS, LANGUAGES, MAX_FEEDBACK_COMMENT_LENGTH, MAX_QUERY_LENGTH } from '@holibot/contracts';
 import { ChatApi, type ApiFailure, type FetchLike } from './chat-api';
 import { ChatSocket } from './chat-socket';
 import { Conversation, type ChatEntry } from './conversation';
 import { registerHost } from './host-api';
-import { format, resolveLanguage, uiStrings } from './i18n';
-import { poiCard } from './poi-card';
+import { format, loadStrings, resolveLanguage, uiStrings } from './i18n';
+import { httpUrl } from './links';
 import { SessionStore } from './session-store';
+import { ThreadView, newMessagesLabel, quickReplies } from './thread';
 
 /** How the widget reaches the network and storage; tests hand in their own. */
 export const FETCH = new InjectionToken<FetchLike>('HoliBot fetch', {
@@ -48,9 +50,29 @@ export const DEFAULT_API_URL = new InjectionToken<string>('HoliBot default API U
   providedIn: 'root',
   factory: () => `${location.origin}/api/v1`,
 });
+/** Whether to check that the stylesheet applied (a CSP without the nonce blocks it); jsdom applies none. */
+export const CHECK_STYLES = new InjectionToken<boolean>('HoliBot style check', {
+  providedIn: 'root',
+  factory: () => true,
+});
 
 /** Below this width the panel takes the whole screen. */
 const COMPACT_QUERY = '(max-width: 479.98px)';
+const DARK_QUERY = '(prefers-color-scheme: dark)';
+/** Within this many pixels of the end, the log counts as "at the bottom". */
+const BOTTOM_SLACK = 24;
+const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), textarea, a[href], [tabindex="0"], [tabindex="-1"].heading';
+
+// Icons: one path each.
+const ICON_CHAT = 'M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z';
+const ICON_NEW = 'M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H8l-4 4V5a2 2 0 0 1 2-2zm7 4v3H8v2h3v3h2v-3h3v-2h-3V7z';
+const ICON_CLOSE = 'M18.3 5.7 12 12l6.3 6.3-1.4 1.4-6.3-6.3-6.3 6.3-1.4-1.4L9.2 12 2.9 5.7l1.4-1.4 6.3 6.3 6.3-6.3z';
+const ICON_SEND = 'M3 20.5 21 12 3 3.5 3 10l12 2-12 2z';
+const ICON_UP =
+  'M2 21h4V9H2v12zm20-11a2 2 0 0 0-2-2h-6.3l1-4.6v-.3c0-.4-.2-.8-.4-1.1L13.2 1 6.6 7.6c-.4.4-.6.9-.6 1.4v10a2 2 0 0 0 2 2h9c.8 0 1.5-.5 1.8-1.2l3-7.1c.1-.2.2-.5.2-.7v-2z';
+const ICON_DOWN =
+  'M22 3h-4v12h4V3zM2 14a2 2 0 0 0 2 2h6.3l-1 4.6v.3c0 .4.2.8.4 1.1l1.1 1 6.6-6.6c.4-.4.6-.9.6-1.4V5a2 2 0 0 0-2-2H7c-.8 0-1.5.5-1.8 1.2l-3 7.1c-.1.2-.2.5-.2.7v2z';
+const ICON_FLAG = 'M14.4 6 14 4H5v17h2v-7h5.6l.4 2h7V6z';
 
 @Component({
   selector: 'holibot-widget',
@@ -58,58 +80,109 @@ const COMPACT_QUERY = '(max-width: 479.98px)';
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './holi-bot.component.css',
   template: `
-    <!-- title="" keeps the host element's title attribute from showing as a tooltip everywhere. -->
-    <div title="" [attr.class]="rootClass()" [attr.lang]="language()">
+    <!-- title="" keeps the host element's title attribute from showing as a tooltip everywhere;
+         dir="ltr" keeps a right-to-left host page from reordering the widget's text. -->
+    <div title="" dir="ltr" [attr.class]="rootClass()" [attr.lang]="language()">
       <button
+        #launcher
         type="button"
         class="launcher"
+        popover="manual"
         [hidden]="isOpen()"
         aria-haspopup="dialog"
         [attr.aria-expanded]="isOpen()"
-        [attr.aria-label]="t().launcher"
+        [attr.aria-label]="launcherLabel()"
         (click)="openPanel()"
       >
-        <svg aria-hidden="true" viewBox="0 0 24 24" width="28" height="28">
-          <path fill="currentColor" d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z" />
-        </svg>
+        <svg aria-hidden="true" viewBox="0 0 24 24"><path fill="currentColor" [attr.d]="icons.chat" /></svg>
+        @if (unread()) {
+          <span class="unread" aria-hidden="true">{{ unread() }}</span>
+        }
       </button>
       @if (isOpen()) {
-        <section class="panel" role="dialog" [attr.aria-modal]="compact()" [attr.aria-label]="heading()" (keydown.escape)="closePanel()">
+        <section class="panel" popover="manual" role="dialog" [attr.aria-modal]="compact()" aria-labelledby="holibot-heading" (keydown)="onPanelKey($event)">
           <header class="bar">
-            <h2 class="heading">{{ heading() }}</h2>
+            @if (avatarUrl(); as src) {
+              <img class="avatar" [src]="src" alt="" width="32" height="32" />
+            }
+            <div class="titles">
+              <h2 class="heading" id="holibot-heading" tabindex="-1">{{ heading() }}</h2>
+              @if (connectionStatus(); as status) {
+                <p class="subtitle status" role="status">{{ status }}</p>
+              } @else if (subtitle()) {
+                <p class="subtitle">{{ subtitle() }}</p>
+              }
+            </div>
             <button
               type="button"
-              class="icon"
+              class="icon new"
               [attr.aria-label]="t().newConversation"
               [title]="t().newConversation"
+              [attr.aria-expanded]="confirming()"
               [disabled]="pending()"
-              (click)="newConversation()"
+              (click)="confirming.set(!confirming())"
             >
-              <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20">
-                <path fill="currentColor" d="M12 5V2L7 6l5 4V7a6 6 0 1 1-6 6H4a8 8 0 1 0 8-8z" />
-              </svg>
+              <svg aria-hidden="true" viewBox="0 0 24 24"><path fill="currentColor" [attr.d]="icons.new" /></svg>
             </button>
             <button type="button" class="icon" [attr.aria-label]="t().close" [title]="t().close" (click)="closePanel()">
-              <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20">
-                <path fill="currentColor" d="M18.3 5.7 12 12l6.3 6.3-1.4 1.4-6.3-6.3-6.3 6.3-1.4-1.4L9.2 12 2.9 5.7l1.4-1.4 6.3 6.3 6.3-6.3z" />
-              </svg>
+              <svg aria-hidden="true" viewBox="0 0 24 24"><path fill="currentColor" [attr.d]="icons.close" /></svg>
             </button>
           </header>
-          <!-- column-reverse around one inner block keeps the newest message in view without scripting. -->
-          <div class="log" role="log" aria-live="polite" tabindex="0" [attr.aria-busy]="pending()" [attr.aria-label]="heading()">
+          @if (confirming()) {
+            <div class="confirm" role="alertdialog" aria-labelledby="holibot-confirm">
+              <p id="holibot-confirm">{{ t().confirmNew }}</p>
+              <button type="button" class="pill solid" (click)="newConversation()">{{ t().startNew }}</button>
+              <button type="button" class="pill" (click)="cancelNew()">{{ t().cancel }}</button>
+            </div>
+          }
+          <!-- The visible log is not a live region: the bot's text alone is announced, once, below. -->
+          <div #log class="log" role="log" aria-live="off" tabindex="0" [attr.aria-busy]="pending()" [attr.aria-label]="t().conversation" (scroll)="onScroll()">
             <div class="thread">
               <p class="msg bot">{{ greetingText() }}</p>
               @for (item of thread(); track item.entry.id) {
-                <div [attr.class]="item.entry.failure ? 'msg bot error' : item.entry.role === 'user' ? 'msg user' : 'msg bot'">
+                @if (item.time) {
+                  <p class="time">{{ item.time }}</p>
+                }
+                <div [attr.class]="item.className" [attr.data-id]="item.entry.id">
                   <span class="sr">{{ item.entry.role === 'user' ? t().you : t().bot }}</span>
-                  <p class="text">{{ item.entry.failure ? failureText(item.entry.failure) : item.entry.text }}</p>
-                  @if (item.entry.failure && item.entry.retryQuery && item.entry.failure.kind !== 'rate-limited') {
-                    <button type="button" class="retry" (click)="retry(item.entry)">{{ t().retry }}</button>
+                  @if (item.entry.failure; as failure) {
+                    <p class="text">{{ failureText(item.entry) }}</p>
+                    @if (item.entry.retryQuery) {
+                      <button type="button" class="pill retry" [attr.aria-disabled]="retryBlocked(failure)" (click)="retry(item.entry)">
+                        {{ failure.kind === 'rate-limited' ? t().sendAgain : t().retry }}
+                      </button>
+                    }
+                  } @else {
+                    @for (block of item.blocks; track $index) {
+                      <div [attr.class]="block.kind" [attr.role]="block.kind === 'p' ? null : 'list'">
+                        @for (parts of block.items; track $index) {
+                          <p class="text" [attr.role]="block.kind === 'p' ? null : 'listitem'">
+                            @for (part of parts; track $index) {
+                              @if (part.href) {
+                                <a [href]="part.href" target="_blank" rel="noopener noreferrer">{{ part.text }}</a>
+                              } @else if (part.bold) {
+                                <strong>{{ part.text }}</strong>
+                              } @else {
+                                {{ part.text }}
+                              }
+                            }
+                          </p>
+                        }
+                      </div>
+                    }
+                    @if (item.entry.queued) {
+                      <p class="note">{{ t().queued }}</p>
+                    }
                   }
                 </div>
                 @if (item.cards.length) {
-                  <!-- Place cards, inline rather than a child component: that keeps kilobytes of Angular out of the bundle. -->
-                  <ul class="cards" [attr.aria-label]="t().results">
+                  <!-- Place cards, inline rather than a child component: that keeps kilobytes of Angular out of the bundle.
+                       More than two scroll sideways (swipe, or arrow keys once the list has focus). -->
+                  <ul
+                    [attr.class]="item.cards.length > 2 ? 'cards scroller' : 'cards'"
+                    [attr.aria-label]="t().results"
+                    [attr.tabindex]="item.cards.length > 2 ? 0 : null"
+                  >
                     @for (card of item.cards; track card.id) {
                       <li>
                         <article class="card">
@@ -123,10 +196,13 @@ const COMPACT_QUERY = '(max-width: 479.98px)';
                               <span aria-hidden="true">{{ card.price }}</span>
                             }
                             <span class="sr">{{ card.factsLabel }}</span>
-                            @if (card.open; as open) {
-                              <span [attr.class]="open.className">{{ open.label }}</span>
-                            }
                           </p>
+                          @if (card.open; as open) {
+                            <p [attr.class]="open.className">{{ open.label }}</p>
+                          }
+                          @if (card.description) {
+                            <p class="card-description">{{ card.description }}</p>
+                          }
                           @if (card.address) {
                             <p class="card-address">{{ card.address }}</p>
                           }
@@ -138,20 +214,82 @@ const COMPACT_QUERY = '(max-width: 479.98px)';
                             </ul>
                           }
                           <p class="card-links">
-                            @if (card.website; as href) {
-                              <a [href]="href" target="_blank" rel="noopener noreferrer">{{ t().website }}</a>
-                            }
                             @if (card.tel; as href) {
-                              <a [href]="href">{{ t().call }} {{ card.phone }}</a>
+                              <a [href]="href" [attr.aria-label]="card.labels.call">{{ t().call }}</a>
                             }
                             @if (card.map; as href) {
-                              <a [href]="href" target="_blank" rel="noopener noreferrer">{{ t().map }}</a>
+                              <a [href]="href" target="_blank" rel="noopener noreferrer" [attr.aria-label]="card.labels.map">{{ t().map }}</a>
+                            }
+                            @if (card.website; as href) {
+                              <a [href]="href" target="_blank" rel="noopener noreferrer" [attr.aria-label]="card.labels.website">{{ t().website }}</a>
+                            }
+                            @if (item.entry.messageId !== undefined) {
+                              <button
+                                type="button"
+                                class="report"
+                                [attr.aria-label]="card.labels.report"
+                                [title]="card.labels.report"
+                                [attr.aria-pressed]="item.entry.feedback?.poiId === card.id"
+                                (click)="report(item.entry, card.id)"
+                              >
+                                <svg aria-hidden="true" viewBox="0 0 24 24"><path fill="currentColor" [attr.d]="icons.flag" /></svg>
+                              </button>
                             }
                           </p>
                         </article>
                       </li>
                     }
                   </ul>
+                }
+                @if (item.entry.messageId !== undefined) {
+                  <div class="feedback" role="group" [attr.aria-label]="t().feedbackQuestion">
+                    <button
+                      type="button"
+                      class="thumb"
+                      [attr.aria-label]="t().helpful"
+                      [title]="t().helpful"
+                      [attr.aria-pressed]="item.entry.feedback?.rating === 'up'"
+                      (click)="rate(item.entry, 'up')"
+                    >
+                      <svg aria-hidden="true" viewBox="0 0 24 24"><path fill="currentColor" [attr.d]="icons.up" /></svg>
+                    </button>
+                    <button
+                      type="button"
+                      class="thumb"
+                      [attr.aria-label]="t().notHelpful"
+                      [title]="t().notHelpful"
+                      [attr.aria-pressed]="item.entry.feedback?.rating === 'down'"
+                      [attr.aria-expanded]="reasonsFor() === item.entry.id"
+                      (click)="toggleReasons(item.entry)"
+                    >
+                      <svg aria-hidden="true" viewBox="0 0 24 24"><path fill="currentColor" [attr.d]="icons.down" /></svg>
+                    </button>
+                    @switch (item.entry.feedback?.state) {
+                      @case ('sent') {
+                        <span class="note" role="status">{{ t().feedbackThanks }}</span>
+                      }
+                      @case ('failed') {
+                        <span class="note" role="status">{{ t().feedbackFailed }}</span>
+                      }
+                    }
+                  </div>
+                  @if (reasonsFor() === item.entry.id) {
+                    <form class="reasons" (submit)="sendReasons($event, item.entry)">
+                      <fieldset>
+                        <legend>{{ t().feedbackQuestion }}</legend>
+                        @for (reason of reasons; track reason) {
+                          <label class="reason"
+                            ><input type="radio" name="reason" [value]="reason" [checked]="reason === 'wrong_info'" /> {{ t().reasons[reason] }}</label
+                          >
+                        }
+                      </fieldset>
+                      <label class="comment">
+                        <span>{{ t().comment }}</span>
+                        <textarea name="comment" rows="2" [attr.maxlength]="maxComment"></textarea>
+                      </label>
+                      <button type="submit" class="pill solid">{{ t().sendFeedback }}</button>
+                    </form>
+                  }
                 }
               }
               @if (typing()) {
@@ -161,13 +299,17 @@ const COMPACT_QUERY = '(max-width: 479.98px)';
               }
             </div>
           </div>
-          @if (showSuggestions()) {
-            <div class="chips" role="group" [attr.aria-label]="t().suggestionsLabel">
-              @for (suggestion of t().suggestions; track suggestion) {
-                <button type="button" class="chip" (click)="ask(suggestion)">{{ suggestion }}</button>
+          @if (unseen()) {
+            <button type="button" class="jump" (click)="jumpToLatest()">{{ unseenLabel() }}</button>
+          }
+          @if (chips().length) {
+            <div class="chips" role="group" [attr.aria-label]="entries().length ? t().quickRepliesLabel : t().suggestionsLabel">
+              @for (chip of chips(); track $index) {
+                <button type="button" class="chip" (click)="askChip(chip)">{{ chip }}</button>
               }
             </div>
           }
+          <p class="sr" aria-live="polite">{{ announcement() }}</p>
           <form class="composer" (submit)="submit($event)">
             <input
               #input
@@ -178,13 +320,15 @@ const COMPACT_QUERY = '(max-width: 479.98px)';
               [attr.maxlength]="maxLength"
               [attr.aria-label]="t().inputLabel"
               [placeholder]="t().placeholder"
+              [readOnly]="waitSeconds() > 0"
+              [attr.aria-disabled]="waitSeconds() > 0"
               [value]="draft()"
               (input)="draft.set(input.value)"
             />
             <!-- aria-disabled, not disabled: Enter right after typing comes before the re-render that would
                  enable a disabled button, and a form whose default button is disabled ignores Enter. -->
             <button type="submit" class="send" [attr.aria-disabled]="!canSend()" [attr.aria-label]="t().send">
-              <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20"><path fill="currentColor" d="M3 20.5 21 12 3 3.5 3 10l12 2-12 2z" /></svg>
+              <svg aria-hidden="true" viewBox="0 0 24 24"><path fill="currentColor" [attr.d]="icons.send" /></svg>
             </button>
           </form>
         </section>
@@ -192,25 +336,54 @@ const COMPACT_QUERY = '(max-width: 479.98px)';
     </div>
   `,
 })
-export class HoliBotComponent {
+export class HoliBotComponent implements AfterViewChecked {
   // Attributes of <holi-bot>. `lang`, `title` and `open` are aliases so that the element keeps its
   // own `lang`/`title` properties and its open() method.
   readonly apiUrl = input('');
-  readonly lang = input('', { alias: 'lang' });
+  protected readonly lang = signal('');
+  /** A language the page switches to later is fetched then. */
+  @Input({ alias: 'lang' }) set langAttribute(lang: string | null) {
+    this.lang.set(lang ?? '');
+    void loadStrings(this.language());
+  }
   readonly position = input<string>('right');
   @Input() set primaryColor(color: string | null) {
     this.setHostStyle('--holibot-primary', color?.trim() || null);
   }
   readonly titleText = input('', { alias: 'title' });
+  readonly subtitle = input('');
+  readonly avatar = input('');
   readonly greeting = input('');
+  /** DESTINATION_NAME for the suggestions; asked from the server when the page does not say. */
+  readonly destination = input('');
+  /** Keeps two widgets of one page and API apart in storage. */
+  readonly sessionKey = input('');
+  /** 'light', 'dark', or 'auto' (the visitor's prefers-color-scheme, the default). */
+  readonly theme = input('auto');
   @Input({ alias: 'open', transform: booleanAttribute }) set startOpen(open: boolean) {
     if (open) this.openPanel();
   }
 
+  protected readonly icons = { chat: ICON_CHAT, new: ICON_NEW, close: ICON_CLOSE, send: ICON_SEND, up: ICON_UP, down: ICON_DOWN, flag: ICON_FLAG };
   protected readonly maxLength = MAX_QUERY_LENGTH;
+  protected readonly maxComment = MAX_FEEDBACK_COMMENT_LENGTH;
+  protected readonly reasons = FEEDBACK_REASONS;
   protected readonly isOpen = signal(false);
   protected readonly draft = signal('');
   protected readonly compact = signal(false);
+  protected readonly confirming = signal(false);
+  /** The answer whose "not helpful" reasons are open. */
+  protected readonly reasonsFor = signal<number | null>(null);
+  /** Answers that arrived while the panel was closed. */
+  protected readonly unread = signal(0);
+  /** Answers below the visible part of the log, while the visitor reads older ones. */
+  protected readonly unseen = signal(0);
+  /** What screen readers hear of the newest answer: its text, once. */
+  protected readonly announcement = signal('');
+  private readonly darkScheme = signal(false);
+  private readonly serverDestination = signal('');
+  /** Ticks each second while a rate-limit wait counts down. */
+  private readonly clock = signal(Date.now());
 
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef).nativeElement;
   private readonly changeDetector = inject(ChangeDetectorRef);
@@ -218,44 +391,92 @@ export class HoliBotComponent {
   private readonly storage = inject(SESSION_STORAGE);
   private readonly defaultApiUrl = inject(DEFAULT_API_URL);
   private readonly webSocket = inject(WEB_SOCKET);
+  private readonly checkStyles = inject(CHECK_STYLES);
 
-  protected readonly language = computed<Language>(() => resolveLanguage(this.lang() || navigator.language));
+  protected readonly language = computed(() => resolveLanguage(this.lang() || navigator.language));
+  /** The language asked of the answer engine; French questions go without one until it speaks French. */
+  private readonly answerLanguage = computed<Language | undefined>(() => {
+    const language = this.language();
+    return (LANGUAGES as readonly string[]).includes(language) ? (language as Language) : undefined;
+  });
   protected readonly t = computed(() => uiStrings(this.language()));
   protected readonly heading = computed(() => this.titleText() || this.t().title);
   protected readonly greetingText = computed(() => this.greeting() || this.t().greeting);
-  protected readonly rootClass = computed(() => `root${this.position() === 'left' ? ' left' : ''}${this.compact() ? ' compact' : ''}`);
+  protected readonly avatarUrl = computed(() => httpUrl(this.avatar()));
+  protected readonly rootClass = computed(() => {
+    const theme = this.theme();
+    const dark = theme === 'dark' || (theme !== 'light' && this.darkScheme());
+    return `root${this.position() === 'left' ? ' left' : ''}${this.compact() ? ' compact' : ''}${dark ? ' dark' : ''}`;
+  });
+  protected readonly launcherLabel = computed(() => {
+    const count = this.unread();
+    return count ? `${this.t().launcher} (${format(this.t().unread, { count })})` : this.t().launcher;
+  });
+  private readonly apiBase = computed(() => this.apiUrl().trim() || this.defaultApiUrl);
+  private readonly api = computed(() => new ChatApi(this.apiBase(), this.fetchFn));
   /** A new conversation object whenever the page points the widget at another API. */
   private socket: ChatSocket | null = null;
+  private previous: Conversation | null = null;
   private readonly conversation = computed(() => {
-    const apiUrl = this.apiUrl().trim() || this.defaultApiUrl;
-    // The previous API's socket is closed, not left open for the life of the page.
+    const apiUrl = this.apiBase();
+    // The previous API's socket and tab channel are closed, not left open for the life of the page.
     this.socket?.close();
+    this.previous?.close();
     this.socket = this.webSocket && new ChatSocket(apiUrl, this.webSocket);
-    return new Conversation(
-      new ChatApi(apiUrl, this.fetchFn),
-      new SessionStore(apiUrl, this.storage),
-      (answer) => {
-        this.revealLatestAnswer();
-        this.emit('holibot:message', answer);
-      },
+    this.previous = new Conversation(
+      this.api(),
+      new SessionStore(apiUrl, this.storage, this.sessionKey().trim()),
+      (answer) => this.answered(answer),
       this.socket,
     );
+    return this.previous;
   });
   protected readonly entries = computed(() => this.conversation().entries());
-  /** The entries with their place cards, worked out again only when entries or language change. */
-  protected readonly thread = computed(() => {
-    const t = this.t();
-    return this.entries().map((entry) => ({ entry, cards: entry.pois.map((poi) => poiCard(poi, t)) }));
-  });
+  private readonly threadView = new ThreadView();
+  /** The entries as shown; each entry's cards and text are worked out once (see ThreadView). */
+  protected readonly thread = computed(() => this.threadView.items(this.entries(), this.t()));
   protected readonly pending = computed(() => this.conversation().pending());
+  protected readonly waitSeconds = computed(() => {
+    // The clock ticks only while a wait runs: a new wait is measured from now.
+    const now = Math.max(this.clock(), Date.now());
+    return Math.max(0, Math.ceil((this.conversation().waitUntil() - now) / 1000));
+  });
+  protected readonly connectionStatus = computed(() => {
+    if (this.conversation().offline()) return this.t().offline;
+    return this.socket?.reconnecting() ? this.t().reconnecting : '';
+  });
   /** Waiting, and no streamed text to read yet. */
   protected readonly typing = computed(() => this.pending() && this.entries().at(-1)?.role !== 'bot');
-  protected readonly canSend = computed(() => !this.pending() && this.draft().trim().length > 0);
-  protected readonly showSuggestions = computed(() => this.entries().length === 0 && !this.pending());
+  protected readonly canSend = computed(() => !this.pending() && this.waitSeconds() === 0 && this.draft().trim().length > 0);
+  /** Suggestions before the first question; after an answer, follow-ups that fit it. */
+  protected readonly chips = computed(() => {
+    if (this.pending()) return [];
+    const entries = this.entries();
+    if (!entries.length) {
+      const destination = this.destination().trim() || this.serverDestination();
+      return this.t()
+        .suggestions.filter((s) => destination || !s.includes('{destination}'))
+        .map((s) => format(s, { destination }));
+    }
+    const last = entries.at(-1)!;
+    return last.role === 'bot' && !last.failure ? quickReplies(last, this.t()) : [];
+  });
+  protected readonly unseenLabel = computed(() => newMessagesLabel(this.unseen(), this.t()));
 
-  // matchMedia is missing in some embedded browsers and in jsdom: then never compact.
+  // matchMedia is missing in some embedded browsers and in jsdom: then never compact, never dark.
   private readonly compactQuery = window.matchMedia?.(COMPACT_QUERY) ?? null;
+  private readonly darkQuery = window.matchMedia?.(DARK_QUERY) ?? null;
   private savedOverflow: string | null = null;
+  /** The newest entry the log has followed; later ones count as unseen while the visitor reads above. */
+  private followedId = 0;
+  /** Whether the visitor was at the bottom of the log before the last change. */
+  private atBottom = true;
+  /** Whether the log keeps the latest entry in view; the visitor's own scrolling stops it. */
+  private following = true;
+  /** The scroll position the widget itself set last, to tell its own scrolling from the visitor's. */
+  private ownScrollTop: number | null = null;
+  private ticking = 0;
+  private stylesChecked = false;
 
   constructor() {
     registerHost(this.host, this);
@@ -265,17 +486,31 @@ export class HoliBotComponent {
     };
     onCompactChange();
     this.compactQuery?.addEventListener('change', onCompactChange);
+    const onScheme = () => this.darkScheme.set(this.darkQuery?.matches ?? false);
+    onScheme();
+    this.darkQuery?.addEventListener('change', onScheme);
     // On phones the on-screen keyboard shrinks the visual viewport: the panel follows it so the
     // input stays in sight.
     const viewport = window.visualViewport;
     const onViewport = () => this.fitToScreen();
     viewport?.addEventListener('resize', onViewport);
     viewport?.addEventListener('scroll', onViewport);
+    const onOnline = () => void this.conversation().setOffline(false, this.answerLanguage());
+    const onOffline = () => void this.conversation().setOffline(true, this.answerLanguage());
+    window.addEventListener('online', onOnline);
+    window.addEventListener('offline', onOffline);
+    if (navigator.onLine === false) onOffline();
+    void loadStrings(this.language());
     inject(DestroyRef).onDestroy(() => {
       this.socket?.close();
+      this.previous?.close();
+      clearInterval(this.ticking);
       this.compactQuery?.removeEventListener('change', onCompactChange);
+      this.darkQuery?.removeEventListener('change', onScheme);
       viewport?.removeEventListener('resize', onViewport);
       viewport?.removeEventListener('scroll', onViewport);
+      window.removeEventListener('online', onOnline);
+      window.removeEventListener('offline', onOffline);
       this.isOpen.set(false);
       this.fitToScreen();
     });
@@ -284,18 +519,26 @@ export class HoliBotComponent {
   openPanel(): void {
     if (this.isOpen()) return;
     this.isOpen.set(true);
+    this.unread.set(0);
+    this.followedId = 0;
+    this.following = true;
     void this.conversation().restore();
+    void this.loadDestination();
     this.fitToScreen();
     this.changeDetector.detectChanges();
-    this.find<HTMLInputElement>('.input')?.focus();
+    this.showPopovers();
+    // On phones the on-screen keyboard would cover the greeting: focus goes to the heading there.
+    this.find<HTMLElement>(this.compact() ? '.heading' : '.input')?.focus();
     this.emit('holibot:open', null);
   }
 
   closePanel(): void {
     if (!this.isOpen()) return;
     this.isOpen.set(false);
+    this.confirming.set(false);
     this.fitToScreen();
     this.changeDetector.detectChanges();
+    this.showPopovers();
     this.find<HTMLButtonElement>('.launcher')?.focus();
     this.emit('holibot:close', null);
   }
@@ -310,7 +553,11 @@ export class HoliBotComponent {
   /** Opens the panel and sends `text` as the visitor's question. */
   ask(text: string): Promise<void> {
     this.openPanel();
-    return this.conversation().send(String(text ?? '').slice(0, MAX_QUERY_LENGTH), this.language());
+    if (this.waitSeconds() > 0) return Promise.resolve();
+    // Sending always brings the question and the coming answer into view.
+    this.following = true;
+    this.unseen.set(0);
+    return this.conversation().send(String(text ?? '').slice(0, MAX_QUERY_LENGTH), this.answerLanguage());
   }
 
   protected submit(event: Event): void {
@@ -321,29 +568,238 @@ export class HoliBotComponent {
     void this.ask(text);
   }
 
+  /** A suggestion or quick reply: asked, and focus stays in the panel (the chip goes away). */
+  protected askChip(text: string): void {
+    void this.ask(text);
+    this.focusInput();
+  }
+
   protected retry(entry: ChatEntry): void {
-    void this.conversation().retry(entry, this.language());
+    if (entry.failure && this.retryBlocked(entry.failure)) return;
+    this.following = true;
+    void this.conversation().retry(entry, this.answerLanguage());
+    this.focusInput();
+  }
+
+  protected retryBlocked(failure: ApiFailure): boolean {
+    return failure.kind === 'rate-limited' && this.waitSeconds() > 0;
   }
 
   protected async newConversation(): Promise<void> {
+    this.confirming.set(false);
     this.draft.set('');
+    this.reasonsFor.set(null);
+    this.unseen.set(0);
+    this.announcement.set('');
     await this.conversation().reset();
-    this.find<HTMLInputElement>('.input')?.focus();
+    this.focusInput();
   }
 
-  protected failureText(failure: ApiFailure): string {
+  protected cancelNew(event?: Event): void {
+    event?.stopPropagation();
+    this.confirming.set(false);
+    this.find<HTMLElement>('.new')?.focus();
+  }
+
+  protected rate(entry: ChatEntry, rating: 'up' | 'down', reason?: FeedbackReason, comment?: string): void {
+    this.reasonsFor.set(null);
+    void this.conversation().rate(entry, rating, { reason, comment: comment || undefined });
+  }
+
+  protected toggleReasons(entry: ChatEntry): void {
+    this.reasonsFor.set(this.reasonsFor() === entry.id ? null : entry.id);
+    if (this.reasonsFor() !== null) {
+      this.changeDetector.detectChanges();
+      this.find<HTMLInputElement>('.reasons input:checked')?.focus();
+    }
+  }
+
+  protected sendReasons(event: Event, entry: ChatEntry): void {
+    event.preventDefault();
+    const form = event.target as HTMLFormElement;
+    const reason = form.querySelector<HTMLInputElement>('input[name="reason"]:checked')?.value as FeedbackReason | undefined;
+    const comment = form.querySelector('textarea')?.value.trim() ?? '';
+    this.rate(entry, 'down', reason ?? 'other', comment);
+    this.focusInput();
+  }
+
+  /** "Report wrong info" on a card: a down vote about that place. */
+  protected report(entry: ChatEntry, poiId: number): void {
+    void this.conversation().rate(entry, 'down', { reason: 'wrong_info', poiId });
+  }
+
+  protected failureText(entry: ChatEntry): string {
     const t = this.t();
+    const failure = entry.failure!;
     switch (failure.kind) {
       case 'network':
         return t.networkError;
-      case 'rate-limited':
-        return format(t.rateLimited, { seconds: failure.retryAfterSeconds });
+      case 'rate-limited': {
+        // Only the newest failure counts down; older ones keep the wait they were given.
+        const newest = [...this.entries()].reverse().find((e) => e.failure?.kind === 'rate-limited') === entry;
+        if (!newest) return format(t.rateLimited, { seconds: failure.retryAfterSeconds });
+        const seconds = this.waitSeconds();
+        return seconds > 0 ? format(t.rateLimitedWait, { seconds }) : t.rateLimitOver;
+      }
       case 'server':
       case 'not-found':
         return t.serverError;
       case 'rejected':
         return t.badRequest;
     }
+  }
+
+  protected onScroll(): void {
+    const log = this.find<HTMLElement>('.log');
+    if (!log) return;
+    const own = this.ownScrollTop !== null && Math.abs(log.scrollTop - this.ownScrollTop) < 2;
+    this.atBottom = log.scrollHeight - log.scrollTop - log.clientHeight <= BOTTOM_SLACK;
+    if (!own) {
+      this.ownScrollTop = null;
+      this.following = this.atBottom;
+    }
+    if (this.atBottom) {
+      this.followedId = this.entries().at(-1)?.id ?? 0;
+      this.unseen.set(0);
+    }
+  }
+
+  protected jumpToLatest(): void {
+    const log = this.find<HTMLElement>('.log');
+    this.unseen.set(0);
+    this.followedId = this.entries().at(-1)?.id ?? 0;
+    this.following = true;
+    if (log) this.scrollLog(log, log.scrollHeight);
+    this.focusInput();
+  }
+
+  /** Tab stays inside the full-screen panel on phones: the page behind is not reachable. */
+  protected onPanelKey(event: KeyboardEvent): void {
+    if (event.key === 'Escape' && !event.defaultPrevented) {
+      if (this.confirming()) return this.cancelNew(event);
+      return this.closePanel();
+    }
+    if (event.key !== 'Tab' || !this.compact()) return;
+    const panel = this.find<HTMLElement>('.panel');
+    const focusable = Array.from(panel?.querySelectorAll<HTMLElement>(FOCUSABLE) ?? []).filter(
+      (el) => el.offsetParent !== null || el === document.activeElement,
+    );
+    const first = focusable[0];
+    const last = focusable.at(-1);
+    const active = this.host.shadowRoot?.activeElement;
+    if (event.shiftKey && (active === first || !active)) {
+      event.preventDefault();
+      last?.focus();
+    } else if (!event.shiftKey && active === last) {
+      event.preventDefault();
+      first?.focus();
+    }
+  }
+
+  private answered(answer: ChatAnswer): void {
+    if (!this.isOpen()) this.unread.update((count) => count + 1);
+    // Announced once, as plain text: the cards are there to browse, not to be read out.
+    this.announcement.set(answer.textResponse.replace(/\*\*/g, ''));
+    this.emit('holibot:message', answer);
+  }
+
+  /** After each render: the stylesheet checked, the rate-limit clock ticking, the log following new messages. */
+  ngAfterViewChecked(): void {
+    this.checkStylesApplied();
+    this.countDown();
+    this.follow();
+  }
+
+  /**
+   * The log follows the conversation: a new question scrolls to the bottom; a new answer shows
+   * from its first line when the visitor was at the bottom, and is counted as unseen (the "new
+   * messages" button) when they were reading older messages, which then stay where they are.
+   */
+  private follow(): void {
+    const log = this.find<HTMLElement>('.log');
+    const entries = this.entries();
+    const latest = entries.at(-1);
+    if (!log || !latest) return;
+    if (latest.role === 'user') {
+      this.following = true;
+      this.followedId = latest.id;
+      this.scrollLog(log, log.scrollHeight);
+      return;
+    }
+    if (latest.id > this.followedId) {
+      if (!this.following && !this.atBottom) {
+        this.unseen.set(entries.filter((e) => e.id > this.followedId && e.role === 'bot').length);
+        return;
+      }
+      this.following = true;
+      this.followedId = latest.id;
+    }
+    if (!this.following) return;
+    // The latest answer: as much of it as fits, never past its first line.
+    const bubble = log.querySelector<HTMLElement>(`[data-id="${latest.id}"]`);
+    const start = bubble ? bubble.getBoundingClientRect().top - log.getBoundingClientRect().top + log.scrollTop - 8 : log.scrollHeight;
+    this.scrollLog(log, Math.max(0, Math.min(log.scrollHeight - log.clientHeight, start)));
+  }
+
+  private scrollLog(log: HTMLElement, top: number): void {
+    log.scrollTop = top;
+    this.ownScrollTop = log.scrollTop;
+    this.atBottom = log.scrollHeight - log.scrollTop - log.clientHeight <= BOTTOM_SLACK;
+  }
+
+  private countDown(): void {
+    const waiting = this.conversation().waitUntil() > Date.now();
+    if (waiting && !this.ticking) {
+      this.ticking = setInterval(() => this.clock.set(Date.now()), 1000) as unknown as number;
+      this.clock.set(Date.now());
+    } else if (!waiting && this.ticking) {
+      clearInterval(this.ticking);
+      this.ticking = 0;
+      this.clock.set(Date.now());
+    }
+  }
+
+  /** The launcher and panel go to the browser's top layer, above any ancestor's transform, filter or z-index. */
+  private showPopovers(): void {
+    for (const element of this.host.shadowRoot?.querySelectorAll<HTMLElement>('[popover]') ?? []) {
+      if (typeof element.showPopover !== 'function' || !element.isConnected) continue;
+      try {
+        if (!element.matches(':popover-open')) element.showPopover();
+      } catch {
+        // Not in a document yet, or popovers unsupported: the fixed position and z-index remain.
+      }
+    }
+  }
+
+  /**
+   * Under a Content-Security-Policy whose style-src lacks the page's nonce, the stylesheet is
+   * blocked: the widget then stays hidden rather than spill unstyled into the page, and says why.
+   */
+  private checkStylesApplied(): void {
+    if (this.stylesChecked || !this.checkStyles) return;
+    const launcher = this.find<HTMLElement>('.launcher');
+    if (!launcher) return;
+    this.stylesChecked = true;
+    if (getComputedStyle(launcher).position === 'fixed') return this.showPopovers();
+    this.setHostStyle('display', 'none');
+    console.error(
+      "HoliBot: the widget's styles were blocked by the page's Content-Security-Policy, so it stays hidden. " +
+        'Add the page\'s nonce to style-src and to the widget\'s script tag (<script nonce="…">) or <holi-bot nonce="…">.',
+    );
+  }
+
+  private async loadDestination(): Promise<void> {
+    if (this.destination().trim() || this.serverDestination()) return;
+    try {
+      this.serverDestination.set((await this.api().getConfig()).destinationName);
+    } catch {
+      // The suggestions that name no place are shown instead.
+    }
+  }
+
+  private focusInput(): void {
+    this.changeDetector.detectChanges();
+    this.find<HTMLInputElement>('.input')?.focus();
   }
 
   /**
@@ -363,20 +819,6 @@ export class HoliBotComponent {
       page.overflow = this.savedOverflow;
       this.savedOverflow = null;
     }
-  }
-
-  /**
-   * The log keeps its bottom in view by itself (column-reverse); a long answer with cards is
-   * then scrolled back so that it is read from its first line.
-   */
-  private revealLatestAnswer(): void {
-    this.changeDetector.detectChanges();
-    const log = this.find<HTMLElement>('.log');
-    const answers = this.host.shadowRoot?.querySelectorAll<HTMLElement>('.thread > .bot');
-    const latest = answers?.[answers.length - 1];
-    if (!log || !latest) return;
-    const offset = latest.getBoundingClientRect().top - log.getBoundingClientRect().top - 8;
-    if (offset < 0) log.scrollBy?.({ top: offset });
   }
 
   /** CSSOM, not style attributes: allowed under a strict Content-Security-Policy. */

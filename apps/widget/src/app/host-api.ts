@@ -31,6 +31,16 @@ export function withHostApi<T extends ElementClass>(Base: T) {
     ask(text: string): Promise<void> {
       return controls.get(this)?.ask(text) ?? Promise.resolve();
     }
+    /**
+     * Angular Elements destroys the component shortly after the element leaves the page and
+     * makes a new one when it comes back, which asks for a shadow root again: a second
+     * attachShadow would throw and leave the element dead, so the emptied first one is reused.
+     */
+    override attachShadow(init: ShadowRootInit): ShadowRoot {
+      if (!this.shadowRoot) return super.attachShadow(init);
+      this.shadowRoot.replaceChildren();
+      return this.shadowRoot;
+    }
     /** Focus goes to the launcher (or the open panel's input), not to the bare host. */
     override focus(options?: FocusOptions): void {
       if (!controls.get(this)?.focusLauncher()) super.focus(options);

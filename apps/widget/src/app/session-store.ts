@@ -1,17 +1,21 @@
 /**
- * Remembers the visitor's session id in localStorage, one entry per API (two widgets talking to
- * two servers must not share a session). Storage can be missing or throw (private modes,
+ * Remembers the visitor's session id in localStorage, one entry per API and `session-key`
+ * attribute (two widgets talking to two servers, or told apart by the page, must not share a
+ * session). Storage can be missing or throw (private modes,
  * sandboxed iframes, full quota): then the conversation simply lasts as long as the page.
  */
 export class SessionStore {
-  private readonly key: string;
+  /** Also the name of the channel other tabs hear this conversation's changes on. */
+  readonly key: string;
   private memory: string | null = null;
 
   constructor(
     apiUrl: string,
     private readonly storage: Storage | null,
+    sessionKey = '',
   ) {
-    this.key = `holibot:session:${apiUrl}`;
+    // Without a session-key the key is the one earlier versions wrote: stored sessions carry on.
+    this.key = `holibot:session:${apiUrl}${sessionKey ? `#${sessionKey}` : ''}`;
   }
 
   get(): string | null {

@@ -1,8 +1,11 @@
-import type { Language, PoiCategory } from '@holibot/contracts';
+import type { FeedbackReason, Language, PoiCategory } from '@holibot/contracts';
+
+/** The widget speaks French too; the answer engine does not yet, so French questions are sent without a language. */
+export type UiLanguage = Language | 'fr';
 
 /** Every text the widget shows. One file per language fills it in; `{name}` marks a value. */
 export interface UiStrings {
-  language: Language;
+  language: UiLanguage;
   /** Accessible name of the launcher button (also used by the loader, before Angular runs). */
   launcher: string;
   title: string;
@@ -17,6 +20,7 @@ export interface UiStrings {
   you: string;
   bot: string;
   suggestionsLabel: string;
+  /** `{destination}`: DESTINATION_NAME from the server, or the `destination` attribute. */
   suggestions: readonly string[];
   retry: string;
   networkError: string;
@@ -41,4 +45,45 @@ export interface UiStrings {
   call: string;
   map: string;
   categories: Record<PoiCategory, string>;
+  /** Label of the log, unlike the dialog's. */
+  conversation: string;
+  /** `{count}` answers below the visible part of the log. */
+  newMessages: string;
+  /** `{time}`: when the place closes / opens, `{day}`: a weekday name. */
+  openUntil: string;
+  opensAt: string;
+  opensTomorrow: string;
+  opensOn: string;
+  /** Accessible names of a card's actions, `{name}`: the place. */
+  mapOf: string;
+  websiteOf: string;
+  callOf: string;
+  reportWrong: string;
+  quickRepliesLabel: string;
+  /** Follow-ups the answer engine understands after a list: open now, outdoor seating, the first one's phone. */
+  quickOpenNow: string;
+  quickOutdoor: string;
+  quickPhone: string;
+  /** `{seconds}` left before the visitor may send again. */
+  rateLimitedWait: string;
+  rateLimitOver: string;
+  sendAgain: string;
+  offline: string;
+  reconnecting: string;
+  /** On a message typed while offline. */
+  queued: string;
+  notSent: string;
+  confirmNew: string;
+  startNew: string;
+  cancel: string;
+  /** Launcher's name suffix, `{count}` answers arrived while closed. */
+  unread: string;
+  helpful: string;
+  notHelpful: string;
+  feedbackQuestion: string;
+  reasons: Record<FeedbackReason, string>;
+  comment: string;
+  sendFeedback: string;
+  feedbackThanks: string;
+  feedbackFailed: string;
 }
