@@ -19,6 +19,11 @@ export const WIDGET_FILES = {
   'holi-bot-element.js': 'element/main.js',
 } as const;
 export type WidgetFileName = keyof typeof WIDGET_FILES;
+/**
+ * The element's lazy chunks (the texts of each language but English), served under their own
+ * content-hashed names next to holi-bot-element.js, which imports them relative to itself.
+ */
+const CHUNK = /^chunk-[A-Z0-9]+\.js$/;
 
 export const WIDGET_DIR = Symbol('WIDGET_DIR');
 
@@ -29,7 +34,7 @@ export const WIDGET_DIR = Symbol('WIDGET_DIR');
 @Injectable()
 export class WidgetAssets implements OnModuleInit {
   private readonly logger = new Logger('Widget');
-  private readonly assets = new Map<WidgetFileName, WidgetAsset>();
+  private readonly assets = new Map<string, WidgetAsset>();
 
   constructor(
     private readonly files: FileSystem,
@@ -38,7 +43,12 @@ export class WidgetAssets implements OnModuleInit {
 
   async onModuleInit(): Promise<void> {
     const missing: string[] = [];
-    for (const [name, file] of Object.entries(WIDGET_FILES) as [WidgetFileName, string][]) {
+    const chunks = await this.files.readdir(join(this.dir, 'element')).catch(() => [] as string[]);
+    const files: [string, string][] = [
+      ...Object.entries(WIDGET_FILES),
+      ...chunks.filter((name) => CHUNK.test(name)).map((name) => [name, `element/${name}`] as [string, string]),
+    ];
+    for (const [name, file] of files) {
       const path = join(this.dir, file);
       try {
         const body = await this.files.readFile(path);
@@ -54,7 +64,8 @@ export class WidgetAssets implements OnModuleInit {
     }
   }
 
-  get(name: WidgetFileName): WidgetAsset | undefined {
+  /** A file by its public name (holi-bot.js, holi-bot-element.js or a chunk), if built. */
+  get(name: string): WidgetAsset | undefined {
     return this.assets.get(name);
   }
 }

@@ -19,6 +19,22 @@ describe('WidgetAssets', () => {
     expect(second.get('holi-bot-element.js')!.etag).toBe(first.get('holi-bot-element.js')!.etag);
   });
 
+  it("serves the element's lazy chunks under their own names, and nothing else of the build", async () => {
+    const assets = new WidgetAssets(
+      new MemoryFileSystem({
+        '/w/loader/main.js': 'l',
+        '/w/element/main.js': 'e',
+        '/w/element/chunk-AB12CD.js': 'export const es = {};',
+        '/w/element/prerendered-routes.json': '{}',
+        '/w/element/stats.json': '{}',
+      }),
+      '/w',
+    );
+    await assets.onModuleInit();
+    expect(assets.get('chunk-AB12CD.js')!.body.toString()).toBe('export const es = {};');
+    for (const name of ['main.js', 'prerendered-routes.json', 'stats.json', 'element/main.js']) expect(assets.get(name)).toBeUndefined();
+  });
+
   it('starts without a build: the files are absent (404), not an error', async () => {
     const assets = new WidgetAssets(new MemoryFileSystem({}), '/nowhere');
     await assets.onModuleInit();

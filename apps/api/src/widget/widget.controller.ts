@@ -4,7 +4,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { WidgetFileNotFoundError } from './widget.errors.js';
 import { demoPageCsp, renderDemoPage } from './demo-page.js';
-import { WIDGET_FILES, WidgetAssets, type WidgetFileName } from './widget-assets.service.js';
+import { WidgetAssets } from './widget-assets.service.js';
 
 /**
  * The files a host page loads (`/widget/holi-bot.js`, which pulls `holi-bot-element.js`) and
@@ -22,7 +22,7 @@ export class WidgetController {
     @Headers('accept-encoding') acceptEncoding: string | undefined,
     @Res() res: FastifyReply,
   ): void {
-    const asset = Object.hasOwn(WIDGET_FILES, file) ? this.assets.get(file as WidgetFileName) : undefined;
+    const asset = this.assets.get(file);
     if (!asset) throw new WidgetFileNotFoundError(file);
     res.header('Content-Type', 'text/javascript; charset=utf-8');
     // Unhashed names, so a short freshness and then a cheap revalidation by ETag.

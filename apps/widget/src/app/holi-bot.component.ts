@@ -68,10 +68,8 @@ const ICON_CHAT = 'M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-
 const ICON_NEW = 'M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H8l-4 4V5a2 2 0 0 1 2-2zm7 4v3H8v2h3v3h2v-3h3v-2h-3V7z';
 const ICON_CLOSE = 'M18.3 5.7 12 12l6.3 6.3-1.4 1.4-6.3-6.3-6.3 6.3-1.4-1.4L9.2 12 2.9 5.7l1.4-1.4 6.3 6.3 6.3-6.3z';
 const ICON_SEND = 'M3 20.5 21 12 3 3.5 3 10l12 2-12 2z';
-const ICON_UP =
-  'M2 21h4V9H2v12zm20-11a2 2 0 0 0-2-2h-6.3l1-4.6v-.3c0-.4-.2-.8-.4-1.1L13.2 1 6.6 7.6c-.4.4-.6.9-.6 1.4v10a2 2 0 0 0 2 2h9c.8 0 1.5-.5 1.8-1.2l3-7.1c.1-.2.2-.5.2-.7v-2z';
-const ICON_DOWN =
-  'M22 3h-4v12h4V3zM2 14a2 2 0 0 0 2 2h6.3l-1 4.6v.3c0 .4.2.8.4 1.1l1.1 1 6.6-6.6c.4-.4.6-.9.6-1.4V5a2 2 0 0 0-2-2H7c-.8 0-1.5.5-1.8 1.2l-3 7.1c-.1.2-.2.5-.2.7v2z';
+// Thumbs up; thumbs down is the same, turned over by the stylesheet.
+const ICON_UP = 'M1 21h4V9H1zm22-11a2 2 0 0 0-2-2h-6.3l1-4.6L14.2 2 7 9.2V21h11l3-7z';
 const ICON_FLAG = 'M14.4 6 14 4H5v17h2v-7h5.6l.4 2h7V6z';
 
 @Component({
@@ -255,14 +253,14 @@ const ICON_FLAG = 'M14.4 6 14 4H5v17h2v-7h5.6l.4 2h7V6z';
                     </button>
                     <button
                       type="button"
-                      class="thumb"
+                      class="thumb down"
                       [attr.aria-label]="t().notHelpful"
                       [title]="t().notHelpful"
                       [attr.aria-pressed]="item.entry.feedback?.rating === 'down'"
                       [attr.aria-expanded]="reasonsFor() === item.entry.id"
                       (click)="toggleReasons(item.entry)"
                     >
-                      <svg aria-hidden="true" viewBox="0 0 24 24"><path fill="currentColor" [attr.d]="icons.down" /></svg>
+                      <svg aria-hidden="true" viewBox="0 0 24 24"><path fill="currentColor" [attr.d]="icons.up" /></svg>
                     </button>
                     @switch (item.entry.feedback?.state) {
                       @case ('sent') {
@@ -364,7 +362,7 @@ export class HoliBotComponent implements AfterViewChecked {
     if (open) this.openPanel();
   }
 
-  protected readonly icons = { chat: ICON_CHAT, new: ICON_NEW, close: ICON_CLOSE, send: ICON_SEND, up: ICON_UP, down: ICON_DOWN, flag: ICON_FLAG };
+  protected readonly icons = { chat: ICON_CHAT, new: ICON_NEW, close: ICON_CLOSE, send: ICON_SEND, up: ICON_UP, flag: ICON_FLAG };
   protected readonly maxLength = MAX_QUERY_LENGTH;
   protected readonly maxComment = MAX_FEEDBACK_COMMENT_LENGTH;
   protected readonly reasons = FEEDBACK_REASONS;

@@ -1,19 +1,19 @@
 import { signal } from '@angular/core';
-import { en } from './en';
 import type { UiLanguage, UiStrings } from './ui-strings';
 
 export type { UiLanguage, UiStrings } from './ui-strings';
 
-// English is in the element; the other languages are small chunks fetched when a visitor needs
-// one (main.ts loads the page's language before the element is defined, so nothing flashes).
+// Each language is a small chunk fetched when a visitor needs it: the element carries none, so a
+// visitor downloads one language, not five. main.ts loads the page's language (English if that
+// fails) before the element is defined, so nothing flashes.
 const LOADERS: Record<UiLanguage, () => Promise<UiStrings>> = {
-  en: () => Promise.resolve(en),
+  en: () => import('./en').then((m) => m.en),
   es: () => import('./es').then((m) => m.es),
   de: () => import('./de').then((m) => m.de),
   nl: () => import('./nl').then((m) => m.nl),
   fr: () => import('./fr').then((m) => m.fr),
 };
-const loaded = signal<Partial<Record<UiLanguage, UiStrings>>>({ en });
+const loaded = signal<Partial<Record<UiLanguage, UiStrings>>>({});
 const loading = new Map<UiLanguage, Promise<void>>();
 
 /** 'es-ES' → 'es'; anything the widget does not speak → English. */
@@ -22,19 +22,30 @@ export function resolveLanguage(requested: string | null | undefined): UiLanguag
   return Object.hasOwn(LOADERS, code) ? (code as UiLanguage) : 'en';
 }
 
-/** The strings of a language once loaded (a signal read: views update when they arrive), English until then. */
+/**
+ * The strings of a language once loaded (a signal read: views update when they arrive); until
+ * then English, or whichever language is there (main.ts makes sure one is).
+ */
 export function uiStrings(language: UiLanguage): UiStrings {
-  return loaded()[language] ?? en;
+  const all = loaded();
+  return (all[language] ?? all.en ?? Object.values(all)[0])!;
 }
 
-/** Fetches a language's strings once; a failed fetch leaves English and is tried again next time. */
+/**
+ * Fetches a language's strings once. A language that fails falls back to English (and is tried
+ * again next time); when not even English loads, the promise rejects.
+ */
 export function loadStrings(language: UiLanguage): Promise<void> {
   if (loaded()[language]) return Promise.resolve();
   let pending = loading.get(language);
   if (!pending) {
     pending = LOADERS[language]()
       .then((strings) => loaded.update((all) => ({ ...all, [language]: strings })))
-      .catch(() => console.warn(`HoliBot: the ${language} texts could not be loaded; showing English.`))
+      .catch((error: unknown) => {
+        if (language === 'en') throw error;
+        console.warn(`HoliBot: the ${language} texts could not be loaded; showing English.`);
+        return loadStrings('en');
+      })
       .finally(() => loading.delete(language));
     loading.set(language, pending);
   }
