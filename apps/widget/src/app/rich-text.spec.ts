@@ -1,7 +1,9 @@
-import { uiStrings } from './i18n';
+import { loadStrings, uiStrings } from './i18n';
 import { openLabel } from './poi-card';
 import { richText } from './rich-text';
 import { quickReplies } from './thread';
+
+beforeAll(() => loadStrings('en'));
 
 describe('richText', () => {
   it('paragraphs, **bold**, bullet and numbered lists, and http(s) links only', () => {
@@ -39,8 +41,8 @@ describe('richText', () => {
 });
 
 describe('openLabel', () => {
-  const en = uiStrings('en');
   it('words the next change in the visitor language and clock', () => {
+    const en = uiStrings('en');
     expect(openLabel(true, { time: '23:30', inDays: 0, weekday: 3 }, en)!.label).toMatch(/^Open · until (23:30|11:30 PM)$/);
     expect(openLabel(false, { time: '13:00', inDays: 0, weekday: 3 }, en)!.label).toMatch(/^Closed · opens at (13:00|1:00 PM)$/);
     expect(openLabel(false, { time: '13:00', inDays: 1, weekday: 4 }, en)!.label).toMatch(/^Closed · opens tomorrow at/);
@@ -52,9 +54,9 @@ describe('openLabel', () => {
 });
 
 describe('quickReplies', () => {
-  const en = uiStrings('en');
   const place = (over: object) => ({ openNow: true, category: 'Food & Drinks', phone: '+34 1', ...over }) as never;
   it('offers follow-ups that fit the list, none for one place', () => {
+    const en = uiStrings('en');
     expect(quickReplies({ pois: [place({}), place({})] }, en)).toEqual([en.quickOpenNow, en.quickOutdoor, en.quickPhone]);
     expect(quickReplies({ pois: [place({ openNow: null, category: 'Beaches & Nature', phone: null }), place({ openNow: null })] }, en)).toEqual([
       en.quickOutdoor,
