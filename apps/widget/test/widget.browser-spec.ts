@@ -133,9 +133,10 @@ describeInBrowser('<holi-bot> in the browser', () => {
       await page.goto(`${app.url}/`);
       await page.getByRole('button', { name: LAUNCHER }).click();
       await ask(page, 'best restaurants in Calpe');
-      // Streamed over the WebSocket, and the bubble holds the whole answer.
+      // Streamed over the WebSocket; the bubble holds the answer's lead, and the cards the places
+      // (a numbered list that only repeats the cards is left out).
       expect(deltas.length).toBeGreaterThan(3);
-      expect(await page.locator('holi-bot .thread > .msg.bot .text').last().innerText()).toBe(deltas.join('').trim());
+      expect(await page.locator('holi-bot .thread > .msg.bot .text').last().innerText()).toBe(deltas.join('').trim().split('\n')[0]);
       const first = await lastCards(page).allInnerTexts();
       expect(first.length).toBeGreaterThan(1);
       await screenshot(page, 'widget-desktop.png');
@@ -159,6 +160,7 @@ describeInBrowser('<holi-bot> in the browser', () => {
       // The panel clears at once; the deletion on the server follows: wait for its answer.
       const deleted = page.waitForResponse((r) => r.request().method() === 'DELETE' && r.url().endsWith(`/chat/session/${sessionId}`));
       await page.getByRole('button', { name: 'New conversation' }).click();
+      await page.getByRole('button', { name: 'Start new' }).click();
       await page.locator('holi-bot .msg.user').first().waitFor({ state: 'detached' });
       expect(await page.evaluate(() => localStorage.length)).toBe(0);
       expect((await deleted).status()).toBe(200);
@@ -308,7 +310,8 @@ describeInBrowser('<holi-bot> in the browser', () => {
           const send = getComputedStyle((el.getRootNode() as ShadowRoot).querySelector('.send')!);
           return { fontSize: style.fontSize, color: style.color, send: send.display };
         });
-      expect(widget).toEqual({ fontSize: '15px', color: 'rgb(17, 24, 39)', send: 'flex' });
+      // Sizes are in rem, so they follow the root font size (40px here, 16px by default).
+      expect(widget).toEqual({ fontSize: '37.5px', color: 'rgb(17, 24, 39)', send: 'flex' });
       await expect(page.getByRole('button', { name: 'Close chat' }).isVisible()).resolves.toBe(true);
       expect(await lastCards(page).count()).toBeGreaterThan(0);
 
@@ -332,7 +335,7 @@ describeInBrowser('<holi-bot> under a low rate limit', () => {
 
   beforeAll(async () => {
     [app, browser] = await Promise.all([
-      startApp(testEnv(freshSqliteDatabase(), { RATE_LIMIT_MAX_REQUESTS: '2', RATE_LIMIT_WINDOW_MS: '45000' })),
+      startApp(testEnv(freshSqliteDatabase(), { RATE_LIMIT_MAX_REQUESTS: '2', RATE_LIMIT_WINDOW_MS: '5000' })),
       launchBrowser(),
     ]);
   }, SLOW);
@@ -343,7 +346,7 @@ describeInBrowser('<holi-bot> under a low rate limit', () => {
   });
 
   it(
-    'shows "too many messages" with the wait the server gave',
+    'shows "too many messages" counting down the wait the server gave, then sends the message again with one press',
     async () => {
       const { page, problems, close } = await openPage(browser);
       try {
@@ -356,11 +359,22 @@ describeInBrowser('<holi-bot> under a low rate limit', () => {
           await bubbles.nth(i + 1).waitFor();
           await page.locator('holi-bot .log[aria-busy="false"]').waitFor();
         }
-        const error = await page.locator('holi-bot .msg.error .text').innerText();
-        const seconds = Number(/try again in (\d+) s\./.exec(error)?.[1]);
-        // The server's window is 45 s: a wait of 60 would be the widget's default, not the server's.
+        const error = page.locator('holi-bot .msg.error .text');
+        const seconds = Number(/send again in (\d+) s\./.exec(await error.innerText())?.[1]);
+        // The server's window is 5 s: a wait of 60 would be the widget's default, not the server's.
         expect(seconds).toBeGreaterThan(0);
-        expect(seconds).toBeLessThanOrEqual(45);
+        expect(seconds).toBeLessThanOrEqual(5);
+        // The input is held while the wait counts down; then the message goes again with one press.
+        const field = page.getByRole('textbox', { name: 'Your question' });
+        expect(await field.getAttribute('aria-disabled')).toBe('true');
+        expect(await field.evaluate((el: HTMLInputElement) => el.readOnly)).toBe(true);
+        await screenshot(page, 'flow-429-countdown.png');
+        await page.getByText('You can send your message again now.').waitFor({ timeout: 10_000 });
+        await page.getByRole('button', { name: 'Send again' }).click();
+        await page.locator('holi-bot .msg.error').waitFor({ state: 'detached' });
+        await page.locator('holi-bot .log[aria-busy="false"]').waitFor();
+        expect(await page.locator('holi-bot .msg.user .text').allInnerTexts()).toEqual(['beaches', 'museums', 'restaurants']);
+        expect(await field.getAttribute('aria-disabled')).toBe('false');
         // The browser logs the failed request itself; nothing else may be an error.
         expect(problems.filter((p) => !/status of 429/.test(p))).toEqual([]);
       } finally {

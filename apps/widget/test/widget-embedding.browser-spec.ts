@@ -1,0 +1,416 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import Database from 'better-sqlite3';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { type RunningApp, startApp, testEnv } from '../../api/test/support/app.js';
+import { freshSqliteDatabase } from '@holibot/database/testing';
+import { describeInBrowser, launchBrowser, openPage, screenshot, type WatchedPage } from './browser.js';
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const LAUNCHER = /Chat with HoliBot/;
+const SLOW = 90_000;
+/**
+ * A page made by page.route() has no network address, so Chromium's Local Network Access check
+ * refuses its WebSocket to 127.0.0.1 and the widget answers over REST: that refusal is expected.
+ */
+const LOCAL_NETWORK_REFUSAL = /ERR_BLOCKED_BY_LOCAL_NETWORK_ACCESS_CHECKS|WebSocket connection to .* failed/;
+
+/** A host page around `<holi-bot>` markup, served at the app's origin. */
+function hostPage(body: string, { head = '', html = 'lang="en"' } = {}): string {
+  return `<!doctype html><html ${html}><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+  <title>Host page</title><link rel="icon" href="data:,">${head}<script src="/widget/holi-bot.js" async></script></head>
+  <body>${body}</body></html>`;
+}
+
+/**
+ * The conversation, embedding, accessibility and feedback behaviours of issue 13 in Chromium, on
+ * host pages of several kinds, against the real server on a real SQLite file.
+ */
+describeInBrowser('<holi-bot> on real host pages', () => {
+  let app: RunningApp;
+  let browser: Browser;
+  let sqlitePath: string;
+  let watched: WatchedPage[] = [];
+
+  beforeAll(async () => {
+    const database = freshSqliteDatabase();
+    sqlitePath = database.type === 'sqlite' ? database.sqlitePath : '';
+    [app, browser] = await Promise.all([startApp(testEnv(database, { RATE_LIMIT_ENABLED: 'false' })), launchBrowser()]);
+  }, SLOW);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  afterEach(async () => {
+    const problems = watched.flatMap((w) => w.problems).filter((p) => !LOCAL_NETWORK_REFUSAL.test(p));
+    await Promise.all(watched.map((w) => w.close()));
+    watched = [];
+    expect(problems).toEqual([]);
+  });
+
+  async function open(path: string, body?: string, options: BrowserContextOptions & { head?: string; html?: string; csp?: string } = {}): Promise<Page> {
+    const { head, html, csp, ...context } = options;
+    const w = await openPage(browser, context);
+    watched.push(w);
+    if (body !== undefined) {
+      await w.page.route(`${app.url}${path}`, (route) =>
+        route.fulfill({ contentType: 'text/html', headers: csp ? { 'Content-Security-Policy': csp } : {}, body: hostPage(body, { head, html }) }),
+      );
+    }
+    await w.page.goto(`${app.url}${path}`);
+    await w.page.waitForFunction(() => customElements.get('holi-bot') !== undefined);
+    return w.page;
+  }
+
+  const input = (page: Page) => page.getByRole('textbox', { name: 'Your question' });
+  const answered = (page: Page) => page.locator('holi-bot .log[aria-busy="false"]').first().waitFor();
+
+  async function ask(page: Page, question: string): Promise<void> {
+    const answers = await page.locator('holi-bot .thread > .msg.bot').count();
+    await input(page).fill(question);
+    await input(page).press('Enter');
+    await page.locator('holi-bot .thread > .msg.bot').nth(answers).waitFor();
+    await answered(page);
+  }
+
+  /** Whether an element's box lies within the log's visible part (and the viewport). */
+  const inView = (page: Page, selector: string) =>
+    page
+      .locator(selector)
+      .last()
+      .evaluate((el) => {
+        const log = (el.getRootNode() as ShadowRoot).querySelector('.log')!.getBoundingClientRect();
+        const box = el.getBoundingClientRect();
+        return box.top >= log.top - 1 && box.top < log.bottom && box.top < innerHeight;
+      });
+
+  it(
+    'three long answers in a row: each new question and the start of its answer are in view',
+    async () => {
+      const page = await open('/');
+      await page.getByRole('button', { name: LAUNCHER }).click();
+      for (const question of ['best restaurants in Calpe', 'museums in Calpe', 'beaches in Calpe']) {
+        await ask(page, question);
+        expect(await inView(page, 'holi-bot .msg.user')).toBe(true);
+        expect(await inView(page, 'holi-bot .thread > .msg.bot')).toBe(true);
+      }
+      await screenshot(page, 'flow-three-answers.png');
+    },
+    SLOW,
+  );
+
+  it(
+    'an answer that arrives while the visitor reads older messages does not move the log; a "new" button brings it',
+    async () => {
+      const page = await open('/');
+      await page.routeWebSocket(/\/chat\/ws$/, (socket) => socket.close({ code: 1013, reason: 'REST only in this test' }));
+      await page.getByRole('button', { name: LAUNCHER }).click();
+      await ask(page, 'best restaurants in Calpe');
+      await ask(page, 'museums in Calpe');
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await page.route('**/api/v1/chat/message', async (route) => {
+        await held;
+        await route.continue();
+      });
+      await input(page).fill('beaches in Calpe');
+      await input(page).press('Enter');
+      const log = page.locator('holi-bot .log');
+      await log.evaluate((el) => el.scrollTo({ top: 0 }));
+      await page.waitForTimeout(100);
+      release();
+      await page.getByRole('button', { name: /1 new/ }).waitFor();
+      expect(await log.evaluate((el) => el.scrollTop)).toBe(0);
+      await screenshot(page, 'flow-new-messages-button.png');
+      await page.getByRole('button', { name: /1 new/ }).click();
+      await page.getByRole('button', { name: /1 new/ }).waitFor({ state: 'detached' });
+      expect(await log.evaluate((el) => el.scrollHeight - el.scrollTop - el.clientHeight)).toBeLessThan(30);
+    },
+    SLOW,
+  );
+
+  it(
+    'removed and re-added after 1 s (three times): ask() and open() keep working, one launcher, one socket',
+    async () => {
+      const page = await open('/');
+      const sockets: { closed: boolean }[] = [];
+      page.on('websocket', (ws) => {
+        const entry = { closed: false };
+        sockets.push(entry);
+        ws.on('close', () => (entry.closed = true));
+      });
+      await page.getByRole('button', { name: LAUNCHER }).click();
+      await ask(page, 'museums in Calpe');
+      for (let i = 0; i < 3; i++) {
+        await page.evaluate(async () => {
+          const element = document.querySelector('holi-bot')!;
+          element.remove();
+          await new Promise((resolve) => setTimeout(resolve, 1000));
+          document.body.append(element);
+        });
+      }
+      expect(await page.getByRole('button', { name: LAUNCHER }).count()).toBe(1);
+      await page.evaluate(() => document.querySelector('holi-bot')!.ask('beaches in Calpe'));
+      await page.locator('holi-bot .cards').last().waitFor();
+      await answered(page);
+      // The history came back from the server, and the new question was answered.
+      expect(await page.locator('holi-bot .msg.user .text').allInnerTexts()).toEqual(['museums in Calpe', 'beaches in Calpe']);
+      await page.evaluate(() => window.closeHoliBot!());
+      await page.evaluate(() => window.openHoliBot!());
+      await page.getByRole('dialog').waitFor();
+      await page.waitForTimeout(200);
+      expect(sockets.filter((s) => !s.closed).length).toBeLessThanOrEqual(1);
+    },
+    SLOW,
+  );
+
+  it(
+    'a transformed, clipped ancestor and a z-index 1000 bar cannot hide or trap the launcher and panel (top layer)',
+    async () => {
+      const page = await open(
+        '/trapped.html',
+        `<div style="transform: translateZ(0); filter: blur(0); overflow: hidden; width: 40px; height: 40px; position: relative; z-index: 1">
+          <holi-bot></holi-bot></div>
+         <div id="bar" style="position: fixed; left: 0; right: 0; bottom: 0; height: 120px; z-index: 1000; background: #333; color: #fff">Cookie bar</div>`,
+      );
+      const launcher = page.getByRole('button', { name: LAUNCHER });
+      const box = (await launcher.boundingBox())!;
+      expect(box.width).toBeGreaterThan(40);
+      const hit = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.tagName, { x: box.x + box.width / 2, y: box.y + box.height / 2 });
+      expect(hit).toBe('HOLI-BOT');
+      await launcher.click();
+      await page.getByRole('dialog').waitFor();
+      const panel = (await page.getByRole('dialog').boundingBox())!;
+      expect(panel.height).toBeGreaterThan(300);
+      expect(await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.tagName, { x: panel.x + 20, y: panel.y + panel.height - 20 })).toBe('HOLI-BOT');
+      await screenshot(page, 'embed-top-layer.png');
+    },
+    SLOW,
+  );
+
+  it(
+    'on a right-to-left page the widget keeps left-to-right text; two elements keep their own corners and sessions',
+    async () => {
+      const page = await open(
+        '/rtl.html',
+        `<p>مرحبا بكم في كالبي</p><holi-bot></holi-bot><holi-bot position="left" session-key="second" title="Second guide"></holi-bot>`,
+        { html: 'lang="ar" dir="rtl"' },
+      );
+      const launchers = page.getByRole('button', { name: LAUNCHER });
+      expect(await launchers.count()).toBe(2);
+      const [right, left] = [(await launchers.nth(0).boundingBox())!, (await launchers.nth(1).boundingBox())!];
+      expect(right.x).toBeGreaterThan(left.x + left.width);
+      await launchers.nth(0).click();
+      await ask(page, 'best restaurants in Calpe!');
+      const bubble = page.locator('holi-bot').first().locator('.msg.user');
+      expect(await bubble.evaluate((el) => getComputedStyle(el).direction)).toBe('ltr');
+      expect(await bubble.innerText()).toContain('best restaurants in Calpe!');
+      await screenshot(page, 'embed-rtl.png');
+      const keys = await page.evaluate(() => Object.keys(localStorage));
+      expect(keys).toEqual([expect.stringMatching(/^holibot:session:http.*\/api\/v1$/)]);
+      // The second widget has no conversation of its own yet.
+      await page.evaluate(() => document.querySelectorAll('holi-bot')[1]!.open());
+      await page.getByRole('dialog', { name: 'Second guide' }).waitFor();
+      expect(await page.locator('holi-bot').nth(1).locator('.msg.user').count()).toBe(0);
+    },
+    SLOW,
+  );
+
+  it(
+    'under a CSP whose style-src lacks the nonce it stays hidden and says why, once',
+    async () => {
+      const page = await open('/strict.html', '<holi-bot></holi-bot>', { csp: "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'" });
+      const { problems } = watched.at(-1)!;
+      await page.waitForFunction(() => document.querySelector('holi-bot')?.style.display === 'none');
+      const said = problems.filter((p) => p.includes('HoliBot:'));
+      expect(said).toHaveLength(1);
+      expect(said[0]).toContain('style-src');
+      expect(await page.getByRole('button', { name: LAUNCHER }).isVisible()).toBe(false);
+      // The browser's own reports of the refused styles are expected here.
+      problems.splice(0, problems.length, ...problems.filter((p) => !/Content Security Policy|HoliBot:/.test(p)));
+    },
+    SLOW,
+  );
+
+  it(
+    'on a phone the full-screen dialog keeps Tab inside and focuses its heading, not the input, on open',
+    async () => {
+      const page = await open('/', undefined, { viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true });
+      await page.getByRole('button', { name: LAUNCHER }).click();
+      await page.getByRole('dialog').waitFor();
+      const focused = () =>
+        page.evaluate(() => {
+          let el: Element | null = document.activeElement;
+          const inWidget = el?.tagName === 'HOLI-BOT';
+          while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+          return { inWidget, className: el?.className ?? '' };
+        });
+      expect(await focused()).toEqual({ inWidget: true, className: 'heading' });
+      for (let i = 0; i < 12; i++) {
+        await page.keyboard.press('Tab');
+        expect((await focused()).inWidget).toBe(true);
+      }
+      for (let i = 0; i < 6; i++) {
+        await page.keyboard.press('Shift+Tab');
+        expect((await focused()).inWidget).toBe(true);
+      }
+    },
+    SLOW,
+  );
+
+  it(
+    'in forced colours the launcher, panel and bubbles keep visible borders',
+    async () => {
+      const page = await open('/');
+      await page.emulateMedia({ forcedColors: 'active' });
+      const launcherBorder = await page.locator('holi-bot .launcher').evaluate((el) => getComputedStyle(el).borderTopStyle);
+      expect(launcherBorder).toBe('solid');
+      await page.getByRole('button', { name: LAUNCHER }).click();
+      await ask(page, 'museums in Calpe');
+      for (const selector of ['.panel', '.msg.user', '.card', '.input']) {
+        const border = await page
+          .locator(`holi-bot ${selector}`)
+          .first()
+          .evaluate((el) => {
+            const style = getComputedStyle(el);
+            return { style: style.borderTopStyle, width: style.borderTopWidth };
+          });
+        expect(border).toEqual({ style: 'solid', width: '1px' });
+      }
+      await screenshot(page, 'a11y-forced-colors.png');
+    },
+    SLOW,
+  );
+
+  it(
+    'at 400 % zoom (320×256 CSS px) the header, close button and input stay in view and usable',
+    async () => {
+      const page = await open('/', undefined, { viewport: { width: 320, height: 256 } });
+      await page.getByRole('button', { name: LAUNCHER }).click();
+      await page.getByRole('dialog').waitFor();
+      for (const name of ['Close chat', 'New conversation']) {
+        const box = (await page.getByRole('button', { name }).boundingBox())!;
+        expect(box.y).toBeGreaterThanOrEqual(0);
+        expect(box.x + box.width).toBeLessThanOrEqual(320);
+      }
+      const field = (await input(page).boundingBox())!;
+      expect(field.y + field.height).toBeLessThanOrEqual(256);
+      await ask(page, 'museums in Calpe');
+      await screenshot(page, 'a11y-zoom-400.png');
+      await page.getByRole('button', { name: 'Close chat' }).click();
+      await page.getByRole('dialog').waitFor({ state: 'detached' });
+    },
+    SLOW,
+  );
+
+  it(
+    'a conversation changed in one tab shows in the other tabs of the site',
+    async () => {
+      const first = await open('/');
+      const second = await first.context().newPage();
+      await second.goto(`${app.url}/`);
+      await second.waitForFunction(() => customElements.get('holi-bot') !== undefined);
+      await second.getByRole('button', { name: LAUNCHER }).click();
+      await first.getByRole('button', { name: LAUNCHER }).click();
+      await ask(first, 'museums in Calpe');
+      await second.locator('holi-bot .msg.user').first().waitFor();
+      expect(await second.locator('holi-bot .msg.user .text').allInnerTexts()).toEqual(['museums in Calpe']);
+      await first.getByRole('button', { name: 'New conversation' }).click();
+      await first.getByRole('button', { name: 'Start new' }).click();
+      await second.locator('holi-bot .msg.user').first().waitFor({ state: 'detached' });
+    },
+    SLOW,
+  );
+
+  it(
+    'French: the launcher, greeting and suggestions speak French and name the destination the server gives',
+    async () => {
+      const page = await open('/fr.html', '<holi-bot lang="fr"></holi-bot>', { html: 'lang="fr"' });
+      await page.getByRole('button', { name: 'Discuter avec HoliBot, votre guide local' }).click();
+      await page.getByRole('button', { name: 'Meilleurs restaurants à Calpe' }).waitFor();
+      expect(await page.locator('holi-bot .thread > .msg.bot').first().innerText()).toMatch(/^Bonjour/);
+      await screenshot(page, 'i18n-fr.png');
+    },
+    SLOW,
+  );
+
+  it(
+    'feedback: thumbs and "wrong info" reach the API and are stored; no long task while opening and answering',
+    async () => {
+      const page = await open('/');
+      await page.evaluate(() => {
+        const w = window as unknown as { longest: number };
+        w.longest = 0;
+        new PerformanceObserver((list) => list.getEntries().forEach((e) => (w.longest = Math.max(w.longest, e.duration)))).observe({ type: 'longtask' });
+      });
+      await page.getByRole('button', { name: LAUNCHER }).click();
+      await page.getByRole('dialog').waitFor();
+      const onOpen = await page.evaluate(() => (window as unknown as { longest: number }).longest);
+      await ask(page, 'best restaurants in Calpe');
+      const onAnswer = await page.evaluate(() => (window as unknown as { longest: number }).longest);
+      console.info(`longest task: ${onOpen.toFixed(0)} ms on open, ${onAnswer.toFixed(0)} ms up to the first answer with cards`);
+
+      await page.getByRole('button', { name: 'Helpful' }).click();
+      await page.getByText('Thanks for your feedback!').waitFor();
+      await page.getByRole('button', { name: 'Not helpful' }).click();
+      await page.getByRole('radio', { name: 'The place was closed' }).check();
+      await page.getByRole('textbox', { name: 'Comment (optional)' }).fill('Closed at lunch');
+      await screenshot(page, 'feedback-reasons.png');
+      await page.getByRole('button', { name: 'Send', exact: true }).last().click();
+      await page.getByText('Thanks for your feedback!').waitFor();
+      const card = page.locator('holi-bot .card').nth(1);
+      const place = await card.locator('.card-name').innerText();
+      await page.getByRole('button', { name: `Report wrong info about ${place}` }).click();
+      await page.locator(`holi-bot .report[aria-pressed="true"]`).waitFor();
+      await page.getByText('Thanks for your feedback!').waitFor();
+
+      const db = new Database(sqlitePath, { readonly: true });
+      try {
+        const rows = db.prepare('SELECT rating, reason, comment, poi_id FROM ChatFeedback').all() as {
+          rating: string;
+          reason: string | null;
+          comment: string | null;
+          poi_id: number | null;
+        }[];
+        // One feedback per message: the last one replaced the others.
+        expect(rows).toEqual([{ rating: 'down', reason: 'wrong_info', comment: null, poi_id: expect.any(Number) }]);
+      } finally {
+        db.close();
+      }
+    },
+    SLOW,
+  );
+
+  it(
+    'has no serious or critical axe-core violations: dark theme, cards, feedback reasons, the new-conversation question',
+    async () => {
+      const page = await open('/dark.html', '<holi-bot theme="dark" subtitle="Calpe tourist office"></holi-bot>', { bypassCSP: true });
+      await page.evaluate(AXE_SOURCE);
+      const audit = () =>
+        page.evaluate(async () => {
+          const axe = (
+            window as unknown as {
+              axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: unknown }[] }[] }> };
+            }
+          ).axe;
+          const result = await axe.run(document, { resultTypes: ['violations'] });
+          return result.violations
+            .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+            .map((v) => `${v.id} (${v.impact}): ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+        });
+      await page.getByRole('button', { name: LAUNCHER }).click();
+      await ask(page, 'best restaurants in Calpe');
+      expect(await audit()).toEqual([]);
+      await screenshot(page, 'a11y-dark.png');
+      await page.getByRole('button', { name: 'Not helpful' }).click();
+      expect(await audit()).toEqual([]);
+      await page.getByRole('button', { name: 'New conversation' }).click();
+      expect(await audit()).toEqual([]);
+      await screenshot(page, 'a11y-dark-confirm.png');
+    },
+    SLOW,
+  );
+});
