@@ -7,6 +7,7 @@ import type { Corner } from './app/corner';
 import { Launcher as de } from './app/i18n/de';
 import { Launcher as en } from './app/i18n/en';
 import { Launcher as es } from './app/i18n/es';
+import { Launcher as fr } from './app/i18n/fr';
 import { Launcher as nl } from './app/i18n/nl';
 
 interface HoliBotHost extends HTMLElement {
@@ -40,6 +41,7 @@ declare global {
     en: [en.label, en.unavailable],
     es: [es.label, es.unavailable],
     de: [de.label, de.unavailable],
+    fr: [fr.label, fr.unavailable],
     nl: [nl.label, nl.unavailable],
   };
   const script = document.currentScript as HTMLScriptElement | null;

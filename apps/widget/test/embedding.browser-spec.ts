@@ -115,14 +115,14 @@ ${'<script src="/widget/holi-bot.js" async></script>'.repeat(loaders)}
       const added = await page.evaluate(async (nonce) => {
         const el = document.createElement('holi-bot');
         el.setAttribute('nonce', nonce);
-        el.setAttribute('lang', 'es');
+        el.setAttribute('lang', 'fr');
         document.querySelector('main')!.append(el);
         // The loader's MutationObserver answers at this microtask checkpoint: before any frame.
         await Promise.resolve();
         const button = el.querySelector(':scope > span')?.shadowRoot?.querySelector('button');
         return { label: button?.getAttribute('aria-label'), defined: customElements.get('holi-bot') !== undefined };
       }, NONCE);
-      expect(added).toEqual({ label: 'Chatea con HoliBot, tu guía local', defined: false });
+      expect(added).toEqual({ label: 'Discuter avec HoliBot, votre guide local', defined: false });
       await expect(placeholder(page).boundingBox()).resolves.toEqual(RIGHT_CORNER);
       expect(await placeholder(page).evaluate((button) => button.matches(':popover-open'))).toBe(true);
 
