@@ -19,6 +19,7 @@ import { FEEDBACK_REASONS, LANGUAGES, MAX_FEEDBACK_COMMENT_LENGTH, MAX_QUERY_LEN
 import { ChatApi, type ApiFailure, type FetchLike } from './chat-api';
 import { ChatSocket } from './chat-socket';
 import { Conversation, type ChatEntry } from './conversation';
+import { claimCorner } from './corner';
 import { registerHost } from './host-api';
 import { format, loadStrings, resolveLanguage, uiStrings } from './i18n';
 import { httpUrl } from './links';
@@ -59,6 +60,7 @@ export const CHECK_STYLES = new InjectionToken<boolean>('HoliBot style check', {
 /** Below this width the panel takes the whole screen. */
 const COMPACT_QUERY = '(max-width: 479.98px)';
 const DARK_QUERY = '(prefers-color-scheme: dark)';
+const CORNERS_CHANGED = 'holibot:corners';
 /** Within this many pixels of the end, the log counts as "at the bottom". */
 const BOTTOM_SLACK = 24;
 const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), textarea, a[href], [tabindex="0"], [tabindex="-1"].heading';
@@ -80,7 +82,7 @@ const ICON_FLAG = 'M14.4 6 14 4H5v17h2v-7h5.6l.4 2h7V6z';
   template: `
     <!-- title="" keeps the host element's title attribute from showing as a tooltip everywhere;
          dir="ltr" keeps a right-to-left host page from reordering the widget's text. -->
-    <div title="" dir="ltr" [attr.class]="rootClass()" [attr.lang]="language()">
+    <div title="" dir="ltr" [attr.class]="rootClass()" [attr.lang]="language()" [hidden]="!ownsCorner()">
       <button
         #launcher
         type="button"
@@ -367,6 +369,8 @@ export class HoliBotComponent implements AfterViewChecked {
   protected readonly maxComment = MAX_FEEDBACK_COMMENT_LENGTH;
   protected readonly reasons = FEEDBACK_REASONS;
   protected readonly isOpen = signal(false);
+  /** Only the first <holi-bot> of a corner is drawn (see corner.ts). */
+  protected readonly ownsCorner = signal(true);
   protected readonly draft = signal('');
   protected readonly compact = signal(false);
   protected readonly confirming = signal(false);
@@ -498,6 +502,12 @@ export class HoliBotComponent implements AfterViewChecked {
     window.addEventListener('online', onOnline);
     window.addEventListener('offline', onOffline);
     if (navigator.onLine === false) onOffline();
+    // Elements tell each other when they come and go, so a second one in a corner takes over
+    // when the first leaves.
+    const onCorners = () => this.ownsCorner.set(claimCorner(this.host));
+    document.addEventListener(CORNERS_CHANGED, onCorners);
+    onCorners();
+    document.dispatchEvent(new Event(CORNERS_CHANGED));
     void loadStrings(this.language());
     inject(DestroyRef).onDestroy(() => {
       this.socket?.close();
@@ -509,13 +519,15 @@ export class HoliBotComponent implements AfterViewChecked {
       viewport?.removeEventListener('scroll', onViewport);
       window.removeEventListener('online', onOnline);
       window.removeEventListener('offline', onOffline);
+      document.removeEventListener(CORNERS_CHANGED, onCorners);
+      document.dispatchEvent(new Event(CORNERS_CHANGED));
       this.isOpen.set(false);
       this.fitToScreen();
     });
   }
 
   openPanel(): void {
-    if (this.isOpen()) return;
+    if (this.isOpen() || !this.ownsCorner()) return;
     this.isOpen.set(true);
     this.unread.set(0);
     this.followedId = 0;
@@ -701,8 +713,13 @@ export class HoliBotComponent implements AfterViewChecked {
     this.emit('holibot:message', answer);
   }
 
-  /** After each render: the stylesheet checked, the rate-limit clock ticking, the log following new messages. */
+  reconnected(): void {
+    queueMicrotask(() => this.showPopovers());
+  }
+
+  /** After each render: the corner claimed (position may have changed), the stylesheet checked, the rate-limit clock ticking, the log following new messages. */
   ngAfterViewChecked(): void {
+    this.ownsCorner.set(claimCorner(this.host));
     this.checkStylesApplied();
     this.countDown();
     this.follow();

@@ -7,6 +7,8 @@ export interface HoliBotControls {
   closePanel(): void;
   ask(text: string): Promise<void>;
   focusLauncher(): boolean;
+  /** The element came back into the page (a move): its popovers left the top layer with it. */
+  reconnected(): void;
 }
 
 const controls = new WeakMap<HTMLElement, HoliBotControls>();
@@ -30,6 +32,11 @@ export function withHostApi<T extends ElementClass>(Base: T) {
     }
     ask(text: string): Promise<void> {
       return controls.get(this)?.ask(text) ?? Promise.resolve();
+    }
+    connectedCallback(): void {
+      // Angular Elements' own callback (typed on its class as a property, hence the cast).
+      (Base.prototype as unknown as { connectedCallback?: () => void }).connectedCallback?.call(this);
+      controls.get(this)?.reconnected();
     }
     /**
      * Angular Elements destroys the component shortly after the element leaves the page and
