@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals';
 import { claimCorner, cornerOf, cornerOwner } from './corner';
 
 describe('one launcher per corner', () => {
