@@ -7,19 +7,32 @@ const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 export const ARTIFACTS = resolve('test-artifacts');
 
 /**
- * Whether Chromium is there. Without it the browser suites are skipped with a loud notice, as the
- * MySQL suites are; under CI=true (or TEST_REQUIRE_CHROMIUM=1) a missing Chromium fails the run.
+ * Whether a browser the browser suites need is there (`missing`: what is not, with how to install it).
+ * Without it those suites are skipped with a loud notice, as the MySQL suites are; under CI=true
+ * (or `requireVar`=1) a missing browser fails the run.
  */
-export function chromiumAvailable(): boolean {
-  if (existsSync(CHROMIUM)) return true;
-  const problem = `No Chromium at ${CHROMIUM}: install Debian's chromium (apt-get install -y chromium) or set CHROMIUM_PATH.`;
-  if (process.env['CI'] === 'true' || process.env['TEST_REQUIRE_CHROMIUM'] === '1') throw new Error(`Chromium is required for this run. ${problem}`);
-  console.warn(`\n${'!'.repeat(78)}\n!! ${problem}\n!! The browser test suites are SKIPPED (CI requires them).\n${'!'.repeat(78)}\n`);
+export function browserAvailable(name: string, missing: string | null, requireVar: string): boolean {
+  if (missing === null) return true;
+  if (process.env['CI'] === 'true' || process.env[requireVar] === '1') throw new Error(`${name} is required for this run. ${missing}`);
+  process.stderr.write(`\n${'!'.repeat(78)}\n!! ${missing}\n!! The ${name} browser test suites are SKIPPED (CI requires them).\n${'!'.repeat(78)}\n`);
   return false;
 }
 
-/** `describe` where Chromium is there, `describe.skip` (after the notice) where it is not. */
-export const describeInBrowser = chromiumAvailable() ? describe : describe.skip;
+/** Whether Chromium is there (see browserAvailable; TEST_REQUIRE_CHROMIUM=1 requires it). */
+export function chromiumAvailable(): boolean {
+  const missing = existsSync(CHROMIUM) ? null : `No Chromium at ${CHROMIUM}: install Debian's chromium (apt-get install -y chromium) or set CHROMIUM_PATH.`;
+  return browserAvailable('Chromium', missing, 'TEST_REQUIRE_CHROMIUM');
+}
+
+let chromiumThere: boolean | undefined;
+/**
+ * `describe` where Chromium is there, `describe.skip` (after the notice) where it is not. Checked
+ * when first called, not on import: the other engines' suites import this file too.
+ */
+export function describeInBrowser(name: string, suite: () => void): void {
+  chromiumThere ??= chromiumAvailable();
+  (chromiumThere ? describe : describe.skip)(name, suite);
+}
 
 export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {

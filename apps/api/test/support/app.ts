@@ -59,7 +59,11 @@ export async function startApp(env: Record<string, string>, cwd?: string): Promi
   });
   let output = '';
   const url = await new Promise<string>((resolveUrl, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start in 30 s:\n${output}`)), 30_000);
+    const timer = setTimeout(() => {
+      // Not left running behind a failed start.
+      child.kill('SIGKILL');
+      reject(new Error(`server did not start in 30 s:\n${output}`));
+    }, 30_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /listening on (http:\/\/\S+):(\d+)/.exec(output);
@@ -83,7 +87,8 @@ export async function startApp(env: Record<string, string>, cwd?: string): Promi
       new Promise<void>((done) => {
         // A server stopped by SIGTERM ends by the signal: exitCode stays null.
         if (child.exitCode !== null || child.signalCode !== null) return done();
-        child.once('exit', () => done());
+        // 'close': its output pipes are shut too, so a test worker has nothing of it left to wait for.
+        child.once('close', () => done());
         child.kill('SIGTERM');
       }),
   };
