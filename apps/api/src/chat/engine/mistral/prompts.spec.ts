@@ -17,6 +17,7 @@ const poi: PoiView = {
   priceLevel: 2,
   openingHours: 'Mo-Su 12:00-24:00',
   openNow: true,
+  nextChange: null,
   outdoorSeating: true,
   wheelchair: null,
   vegetarian: false,
