@@ -9,6 +9,7 @@ import { AppConfig } from '../config/app-config.js';
 import { type TimerHandle, Timers } from '../common/effects/index.js';
 import { type ParsedOpeningHours, nextChangeAt, openAt, parseOpeningHours, wallClock } from './opening-hours.js';
 import { PoiImportService } from './poi-import.service.js';
+import { subcategoryLabel } from './subcategory-labels.js';
 
 /** A catalogue POI with what answering needs precomputed once per load, not per question. */
 export interface CatalogueEntry {
@@ -159,6 +160,7 @@ export class PoiCatalogue implements OnApplicationShutdown {
       name: poi.nameI18n?.[language] ?? poi.name,
       category: entry.category,
       subcategory: poi.subcategory,
+      subcategoryLabel: subcategoryLabel(poi.subcategory, language),
       description: poi.descriptionI18n?.[language] ?? poi.description,
       address: poi.address,
       city: poi.city,

@@ -48,12 +48,19 @@ describe('PoiCatalogue.nextChange', () => {
     expect(catalogue.nextChange(entry(null), at('2026-06-12T14:30:00Z'))).toBeNull();
   });
 
-  it('a view carries it next to openNow', () => {
+  it('a view carries it next to openNow, and the subcategory in its language', () => {
     const poi = { id: 7, name: 'Bar', subcategory: 'Bars', latitude: 38.64, longitude: 0.05, nameI18n: null, descriptionI18n: null, cuisine: null };
     const bar = { ...entry('Mo-Su 18:00-02:00'), poi: { ...poi, openingHours: 'Mo-Su 18:00-02:00' } } as unknown as CatalogueEntry;
     // 21:00 UTC is 23:00 in Madrid: open, closes at 02:00 tomorrow (Thursday).
     const view = catalogue.viewAt(bar, 'en', at('2026-06-10T21:00:00Z'));
     expect([view.openNow, view.nextChange]).toEqual([true, { time: '02:00', inDays: 1, weekday: 4 }]);
+    // The subcategory in the answer's language, as stored in English.
+    expect([view.subcategory, view.subcategoryLabel]).toEqual(['Bars', 'Bars']);
+    expect(catalogue.viewAt(bar, 'es', at('2026-06-10T21:00:00Z')).subcategoryLabel).toBe('Bares');
+    expect(catalogue.viewAt(bar, 'de', at('2026-06-10T21:00:00Z')).subcategoryLabel).toBe('Bars');
+    expect(catalogue.viewAt({ ...bar, poi: { ...bar.poi, subcategory: 'Hiking' } } as CatalogueEntry, 'nl', at('2026-06-10T21:00:00Z')).subcategoryLabel).toBe(
+      'Wandelen',
+    );
   });
 });
 

@@ -7,6 +7,7 @@ const poi: PoiView = {
   name: 'Taberna El Tapeo',
   category: 'Food & Drinks',
   subcategory: 'Tapas Bar',
+  subcategoryLabel: 'Tapas Bar',
   description: 'Tapas and vermouth.',
   address: 'Carrer Major 3',
   city: 'Calpe',
