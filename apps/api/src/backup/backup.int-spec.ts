@@ -96,19 +96,17 @@ eachDatabase('backup and restore', (database) => {
     await chat.handle({ query: 'the first one', sessionId: first.data.sessionId }, null);
     await chat.handle({ query: 'beaches for dogs', language: 'es' }, null);
     const { sessionId, messageId, pois } = first.data;
-    await context.dataSource
-      .getRepository(ChatFeedback)
-      .insert({
-        sessionId,
-        messageId,
-        rating: 'down',
-        reason: 'closed',
-        comment: 'Cerrado 🙁',
-        poiId: pois[0]!.id,
-        language: 'en',
-        createdAt: START,
-        updatedAt: START,
-      });
+    await context.dataSource.getRepository(ChatFeedback).insert({
+      sessionId,
+      messageId,
+      rating: 'down',
+      reason: 'closed',
+      comment: 'Cerrado 🙁',
+      poiId: pois[0]!.id,
+      language: 'en',
+      createdAt: START,
+      updatedAt: START,
+    });
     const before = await tableChecksums(database());
 
     const manifest = await context.backups.create({ reason: 'manual' });

@@ -82,19 +82,17 @@ async function seedSessions(dataSource: DataSource, prefix: string, count: numbe
 async function seedFeedback(dataSource: DataSource, sessionIds: string[]): Promise<void> {
   for (const sessionId of sessionIds) {
     const answer = await dataSource.getRepository(ChatMessage).findOneByOrFail({ sessionId, role: 'assistant' });
-    await dataSource
-      .getRepository(ChatFeedback)
-      .insert({
-        sessionId,
-        messageId: answer.id,
-        rating: 'down',
-        reason: 'closed',
-        comment: null,
-        poiId: null,
-        language: 'en',
-        createdAt: NOW,
-        updatedAt: NOW,
-      });
+    await dataSource.getRepository(ChatFeedback).insert({
+      sessionId,
+      messageId: answer.id,
+      rating: 'down',
+      reason: 'closed',
+      comment: null,
+      poiId: null,
+      language: 'en',
+      createdAt: NOW,
+      updatedAt: NOW,
+    });
   }
 }
 
