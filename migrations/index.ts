@@ -2,6 +2,13 @@ import { InitialSchema1764000000000 } from './1764000000000-InitialSchema.js';
 import { MessageTokenUsage1764200000000 } from './1764200000000-MessageTokenUsage.js';
 import { CleanupLogDetails1764400000000 } from './1764400000000-CleanupLogDetails.js';
 import { AlertTables1764600000000 } from './1764600000000-AlertTables.js';
+import { ChatFeedbackTable1764800000000 } from './1764800000000-ChatFeedbackTable.js';
 
 /** Every migration, oldest first. A new migration is added here. */
-export const MIGRATIONS = [InitialSchema1764000000000, MessageTokenUsage1764200000000, CleanupLogDetails1764400000000, AlertTables1764600000000];
+export const MIGRATIONS = [
+  InitialSchema1764000000000,
+  MessageTokenUsage1764200000000,
+  CleanupLogDetails1764400000000,
+  AlertTables1764600000000,
+  ChatFeedbackTable1764800000000,
+];

@@ -13,6 +13,7 @@ import { CommonModule } from './common/common.module.js';
 import { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
+import { FeedbackModule } from './feedback/feedback.module.js';
 import type { LogFilesHealth } from './observability/log-files.js';
 import { MetricsModule } from './observability/metrics/metrics.module.js';
 import { ObservabilityModule } from './observability/observability.module.js';
@@ -42,6 +43,7 @@ export class AppModule {
         PoiModule,
         SessionModule,
         ChatModule,
+        FeedbackModule,
         ObservabilityModule.forRoot(logFiles),
         WidgetModule,
         CleanupModule,

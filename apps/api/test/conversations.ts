@@ -265,6 +265,7 @@ export function poiShapeTests(client: () => ChatClient): void {
       name: 'Trattoria Da Luca',
       category: 'Food & Drinks',
       subcategory: 'Restaurants',
+      subcategoryLabel: 'Restaurantes',
       description: 'Trattoria familiar con pasta casera, pizzas al horno de leña y tiramisú según la receta de la abuela del dueño.',
       address: 'Carrer de la Mar 14, 03710 Calpe',
       city: 'Calpe',
@@ -275,6 +276,7 @@ export function poiShapeTests(client: () => ChatClient): void {
       priceLevel: 2,
       openingHours: 'Tu-Su 12:30-15:30,19:00-23:00; Mo off',
       openNow: true, // Tuesday 13:00 (FIXED_NOW)
+      nextChange: { time: '15:30', inDays: 0, weekday: 2 }, // closes after lunch
       outdoorSeating: true,
       wheelchair: true,
       vegetarian: true,

@@ -39,3 +39,9 @@ export function isDatabaseCorrupt(error: unknown): boolean {
   const code = databaseErrorCode(error);
   return code !== undefined && CORRUPT.test(code);
 }
+
+/** A row refers to one that does not exist (any more): mysql2's ER_NO_REFERENCED_ROW(_2), SQLite's foreign key constraint. */
+export function isForeignKeyViolation(error: unknown): boolean {
+  const code = databaseErrorCode(error);
+  return code === 'ER_NO_REFERENCED_ROW_2' || code === 'ER_NO_REFERENCED_ROW' || code === 'SQLITE_CONSTRAINT_FOREIGNKEY';
+}

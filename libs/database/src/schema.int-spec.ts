@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { SEED_CLEANUPS_SQL, SEED_STATS_SQL, connectMysql, eachDatabase } from '../testing/index.js';
-import { ChatMessage, ChatSession, ChatSessionCleanupLog, createDataSource, pendingSchemaChanges } from './index.js';
+import { ChatFeedback, ChatMessage, ChatSession, ChatSessionCleanupLog, createDataSource, pendingSchemaChanges } from './index.js';
 
 /**
  * Schema changes TypeORM would generate. Seen once on MariaDB under a loaded machine: a diff
@@ -25,13 +25,18 @@ eachDatabase('schema', (database) => {
     await dataSource.runMigrations();
     expect(await drift(dataSource)).toEqual([]);
     const tables = (await dataSource.createQueryRunner().getTables()).map((t) => t.name.split('.').pop()).sort();
-    expect(tables).toEqual(expect.arrayContaining(['AlertEvent', 'AlertRuleState', 'ChatMessage', 'ChatSession', 'ChatSessionCleanupLog', 'Poi']));
+    expect(tables).toEqual(
+      expect.arrayContaining(['AlertEvent', 'AlertRuleState', 'ChatFeedback', 'ChatMessage', 'ChatSession', 'ChatSessionCleanupLog', 'Poi']),
+    );
   });
 
   it('every migration has a working down()', async () => {
     const runner = dataSource.createQueryRunner();
     try {
-      // Newest first: the alert tables go, then the cleanup log's details, the token columns, and every table.
+      // Newest first: the feedback table goes, the alert tables, then the cleanup log's details, the token columns, and every table.
+      await dataSource.undoLastMigration();
+      expect(await runner.hasTable('ChatFeedback')).toBe(false);
+      expect(await runner.hasTable('ChatMessage')).toBe(true);
       await dataSource.undoLastMigration();
       expect(await runner.hasTable('AlertEvent')).toBe(false);
       expect(await runner.hasTable('AlertRuleState')).toBe(false);
@@ -53,7 +58,7 @@ eachDatabase('schema', (database) => {
     expect(await drift(dataSource)).toEqual([]);
   });
 
-  it('deleting a session deletes its messages; text round-trips in any script', async () => {
+  it('deleting a session deletes its messages and their feedback; text round-trips in any script', async () => {
     const now = new Date('2026-06-10T10:00:00.123Z');
     const id = '11111111-1111-4111-8111-111111111111';
     await dataSource.getRepository(ChatSession).insert({
@@ -83,8 +88,21 @@ eachDatabase('schema', (database) => {
     expect(stored.content).toBe('¿Playas para perros? 🐕 Straße');
     expect(stored.createdAt.toISOString()).toBe('2026-06-10T10:00:00.123Z');
     expect((await dataSource.getRepository(ChatSession).findOneByOrFail({ id })).lastResultIds).toEqual([3, 1]);
+    const feedback = { sessionId: id, messageId: stored.id, rating: 'down' as const, reason: 'other', comment: 'Ñandú 🐕', poiId: 3, language: 'es' };
+    await dataSource.getRepository(ChatFeedback).insert({ ...feedback, createdAt: now, updatedAt: now });
+    expect(await dataSource.getRepository(ChatFeedback).findOneByOrFail({ sessionId: id })).toMatchObject(feedback);
+    // One feedback per message.
+    await expect(dataSource.getRepository(ChatFeedback).insert({ ...feedback, createdAt: now, updatedAt: now })).rejects.toThrow();
+    // A message deleted on its own takes its feedback with it.
+    await dataSource.getRepository(ChatMessage).delete({ id: stored.id });
+    expect(await dataSource.getRepository(ChatFeedback).countBy({ sessionId: id })).toBe(0);
+    const { id: _deleted, ...message } = stored;
+    await dataSource.getRepository(ChatMessage).insert(message);
+    const again = await dataSource.getRepository(ChatMessage).findOneByOrFail({ sessionId: id });
+    await dataSource.getRepository(ChatFeedback).insert({ ...feedback, messageId: again.id, createdAt: now, updatedAt: now });
     await dataSource.getRepository(ChatSession).delete({ id });
     expect(await dataSource.getRepository(ChatMessage).countBy({ sessionId: id })).toBe(0);
+    expect(await dataSource.getRepository(ChatFeedback).countBy({ sessionId: id })).toBe(0);
   });
 
   // MySQL runs the seed's script unchanged; SQLite runs the same statistics in its own dialect.

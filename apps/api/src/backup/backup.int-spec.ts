@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { ThrottlerModule } from '@nestjs/throttler';
 import type { DataSource } from 'typeorm';
-import { createDataSource, type DatabaseConfig } from '@holibot/database';
+import { ChatFeedback, createDataSource, type DatabaseConfig } from '@holibot/database';
 import { databaseEnv, eachDatabase } from '@holibot/database/testing';
 import { ChatService } from '../chat/chat.service.js';
 import { ChatModule } from '../chat/chat.module.js';
@@ -70,7 +70,7 @@ async function tableChecksums(database: DatabaseConfig): Promise<Record<string, 
   try {
     const q = database.type === 'mysql' ? '`' : '"';
     const sums: Record<string, string> = {};
-    for (const table of ['ChatMessage', 'ChatSession', 'ChatSessionCleanupLog', 'Poi', 'migrations']) {
+    for (const table of ['ChatFeedback', 'ChatMessage', 'ChatSession', 'ChatSessionCleanupLog', 'Poi', 'migrations']) {
       const rows = (await dataSource.query(`SELECT * FROM ${q}${table}${q} ORDER BY ${q}id${q}`)) as unknown[];
       sums[table] = createHash('sha256').update(JSON.stringify(rows)).digest('hex');
     }
@@ -95,11 +95,23 @@ eachDatabase('backup and restore', (database) => {
     const first = await chat.handle({ query: 'Italian restaurants' }, null);
     await chat.handle({ query: 'the first one', sessionId: first.data.sessionId }, null);
     await chat.handle({ query: 'beaches for dogs', language: 'es' }, null);
+    const { sessionId, messageId, pois } = first.data;
+    await context.dataSource.getRepository(ChatFeedback).insert({
+      sessionId,
+      messageId,
+      rating: 'down',
+      reason: 'closed',
+      comment: 'Cerrado 🙁',
+      poiId: pois[0]!.id,
+      language: 'en',
+      createdAt: START,
+      updatedAt: START,
+    });
     const before = await tableChecksums(database());
 
     const manifest = await context.backups.create({ reason: 'manual' });
     expect(manifest).toMatchObject({ format: 1, databaseType: database().type, encryption: null, reason: 'manual' });
-    expect(manifest.rowCounts).toMatchObject({ ChatSession: 2, ChatMessage: 6, Poi: 191, AlertEvent: 0, migrations: MIGRATIONS.length });
+    expect(manifest.rowCounts).toMatchObject({ ChatSession: 2, ChatMessage: 6, ChatFeedback: 1, Poi: 191, AlertEvent: 0, migrations: MIGRATIONS.length });
     expect(manifest.migrations).toHaveLength(MIGRATIONS.length);
     // Nothing wrote during the dump: the counts are the dump's own.
     expect(manifest.rowCountsExact).toBe(true);
@@ -125,7 +137,7 @@ eachDatabase('backup and restore', (database) => {
     await runner.connection.destroy();
     // The safety backup holds the state the restore replaced (assistant messages deleted).
     const safety = await context.backups.readManifest(report.safetyBackup);
-    expect(safety).toMatchObject({ reason: 'before-restore', rowCounts: { ChatMessage: 3 } });
+    expect(safety).toMatchObject({ reason: 'before-restore', rowCounts: { ChatMessage: 3, ChatFeedback: 0 } });
   });
 
   it('refuses a damaged file, a missing file and a foreign backup before touching anything', async () => {

@@ -67,7 +67,7 @@ export class ChatService {
     session.lastResultIds = answer.context.lastResultIds;
     session.focusPoiId = answer.context.focusPoiId;
     const latencyMs = Math.round(performance.now() - started);
-    await this.sessions.recordTurn(session, !existing, [
+    const [, messageId] = await this.sessions.recordTurn(session, !existing, [
       { role: 'user', content: query, poiIds: null, language: answer.language, intent: null, engine: null, latencyMs: null },
       {
         role: 'assistant',
@@ -86,6 +86,7 @@ export class ChatService {
       success: true,
       data: {
         sessionId: session.id,
+        messageId: messageId!,
         textResponse: answer.text,
         pois: answer.pois,
         intent: answer.intent,

@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import { Test, type TestingModule } from '@nestjs/testing';
 import type { DataSource } from 'typeorm';
-import { ChatMessage, ChatSession, ChatSessionCleanupLog, createDataSource, type DatabaseConfig } from '@holibot/database';
+import { ChatFeedback, ChatMessage, ChatSession, ChatSessionCleanupLog, createDataSource, type DatabaseConfig } from '@holibot/database';
 import { SEED_CLEANUPS_SQL, SEED_STATS_SQL, connectMysql, databaseEnv, eachDatabase } from '@holibot/database/testing';
 import { Clock, FixedClock } from '../common/clock.js';
 import { CommonModule } from '../common/common.module.js';
@@ -78,6 +78,24 @@ async function seedSessions(dataSource: DataSource, prefix: string, count: numbe
   return ids;
 }
 
+/** A "down" on the answer of each session. */
+async function seedFeedback(dataSource: DataSource, sessionIds: string[]): Promise<void> {
+  for (const sessionId of sessionIds) {
+    const answer = await dataSource.getRepository(ChatMessage).findOneByOrFail({ sessionId, role: 'assistant' });
+    await dataSource.getRepository(ChatFeedback).insert({
+      sessionId,
+      messageId: answer.id,
+      rating: 'down',
+      reason: 'closed',
+      comment: null,
+      poiId: null,
+      language: 'en',
+      createdAt: NOW,
+      updatedAt: NOW,
+    });
+  }
+}
+
 async function clear(dataSource: DataSource): Promise<void> {
   await dataSource.createQueryBuilder().delete().from(ChatSession).execute();
   await dataSource.createQueryBuilder().delete().from(ChatSessionCleanupLog).execute();
@@ -102,6 +120,29 @@ eachDatabase('session cleanup', (database) => {
     expect(left.map((s) => s.id)).toEqual([...active].sort());
     expect(await context.dataSource.getRepository(ChatMessage).count()).toBe(6);
     expect(await context.dataSource.getRepository(ChatSession).countBy({ id: expired[0]! })).toBe(0);
+  });
+
+  it('deletes the feedback of the expired sessions with them, and keeps the feedback of the active ones', async () => {
+    const expired = await seedSessions(context.dataSource, 'e', 3, -HOUR);
+    const active = await seedSessions(context.dataSource, 'a', 2, HOUR);
+    await seedFeedback(context.dataSource, [...expired, ...active]);
+    expect(await context.cleanup.run({ trigger: 'cli' })).toMatchObject({ status: 'ok', sessionsDeleted: 3, messagesDeleted: 6 });
+    const left = await context.dataSource.getRepository(ChatFeedback).find({ order: { sessionId: 'ASC' } });
+    expect(left.map((feedback) => feedback.sessionId)).toEqual([...active].sort());
+  });
+
+  it('SQLite: deletes the feedback too on a connection that does not enforce foreign keys', async () => {
+    if (database().type !== 'sqlite') return;
+    const expired = await seedSessions(context.dataSource, 'e', 3, -HOUR);
+    await seedFeedback(context.dataSource, expired);
+    // Outside a transaction, on the data source's one connection (the pragma does nothing inside one).
+    await context.dataSource.query('PRAGMA foreign_keys = OFF');
+    try {
+      expect(await context.cleanup.run({ trigger: 'cli' })).toMatchObject({ status: 'ok', sessionsDeleted: 3 });
+      expect(await context.dataSource.getRepository(ChatFeedback).count()).toBe(0);
+    } finally {
+      await context.dataSource.query('PRAGMA foreign_keys = ON');
+    }
   });
 
   it('writes one log row per run: the seed columns, and messages, status, trigger, host and duration', async () => {

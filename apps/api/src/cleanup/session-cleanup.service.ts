@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager, In, LessThan } from 'typeorm';
-import { ChatMessage, ChatSession, ChatSessionCleanupLog, type CleanupStatus, type JobTrigger, transaction } from '@holibot/database';
+import { ChatFeedback, ChatMessage, ChatSession, ChatSessionCleanupLog, type CleanupStatus, type JobTrigger, transaction } from '@holibot/database';
 import { Clock } from '../common/clock.js';
 import { AppConfig } from '../config/app-config.js';
 import { Metrics } from '../observability/metrics/metrics.service.js';
@@ -120,7 +120,7 @@ export class SessionCleanupService implements BeforeApplicationShutdown {
     return report;
   }
 
-  /** One batch: the oldest expired sessions, locked, then their messages and the sessions themselves. */
+  /** One batch: the oldest expired sessions, locked, then their feedback, their messages and the sessions themselves. */
   private async deleteBatch(manager: EntityManager, runAt: Date): Promise<{ sessions: number; messages: number }> {
     const mysql = this.config.database.type === 'mysql';
     const batch = await manager.find(ChatSession, {
@@ -134,6 +134,9 @@ export class SessionCleanupService implements BeforeApplicationShutdown {
     });
     if (batch.length === 0) return { sessions: 0, messages: 0 };
     const ids = batch.map((session) => session.id);
+    // Their feedback first: the foreign keys would cascade, but the cleanup does not depend on
+    // them being enforced (a SQLite connection opened without PRAGMA foreign_keys does not).
+    await manager.delete(ChatFeedback, { sessionId: In(ids) });
     const messages = await manager.delete(ChatMessage, { sessionId: In(ids) });
     const sessions = await manager.delete(ChatSession, { id: In(ids) });
     return { sessions: sessions.affected ?? ids.length, messages: messages.affected ?? 0 };

@@ -1,4 +1,4 @@
 // What other features may use of the POI catalogue (Nest modules import PoiModule from poi.module.ts); its other files are its own.
 export { type CatalogueEntry, type CatalogueVocabulary, PoiCatalogue } from './poi-catalogue.service.js';
 export { PoiImportService } from './poi-import.service.js';
-export { subcategoryLabel } from './subcategory-labels.js';
+export { SUBCATEGORY_LABELS, subcategoryLabel } from './subcategory-labels.js';

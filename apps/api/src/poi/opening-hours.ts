@@ -1,4 +1,5 @@
 import OpeningHours from 'opening_hours';
+import type { OpeningChange } from '@holibot/contracts';
 
 export type ParsedOpeningHours = InstanceType<typeof OpeningHours>;
 
@@ -38,6 +39,44 @@ export function openAt(hours: ParsedOpeningHours | null, wallTime: Date): boolea
   } catch {
     return null;
   }
+}
+
+/** How far ahead nextChangeAt looks. */
+export const NEXT_CHANGE_MAX_DAYS = 7;
+const DAY_MS = 86_400_000;
+
+/**
+ * When openAt(hours, ·) next flips, as a wall-clock time: the moment an open place closes (or
+ * its hours stop saying it is open), or a closed place opens. null when the state is unknown,
+ * when nothing changes within NEXT_CHANGE_MAX_DAYS (open 24/7, closed for the season), and
+ * when a closed place's hours become unknown before it opens.
+ */
+export function nextChangeAt(hours: ParsedOpeningHours | null, wallTime: Date): OpeningChange | null {
+  const open = openAt(hours, wallTime);
+  if (!hours || open === null) return null;
+  try {
+    const iterator = hours.getIterator(wallTime);
+    const limit = new Date(wallTime.getTime() + NEXT_CHANGE_MAX_DAYS * DAY_MS);
+    while (iterator.advance(limit)) {
+      const now = iterator.getUnknown() ? null : iterator.getState();
+      if (now === open) continue;
+      // Open → closed or unknown: it is no longer known to be open. Closed → unknown: no known opening.
+      return open || now === true ? wallChange(iterator.getDate(), wallTime) : null;
+    }
+    return null;
+  } catch {
+    return null;
+  }
+}
+
+/** `at` as the widget words it, both Dates in wall-clock local fields. */
+function wallChange(at: Date, today: Date): OpeningChange {
+  const day = (date: Date) => Date.UTC(date.getFullYear(), date.getMonth(), date.getDate());
+  return {
+    time: `${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}`,
+    inDays: Math.round((day(at) - day(today)) / DAY_MS),
+    weekday: at.getDay(),
+  };
 }
 
 // Building an Intl.DateTimeFormat is costly; one per time zone is enough.

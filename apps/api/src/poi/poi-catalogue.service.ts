@@ -2,14 +2,14 @@ import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import MiniSearch from 'minisearch';
 import { DataSource } from 'typeorm';
-import type { Language, PoiCategory, PoiView } from '@holibot/contracts';
+import type { Language, OpeningChange, PoiCategory, PoiView } from '@holibot/contracts';
 import { Poi } from '@holibot/database';
 import { normalizeText, words } from '../common/text.js';
 import { AppConfig } from '../config/app-config.js';
 import { type TimerHandle, Timers } from '../common/effects/index.js';
-import { type ParsedOpeningHours, openAt, parseOpeningHours, wallClock } from './opening-hours.js';
-import { subcategoryLabel } from './subcategory-labels.js';
+import { type ParsedOpeningHours, nextChangeAt, openAt, parseOpeningHours, wallClock } from './opening-hours.js';
 import { PoiImportService } from './poi-import.service.js';
+import { subcategoryLabel } from './subcategory-labels.js';
 
 /** A catalogue POI with what answering needs precomputed once per load, not per question. */
 export interface CatalogueEntry {
@@ -62,8 +62,8 @@ export class PoiCatalogue implements OnApplicationShutdown {
   private words: CatalogueVocabulary = { cities: new Map(), names: new Map(), knownWords: new Set() };
   private version = '';
   private reloads: TimerHandle | null = null;
-  /** openNow answers of the current wall-clock minute, by entry (a reload makes new entries). */
-  private openCache = { minute: NaN, open: new Map<CatalogueEntry, boolean | null>() };
+  /** openNow and nextChange answers of the current wall-clock minute, by entry (a reload makes new entries). */
+  private openCache = PoiCatalogue.emptyOpenCache(NaN);
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -153,7 +153,7 @@ export class PoiCatalogue implements OnApplicationShutdown {
   }
 
   /** The POI as the API shows it, in the visitor's language where the catalogue has it. */
-  view(entry: CatalogueEntry, language: Language, relevanceScore: number, openNow: boolean | null): PoiView {
+  view(entry: CatalogueEntry, language: Language, relevanceScore: number, openNow: boolean | null, nextChange: OpeningChange | null): PoiView {
     const { poi } = entry;
     return {
       id: poi.id,
@@ -171,6 +171,7 @@ export class PoiCatalogue implements OnApplicationShutdown {
       priceLevel: poi.priceLevel,
       openingHours: poi.openingHours,
       openNow,
+      nextChange,
       outdoorSeating: poi.outdoorSeating,
       wheelchair: poi.wheelchair,
       vegetarian: poi.vegetarian,
@@ -187,7 +188,7 @@ export class PoiCatalogue implements OnApplicationShutdown {
 
   /** The POI as the API shows it at that wall-clock time; unless a search scored it, ranked by its quality. */
   viewAt(entry: CatalogueEntry, language: Language, wallTime: Date, relevanceScore = entry.quality / 5): PoiView {
-    return this.view(entry, language, relevanceScore, this.openNow(entry, wallTime));
+    return this.view(entry, language, relevanceScore, this.openNow(entry, wallTime), this.nextChange(entry, wallTime));
   }
 
   /** The destination's wall-clock time at `now`: compute once per request, then ask openNow. */
@@ -200,14 +201,37 @@ export class PoiCatalogue implements OnApplicationShutdown {
    * each place is evaluated at most once per minute, however many visitors ask.
    */
   openNow(entry: CatalogueEntry, wallTime: Date): boolean | null {
-    const minute = Math.floor(wallTime.getTime() / 60_000);
-    if (minute !== this.openCache.minute) this.openCache = { minute, open: new Map() };
-    let open = this.openCache.open.get(entry);
+    const cache = this.openCacheAt(wallTime);
+    let open = cache.open.get(entry);
     if (open === undefined) {
       open = openAt(entry.hours, wallTime);
-      this.openCache.open.set(entry, open);
+      cache.open.set(entry, open);
     }
     return open;
+  }
+
+  /**
+   * When openNow next flips, looked ahead up to a week. Costlier than openNow: asked only for
+   * the places an answer shows (views), at most once per place and minute.
+   */
+  nextChange(entry: CatalogueEntry, wallTime: Date): OpeningChange | null {
+    const cache = this.openCacheAt(wallTime);
+    let next = cache.next.get(entry);
+    if (next === undefined) {
+      next = nextChangeAt(entry.hours, wallTime);
+      cache.next.set(entry, next);
+    }
+    return next;
+  }
+
+  private openCacheAt(wallTime: Date) {
+    const minute = Math.floor(wallTime.getTime() / 60_000);
+    if (minute !== this.openCache.minute) this.openCache = PoiCatalogue.emptyOpenCache(minute);
+    return this.openCache;
+  }
+
+  private static emptyOpenCache(minute: number) {
+    return { minute, open: new Map<CatalogueEntry, boolean | null>(), next: new Map<CatalogueEntry, OpeningChange | null>() };
   }
 
   private entry(poi: Poi): CatalogueEntry {

@@ -34,6 +34,36 @@ describe('PoiCatalogue.openNow', () => {
   });
 });
 
+describe('PoiCatalogue.nextChange', () => {
+  const catalogue = new PoiCatalogue(null as never, AppConfig.fromEnv({}), null as never, new Timers());
+  const at = (iso: string) => catalogue.wallTime(new Date(iso));
+
+  it("reads the destination's wall clock (TZ), and moves on with the minute", () => {
+    const lunch = entry('Mo-Fr 13:00-16:00');
+    // 10:00 UTC on Wednesday 10 June is 12:00 in Madrid: opens at 13:00 today.
+    expect(catalogue.nextChange(lunch, at('2026-06-10T10:00:00Z'))).toEqual({ time: '13:00', inDays: 0, weekday: 3 });
+    expect(catalogue.nextChange(lunch, at('2026-06-10T11:30:00Z'))).toEqual({ time: '16:00', inDays: 0, weekday: 3 });
+    // Friday 16:30 in Madrid: Monday at 13:00.
+    expect(catalogue.nextChange(lunch, at('2026-06-12T14:30:00Z'))).toEqual({ time: '13:00', inDays: 3, weekday: 1 });
+    expect(catalogue.nextChange(entry(null), at('2026-06-12T14:30:00Z'))).toBeNull();
+  });
+
+  it('a view carries it next to openNow, and the subcategory in its language', () => {
+    const poi = { id: 7, name: 'Bar', subcategory: 'Bars', latitude: 38.64, longitude: 0.05, nameI18n: null, descriptionI18n: null, cuisine: null };
+    const bar = { ...entry('Mo-Su 18:00-02:00'), poi: { ...poi, openingHours: 'Mo-Su 18:00-02:00' } } as unknown as CatalogueEntry;
+    // 21:00 UTC is 23:00 in Madrid: open, closes at 02:00 tomorrow (Thursday).
+    const view = catalogue.viewAt(bar, 'en', at('2026-06-10T21:00:00Z'));
+    expect([view.openNow, view.nextChange]).toEqual([true, { time: '02:00', inDays: 1, weekday: 4 }]);
+    // The subcategory in the answer's language, as stored in English.
+    expect([view.subcategory, view.subcategoryLabel]).toEqual(['Bars', 'Bars']);
+    expect(catalogue.viewAt(bar, 'es', at('2026-06-10T21:00:00Z')).subcategoryLabel).toBe('Bares');
+    expect(catalogue.viewAt(bar, 'de', at('2026-06-10T21:00:00Z')).subcategoryLabel).toBe('Bars');
+    expect(catalogue.viewAt({ ...bar, poi: { ...bar.poi, subcategory: 'Hiking' } } as CatalogueEntry, 'nl', at('2026-06-10T21:00:00Z')).subcategoryLabel).toBe(
+      'Wandelen',
+    );
+  });
+});
+
 describe('wallClock', () => {
   it('answers each zone for itself within the same second', () => {
     const instant = new Date('2026-06-10T11:30:00Z');

@@ -1,14 +1,12 @@
 import type { Language } from '@holibot/contracts';
 
 /**
- * Subcategory labels in each answer language, by the English label they are stored by
- * (English shows the stored label itself). Used by the place views (PoiView.subcategoryLabel,
- * which the widget's cards show) and by the built-in engine's answers.
+ * Each subcategory's name in each language (PoiView.subcategoryLabel, and the built-in engine's
+ * answers); English is the name it is stored by. Grouped by category, several a line, kept as written.
  */
-// Grouped by category, several a line, kept as written.
-// prettier-ignore
-const LABELS: Record<Language, Record<string, string>> = {
+export const SUBCATEGORY_LABELS: Readonly<Record<Language, Readonly<Record<string, string>>>> = {
   en: {},
+  // prettier-ignore
   es: {
     Restaurants: 'Restaurantes', 'Cafés': 'Cafeterías', Bars: 'Bares', 'Fast food': 'Comida rápida', 'Ice cream': 'Heladerías', Bakeries: 'Panaderías',
     Beaches: 'Playas', Viewpoints: 'Miradores', 'Nature reserves': 'Espacios naturales', Parks: 'Parques', Mountains: 'Montañas',
@@ -20,6 +18,7 @@ const LABELS: Record<Language, Record<string, string>> = {
     'Tourist information': 'Información turística', Parking: 'Aparcamientos', 'Banks & ATMs': 'Bancos y cajeros', Transport: 'Transporte', Fuel: 'Gasolineras', 'Post offices': 'Correos', Toilets: 'Aseos', Police: 'Policía',
     Pharmacies: 'Farmacias', 'Hospitals & clinics': 'Hospitales y clínicas', 'Spas & wellness': 'Spa y bienestar',
   },
+  // prettier-ignore
   de: {
     Restaurants: 'Restaurants', 'Cafés': 'Cafés', Bars: 'Bars', 'Fast food': 'Imbisse', 'Ice cream': 'Eisdielen', Bakeries: 'Bäckereien',
     Beaches: 'Strände', Viewpoints: 'Aussichtspunkte', 'Nature reserves': 'Naturgebiete', Parks: 'Parks', Mountains: 'Berge',
@@ -31,6 +30,7 @@ const LABELS: Record<Language, Record<string, string>> = {
     'Tourist information': 'Touristeninformation', Parking: 'Parkplätze', 'Banks & ATMs': 'Banken und Geldautomaten', Transport: 'Verkehr', Fuel: 'Tankstellen', 'Post offices': 'Post', Toilets: 'Toiletten', Police: 'Polizei',
     Pharmacies: 'Apotheken', 'Hospitals & clinics': 'Krankenhäuser und Kliniken', 'Spas & wellness': 'Spa und Wellness',
   },
+  // prettier-ignore
   nl: {
     Restaurants: 'Restaurants', 'Cafés': 'Cafés', Bars: 'Bars', 'Fast food': 'Snackbars', 'Ice cream': 'IJssalons', Bakeries: 'Bakkerijen',
     Beaches: 'Stranden', Viewpoints: 'Uitzichtpunten', 'Nature reserves': 'Natuurgebieden', Parks: 'Parken', Mountains: 'Bergen',
@@ -44,6 +44,7 @@ const LABELS: Record<Language, Record<string, string>> = {
   },
 };
 
+/** The subcategory in that language; as stored when it has no translation. */
 export function subcategoryLabel(subcategory: string, language: Language): string {
-  return (Object.hasOwn(LABELS[language], subcategory) ? LABELS[language][subcategory] : undefined) ?? subcategory;
+  return SUBCATEGORY_LABELS[language][subcategory] ?? subcategory;
 }

@@ -2,3 +2,4 @@
 export { type NewMessage, SessionService } from './session.service.js';
 export { AuthorizationHeader, OptionalUserToken } from './user-token.decorator.js';
 export { UserTokenService } from './user-token.service.js';
+export { InvalidSessionIdError, SessionNotFoundError } from './session.errors.js';

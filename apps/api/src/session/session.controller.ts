@@ -35,6 +35,7 @@ export class SessionController {
         updatedAt: session.updatedAt.toISOString(),
         expiresAt: session.expiresAt.toISOString(),
         messages: messages.map((message) => ({
+          messageId: message.id,
           role: message.role,
           content: message.content,
           // POIs since removed from the catalogue are left out.

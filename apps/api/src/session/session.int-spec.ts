@@ -53,6 +53,16 @@ eachDatabase('sessions', (database) => {
     expect(await dataSource.getRepository(ChatMessage).countBy({ sessionId: session.id })).toBe(22);
   });
 
+  it("recordTurn resolves to the stored messages' ids, parallel turns too (what answers give as messageId)", async () => {
+    const session = sessions.start(null);
+    await sessions.recordTurn(session, true, turn('first'));
+    const found = (await sessions.findActive(session.id, null))!;
+    const recorded = await Promise.all(Array.from({ length: 10 }, (_, i) => sessions.recordTurn({ ...found }, false, turn(`p${i}`))));
+    const stored = await dataSource.getRepository(ChatMessage).findBy({ sessionId: session.id });
+    const byId = new Map(stored.map((message) => [message.id, message.content]));
+    recorded.forEach((ids, i) => expect(ids.map((id) => byId.get(id))).toEqual([`p${i}`, `answer to p${i}`]));
+  });
+
   it('a turn for a session deleted meanwhile starts a new session instead of failing', async () => {
     const session = sessions.start(null);
     await sessions.recordTurn(session, true, turn('first'));

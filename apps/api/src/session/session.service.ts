@@ -47,13 +47,14 @@ export class SessionService {
   /**
    * Stores one turn — the session row and its messages — in one transaction and slides the
    * expiry. A session deleted since it was read (a DELETE racing the message) is not revived:
-   * the turn starts a new session, whose id the caller then answers with.
+   * the turn starts a new session, whose id the caller then answers with. Resolves to the
+   * stored messages' ids, in the order of `messages`.
    */
-  async recordTurn(session: ChatSession, isNew: boolean, messages: NewMessage[]): Promise<void> {
+  async recordTurn(session: ChatSession, isNew: boolean, messages: NewMessage[]): Promise<number[]> {
     const now = this.clock.now();
     session.updatedAt = now;
     session.expiresAt = this.expiry(now);
-    await transaction(this.dataSource, async (manager) => {
+    const ids = await transaction(this.dataSource, async (manager) => {
       let insert = isNew;
       if (!isNew) {
         const result = await manager.update(
@@ -77,13 +78,14 @@ export class SessionService {
         }
       }
       if (insert) await insertRows(manager, ChatSession, [{ ...session, messageCount: messages.length }]);
-      await insertRows(
+      return insertRows(
         manager,
         ChatMessage,
         messages.map((message, i) => manager.create(ChatMessage, { ...message, sessionId: session.id, createdAt: new Date(now.getTime() + i) })),
       );
     });
     session.messageCount += messages.length;
+    return ids;
   }
 
   async messages(sessionId: string): Promise<ChatMessage[]> {

@@ -1,14 +1,15 @@
 import { AlertEvent } from './alert-event.entity.js';
 import { AlertRuleState } from './alert-rule-state.entity.js';
+import { ChatFeedback } from './chat-feedback.entity.js';
 import { ChatMessage } from './chat-message.entity.js';
 import { ChatSession } from './chat-session.entity.js';
 import { ChatSessionCleanupLog } from './chat-session-cleanup-log.entity.js';
 import { Poi } from './poi.entity.js';
 
-export { AlertEvent, AlertRuleState, ChatMessage, ChatSession, ChatSessionCleanupLog, Poi };
+export { AlertEvent, AlertRuleState, ChatFeedback, ChatMessage, ChatSession, ChatSessionCleanupLog, Poi };
 export type { Translations } from './poi.entity.js';
 export type { CleanupStatus, JobTrigger } from './chat-session-cleanup-log.entity.js';
 export type { AlertEventState } from './alert-event.entity.js';
 
 /** Every entity of the schema; the data source and the migration drift check use this list. */
-export const ENTITIES = [ChatSession, ChatMessage, ChatSessionCleanupLog, Poi, AlertEvent, AlertRuleState];
+export const ENTITIES = [ChatSession, ChatMessage, ChatSessionCleanupLog, Poi, AlertEvent, AlertRuleState, ChatFeedback];

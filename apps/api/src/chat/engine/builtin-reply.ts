@@ -1,5 +1,5 @@
 import type { ChatIntent, Language, PoiView } from '@holibot/contracts';
-import { type CatalogueEntry, type PoiCatalogue, subcategoryLabel } from '../../poi/index.js';
+import type { CatalogueEntry, PoiCatalogue } from '../../poi/index.js';
 import type { ConversationContext, EngineAnswer, TurnInput } from './answer-engine.js';
 import { type Ranked, hasAttribute } from './builtin-matching.js';
 import type { Attribute, Field } from './lexicon.js';
@@ -75,7 +75,7 @@ export class Reply {
 
   details(entry: CatalogueEntry): string[] {
     const { poi } = entry;
-    const label = subcategoryLabel(poi.subcategory, this.language);
+    const label = this.m.subcategories[poi.subcategory] ?? poi.subcategory;
     const lines = [this.m.selected(this.name(entry), label)];
     const description = poi.descriptionI18n?.[this.language] ?? poi.description;
     if (description) lines.push(description);

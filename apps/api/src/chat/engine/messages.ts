@@ -1,4 +1,5 @@
 import type { Language } from '@holibot/contracts';
+import { SUBCATEGORY_LABELS } from '../../poi/index.js';
 import type { Attribute } from './lexicon.js';
 
 /** Every sentence the built-in engine writes, per language. */
@@ -35,6 +36,8 @@ export interface Messages {
   closedKeyword: string;
   addressLabel: string;
   attributes: Record<Attribute, string>;
+  /** Subcategory → its name in this language (SUBCATEGORY_LABELS). */
+  subcategories: Readonly<Record<string, string>>;
 }
 
 const en: Messages = {
@@ -83,6 +86,7 @@ const en: Messages = {
     expensive: 'upscale (€€€–€€€€)',
     openNow: 'open now',
   },
+  subcategories: SUBCATEGORY_LABELS.en,
 };
 
 const es: Messages = {
@@ -131,6 +135,7 @@ const es: Messages = {
     expensive: 'de categoría (€€€–€€€€)',
     openNow: 'abierto ahora',
   },
+  subcategories: SUBCATEGORY_LABELS.es,
 };
 
 const de: Messages = {
@@ -180,6 +185,7 @@ const de: Messages = {
     expensive: 'gehoben (€€€–€€€€)',
     openNow: 'jetzt geöffnet',
   },
+  subcategories: SUBCATEGORY_LABELS.de,
 };
 
 const nl: Messages = {
@@ -228,6 +234,7 @@ const nl: Messages = {
     expensive: 'chique (€€€–€€€€)',
     openNow: 'nu open',
   },
+  subcategories: SUBCATEGORY_LABELS.nl,
 };
 
 export const MESSAGES: Record<Language, Messages> = { en, es, de, nl };
