@@ -96,6 +96,19 @@ export function describeWidgetIn(engine: Engine): void {
         expect(second.length).toBeGreaterThan(0);
         expect(second.length).toBeLessThan(first.length);
         for (const card of second) expect(card).toContain(OUTDOOR);
+        // The follow-up and the start of its answer are in view, not below the visible log.
+        const inView = await driver.evaluate(
+          (host, user, bot) => {
+            const root = document.querySelector(host)!.shadowRoot!;
+            const log = root.querySelector('.log')!.getBoundingClientRect();
+            const top = (selector: string) => Array.from(root.querySelectorAll(selector)).at(-1)!.getBoundingClientRect().top;
+            return [top(user), top(bot)].every((y) => y >= log.top - 1 && y < log.bottom);
+          },
+          UI.host,
+          UI.userTexts,
+          UI.botBubbles,
+        );
+        expect(inView).toBe(true);
         await driver.screenshot('3-follow-up');
         const sessionId = await driver.evaluate(() => localStorage.getItem(Object.keys(localStorage)[0]!));
         expect(sessionId).toMatch(/^[0-9a-f-]{36}$/);
@@ -115,6 +128,8 @@ export function describeWidgetIn(engine: Engine): void {
         await driver.screenshot('4-restored');
 
         await driver.click(UI.newConversation);
+        await waitForPart(driver, UI.confirmNew);
+        await driver.click(UI.confirmNew);
         await waitForGone(driver, UI.userTexts);
         expect(await driver.evaluate(() => localStorage.length)).toBe(0);
         expect(await count(driver, UI.suggestions)).toBeGreaterThan(0);

@@ -21,8 +21,9 @@ export const UI = {
   launcher: '.launcher',
   dialog: '[role="dialog"]',
   input: '.input',
-  /** The header's first icon button. */
-  newConversation: '.bar .icon:first-of-type',
+  /** The header's "new conversation" button, then the confirmation's "Start new". */
+  newConversation: '.bar .icon.new',
+  confirmNew: '.confirm .pill.solid',
   /** The header's last icon button. */
   close: '.bar .icon:last-of-type',
   /** The greeting, then one per answer. */
