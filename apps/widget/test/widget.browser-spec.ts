@@ -87,7 +87,12 @@ describeInBrowser('<holi-bot> in the browser', () => {
       await launcher.click();
       releaseElement();
       await dialog(page).waitFor();
-      expect(widgetRequests).toEqual(['/widget/holi-bot.js', '/widget/holi-bot-element.js']);
+      // The loader, the element, and the chunks it imports: the page's language and what the languages share.
+      expect(widgetRequests.slice(0, 2)).toEqual(['/widget/holi-bot.js', '/widget/holi-bot-element.js']);
+      expect(widgetRequests.slice(2)).toEqual([
+        expect.stringMatching(/^\/widget\/chunk-[A-Z0-9]+\.js$/),
+        expect.stringMatching(/^\/widget\/chunk-[A-Z0-9]+\.js$/),
+      ]);
       await expect(input(page).evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement)).resolves.toBe(true);
       // The placeholder is gone, so there is one launcher.
       expect(await page.locator('holi-bot > span').count()).toBe(0);
@@ -198,6 +203,8 @@ describeInBrowser('<holi-bot> in the browser', () => {
       await page.goto(`${app.url}/`);
       await page.getByRole('button', { name: LAUNCHER }).click();
       await dialog(page).waitFor();
+      // Measured once the opening animation is over.
+      await dialog(page).evaluate((el) => Promise.all(el.getAnimations().map((a) => a.finished)));
       const box = await dialog(page).boundingBox();
       expect(box).toEqual({ x: 0, y: 0, width: 375, height: 667 });
       expect(await input(page).evaluate((el) => getComputedStyle(el).fontSize)).toBe('16px');
@@ -369,7 +376,7 @@ describeInBrowser('<holi-bot> under a low rate limit', () => {
         expect(await field.getAttribute('aria-disabled')).toBe('true');
         expect(await field.evaluate((el: HTMLInputElement) => el.readOnly)).toBe(true);
         await screenshot(page, 'flow-429-countdown.png');
-        await page.getByText('You can send your message again now.').waitFor({ timeout: 10_000 });
+        await page.getByText('You can send your message again now.').waitFor({ timeout: 20_000 });
         await page.getByRole('button', { name: 'Send again' }).click();
         await page.locator('holi-bot .msg.error').waitFor({ state: 'detached' });
         await page.locator('holi-bot .log[aria-busy="false"]').waitFor();

@@ -63,7 +63,7 @@ const DARK_QUERY = '(prefers-color-scheme: dark)';
 const CORNERS_CHANGED = 'holibot:corners';
 /** Within this many pixels of the end, the log counts as "at the bottom". */
 const BOTTOM_SLACK = 24;
-const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), textarea, a[href], [tabindex="0"], [tabindex="-1"].heading';
+const TABBABLE = 'button:not([disabled]), input:not([disabled]), textarea, a[href], [tabindex="0"]';
 
 // Icons: one path each.
 const ICON_CHAT = 'M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z';
@@ -691,16 +691,16 @@ export class HoliBotComponent implements AfterViewChecked {
     }
     if (event.key !== 'Tab' || !this.compact()) return;
     const panel = this.find<HTMLElement>('.panel');
-    const focusable = Array.from(panel?.querySelectorAll<HTMLElement>(FOCUSABLE) ?? []).filter(
-      (el) => el.offsetParent !== null || el === document.activeElement,
-    );
-    const first = focusable[0];
-    const last = focusable.at(-1);
-    const active = this.host.shadowRoot?.activeElement;
-    if (event.shiftKey && (active === first || !active)) {
+    const tabbable = Array.from(panel?.querySelectorAll<HTMLElement>(TABBABLE) ?? []).filter((el) => el.getClientRects().length > 0);
+    const first = tabbable[0];
+    const last = tabbable.at(-1);
+    // The heading (focused on open) is not in the Tab order: from there, both ways wrap too.
+    const active = this.host.shadowRoot?.activeElement as HTMLElement | null;
+    const outside = !active || !tabbable.includes(active);
+    if (event.shiftKey && (active === first || outside)) {
       event.preventDefault();
       last?.focus();
-    } else if (!event.shiftKey && active === last) {
+    } else if (!event.shiftKey && (active === last || outside)) {
       event.preventDefault();
       first?.focus();
     }
@@ -792,10 +792,12 @@ export class HoliBotComponent implements AfterViewChecked {
    */
   private checkStylesApplied(): void {
     if (this.stylesChecked || !this.checkStyles) return;
-    const launcher = this.find<HTMLElement>('.launcher');
-    if (!launcher) return;
+    const root = this.find<HTMLElement>('.root');
+    if (!root) return;
     this.stylesChecked = true;
-    if (getComputedStyle(launcher).position === 'fixed') return this.showPopovers();
+    // A custom property only the stylesheet sets (the browser's popover styles would make even an
+    // unstyled launcher look placed).
+    if (getComputedStyle(root).getPropertyValue('--line')) return this.showPopovers();
     this.setHostStyle('display', 'none');
     console.error(
       "HoliBot: the widget's styles were blocked by the page's Content-Security-Policy, so it stays hidden. " +

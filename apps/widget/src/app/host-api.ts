@@ -34,6 +34,11 @@ export function withHostApi<T extends ElementClass>(Base: T) {
       return controls.get(this)?.ask(text) ?? Promise.resolve();
     }
     connectedCallback(): void {
+      // Angular Elements destroys the component 10 ms after the element leaves the page but keeps
+      // that timer's canceller; a later re-connect takes it for a destroy still to cancel and
+      // makes no new component, leaving the element dead. Forgetting the spent timer fixes that.
+      const strategy = (this as unknown as { _ngElementStrategy?: { componentRef: unknown; scheduledDestroyFn: unknown } })._ngElementStrategy;
+      if (strategy?.componentRef === null) strategy.scheduledDestroyFn = null;
       // Angular Elements' own callback (typed on its class as a property, hence the cast).
       (Base.prototype as unknown as { connectedCallback?: () => void }).connectedCallback?.call(this);
       controls.get(this)?.reconnected();
