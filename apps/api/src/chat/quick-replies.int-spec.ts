@@ -1,0 +1,56 @@
+import type { ChatMessageResponse, Language } from '@holibot/contracts';
+import { de } from '../../../widget/src/app/i18n/de.js';
+import { en } from '../../../widget/src/app/i18n/en.js';
+import { es } from '../../../widget/src/app/i18n/es.js';
+import { nl } from '../../../widget/src/app/i18n/nl.js';
+import type { UiStrings } from '../../../widget/src/app/i18n/ui-strings.js';
+import { type InProcessApp, startInProcess } from '../../test/support/in-process.js';
+
+/**
+ * The widget offers quick replies after a list of places ("Which are open now?", "With outdoor
+ * seating?", "Phone number of the first one?"): the built-in engine must take each, in every
+ * language it speaks, as a follow-up on that list — not as a new search.
+ */
+describe('the widget quick replies are follow-ups the built-in engine understands', () => {
+  let running: InProcessApp;
+
+  beforeAll(async () => {
+    running = await startInProcess({ RATE_LIMIT_ENABLED: 'false' });
+  });
+  afterAll(() => running?.close());
+
+  async function ask(query: string, language: Language, sessionId?: string): Promise<ChatMessageResponse['data']> {
+    const response = await fetch(`${running.url}/api/v1/chat/message`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ query, language, sessionId }),
+    });
+    expect(response.status).toBe(200);
+    return ((await response.json()) as ChatMessageResponse).data;
+  }
+
+  const searches: Record<Language, string> = {
+    en: 'restaurants in Calpe',
+    es: 'restaurantes en Calpe',
+    de: 'Restaurants in Calpe',
+    nl: 'restaurants in Calpe',
+  };
+  const strings: Record<Language, UiStrings> = { en, es, de, nl };
+
+  it.each(Object.keys(strings) as Language[])('%s', async (language) => {
+    const t = strings[language];
+    for (const reply of [t.quickOpenNow, t.quickOutdoor, t.quickPhone]) {
+      const list = await ask(searches[language], language);
+      expect(list.pois.length).toBeGreaterThan(1);
+      const answer = await ask(reply, language, list.sessionId);
+      expect({ reply, isFollowUp: answer.isFollowUp, intent: answer.intent }).toEqual({
+        reply,
+        isFollowUp: true,
+        intent: expect.stringMatching(/^follow_up_/),
+      });
+      // Only places of that list, never a new search's.
+      const listed = new Set(list.pois.map((poi) => poi.id));
+      for (const poi of answer.pois) expect(listed.has(poi.id)).toBe(true);
+    }
+  });
+});
