@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { type RunningApp, startApp, testEnv } from '../../api/test/support/app.js';
 import { freshSqliteDatabase } from '@holibot/database/testing';
+import type { HoliBotElement } from '../src/app/host-api.js';
 import { describeInBrowser, launchBrowser, openPage, screenshot, type WatchedPage } from './browser.js';
 
 const require = createRequire(import.meta.url);
@@ -159,7 +160,7 @@ describeInBrowser('<holi-bot> on real host pages', () => {
         });
       }
       expect(await page.getByRole('button', { name: LAUNCHER }).count()).toBe(1);
-      await page.evaluate(() => document.querySelector('holi-bot')!.ask('beaches in Calpe'));
+      await page.evaluate(() => document.querySelector<HoliBotElement>('holi-bot')!.ask('beaches in Calpe'));
       await page.locator('holi-bot .cards').last().waitFor();
       await answered(page);
       // The history came back from the server, and the new question was answered.
@@ -218,7 +219,7 @@ describeInBrowser('<holi-bot> on real host pages', () => {
       const keys = await page.evaluate(() => Object.keys(localStorage));
       expect(keys).toEqual([expect.stringMatching(/^holibot:session:http.*\/api\/v1$/)]);
       // The second widget has no conversation of its own yet.
-      await page.evaluate(() => document.querySelectorAll('holi-bot')[1]!.open());
+      await page.evaluate(() => document.querySelectorAll<HoliBotElement>('holi-bot')[1]!.open());
       await page.getByRole('dialog', { name: 'Second guide' }).waitFor();
       expect(await page.locator('holi-bot').nth(1).locator('.msg.user').count()).toBe(0);
     },
@@ -232,7 +233,7 @@ describeInBrowser('<holi-bot> on real host pages', () => {
         csp: "default-src 'self'; script-src 'self'; style-src 'self'; img-src data:; connect-src 'self'",
       });
       const { problems } = watched.at(-1)!;
-      await page.waitForFunction(() => document.querySelector('holi-bot')?.style.display === 'none');
+      await page.waitForFunction(() => document.querySelector<HTMLElement>('holi-bot')?.style.display === 'none');
       const said = problems.filter((p) => p.includes('HoliBot:'));
       expect(said).toHaveLength(1);
       expect(said[0]).toContain('style-src');

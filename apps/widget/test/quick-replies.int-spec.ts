@@ -1,10 +1,10 @@
 import type { ChatMessageResponse, Language } from '@holibot/contracts';
-import { de } from '../../../widget/src/app/i18n/de.js';
-import { en } from '../../../widget/src/app/i18n/en.js';
-import { es } from '../../../widget/src/app/i18n/es.js';
-import { nl } from '../../../widget/src/app/i18n/nl.js';
-import type { UiStrings } from '../../../widget/src/app/i18n/ui-strings.js';
-import { type InProcessApp, startInProcess } from '../../test/support/in-process.js';
+import { de } from '../src/app/i18n/de.js';
+import { en } from '../src/app/i18n/en.js';
+import { es } from '../src/app/i18n/es.js';
+import { nl } from '../src/app/i18n/nl.js';
+import type { UiStrings } from '../src/app/i18n/ui-strings.js';
+import { type InProcessApp, startInProcess } from '../../api/test/support/in-process.js';
 
 /**
  * The widget offers quick replies after a list of places ("Which are open now?", "With outdoor
