@@ -151,6 +151,19 @@ export function describeWidgetIn(engine: Engine): void {
         await openDemo(driver);
         await driver.click(UI.launcher);
         await waitForPart(driver, UI.dialog);
+        // Measured once the opening animation is over.
+        await driver.evaluate(
+          (host, dialog) =>
+            Promise.all(
+              document
+                .querySelector(host)!
+                .shadowRoot!.querySelector(dialog)!
+                .getAnimations()
+                .map((a) => a.finished),
+            ).then(() => true),
+          UI.host,
+          UI.dialog,
+        );
         const layout = () =>
           driver.evaluate(
             (host, dialog, input) => {

@@ -213,6 +213,7 @@ describeInBrowser('<holi-bot> in the browser', () => {
       expect(await lastCards(page).count()).toBeGreaterThan(0);
       await screenshot(page, 'widget-mobile.png');
       await page.getByRole('button', { name: 'Close chat' }).click();
+      await dialog(page).waitFor({ state: 'detached' });
       expect(await page.evaluate(() => getComputedStyle(document.documentElement).overflow)).toBe('visible');
     },
     SLOW,

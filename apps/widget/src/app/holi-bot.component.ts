@@ -478,6 +478,7 @@ export class HoliBotComponent implements AfterViewChecked {
   /** The scroll position the widget itself set last, to tell its own scrolling from the visitor's. */
   private ownScrollTop: number | null = null;
   private ticking = 0;
+  private closing: Animation | null = null;
   private stylesChecked = false;
 
   constructor() {
@@ -527,6 +528,9 @@ export class HoliBotComponent implements AfterViewChecked {
   }
 
   openPanel(): void {
+    // Opened again while it closes: it simply stays open.
+    this.closing?.cancel();
+    this.closing = null;
     if (this.isOpen() || !this.ownsCorner()) return;
     this.isOpen.set(true);
     this.unread.set(0);
@@ -543,7 +547,26 @@ export class HoliBotComponent implements AfterViewChecked {
   }
 
   closePanel(): void {
-    if (!this.isOpen()) return;
+    if (!this.isOpen() || this.closing) return;
+    // A short fade (Web Animations: allowed under a strict CSP), none with prefers-reduced-motion.
+    const panel = this.find<HTMLElement>('.panel');
+    if (panel?.animate && !window.matchMedia?.('(prefers-reduced-motion: reduce)').matches) {
+      const closing = (this.closing = panel.animate([{}, { opacity: 0, transform: 'translateY(0.75rem) scale(0.98)' }], {
+        duration: 150,
+        easing: 'ease-in',
+        fill: 'forwards',
+      }));
+      closing.finished.then(
+        () => this.closing === closing && this.finishClosing(),
+        () => undefined,
+      );
+      return;
+    }
+    this.finishClosing();
+  }
+
+  private finishClosing(): void {
+    this.closing = null;
     this.isOpen.set(false);
     this.confirming.set(false);
     this.fitToScreen();
@@ -800,8 +823,7 @@ export class HoliBotComponent implements AfterViewChecked {
     if (getComputedStyle(root).getPropertyValue('--line')) return this.showPopovers();
     this.setHostStyle('display', 'none');
     console.error(
-      "HoliBot: the widget's styles were blocked by the page's Content-Security-Policy, so it stays hidden. " +
-        'Add the page\'s nonce to style-src and to the widget\'s script tag (<script nonce="…">) or <holi-bot nonce="…">.',
+      `HoliBot: the page's Content-Security-Policy blocked the widget's styles, so it stays hidden; add the page's nonce to style-src and to <holi-bot nonce="…">.`,
     );
   }
 
