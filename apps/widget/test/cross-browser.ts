@@ -96,19 +96,23 @@ export function describeWidgetIn(engine: Engine): void {
         expect(second.length).toBeGreaterThan(0);
         expect(second.length).toBeLessThan(first.length);
         for (const card of second) expect(card).toContain(OUTDOOR);
-        // The follow-up and the start of its answer are in view, not below the visible log.
-        const inView = await driver.evaluate(
-          (host, user, bot) => {
-            const root = document.querySelector(host)!.shadowRoot!;
-            const log = root.querySelector('.log')!.getBoundingClientRect();
-            const top = (selector: string) => Array.from(root.querySelectorAll(selector)).at(-1)!.getBoundingClientRect().top;
-            return [top(user), top(bot)].every((y) => y >= log.top - 1 && y < log.bottom);
-          },
-          UI.host,
-          UI.userTexts,
-          UI.botBubbles,
-        );
-        expect(inView).toBe(true);
+        // The follow-up and the start of its answer come into view (once the cards have rendered),
+        // not below the visible log. Polled with evaluate: Firefox's waitForFunction never saw it true.
+        const inView = () =>
+          driver.evaluate(
+            (host, user, bot) => {
+              const root = document.querySelector(host)!.shadowRoot!;
+              const log = root.querySelector('.log')!.getBoundingClientRect();
+              const top = (selector: string) => Array.from(root.querySelectorAll(selector)).at(-1)!.getBoundingClientRect().top;
+              return [top(user), top(bot)].every((y) => y >= log.top - 1 && y < log.bottom);
+            },
+            UI.host,
+            UI.userTexts,
+            UI.botBubbles,
+          );
+        const deadline = Date.now() + 5000;
+        while (!(await inView()) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+        expect(await inView()).toBe(true);
         await driver.screenshot('3-follow-up');
         const sessionId = await driver.evaluate(() => localStorage.getItem(Object.keys(localStorage)[0]!));
         expect(sessionId).toMatch(/^[0-9a-f-]{36}$/);

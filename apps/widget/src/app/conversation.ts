@@ -60,6 +60,8 @@ export class Conversation {
     private readonly onAnswer: (answer: ChatAnswer) => void,
     private readonly socket: ChatSocket | null = null,
     private readonly now: () => number = Date.now,
+    /** Told after every change of the entries (the view re-renders and follows them). */
+    private readonly changed: () => void = () => undefined,
   ) {
     this.tabs = typeof BroadcastChannel === 'function' ? new BroadcastChannel(sessions.key) : null;
     if (this.tabs) this.tabs.onmessage = (event: MessageEvent<TabMessage>) => this.changedElsewhere(event.data);
@@ -117,7 +119,7 @@ export class Conversation {
   /** Sends a failed question again, replacing its error bubble. */
   async retry(entry: ChatEntry, language: Language | undefined): Promise<void> {
     if (!entry.retryQuery || this.pending()) return;
-    this.entries.update((entries) => entries.filter((e) => e.id !== entry.id));
+    this.update((entries) => entries.filter((e) => e.id !== entry.id));
     await this.send(entry.retryQuery, language, false);
   }
 
@@ -127,7 +129,7 @@ export class Conversation {
     if (offline) return;
     for (const entry of this.entries().filter((e) => e.queued)) {
       if (this.offline()) return;
-      this.entries.update((entries) => entries.map((e) => (e.id === entry.id ? { ...e, queued: false } : e)));
+      this.update((entries) => entries.map((e) => (e.id === entry.id ? { ...e, queued: false } : e)));
       await this.send(entry.text, language, false);
     }
   }
@@ -148,7 +150,7 @@ export class Conversation {
   async rate(entry: ChatEntry, rating: FeedbackRating, details: { reason?: FeedbackReason; comment?: string; poiId?: number } = {}): Promise<void> {
     const sessionId = this.sessions.get();
     if (entry.messageId === undefined || !sessionId) return;
-    const update = (feedback: Feedback) => this.entries.update((entries) => entries.map((e) => (e.id === entry.id ? { ...e, feedback } : e)));
+    const update = (feedback: Feedback) => this.update((entries) => entries.map((e) => (e.id === entry.id ? { ...e, feedback } : e)));
     const feedback: Feedback = { rating, reason: details.reason, poiId: details.poiId, state: 'sending' };
     update(feedback);
     try {
@@ -167,7 +169,7 @@ export class Conversation {
   private clear(): void {
     this.epoch++;
     this.streaming = null;
-    this.entries.set([]);
+    this.update(() => []);
     this.restoring = Promise.resolve();
   }
 
@@ -205,7 +207,7 @@ export class Conversation {
         at: Date.parse(m.createdAt) || this.now(),
         messageId: m.role === 'assistant' ? m.messageId : undefined,
       }));
-      this.entries.update((entries) => [...restored, ...entries]);
+      this.update((entries) => [...restored, ...entries]);
     } catch (error) {
       // Expired, deleted or unreadable: start fresh. Other failures (network, 429) keep the id
       // and let the next open try again.
@@ -233,7 +235,7 @@ export class Conversation {
       this.streaming = this.nextId - 1;
     } else {
       const id = this.streaming;
-      this.entries.update((entries) => entries.map((e) => (e.id === id ? { ...e, text: e.text + text } : e)));
+      this.update((entries) => entries.map((e) => (e.id === id ? { ...e, text: e.text + text } : e)));
     }
   }
 
@@ -242,11 +244,16 @@ export class Conversation {
     const id = this.streaming;
     this.streaming = null;
     if (id === null) this.append(entry);
-    else this.entries.update((entries) => entries.map((e) => (e.id === id ? { ...entry, id, at: e.at } : e)));
+    else this.update((entries) => entries.map((e) => (e.id === id ? { ...entry, id, at: e.at } : e)));
+  }
+
+  private update(change: (entries: readonly ChatEntry[]) => readonly ChatEntry[]): void {
+    this.entries.update(change);
+    this.changed();
   }
 
   private append(entry: Omit<ChatEntry, 'id' | 'at'>): void {
-    this.entries.update((entries) => [...entries, { ...entry, id: this.nextId++, at: this.now() }]);
+    this.update((entries) => [...entries, { ...entry, id: this.nextId++, at: this.now() }]);
   }
 }
 

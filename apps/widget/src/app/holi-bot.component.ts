@@ -136,7 +136,20 @@ const ICON_FLAG = 'M14.4 6 14 4H5v17h2v-7h5.6l.4 2h7V6z';
             </div>
           }
           <!-- The visible log is not a live region: the bot's text alone is announced, once, below. -->
-          <div #log class="log" role="log" aria-live="off" tabindex="0" [attr.aria-busy]="pending()" [attr.aria-label]="t().conversation" (scroll)="onScroll()">
+          <div
+            #log
+            class="log"
+            role="log"
+            aria-live="off"
+            tabindex="0"
+            [attr.aria-busy]="pending()"
+            [attr.aria-label]="t().conversation"
+            (scroll)="onScroll()"
+            (wheel)="userInputAt = now()"
+            (touchmove)="userInputAt = now()"
+            (keydown)="userInputAt = now()"
+            (pointerdown)="userInputAt = now()"
+          >
             <div class="thread">
               <p class="msg bot">{{ greetingText() }}</p>
               @for (item of thread(); track item.entry.id) {
@@ -430,6 +443,10 @@ export class HoliBotComponent implements AfterViewChecked {
       new SessionStore(apiUrl, this.storage, this.sessionKey().trim()),
       (answer) => this.answered(answer),
       this.socket,
+      Date.now,
+      // Answers arrive from the network, not from a template event: marking the view makes Angular
+      // check it (and run ngAfterViewChecked, which follows the log and runs the rate-limit clock).
+      () => this.changeDetector.markForCheck(),
     );
     return this.previous;
   });
@@ -475,8 +492,12 @@ export class HoliBotComponent implements AfterViewChecked {
   private atBottom = true;
   /** Whether the log keeps the latest entry in view; the visitor's own scrolling stops it. */
   private following = true;
-  /** The scroll position the widget itself set last, to tell its own scrolling from the visitor's. */
-  private ownScrollTop: number | null = null;
+  /**
+   * When the visitor last used wheel, touch, keys or pointer on the log: a scroll soon after is
+   * theirs. (Comparing positions is not enough: layout and the browser move the log too.)
+   */
+  protected userInputAt = 0;
+  protected readonly now = Date.now;
   private ticking = 0;
   private closing: Animation | null = null;
   private stylesChecked = false;
@@ -685,12 +706,8 @@ export class HoliBotComponent implements AfterViewChecked {
   protected onScroll(): void {
     const log = this.find<HTMLElement>('.log');
     if (!log) return;
-    const own = this.ownScrollTop !== null && Math.abs(log.scrollTop - this.ownScrollTop) < 2;
     this.atBottom = log.scrollHeight - log.scrollTop - log.clientHeight <= BOTTOM_SLACK;
-    if (!own) {
-      this.ownScrollTop = null;
-      this.following = this.atBottom;
-    }
+    if (Date.now() - this.userInputAt < 1000) this.following = this.atBottom;
     if (this.atBottom) {
       this.followedId = this.entries().at(-1)?.id ?? 0;
       this.unseen.set(0);
@@ -759,9 +776,12 @@ export class HoliBotComponent implements AfterViewChecked {
     const latest = entries.at(-1);
     if (!log || !latest) return;
     if (latest.role === 'user') {
-      this.following = true;
-      this.followedId = latest.id;
-      this.scrollLog(log, log.scrollHeight);
+      // A new question: to the bottom, with the typing dots; later renders only while following.
+      if (latest.id !== this.followedId) {
+        this.following = true;
+        this.followedId = latest.id;
+      }
+      if (this.following) this.scrollLog(log, log.scrollHeight);
       return;
     }
     if (latest.id > this.followedId) {
@@ -773,22 +793,26 @@ export class HoliBotComponent implements AfterViewChecked {
       this.followedId = latest.id;
     }
     if (!this.following) return;
-    // The latest answer: as much of it as fits, never past its first line.
-    const bubble = log.querySelector<HTMLElement>(`[data-id="${latest.id}"]`);
+    // The latest answer: as much of it as fits, never past its first line — nor past the question
+    // it answers, when that came just before.
+    const question = entries.at(-2)?.role === 'user' ? entries.at(-2)! : latest;
+    const bubble = log.querySelector<HTMLElement>(`[data-id="${question.id}"]`);
     const start = bubble ? bubble.getBoundingClientRect().top - log.getBoundingClientRect().top + log.scrollTop - 8 : log.scrollHeight;
     this.scrollLog(log, Math.max(0, Math.min(log.scrollHeight - log.clientHeight, start)));
   }
 
   private scrollLog(log: HTMLElement, top: number): void {
     log.scrollTop = top;
-    this.ownScrollTop = log.scrollTop;
     this.atBottom = log.scrollHeight - log.scrollTop - log.clientHeight <= BOTTOM_SLACK;
   }
 
   private countDown(): void {
     const waiting = this.conversation().waitUntil() > Date.now();
     if (waiting && !this.ticking) {
-      this.ticking = setInterval(() => this.clock.set(Date.now()), 1000) as unknown as number;
+      this.ticking = setInterval(() => {
+        this.clock.set(Date.now());
+        this.changeDetector.markForCheck();
+      }, 1000) as unknown as number;
       this.clock.set(Date.now());
     } else if (!waiting && this.ticking) {
       clearInterval(this.ticking);
@@ -822,9 +846,7 @@ export class HoliBotComponent implements AfterViewChecked {
     // unstyled launcher look placed).
     if (getComputedStyle(root).getPropertyValue('--line')) return this.showPopovers();
     this.setHostStyle('display', 'none');
-    console.error(
-      `HoliBot: the page's Content-Security-Policy blocked the widget's styles, so it stays hidden; add the page's nonce to style-src and to <holi-bot nonce="…">.`,
-    );
+    console.error(`HoliBot: hidden, as the page's Content-Security-Policy blocked its styles: add the page's nonce to style-src and <holi-bot nonce>.`);
   }
 
   private async loadDestination(): Promise<void> {
