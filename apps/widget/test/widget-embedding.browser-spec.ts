@@ -1,14 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import Database from 'better-sqlite3';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { type RunningApp, startApp, testEnv } from '../../api/test/support/app.js';
 import { freshSqliteDatabase } from '@holibot/database/testing';
 import type { HoliBotElement } from '../src/app/host-api.js';
-import { describeInBrowser, launchBrowser, openPage, screenshot, type WatchedPage } from './browser.js';
+import { describeInBrowser, launchBrowser, openPage, screenshot, seriousAxeViolations, type WatchedPage } from './browser.js';
 
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const LAUNCHER = /Chat with HoliBot/;
 const SLOW = 90_000;
 /**
@@ -361,19 +357,7 @@ describeInBrowser('<holi-bot> on real host pages', () => {
     'has no serious or critical axe-core violations: dark theme, cards, feedback reasons, the new-conversation question',
     async () => {
       const page = await open('/dark.html', '<holi-bot theme="dark" subtitle="Calpe tourist office"></holi-bot>', { bypassCSP: true });
-      await page.evaluate(AXE_SOURCE);
-      const audit = () =>
-        page.evaluate(async () => {
-          const axe = (
-            window as unknown as {
-              axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: unknown }[] }[] }> };
-            }
-          ).axe;
-          const result = await axe.run(document, { resultTypes: ['violations'] });
-          return result.violations
-            .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-            .map((v) => `${v.id} (${v.impact}): ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-        });
+      const audit = () => seriousAxeViolations(page);
       await page.getByRole('button', { name: LAUNCHER }).click();
       await ask(page, 'best restaurants in Calpe');
       expect(await audit()).toEqual([]);

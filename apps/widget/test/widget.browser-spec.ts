@@ -1,12 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser, Page, Route } from 'playwright-core';
 import { type RunningApp, startApp, testEnv } from '../../api/test/support/app.js';
 import { freshSqliteDatabase } from '@holibot/database/testing';
-import { describeInBrowser, launchBrowser, openPage, screenshot, type WatchedPage } from './browser.js';
+import { describeInBrowser, launchBrowser, openPage, screenshot, seriousAxeViolations, type WatchedPage } from './browser.js';
 
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const LAUNCHER = /Chat with HoliBot/;
 const SLOW = 90_000;
 
@@ -258,20 +254,7 @@ describeInBrowser('<holi-bot> in the browser', () => {
       const page = await open({ bypassCSP: true });
       await page.goto(`${app.url}/`);
       await page.waitForFunction(() => customElements.get('holi-bot') !== undefined);
-      // Evaluated over the DevTools protocol, which the page's CSP does not govern.
-      await page.evaluate(AXE_SOURCE);
-      const audit = () =>
-        page.evaluate(async () => {
-          const axe = (
-            window as unknown as {
-              axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: unknown }[] }[] }> };
-            }
-          ).axe;
-          const result = await axe.run(document, { resultTypes: ['violations'] });
-          return result.violations
-            .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-            .map((v) => `${v.id} (${v.impact}): ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-        });
+      const audit = () => seriousAxeViolations(page);
       expect(await audit()).toEqual([]);
       await page.getByRole('button', { name: LAUNCHER }).click();
       await ask(page, 'best restaurants in Calpe');
