@@ -92,3 +92,16 @@ export async function seriousAxeViolations(page: Page): Promise<string[]> {
       .map((v) => `${v.id} (${v.impact}): ${JSON.stringify(v.nodes.map((n) => n.target))}`);
   });
 }
+
+/** The widget's log is busy from a question until its final answer (streamed text comes before). */
+export const answered = (page: Page) => page.locator('holi-bot .log[aria-busy="false"]').first().waitFor();
+
+/** Types a question into the (first) widget's input, sends it, and waits for its whole answer. */
+export async function ask(page: Page, question: string): Promise<void> {
+  const answers = await page.locator('holi-bot .thread > .msg.bot').count();
+  const input = page.getByRole('textbox', { name: 'Your question' }).first();
+  await input.fill(question);
+  await input.press('Enter');
+  await page.locator('holi-bot .thread > .msg.bot').nth(answers).waitFor();
+  await answered(page);
+}

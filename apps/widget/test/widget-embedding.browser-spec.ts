@@ -3,7 +3,7 @@ import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { type RunningApp, startApp, testEnv } from '../../api/test/support/app.js';
 import { freshSqliteDatabase } from '@holibot/database/testing';
 import type { HoliBotElement } from '../src/app/host-api.js';
-import { describeInBrowser, launchBrowser, openPage, screenshot, seriousAxeViolations, type WatchedPage } from './browser.js';
+import { answered, ask, describeInBrowser, launchBrowser, openPage, screenshot, seriousAxeViolations, type WatchedPage } from './browser.js';
 
 const LAUNCHER = /Chat with HoliBot/;
 const SLOW = 90_000;
@@ -63,15 +63,6 @@ describeInBrowser('<holi-bot> on real host pages', () => {
   }
 
   const input = (page: Page) => page.getByRole('textbox', { name: 'Your question' });
-  const answered = (page: Page) => page.locator('holi-bot .log[aria-busy="false"]').first().waitFor();
-
-  async function ask(page: Page, question: string): Promise<void> {
-    const answers = await page.locator('holi-bot .thread > .msg.bot').count();
-    await input(page).fill(question);
-    await input(page).press('Enter');
-    await page.locator('holi-bot .thread > .msg.bot').nth(answers).waitFor();
-    await answered(page);
-  }
 
   /** Whether an element's box lies within the log's visible part (and the viewport). */
   const inView = (page: Page, selector: string) =>

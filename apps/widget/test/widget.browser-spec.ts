@@ -1,7 +1,7 @@
 import type { Browser, Page, Route } from 'playwright-core';
 import { type RunningApp, startApp, testEnv } from '../../api/test/support/app.js';
 import { freshSqliteDatabase } from '@holibot/database/testing';
-import { describeInBrowser, launchBrowser, openPage, screenshot, seriousAxeViolations, type WatchedPage } from './browser.js';
+import { ask, describeInBrowser, launchBrowser, openPage, screenshot, seriousAxeViolations, type WatchedPage } from './browser.js';
 
 const LAUNCHER = /Chat with HoliBot/;
 const SLOW = 90_000;
@@ -40,17 +40,6 @@ describeInBrowser('<holi-bot> in the browser', () => {
   const dialog = (page: Page) => page.getByRole('dialog');
   const input = (page: Page) => page.getByRole('textbox', { name: 'Your question' });
   const lastCards = (page: Page) => page.locator('holi-bot .cards').last().locator('.card');
-
-  /** The log is busy from the question until the final answer (streamed text comes before). */
-  const answered = (page: Page) => page.locator('holi-bot .log[aria-busy="false"]').waitFor();
-
-  async function ask(page: Page, question: string): Promise<void> {
-    const answers = await page.locator('holi-bot .thread > .msg.bot').count();
-    await input(page).fill(question);
-    await input(page).press('Enter');
-    await page.locator('holi-bot .thread > .msg.bot').nth(answers).waitFor();
-    await answered(page);
-  }
 
   it(
     'serves the demo page under a strict CSP; the loader alone loads first, and an early click opens the panel',
