@@ -91,6 +91,45 @@ describeInBrowser('<holi-bot> on real host pages', () => {
   );
 
   it(
+    'a finished answer is placed once: scrolled to its end (wheel, or Tab to its buttons), the log stays there while the visitor types',
+    async () => {
+      const page = await open('/');
+      await page.getByRole('button', { name: LAUNCHER }).click();
+      await ask(page, 'best restaurants in Calpe');
+      const log = page.locator('holi-bot .log');
+      const scrollTop = () => log.evaluate((el) => el.scrollTop);
+      const placed = await scrollTop();
+      // The answer is longer than the log: its end is below.
+      expect(await log.evaluate((el) => el.scrollHeight - el.clientHeight)).toBeGreaterThan(placed + 40);
+      await log.hover();
+      await page.mouse.wheel(0, 5000);
+      await page.waitForFunction(() => {
+        const el = document.querySelector('holi-bot')!.shadowRoot!.querySelector('.log')!;
+        return el.scrollHeight - el.scrollTop - el.clientHeight < 2;
+      });
+      // Arriving at the end lets the log follow again; it must not take the visitor back to the answer's start.
+      await page.waitForTimeout(200);
+      const end = await scrollTop();
+      expect(end).toBeGreaterThan(placed + 40);
+      // Typing re-renders the component, feedback changes the answer: the log must not go back to where the answer starts.
+      await input(page).pressSequentially('and', { delay: 20 });
+      await page.getByRole('button', { name: 'Helpful', exact: true }).click();
+      await page.getByText('Thanks for your feedback!').waitFor();
+      await page.waitForTimeout(100);
+      expect(await scrollTop()).toBeGreaterThanOrEqual(end);
+
+      // Keyboard: focusing the answer's feedback button scrolls it into view, and it stays there.
+      await log.evaluate((el) => (el.scrollTop = 0));
+      await page.getByRole('button', { name: 'Helpful', exact: true }).focus();
+      const focused = await scrollTop();
+      await input(page).pressSequentially(' more', { delay: 20 });
+      await page.waitForTimeout(100);
+      expect(await scrollTop()).toBe(focused);
+    },
+    SLOW,
+  );
+
+  it(
     'removed and re-added after 1 s (three times): ask() and open() keep working, one launcher, one socket',
     async () => {
       const page = await open('/');
@@ -327,9 +366,11 @@ describeInBrowser('<holi-bot> on real host pages', () => {
       await page.locator(`holi-bot .report[aria-pressed="true"]`).waitFor();
       await page.getByText('Thanks for your feedback!').waitFor();
 
+      // Other tests of this file rate answers too: this conversation's rows only.
+      const sessionId = await page.evaluate(() => Object.entries(localStorage).find(([key]) => key.startsWith('holibot:session:'))?.[1]);
       const db = new Database(sqlitePath, { readonly: true });
       try {
-        const rows = db.prepare('SELECT rating, reason, comment, poi_id FROM ChatFeedback').all() as {
+        const rows = db.prepare('SELECT rating, reason, comment, poi_id FROM ChatFeedback WHERE session_id = ?').all(sessionId) as {
           rating: string;
           reason: string | null;
           comment: string | null;

@@ -492,6 +492,8 @@ export class HoliBotComponent implements AfterViewChecked {
   private atBottom = true;
   /** Whether the log keeps the latest entry in view; the visitor's own scrolling stops it. */
   private following = true;
+  /** The finished answer the log was last placed for. */
+  private placed = 0;
   /**
    * When the visitor last used wheel, touch, keys or pointer on the log: a scroll soon after is
    * theirs. (Comparing positions is not enough: layout and the browser move the log too.)
@@ -793,6 +795,10 @@ export class HoliBotComponent implements AfterViewChecked {
       this.followedId = latest.id;
     }
     if (!this.following) return;
+    // A finished answer is placed once: a later change of it (feedback given, the reasons form
+    // opened) or the visitor scrolling to its end must not move the log back to its start.
+    if (latest.id === this.placed) return;
+    if (!this.pending()) this.placed = latest.id;
     // The latest answer: as much of it as fits, never past its first line — nor past the question
     // it answers, when that came just before.
     const question = entries.at(-2)?.role === 'user' ? entries.at(-2)! : latest;
