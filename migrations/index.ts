@@ -3,6 +3,7 @@ import { MessageTokenUsage1764200000000 } from './1764200000000-MessageTokenUsag
 import { CleanupLogDetails1764400000000 } from './1764400000000-CleanupLogDetails.js';
 import { AlertTables1764600000000 } from './1764600000000-AlertTables.js';
 import { ChatFeedbackTable1764800000000 } from './1764800000000-ChatFeedbackTable.js';
+import { ChatTurnStatTable1765000000000 } from './1765000000000-ChatTurnStatTable.js';
 
 /** Every migration, oldest first. A new migration is added here. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   CleanupLogDetails1764400000000,
   AlertTables1764600000000,
   ChatFeedbackTable1764800000000,
+  ChatTurnStatTable1765000000000,
 ];

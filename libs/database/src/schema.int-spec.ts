@@ -26,14 +26,17 @@ eachDatabase('schema', (database) => {
     expect(await drift(dataSource)).toEqual([]);
     const tables = (await dataSource.createQueryRunner().getTables()).map((t) => t.name.split('.').pop()).sort();
     expect(tables).toEqual(
-      expect.arrayContaining(['AlertEvent', 'AlertRuleState', 'ChatFeedback', 'ChatMessage', 'ChatSession', 'ChatSessionCleanupLog', 'Poi']),
+      expect.arrayContaining(['AlertEvent', 'AlertRuleState', 'ChatFeedback', 'ChatMessage', 'ChatSession', 'ChatSessionCleanupLog', 'ChatTurnStat', 'Poi']),
     );
   });
 
   it('every migration has a working down()', async () => {
     const runner = dataSource.createQueryRunner();
     try {
-      // Newest first: the feedback table goes, the alert tables, then the cleanup log's details, the token columns, and every table.
+      // Newest first: the turn statistics go, the feedback table, the alert tables, then the cleanup log's details, the token columns, and every table.
+      await dataSource.undoLastMigration();
+      expect(await runner.hasTable('ChatTurnStat')).toBe(false);
+      expect(await runner.hasTable('ChatFeedback')).toBe(true);
       await dataSource.undoLastMigration();
       expect(await runner.hasTable('ChatFeedback')).toBe(false);
       expect(await runner.hasTable('ChatMessage')).toBe(true);

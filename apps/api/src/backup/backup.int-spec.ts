@@ -70,7 +70,7 @@ async function tableChecksums(database: DatabaseConfig): Promise<Record<string, 
   try {
     const q = database.type === 'mysql' ? '`' : '"';
     const sums: Record<string, string> = {};
-    for (const table of ['ChatFeedback', 'ChatMessage', 'ChatSession', 'ChatSessionCleanupLog', 'Poi', 'migrations']) {
+    for (const table of ['ChatFeedback', 'ChatMessage', 'ChatSession', 'ChatSessionCleanupLog', 'ChatTurnStat', 'Poi', 'migrations']) {
       const rows = (await dataSource.query(`SELECT * FROM ${q}${table}${q} ORDER BY ${q}id${q}`)) as unknown[];
       sums[table] = createHash('sha256').update(JSON.stringify(rows)).digest('hex');
     }
@@ -111,7 +111,15 @@ eachDatabase('backup and restore', (database) => {
 
     const manifest = await context.backups.create({ reason: 'manual' });
     expect(manifest).toMatchObject({ format: 1, databaseType: database().type, encryption: null, reason: 'manual' });
-    expect(manifest.rowCounts).toMatchObject({ ChatSession: 2, ChatMessage: 6, ChatFeedback: 1, Poi: 191, AlertEvent: 0, migrations: MIGRATIONS.length });
+    expect(manifest.rowCounts).toMatchObject({
+      ChatSession: 2,
+      ChatMessage: 6,
+      ChatTurnStat: 3,
+      ChatFeedback: 1,
+      Poi: 191,
+      AlertEvent: 0,
+      migrations: MIGRATIONS.length,
+    });
     expect(manifest.migrations).toHaveLength(MIGRATIONS.length);
     // Nothing wrote during the dump: the counts are the dump's own.
     expect(manifest.rowCountsExact).toBe(true);

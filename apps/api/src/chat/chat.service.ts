@@ -6,6 +6,7 @@ import { Metrics } from '../observability/metrics/metrics.service.js';
 import { SessionService } from '../session/index.js';
 import { AnswerEngine, HISTORY_LIMIT } from './engine/answer-engine.js';
 import type { ChatMessageDto } from './chat-message.dto.js';
+import { turnStat } from './turn-stat.js';
 
 /** One chat turn: find or start the session, let the engine answer, store the turn once. */
 @Injectable()
@@ -67,20 +68,25 @@ export class ChatService {
     session.lastResultIds = answer.context.lastResultIds;
     session.focusPoiId = answer.context.focusPoiId;
     const latencyMs = Math.round(performance.now() - started);
-    const [, messageId] = await this.sessions.recordTurn(session, !existing, [
-      { role: 'user', content: query, poiIds: null, language: answer.language, intent: null, engine: null, latencyMs: null },
-      {
-        role: 'assistant',
-        content: answer.text,
-        poiIds: answer.pois.map((p) => p.id),
-        language: answer.language,
-        intent: answer.intent,
-        engine: answer.engine,
-        latencyMs,
-        promptTokens: answer.usage?.promptTokens ?? null,
-        completionTokens: answer.usage?.completionTokens ?? null,
-      },
-    ]);
+    const [, messageId] = await this.sessions.recordTurn(
+      session,
+      !existing,
+      [
+        { role: 'user', content: query, poiIds: null, language: answer.language, intent: null, engine: null, latencyMs: null },
+        {
+          role: 'assistant',
+          content: answer.text,
+          poiIds: answer.pois.map((p) => p.id),
+          language: answer.language,
+          intent: answer.intent,
+          engine: answer.engine,
+          latencyMs,
+          promptTokens: answer.usage?.promptTokens ?? null,
+          completionTokens: answer.usage?.completionTokens ?? null,
+        },
+      ],
+      turnStat(answer, query, latencyMs),
+    );
     this.logger.debug(`session ${session.id}: ${answer.intent} by ${answer.engine}, ${answer.pois.length} POIs, ${latencyMs} ms`);
     return {
       success: true,

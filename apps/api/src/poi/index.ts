@@ -2,3 +2,4 @@
 export { type CatalogueEntry, type CatalogueVocabulary, PoiCatalogue } from './poi-catalogue.service.js';
 export { PoiImportService } from './poi-import.service.js';
 export { SUBCATEGORY_LABELS, subcategoryLabel } from './subcategory-labels.js';
+export { type AttributeColumns, STORED_ATTRIBUTES, type StoredAttribute, poiHasAttribute } from './poi-attributes.js';

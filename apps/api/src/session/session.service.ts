@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, MoreThan } from 'typeorm';
-import { ChatMessage, ChatSession, insertRows, transaction } from '@holibot/database';
+import { ChatMessage, ChatSession, ChatTurnStat, insertRows, transaction } from '@holibot/database';
 import { Clock } from '../common/clock.js';
 import { AppConfig } from '../config/app-config.js';
 
@@ -48,9 +48,10 @@ export class SessionService {
    * Stores one turn — the session row and its messages — in one transaction and slides the
    * expiry. A session deleted since it was read (a DELETE racing the message) is not revived:
    * the turn starts a new session, whose id the caller then answers with. Resolves to the
-   * stored messages' ids, in the order of `messages`.
+   * stored messages' ids, in the order of `messages`. The turn's statistics row (reports), when
+   * given, is written in the same transaction.
    */
-  async recordTurn(session: ChatSession, isNew: boolean, messages: NewMessage[]): Promise<number[]> {
+  async recordTurn(session: ChatSession, isNew: boolean, messages: NewMessage[], stat?: Omit<ChatTurnStat, 'id' | 'createdAt'>): Promise<number[]> {
     const now = this.clock.now();
     session.updatedAt = now;
     session.expiresAt = this.expiry(now);
@@ -78,6 +79,7 @@ export class SessionService {
         }
       }
       if (insert) await insertRows(manager, ChatSession, [{ ...session, messageCount: messages.length }]);
+      if (stat) await insertRows(manager, ChatTurnStat, [manager.create(ChatTurnStat, { ...stat, createdAt: now })]);
       return insertRows(
         manager,
         ChatMessage,

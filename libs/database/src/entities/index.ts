@@ -4,12 +4,13 @@ import { ChatFeedback } from './chat-feedback.entity.js';
 import { ChatMessage } from './chat-message.entity.js';
 import { ChatSession } from './chat-session.entity.js';
 import { ChatSessionCleanupLog } from './chat-session-cleanup-log.entity.js';
+import { ChatTurnStat } from './chat-turn-stat.entity.js';
 import { Poi } from './poi.entity.js';
 
-export { AlertEvent, AlertRuleState, ChatFeedback, ChatMessage, ChatSession, ChatSessionCleanupLog, Poi };
+export { AlertEvent, AlertRuleState, ChatFeedback, ChatMessage, ChatSession, ChatSessionCleanupLog, ChatTurnStat, Poi };
 export type { Translations } from './poi.entity.js';
 export type { CleanupStatus, JobTrigger } from './chat-session-cleanup-log.entity.js';
 export type { AlertEventState } from './alert-event.entity.js';
 
 /** Every entity of the schema; the data source and the migration drift check use this list. */
-export const ENTITIES = [ChatSession, ChatMessage, ChatSessionCleanupLog, Poi, AlertEvent, AlertRuleState, ChatFeedback];
+export const ENTITIES = [ChatSession, ChatMessage, ChatSessionCleanupLog, Poi, AlertEvent, AlertRuleState, ChatFeedback, ChatTurnStat];

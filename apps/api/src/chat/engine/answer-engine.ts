@@ -43,6 +43,21 @@ export interface TokenUsage {
   completionTokens: number;
 }
 
+/** What a question asked for, in the engine's terms (lexicon topic keys, attribute names): the gaps report groups by it. */
+export interface AskedFor {
+  topics: string[];
+  attributes: string[];
+}
+
+/** The LLM behind a turn, for the usage report. */
+export interface LlmTurn {
+  model: string;
+  /** How the turn's last call ended ('ok', 'timeout', 'http_429', 'circuit_open', 'ungrounded', …). */
+  outcome: string;
+  /** Calls made: a retry is a second one, an open circuit makes none. */
+  calls: number;
+}
+
 export interface EngineAnswer {
   text: string;
   pois: PoiView[];
@@ -55,6 +70,9 @@ export interface EngineAnswer {
   context: ConversationContext;
   /** Tokens used by an LLM for this answer (also when its answer was then not used); null for none. */
   usage: TokenUsage | null;
+  asked: AskedFor;
+  /** Null when no LLM was asked. */
+  llm: LlmTurn | null;
 }
 
 /**

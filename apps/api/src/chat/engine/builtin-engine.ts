@@ -35,7 +35,8 @@ export class BuiltinAnswerEngine extends AnswerEngine {
   private compose(turn: TurnInput): EngineAnswer {
     const parsed = this.parser.parse(turn.query, this.catalogue.vocabulary());
     const language = this.language(parsed, turn);
-    const reply = new Reply(this.catalogue, MESSAGES[language], language, turn);
+    const asked = { topics: [...new Set(parsed.topics.map((t) => t.key))], attributes: [...parsed.attributes] };
+    const reply = new Reply(this.catalogue, MESSAGES[language], language, turn, asked);
     const previous = turn.context.lastResultIds.map((id) => this.catalogue.get(id)).filter((e): e is CatalogueEntry => !!e);
     const focus = turn.context.focusPoiId === null ? undefined : this.catalogue.get(turn.context.focusPoiId);
     const named = parsed.named.map((id) => this.catalogue.get(id)).filter((e): e is CatalogueEntry => !!e);

@@ -1,5 +1,5 @@
 import { POI_SUBCATEGORIES, type PoiCategory } from '@holibot/contracts';
-import type { CatalogueEntry } from '../../poi/index.js';
+import { type CatalogueEntry, poiHasAttribute } from '../../poi/index.js';
 import type { Attribute, Topic } from './lexicon.js';
 
 // Which places answer a question: the built-in engine's filters, run over the whole catalogue.
@@ -63,27 +63,5 @@ export function hasAttributes(entry: CatalogueEntry, attributes: Attribute[], op
 
 /** Only a known yes counts: a place with unknown data never passes an asked attribute. */
 export function hasAttribute(entry: CatalogueEntry, attribute: Attribute, openNow: (entry: CatalogueEntry) => boolean | null): boolean {
-  const { poi } = entry;
-  switch (attribute) {
-    case 'outdoorSeating':
-      return poi.outdoorSeating === true;
-    case 'wheelchair':
-      return poi.wheelchair === true;
-    case 'vegetarian':
-      return poi.vegetarian === true;
-    case 'vegan':
-      return poi.vegan === true;
-    case 'dogs':
-      return poi.dogs === true;
-    case 'kids':
-      return poi.kids === true;
-    case 'free':
-      return poi.free === true;
-    case 'cheap':
-      return poi.priceLevel !== null && poi.priceLevel <= 2;
-    case 'expensive':
-      return poi.priceLevel !== null && poi.priceLevel >= 3;
-    case 'openNow':
-      return openNow(entry) === true;
-  }
+  return attribute === 'openNow' ? openNow(entry) === true : poiHasAttribute(entry.poi, attribute);
 }

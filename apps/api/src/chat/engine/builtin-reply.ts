@@ -1,6 +1,6 @@
 import type { ChatIntent, Language, PoiView } from '@holibot/contracts';
 import type { CatalogueEntry, PoiCatalogue } from '../../poi/index.js';
-import type { ConversationContext, EngineAnswer, TurnInput } from './answer-engine.js';
+import type { AskedFor, ConversationContext, EngineAnswer, TurnInput } from './answer-engine.js';
 import { type Ranked, hasAttribute } from './builtin-matching.js';
 import type { Attribute, Field } from './lexicon.js';
 import type { Messages } from './messages.js';
@@ -12,6 +12,8 @@ export class Reply {
     readonly m: Messages,
     private readonly language: Language,
     private readonly turn: TurnInput,
+    /** What the question asked for, carried by every answer of the turn (reports). */
+    private readonly asked: AskedFor = { topics: [], attributes: [] },
   ) {}
 
   private wallTime: Date | null = null;
@@ -145,6 +147,8 @@ export class Reply {
         focusPoiId: context.focusPoiId !== undefined ? context.focusPoiId : this.turn.context.focusPoiId,
       },
       usage: null,
+      asked: this.asked,
+      llm: null,
     };
   }
 }

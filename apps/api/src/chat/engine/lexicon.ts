@@ -1,11 +1,13 @@
 import type { Language } from '@holibot/contracts';
+import type { StoredAttribute } from '../../poi/index.js';
 
 /**
  * What the built-in engine understands, in English, Spanish, German and Dutch. Terms are
  * written lower-case without accents (as questions are normalized); a term may be several
  * words. Typos are tolerated by the parser (edit distance), so only real spellings go here.
  */
-export type Attribute = 'outdoorSeating' | 'wheelchair' | 'vegetarian' | 'vegan' | 'dogs' | 'kids' | 'free' | 'cheap' | 'expensive' | 'openNow';
+/** What a place may have: its stored attributes, and being open now. */
+export type Attribute = StoredAttribute | 'openNow';
 export type Field = 'address' | 'phone' | 'website' | 'hours' | 'open' | 'price' | 'rating';
 export type Ordinal = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | -1;
 

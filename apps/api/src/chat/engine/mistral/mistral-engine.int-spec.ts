@@ -211,7 +211,7 @@ describe('MistralAnswerEngine', () => {
   it('429, then an answer within the budget: retried once, answered by Mistral', async () => {
     fake.script({ status: 429 }, { text: '**Taberna El Tapeo** it is.', usage: { promptTokens: 700, completionTokens: 9 } });
     const { answer, ms } = await timed(engine().answer(turn('tapas restaurants')));
-    expect(answer).toMatchObject({ engine: 'mistral', usage: { promptTokens: 700, completionTokens: 9 } });
+    expect(answer).toMatchObject({ engine: 'mistral', usage: { promptTokens: 700, completionTokens: 9 }, llm: { outcome: 'ok', calls: 2 } });
     expect(fake.requests).toHaveLength(2);
     expect(fake.requests[1]!.receivedAt - fake.requests[0]!.receivedAt).toBeGreaterThanOrEqual(200);
     expect(mistralLines().map((l) => /outcome=(\S+) attempt=(\d)/.exec(l.message)!.slice(1).join('@'))).toEqual(['http_429@1', 'ok@2']);
@@ -276,6 +276,8 @@ describe('MistralAnswerEngine', () => {
 
     const { answer, ms } = await timed(mistral.answer(turn('tapas restaurants')));
     expect(answer.engine).toBe('builtin');
+    // The usage report counts it as a turn that asked the model and made no call.
+    expect(answer.llm).toEqual({ model: 'mistral-small-latest', outcome: 'circuit_open', calls: 0 });
     expect(ms).toBeLessThan(100); // no call, no wait
     expect(fake.requests).toHaveLength(2); // nothing reached Mistral
     expect(mistralLines().at(-1)!.message).toContain('outcome=circuit_open');

@@ -66,6 +66,9 @@ class TurnState {
   shown = 0;
   /** Set once the turn has its answer: a late model sentence is never shown after that. */
   closed = false;
+  /** The last call's outcome, and the calls made (usage report). */
+  outcome: Outcome | null = null;
+  calls = 0;
 
   addUsage(usage: TokenUsage | null): void {
     if (!usage) return;
@@ -194,7 +197,7 @@ export class MistralAnswerEngine extends AnswerEngine {
       // The call ends on the abort within a few ms: wait that long for its usage line, no longer.
       if (verdict === 'expired') await Promise.race([work.catch(() => undefined), delay(25)]);
     } catch (error) {
-      if (isBrokenCircuitError(error) || isIsolatedCircuitError(error)) this.record('circuit_open', 0, null, 0, 0, turn);
+      if (isBrokenCircuitError(error) || isIsolatedCircuitError(error)) this.record('circuit_open', 0, null, 0, 0, turn, state);
       else if (!(error instanceof MistralCallError)) this.logger.error(`Mistral AI engine error: ${(error as Error).message}`);
     } finally {
       state.closed = true;
@@ -202,6 +205,9 @@ export class MistralAnswerEngine extends AnswerEngine {
       controller.abort(new Error('turn finished'));
       work.catch(() => undefined);
     }
+    // A turn cut off by MISTRAL_TIMEOUT_MS may end before its call has told how it ended.
+    const outcome = verdict === 'expired' ? 'timeout' : (state.outcome ?? 'error');
+    const llm = { model: this.client.model, outcome, calls: state.calls };
     if (verdict && verdict !== 'expired' && verdict.kind === 'ok') {
       return {
         ...base,
@@ -209,12 +215,13 @@ export class MistralAnswerEngine extends AnswerEngine {
         pois: base.pois.filter((poi) => verdict.poiIds.includes(poi.id)),
         engine: 'mistral',
         usage: state.usage,
+        llm,
       };
     }
     // The built-in answer, streamed as the built-in engine streams it — unless model sentences
     // were shown already: then the final text (authoritative) replaces them on the client.
     if (turn.onDelta && state.shown === 0) for (const chunk of textChunks(base.text)) turn.onDelta(chunk);
-    return { ...base, engine: 'builtin', usage: state.usage };
+    return { ...base, engine: 'builtin', usage: state.usage, llm };
   }
 
   /** One call, and one retry of a transient error when nothing was shown and time allows. */
@@ -249,6 +256,7 @@ export class MistralAnswerEngine extends AnswerEngine {
           performance.now() - began,
           verdict.kind === 'ok' ? verdict.removed : judge.removed,
           turn,
+          state,
         );
         return verdict;
       } catch (error) {
@@ -260,7 +268,7 @@ export class MistralAnswerEngine extends AnswerEngine {
             : failure.kind === 'aborted'
               ? 'timeout'
               : failure.kind;
-        this.record(outcome, attempt, spent(before, state.usage), performance.now() - began, 0, turn);
+        this.record(outcome, attempt, spent(before, state.usage), performance.now() - began, 0, turn, state);
         const left = deadline - performance.now() - this.retryBackoffMs;
         if (attempt > 1 || !failure.transient || signal.aborted || state.shown > 0 || left < this.minRetryBudgetMs) throw failure;
         await sleep(this.retryBackoffMs, signal);
@@ -296,7 +304,9 @@ export class MistralAnswerEngine extends AnswerEngine {
   }
 
   /** One usage line per Mistral call; operators grep for "Mistral AI". Never the visitor's words. */
-  private record(outcome: Outcome, attempt: number, usage: TokenUsage | null, latencyMs: number, removed: number, turn: TurnInput): void {
+  private record(outcome: Outcome, attempt: number, usage: TokenUsage | null, latencyMs: number, removed: number, turn: TurnInput, state: TurnState): void {
+    state.outcome = outcome;
+    state.calls = Math.max(state.calls, attempt);
     const line =
       `Mistral AI call: model=${this.client.model} outcome=${outcome} attempt=${attempt} stream=${turn.onDelta ? 'yes' : 'no'} ` +
       `prompt_tokens=${usage?.promptTokens ?? 0} completion_tokens=${usage?.completionTokens ?? 0} latency_ms=${Math.round(latencyMs)}` +
