@@ -18,6 +18,8 @@ import type { LogFilesHealth } from './observability/log-files.js';
 import { MetricsModule } from './observability/metrics/metrics.module.js';
 import { ObservabilityModule } from './observability/observability.module.js';
 import { PoiModule } from './poi/poi.module.js';
+import { ReportsJobs } from './reports/reports.jobs.js';
+import { ReportsModule } from './reports/reports.module.js';
 import { SchedulingModule } from './scheduling/scheduling.module.js';
 import { SessionModule } from './session/session.module.js';
 import { WidgetModule } from './widget/widget.module.js';
@@ -49,8 +51,9 @@ export class AppModule {
         CleanupModule,
         BackupModule,
         AlertsModule,
+        ReportsModule,
         // The built-in cron jobs, each feature's JobSource (scheduling/scheduled-job.ts).
-        SchedulingModule.forRoot([CleanupJobs, BackupJobs, AlertsJobs]),
+        SchedulingModule.forRoot([CleanupJobs, BackupJobs, AlertsJobs, ReportsJobs]),
       ],
     };
   }

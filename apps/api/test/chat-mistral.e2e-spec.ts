@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { DatabaseConfig } from '@holibot/database';
 import { type RunningApp, chatClient, startApp, testEnv } from './support/app.js';
@@ -112,5 +114,20 @@ describe('chat with the Mistral engine (fake Mistral server)', () => {
     // figure); over HTTP on a CI machine that also runs Chromium, with room for the round trip.
     expect(elapsed).toBeLessThan(TIMEOUT_MS * 1.5);
     expect(running.output()).toMatch(/Mistral AI.*outcome=timeout/);
+  });
+
+  it('holibot report usage: the turns above by outcome, with their calls, fallbacks, tokens and estimated cost', () => {
+    const result = spawnSync(process.execPath, [resolve('dist/apps/api/src/cli.js'), 'report', 'usage', '--json'], {
+      env: { PATH: process.env['PATH'] ?? '', LOG_FILES_ENABLED: 'false', DB_TYPE: 'sqlite', DB_SQLITE_PATH: database.sqlitePath },
+      encoding: 'utf8',
+    });
+    expect(result.status).toBe(0);
+    const usage = JSON.parse(result.stdout);
+    expect(usage.rows).toHaveLength(1);
+    // Two answers worded by the model; an invented place (ungrounded), two HTTP 500s (one retry) and a hang fell back.
+    expect(usage.total).toMatchObject({ turns: 5, calls: 6, fallbacks: 3, outcomes: { ok: 2, ungrounded: 1, http_500: 1, timeout: 1 } });
+    expect(usage.total.promptTokens).toBeGreaterThanOrEqual(2 * 812);
+    const { inputPerM, outputPerM } = usage.prices;
+    expect(usage.total.estimatedCost).toBeCloseTo((usage.total.promptTokens * inputPerM + usage.total.completionTokens * outputPerM) / 1e6, 6);
   });
 });

@@ -1,4 +1,5 @@
 import { defineCommands } from '../cli/cli-commands.js';
+import { textTable } from '../common/text-table.js';
 import { AppConfig } from '../config/app-config.js';
 import { prepareSchema } from '../database/database.module.js';
 import { formatValue } from './alert-messages.js';
@@ -49,17 +50,10 @@ function statusTable(rules: AlertRuleStatus[], config: AppConfig): string {
     rule.unit === 'failed runs' ? 'any failure' : formatValue(rule.threshold, rule.unit),
     rule.checkedAt ? `${rule.checkedAt} by ${rule.checkedBy}${rule.stale ? ' (stale)' : ''}` : 'never',
   ]);
-  const header = ['rule', 'state', 'value', 'threshold', 'checked'];
-  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
-  const line = (cells: string[]) =>
-    cells
-      .map((cell, column) => cell.padEnd(widths[column]!))
-      .join('  ')
-      .trimEnd();
   const notes: string[] = [];
   if (!config.alerts.enabled) notes.push('ALERTS_ENABLED is false in this configuration: the server does not check the rules.');
   if (rules.some((rule) => rule.stale)) notes.push('Some readings are stale: no instance has checked for three check intervals.');
   const firing = rules.filter((rule) => rule.state === 'firing');
   for (const rule of firing) notes.push(`${rule.rule}: ${rule.summary}`);
-  return [line(header), ...rows.map(line), ...(notes.length ? ['', ...notes] : [])].join('\n');
+  return [textTable(['rule', 'state', 'value', 'threshold', 'checked'], rows), ...(notes.length ? ['', ...notes] : [])].join('\n');
 }

@@ -221,6 +221,11 @@ export const ENV_SCHEMA = z.object({
     .refine((value) => value === '' || /^https?:\/\/[^\s]+$/.test(value), { message: 'must be an http(s) URL such as https://api.mistral.ai' }),
   MISTRAL_TIMEOUT_MS: int(10000, 500, 120000),
   MISTRAL_MAX_TOKENS: int(600, 16, 32000),
+  // USD per million tokens for the usage report's cost estimate: Mistral's published price of
+  // mistral-small-latest (Mistral Small 3.2) in 2025. Set them to the price of your model and contract.
+  MISTRAL_PRICE_INPUT_PER_M: decimal(0.1, 0, 1000),
+  MISTRAL_PRICE_OUTPUT_PER_M: decimal(0.3, 0, 1000),
+  REPORT_RETENTION_DAYS: int(400, 1, 3650),
   WS_MAX_CONNECTIONS: int(5000, 1),
   WS_MAX_CONNECTIONS_PER_IP: int(20, 1),
   WS_IDLE_TIMEOUT_MS: int(30000, 0),
@@ -308,6 +313,8 @@ export class AppConfig {
   readonly poiAutoloadFile: string | null;
   readonly poiReloadIntervalMs: number;
   readonly chatMaxResults: number;
+  /** The gaps and usage reports: how long their rows are kept, and the LLM prices (USD per million tokens) of the cost estimate. */
+  readonly reports: { retentionDays: number; priceInputPerM: number; priceOutputPerM: number };
   /** The Mistral engine, or null: the built-in engine answers alone. */
   readonly mistral: { apiKey: string; model: string; serverUrl: string | null; timeoutMs: number; maxTokens: number } | null;
   /** `idleTimeoutMs`: a connection that has sent no frame by then is closed (0: never). */
@@ -403,6 +410,11 @@ export class AppConfig {
       env.POI_AUTOLOAD_FILE === undefined ? (env.NODE_ENV === 'production' ? null : SAMPLE_CATALOGUE) : env.POI_AUTOLOAD_FILE.trim() || null;
     this.poiReloadIntervalMs = env.POI_RELOAD_INTERVAL_MS;
     this.chatMaxResults = env.CHAT_MAX_RESULTS;
+    this.reports = {
+      retentionDays: env.REPORT_RETENTION_DAYS,
+      priceInputPerM: env.MISTRAL_PRICE_INPUT_PER_M,
+      priceOutputPerM: env.MISTRAL_PRICE_OUTPUT_PER_M,
+    };
     this.mistral = env.MISTRAL_API_KEY
       ? {
           apiKey: env.MISTRAL_API_KEY,

@@ -15,7 +15,7 @@ describe('built-in cron jobs', () => {
   it('schedules the cleanup and the weekly statistics in the destination time zone', async () => {
     running = await startInProcess({ TZ: 'Europe/Madrid' });
     const registry = running.app.get(SchedulerRegistry);
-    expect([...registry.getCronJobs().keys()].sort()).toEqual(['backup', 'session-cleanup', 'session-stats']);
+    expect([...registry.getCronJobs().keys()].sort()).toEqual(['backup', 'report-retention', 'session-cleanup', 'session-stats']);
     // 03:00 daily and Monday 09:00 in Calpe, whatever the server's own zone.
     const cleanup = registry.getCronJob('session-cleanup').nextDate().setZone('Europe/Madrid');
     expect([cleanup.hour, cleanup.minute]).toEqual([3, 0]);
@@ -33,7 +33,7 @@ describe('built-in cron jobs', () => {
 
   it('SESSION_CLEANUP_ENABLED=false leaves the cleanup unscheduled (system cron runs `holibot cleanup` instead)', async () => {
     running = await startInProcess({ SESSION_CLEANUP_ENABLED: 'false' });
-    expect([...running.app.get(SchedulerRegistry).getCronJobs().keys()].sort()).toEqual(['backup', 'session-stats']);
+    expect([...running.app.get(SchedulerRegistry).getCronJobs().keys()].sort()).toEqual(['backup', 'report-retention', 'session-stats']);
   });
 });
 

@@ -144,4 +144,9 @@ export function runToExit(env: Record<string, string>, args: string[] = [], scri
 export const STACK_FRAME = /^\s+at |\bat \S+ \(\S+:\d+:\d+\)/m;
 
 /** The built-in jobs as /health/ready lists them on a server that has not run one yet. */
-export const JOBS_UP = { backup: { status: 'up' }, 'session-cleanup': { status: 'up' }, 'session-stats': { status: 'up' } } as const;
+export const JOBS_UP = {
+  backup: { status: 'up' },
+  'report-retention': { status: 'up' },
+  'session-cleanup': { status: 'up' },
+  'session-stats': { status: 'up' },
+} as const;

@@ -1,0 +1,2 @@
+// What other features may use of the reports module (its Nest module: ./reports.module.ts).
+export { ReportsService, type GapsReport, type UsageReport, type UsageRow } from './reports.service.js';
