@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { existsSync, readFileSync } from 'node:fs';
 import { AppConfig, ConfigError, ENV_SCHEMA, SAMPLE_CATALOGUE } from './app-config.js';
 
@@ -86,6 +89,30 @@ describe('AppConfig', () => {
     expect(() => AppConfig.fromEnv({ NODE_ENV: 'test', HOLIBOT_FIXED_NOW: '2026-13-40T13:00:00Z' })).toThrow(/must be an ISO 8601 instant/);
     expect(() => AppConfig.fromEnv({ HOLIBOT_FIXED_NOW: '2026-06-02T11:00:00Z' })).toThrow(/HOLIBOT_FIXED_NOW=.*only allowed with NODE_ENV=test/);
     expect(() => AppConfig.fromEnv({ NODE_ENV: 'production', HOLIBOT_FIXED_NOW: '2026-06-02T11:00:00Z' })).toThrow(/only allowed with NODE_ENV=test/);
+  });
+
+  it("reads POI_TAXONOMY_FILE: a destination's tags per subcategory; a missing file, bad JSON, an unknown subcategory or a bad tag is refused by name", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'holibot-config-'));
+    const write = (name: string, content: string) => {
+      writeFileSync(join(dir, name), content);
+      return join(dir, name);
+    };
+    expect(AppConfig.fromEnv({}).poiTaxonomy).toEqual({});
+    expect(AppConfig.fromEnv({ POI_TAXONOMY_FILE: write('ok.json', '{"Diving": ["sport=freediving"], "Hiking": ["route=foot"]}') }).poiTaxonomy).toEqual({
+      Diving: ['sport=freediving'],
+      Hiking: ['route=foot'],
+    });
+    expect(() => AppConfig.fromEnv({ POI_TAXONOMY_FILE: join(dir, 'missing.json') })).toThrow(
+      /POI_TAXONOMY_FILE=".*missing\.json": cannot read it as JSON: ENOENT/,
+    );
+    expect(() => AppConfig.fromEnv({ POI_TAXONOMY_FILE: write('bad.json', '{"Diving": [') })).toThrow(/POI_TAXONOMY_FILE=.*cannot read it as JSON/);
+    expect(() => AppConfig.fromEnv({ POI_TAXONOMY_FILE: write('list.json', '["sport=freediving"]') })).toThrow(/must be a JSON object of subcategory/);
+    expect(() => AppConfig.fromEnv({ POI_TAXONOMY_FILE: write('label.json', '{"Divng": ["sport=freediving"]}') })).toThrow(
+      /"Divng" is not a subcategory \(known: Restaurants, /,
+    );
+    expect(() => AppConfig.fromEnv({ POI_TAXONOMY_FILE: write('tag.json', '{"Diving": ["freediving"]}') })).toThrow(
+      /"Diving": expected an array of "key=value" tags/,
+    );
   });
 
   it('reads the cleanup schedule: the seed times by default, a bad cron expression refused by name', () => {

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { config as loadDotenv } from 'dotenv';
 import { validateCronExpression } from 'cron';
 import { z } from 'zod';
+import { POI_SUBCATEGORIES } from '@holibot/contracts';
 import { type DatabaseConfig, DEFAULT_QUERY_TIMEOUT_MS } from '@holibot/database';
 import { DomainError } from '../common/domain-error.js';
 import { HTTP_DURATION_BUCKETS } from '../observability/metrics/metric-definitions.js';
@@ -212,6 +213,16 @@ export const ENV_SCHEMA = z.object({
     .optional()
     .refine((file) => !file || existsSync(file), { message: 'no such file' }),
   POI_RELOAD_INTERVAL_MS: int(60000, 0),
+  // A destination's additions to the OSM tag → subcategory table (see readTaxonomyFile).
+  POI_TAXONOMY_FILE: z
+    .string()
+    .default('')
+    .transform((file, context) => {
+      if (!file.trim()) return {};
+      const extension = readTaxonomyFile(file.trim());
+      if (typeof extension === 'string') context.addIssue({ code: 'custom', message: extension });
+      return typeof extension === 'string' ? {} : extension;
+    }),
   CHAT_MAX_RESULTS: int(5, 1, 20),
   MISTRAL_API_KEY: z.string().default(''),
   MISTRAL_MODEL: z.string().min(1).default('mistral-small-latest'),
@@ -311,6 +322,8 @@ export class AppConfig {
   /** ISO country of the destination: public holidays (PH) in opening hours. */
   readonly countryCode: string;
   readonly poiAutoloadFile: string | null;
+  /** POI_TAXONOMY_FILE's additions: subcategory label → `key=value` tags ({} without the file). */
+  readonly poiTaxonomy: Readonly<Record<string, readonly string[]>>;
   readonly poiReloadIntervalMs: number;
   readonly chatMaxResults: number;
   /** The gaps and usage reports: how long their rows are kept, and the LLM prices (USD per million tokens) of the cost estimate. */
@@ -409,6 +422,7 @@ export class AppConfig {
     this.poiAutoloadFile =
       env.POI_AUTOLOAD_FILE === undefined ? (env.NODE_ENV === 'production' ? null : SAMPLE_CATALOGUE) : env.POI_AUTOLOAD_FILE.trim() || null;
     this.poiReloadIntervalMs = env.POI_RELOAD_INTERVAL_MS;
+    this.poiTaxonomy = env.POI_TAXONOMY_FILE;
     this.chatMaxResults = env.CHAT_MAX_RESULTS;
     this.reports = {
       retentionDays: env.REPORT_RETENTION_DAYS,
@@ -519,4 +533,29 @@ function parseTrustProxy(value: string): TrustProxy {
   if (trimmed === 'true') return true;
   if (/^\d+$/.test(trimmed)) return Number(trimmed);
   return trimmed; // 'loopback', '10.0.0.0/8, 127.0.0.1', … as proxy-addr (Fastify, Express) understands it
+}
+
+const SUBCATEGORY_LABELS = POI_SUBCATEGORIES.map((subcategory) => subcategory.label as string);
+
+/**
+ * POI_TAXONOMY_FILE: a JSON object of subcategory label → OSM tags it adds, such as
+ * {"Diving": ["sport=freediving"], "Hiking": ["route=foot"]}. The extension, or what is wrong with it.
+ */
+function readTaxonomyFile(file: string): Record<string, string[]> | string {
+  let extension: unknown;
+  try {
+    extension = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    return `cannot read it as JSON: ${(error as Error).message}`;
+  }
+  if (typeof extension !== 'object' || extension === null || Array.isArray(extension)) {
+    return 'must be a JSON object of subcategory → ["key=value", …], e.g. {"Diving": ["sport=freediving"]}';
+  }
+  for (const [label, tags] of Object.entries(extension)) {
+    if (!SUBCATEGORY_LABELS.includes(label)) return `"${label}" is not a subcategory (known: ${SUBCATEGORY_LABELS.join(', ')})`;
+    if (!Array.isArray(tags) || tags.some((tag) => typeof tag !== 'string' || !/^[a-z_:]+=[^=;\s]+$/.test(tag))) {
+      return `"${label}": expected an array of "key=value" tags such as "sport=freediving"`;
+    }
+  }
+  return extension as Record<string, string[]>;
 }

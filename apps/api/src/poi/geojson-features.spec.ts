@@ -1,5 +1,5 @@
 import { parseFeatureCollection } from './geojson-features.js';
-import { classify } from './taxonomy.js';
+import { BUILT_IN_TAXONOMY, Taxonomy, classify } from './taxonomy.js';
 
 const feature = (id: string | number | undefined, properties: Record<string, unknown>, coordinates: unknown = [0.05, 38.64]) => ({
   type: 'Feature',
@@ -24,6 +24,24 @@ describe('OSM tags → taxonomy', () => {
     [{ man_made: 'lighthouse' }, 'Culture & History', 'Historic sites'],
   ])('%j', (tags, category, subcategory) => {
     expect(classify(tags as Record<string, string>)).toMatchObject({ category, label: subcategory });
+  });
+
+  it('gives every facet of a feature: each key, each ";" value; a generic tag is not the primary when a specific one follows', () => {
+    const labels = (tags: Record<string, string>, taxonomy = BUILT_IN_TAXONOMY) => taxonomy.facets(tags).map((facet) => facet.label);
+    expect(labels({ shop: 'sports', sport: 'scuba_diving;snorkelling' })).toEqual(['Diving', 'Shops']);
+    expect(labels({ route: 'hiking', leisure: 'nature_reserve', tourism: 'attraction' })).toEqual(['Hiking', 'Attractions', 'Nature reserves']);
+    expect(labels({ amenity: 'restaurant;bar', cuisine: 'tapas' })).toEqual(['Restaurants', 'Bars']);
+    expect(labels({ craft: 'winery', shop: 'wine' })).toEqual(['Wine & delicatessen']);
+    expect(labels({ historic: 'tower', tourism: 'viewpoint' })).toEqual(['Viewpoints', 'Historic sites']);
+    expect(labels({ route: 'mtb' })).toEqual(['Cycling']);
+    expect(labels({ leisure: 'swimming_area' })).toEqual(['Beaches']);
+    expect(labels({ tourism: 'picnic_site' })).toEqual(['Parks']);
+    expect(labels({ amenity: 'bench' })).toEqual([]);
+    // A destination's table: new tags, and a tag the built-in table maps elsewhere.
+    const extended = new Taxonomy({ Diving: ['sport=freediving'], Viewpoints: ['tourism=picnic_site'] });
+    expect(labels({ sport: 'freediving' }, extended)).toEqual(['Diving']);
+    expect(labels({ tourism: 'picnic_site' }, extended)).toEqual(['Viewpoints']);
+    expect(() => new Taxonomy({ Divng: ['sport=freediving'] })).toThrow(/"Divng" is not a subcategory/);
   });
 
   it('knows nothing of unmapped values', () => {

@@ -1,6 +1,6 @@
 import type { Poi, Translations } from '@holibot/database';
 import { parseOpeningHours } from './opening-hours.js';
-import { classify } from './taxonomy.js';
+import { BUILT_IN_TAXONOMY, TAG_KEY_ORDER, type Taxonomy } from './taxonomy.js';
 
 /** A catalogue record as read from one GeoJSON feature, before it meets the database. */
 export type PoiRecord = Omit<Poi, 'id' | 'source' | 'active' | 'createdAt' | 'updatedAt'>;
@@ -35,7 +35,12 @@ const TRANSLATABLE_LANGUAGES = /^[a-z]{2}$/;
  * tags (plus `rating`, `review_count`, `price_level`). Bad features are rejected one by one
  * with their index and reason; the rest are mapped onto the HoliBot taxonomy.
  */
-export function parseFeatureCollection(input: unknown, countryCode = 'es', onProgress?: (checked: number, total: number) => void): ParsedCollection {
+export function parseFeatureCollection(
+  input: unknown,
+  countryCode = 'es',
+  onProgress?: (checked: number, total: number) => void,
+  taxonomy: Taxonomy = BUILT_IN_TAXONOMY,
+): ParsedCollection {
   if (!isObject(input) || input['type'] !== 'FeatureCollection' || !Array.isArray(input['features'])) {
     throw new InvalidCollectionError('not a GeoJSON FeatureCollection (expected {"type": "FeatureCollection", "features": [...]})');
   }
@@ -45,7 +50,7 @@ export function parseFeatureCollection(input: unknown, countryCode = 'es', onPro
   const warnings: FeatureWarning[] = [];
   const seen = new Set<string>();
   features.forEach((feature, index) => {
-    const result = parseFeature(feature, index, warnings, countryCode);
+    const result = parseFeature(feature, index, warnings, countryCode, taxonomy);
     if ('reason' in result) {
       rejected.push(result);
     } else if (seen.has(result.externalId)) {
@@ -59,7 +64,7 @@ export function parseFeatureCollection(input: unknown, countryCode = 'es', onPro
   return { records, rejected, warnings, total: features.length };
 }
 
-function parseFeature(feature: unknown, index: number, warnings: FeatureWarning[], countryCode: string): PoiRecord | FeatureRejection {
+function parseFeature(feature: unknown, index: number, warnings: FeatureWarning[], countryCode: string, taxonomy: Taxonomy): PoiRecord | FeatureRejection {
   const reject = (reason: string, id: string | null = null): FeatureRejection => ({ index, id, reason });
   if (!isObject(feature) || feature['type'] !== 'Feature') return reject('not a GeoJSON Feature');
   const properties = feature['properties'];
@@ -91,11 +96,9 @@ function parseFeature(feature: unknown, index: number, warnings: FeatureWarning[
   if (!name) return reject('feature has no name', id);
   if (name.length > 255) return reject('name is longer than 255 characters', id);
 
-  const subcategory = classify(tags);
+  const subcategory = taxonomy.classify(tags);
   if (!subcategory) {
-    const primary = ['amenity', 'shop', 'tourism', 'historic', 'natural', 'sport', 'leisure', 'man_made']
-      .filter((key) => tags[key])
-      .map((key) => `${key}=${tags[key]}`);
+    const primary = TAG_KEY_ORDER.filter((key) => tags[key]).map((key) => `${key}=${tags[key]}`);
     const reason = primary.length
       ? `no HoliBot category for ${primary.join(', ')}`
       : 'no category tag (amenity, tourism, natural, leisure, historic, shop, sport or man_made)';

@@ -10,11 +10,16 @@ import { type TimerHandle, Timers } from '../common/effects/index.js';
 import { type ParsedOpeningHours, nextChangeAt, openAt, parseOpeningHours, wallClock } from './opening-hours.js';
 import { PoiImportService } from './poi-import.service.js';
 import { subcategoryLabel } from './subcategory-labels.js';
+import { BUILT_IN_TAXONOMY, Taxonomy } from './taxonomy.js';
 
 /** A catalogue POI with what answering needs precomputed once per load, not per question. */
 export interface CatalogueEntry {
   poi: Poi;
+  /** The primary category (display). */
   category: PoiCategory;
+  /** Every subcategory and category the place's tags give, the primary ones included: searches match any. */
+  subcategories: ReadonlySet<string>;
+  categories: ReadonlySet<string>;
   hours: ParsedOpeningHours | null;
   /** Bayesian average of the rating: many good reviews beat one perfect one. 0–5. */
   quality: number;
@@ -70,6 +75,7 @@ export class PoiCatalogue implements OnApplicationShutdown {
     private readonly config: AppConfig,
     private readonly importer: PoiImportService,
     private readonly timers: Timers,
+    private readonly taxonomy: Taxonomy = BUILT_IN_TAXONOMY,
   ) {}
 
   /** Server start: load the sample (or configured) catalogue into an empty database, then watch. */
@@ -245,7 +251,16 @@ export class PoiCatalogue implements OnApplicationShutdown {
     }
     const reviews = poi.reviewCount ?? 0;
     const quality = poi.rating === null ? PRIOR_RATING - 0.5 : (poi.rating * reviews + PRIOR_RATING * PRIOR_REVIEWS) / (reviews + PRIOR_REVIEWS);
-    return { poi, category: poi.category as PoiCategory, hours, quality, cityKey: null };
+    const facets = this.taxonomy.facets(poi.tags ?? {});
+    return {
+      poi,
+      category: poi.category as PoiCategory,
+      subcategories: new Set([poi.subcategory, ...facets.map((f) => f.label)]),
+      categories: new Set([poi.category, ...facets.map((f) => f.category)]),
+      hours,
+      quality,
+      cityKey: null,
+    };
   }
 
   private async currentVersion(): Promise<string> {

@@ -7,6 +7,7 @@ import { FileSystem } from '../common/effects/index.js';
 import { AppConfig } from '../config/app-config.js';
 import { ImportFileError } from './poi.errors.js';
 import { type FeatureRejection, type FeatureWarning, InvalidCollectionError, type PoiRecord, parseFeatureCollection } from './geojson-features.js';
+import { BUILT_IN_TAXONOMY, Taxonomy } from './taxonomy.js';
 
 export interface ImportOptions {
   /** Namespace of the feature ids; with the id, the key that later imports update. */
@@ -72,6 +73,7 @@ export class PoiImportService {
     private readonly clock: Clock,
     private readonly config: AppConfig,
     private readonly files: FileSystem,
+    private readonly taxonomy: Taxonomy = BUILT_IN_TAXONOMY,
   ) {}
 
   async importFile(file: string, options: ImportOptions = {}): Promise<ImportReport> {
@@ -100,7 +102,7 @@ export class PoiImportService {
     if (!SOURCE_PATTERN.test(source)) {
       throw new ImportFileError(`source "${source}" must be 1–50 letters, digits, dots, dashes or underscores`);
     }
-    const parsed = parseFeatureCollection(collection, this.config.countryCode, (done, total) => options.onProgress?.('checking', done, total));
+    const parsed = parseFeatureCollection(collection, this.config.countryCode, (done, total) => options.onProgress?.('checking', done, total), this.taxonomy);
     if (options.replace && parsed.records.length === 0) {
       throw new ImportFileError(
         `no feature of the file can be imported (${parsed.total} in the file, ${parsed.rejected.length} rejected): --replace would empty the catalogue, so nothing was changed`,

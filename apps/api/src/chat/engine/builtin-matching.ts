@@ -48,9 +48,10 @@ export function topicFilter(topics: Topic[]): (entry: CatalogueEntry) => boolean
 /** True when there are no topics. Plain loops: this runs for every place on every question. */
 function matchesAny(entry: CatalogueEntry, topics: Topic[]): boolean {
   if (topics.length === 0) return true;
-  const { subcategory, cuisine } = entry.poi;
+  const { cuisine } = entry.poi;
   for (const topic of topics) {
-    if (topic.subcategories?.includes(subcategory) || topic.categories?.includes(entry.category)) return true;
+    // Any facet of the place: a dive centre tagged shop=sports + sport=scuba_diving answers "diving".
+    if (topic.subcategories?.some((s) => entry.subcategories.has(s)) || topic.categories?.some((c) => entry.categories.has(c))) return true;
     if (topic.cuisines && cuisine) for (const c of topic.cuisines) if (cuisine.includes(c)) return true;
   }
   return false;

@@ -1,0 +1,101 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Test, type TestingModule } from '@nestjs/testing';
+import { ThrottlerModule } from '@nestjs/throttler';
+import type { DataSource } from 'typeorm';
+import { Poi, createDataSource } from '@holibot/database';
+import { databaseEnv, freshSqliteDatabase } from '@holibot/database/testing';
+import { Clock, FixedClock } from '../../common/clock.js';
+import { CommonModule } from '../../common/common.module.js';
+import { AppConfig } from '../../config/app-config.js';
+import { ConfigModule } from '../../config/config.module.js';
+import { DatabaseModule } from '../../database/database.module.js';
+import { MetricsModule } from '../../observability/metrics/metrics.module.js';
+import { PoiCatalogue } from '../../poi/index.js';
+import { ChatModule } from '../chat.module.js';
+import { ChatService } from '../chat.service.js';
+
+/** A catalogue of Xàbia tagged as OpenStreetMap contributors tag: several keys, `;` lists, route=*, craft=*. */
+const XABIA = resolve('apps/api/test/fixtures/xabia-osm.geojson');
+
+async function chatOn(env: Record<string, string>) {
+  const config = AppConfig.fromEnv({ NODE_ENV: 'test', POI_RELOAD_INTERVAL_MS: '0', POI_AUTOLOAD_FILE: XABIA, ...databaseEnv(freshSqliteDatabase()), ...env });
+  const dataSource: DataSource = await (await createDataSource(config.database)).initialize();
+  await dataSource.runMigrations();
+  const module: TestingModule = await Test.createTestingModule({
+    imports: [
+      ConfigModule.forRoot(config),
+      CommonModule,
+      DatabaseModule.forRoot(dataSource),
+      MetricsModule.forRoot({ serve: false }),
+      ThrottlerModule.forRoot([{ ttl: 60_000, limit: 1000 }]),
+      ChatModule,
+    ],
+  })
+    .overrideProvider(Clock)
+    .useValue(new FixedClock(new Date('2026-06-02T09:00:00Z')))
+    .setLogger({ log() {}, error() {}, warn() {}, debug() {}, verbose() {} })
+    .compile();
+  await module.init();
+  await module.get(PoiCatalogue).start();
+  const chat = module.get(ChatService);
+  return {
+    dataSource,
+    /** The names of the places the answer shows. */
+    async names(query: string): Promise<string[]> {
+      const { data } = await chat.handle({ query, language: 'en' }, null);
+      return data.pois.map((poi) => poi.name);
+    },
+    close: () => module.close(),
+  };
+}
+
+describe('places have every facet their OpenStreetMap tags give', () => {
+  let xabia: Awaited<ReturnType<typeof chatOn>>;
+  beforeAll(async () => {
+    xabia = await chatOn({});
+  });
+  afterAll(() => xabia?.close());
+
+  it('a dive centre tagged shop=sports + sport=scuba_diving;snorkelling is a dive centre (its primary kind) and is found for diving in every language', async () => {
+    const diveCentre = await xabia.dataSource.getRepository(Poi).findOneByOrFail({ name: 'Blue Xàbia Dive Centre' });
+    expect(diveCentre).toMatchObject({ category: 'Active', subcategory: 'Diving' });
+    for (const question of ['where can I go snorkeling or diving?', '¿dónde puedo bucear?', 'Wo kann man tauchen?', 'waar kan ik duiken?']) {
+      expect(await xabia.names(question)).toContain('Blue Xàbia Dive Centre');
+    }
+  });
+
+  it('a trail tagged route=hiking + leisure=nature_reserve + tourism=attraction is found for hiking and for nature', async () => {
+    expect(await xabia.names('hiking trails')).toContain('Ruta del Montgó');
+    expect(await xabia.names('is there a nature reserve?')).toEqual(expect.arrayContaining(['Ruta del Montgó', 'Parc Natural del Montgó']));
+  });
+
+  it('route=mtb is cycling, craft=winery and craft=brewery are wine and beer places, a picnic site is a park, a watch tower with a view is a viewpoint', async () => {
+    expect(await xabia.names('mountain bike routes')).toContain('Ruta BTT Les Planes');
+    expect(await xabia.names('wineries')).toEqual(expect.arrayContaining(['Celler Les Freses', 'Cervesa Artesana del Port']));
+    expect(await xabia.names('a place for a picnic')).toContain('Merendero del Cap de Sant Antoni');
+    expect(await xabia.names('viewpoints')).toContain('Torre de Cap Prim');
+    expect(await xabia.names('historic monuments and heritage')).toEqual(expect.arrayContaining(['Torre de Cap Prim', 'Molins de la Plana']));
+    // The brewery's bar is a bar as well.
+    expect(await xabia.names('bars')).toContain('Cervesa Artesana del Port');
+  });
+
+  it('POI_TAXONOMY_FILE: a destination adds tags without code; they count at import and at search', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'holibot-taxonomy-'));
+    const file = join(dir, 'taxonomy.json');
+    writeFileSync(file, JSON.stringify({ 'Spas & wellness': ['natural=spring'], Viewpoints: ['tourism=picnic_site'] }));
+    const extended = await chatOn({ POI_TAXONOMY_FILE: file });
+    try {
+      // The spring was a nature reserve by the built-in table; the destination maps it to wellness.
+      expect(await extended.dataSource.getRepository(Poi).findOneByOrFail({ name: 'Font de la Fontana' })).toMatchObject({ subcategory: 'Spas & wellness' });
+      expect(await xabia.dataSource.getRepository(Poi).findOneByOrFail({ name: 'Font de la Fontana' })).toMatchObject({ subcategory: 'Nature reserves' });
+      expect(await extended.names('spa and wellness')).toContain('Font de la Fontana');
+      // A tag the built-in table maps elsewhere (picnic site → park) follows the destination's table.
+      expect(await extended.names('viewpoints')).toContain('Merendero del Cap de Sant Antoni');
+      expect(await extended.names('a place for a picnic')).not.toContain('Merendero del Cap de Sant Antoni');
+    } finally {
+      await extended.close();
+    }
+  });
+});
