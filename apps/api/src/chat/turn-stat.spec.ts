@@ -7,10 +7,18 @@ describe('normalizeQuery', () => {
     expect(normalizeQuery('?!…')).toBe('');
   });
 
+  it('masks what may identify a visitor: e-mail addresses and runs of 3 or more digits', () => {
+    expect(normalizeQuery('My name is Anna, room 214, call me on +34 612 345 678 or anna.s@gmail.com')).toBe(
+      'my name is anna room (number) call me on (number) or (email)',
+    );
+    expect(normalizeQuery('open 24h? the number 7 bus')).toBe('open 24h the number 7 bus');
+  });
+
   it('is at most 200 characters, without a trailing space', () => {
-    const long = normalizeQuery(`${'word '.repeat(100)}`);
+    const long = normalizeQuery(`${'words '.repeat(100)}`);
     expect(long.length).toBeLessThanOrEqual(200);
-    expect(long.endsWith(' ')).toBe(false);
+    // Cut between words, never inside one.
+    expect(long.split(' ').every((word) => word === 'words')).toBe(true);
   });
 });
 

@@ -7,13 +7,24 @@ export type NewTurnStat = Omit<ChatTurnStat, 'id' | 'createdAt'>;
 
 /** The longest normalised question kept (its column's length). */
 const MAX_QUERY_LENGTH = 200;
+/** Stand-ins for masked text: words no question has. */
+const EMAIL = 'holibotmaskedemail';
+const NUMBER = 'holibotmaskednumber';
 
 /**
  * A question as the gaps report groups it: its words as the engine reads them (lower case, no
- * accents or punctuation), so "¿Dónde hay  KAYAK?" and "donde hay kayak" are one line of the report.
+ * accents or punctuation), so "¿Dónde hay  KAYAK?" and "donde hay kayak" are one line of the
+ * report. What may identify a visitor is masked first: an e-mail address becomes "(email)" and
+ * a run of 3 or more digits (a phone or room number) "(number)"; a cut falls between words.
  */
 export function normalizeQuery(query: string): string {
-  return words(query).join(' ').slice(0, MAX_QUERY_LENGTH).trim();
+  const masked = query.replace(/\S+@\S+/g, ` ${EMAIL} `).replace(/(?:\d[\s./-]?){3,}/g, ` ${NUMBER} `);
+  const text = words(masked)
+    .map((word) => (word === EMAIL ? '(email)' : word === NUMBER ? '(number)' : word))
+    .join(' ');
+  if (text.length <= MAX_QUERY_LENGTH) return text;
+  const cut = text.slice(0, MAX_QUERY_LENGTH + 1);
+  return cut.slice(0, cut.lastIndexOf(' ')).trim();
 }
 
 /** What the reports keep of one answered turn. Only a question that found nothing is kept in words. */

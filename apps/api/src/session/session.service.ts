@@ -79,7 +79,8 @@ export class SessionService {
         }
       }
       if (insert) await insertRows(manager, ChatSession, [{ ...session, messageCount: messages.length }]);
-      if (stat) await insertRows(manager, ChatTurnStat, [manager.create(ChatTurnStat, { ...stat, createdAt: now })]);
+      // The hour only: a statistics row cannot be matched to its message by time.
+      if (stat) await insertRows(manager, ChatTurnStat, [manager.create(ChatTurnStat, { ...stat, createdAt: startOfHour(now) })]);
       return insertRows(
         manager,
         ChatMessage,
@@ -110,4 +111,8 @@ export class SessionService {
   private expiry(from: Date): Date {
     return new Date(from.getTime() + this.config.sessionExpiryHours * 3_600_000);
   }
+}
+
+function startOfHour(date: Date): Date {
+  return new Date(Math.floor(date.getTime() / 3_600_000) * 3_600_000);
 }

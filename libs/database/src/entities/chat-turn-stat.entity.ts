@@ -3,15 +3,16 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 /**
  * One row per answered turn, for the gaps and usage reports. Written with the turn's messages but
  * not tied to the session: conversations are deleted after SESSION_EXPIRY_HOURS, these rows after
- * REPORT_RETENTION_DAYS. They hold no session id and no text but the normalised question of a
- * turn that found nothing (what the catalogue lacks).
+ * REPORT_RETENTION_DAYS. They hold no session id, the hour of the turn only, and no text but the
+ * normalised question of a turn that found nothing (what the catalogue lacks), with e-mail
+ * addresses and digit runs masked.
  */
 @Entity({ name: 'ChatTurnStat' })
 export class ChatTurnStat {
   @PrimaryGeneratedColumn({ type: 'int' })
   id!: number;
 
-  /** Both reports read a range of it. */
+  /** The start of the turn's hour (UTC). Both reports read a range of it. */
   @Index('IDX_ChatTurnStat_created_at')
   @Column({ name: 'created_at', type: 'datetime', precision: 3 })
   createdAt!: Date;
@@ -39,7 +40,7 @@ export class ChatTurnStat {
   @Column({ type: 'varchar', length: 255, nullable: true })
   attributes!: string | null;
 
-  /** The question, normalised (lower case, no accents or punctuation), only when it found nothing. */
+  /** The question, normalised (lower case, no accents or punctuation, e-mails and numbers masked), only when it found nothing. */
   @Column({ name: 'normalized_query', type: 'varchar', length: 200, nullable: true })
   normalizedQuery!: string | null;
 
