@@ -73,6 +73,12 @@ describe('holibot report gaps|usage after real conversations (SQLite)', () => {
     });
     expect(holibot(['report', 'gaps', '--days', '99999'], env)).toMatchObject({ code: 2, stderr: expect.stringContaining('must be at most 3650') });
     expect(holibot(['report', 'frobnicate'], env).code).toBe(2);
+    // A report only reads: on a path with no HoliBot database it says so and creates no schema.
+    const typo = freshSqliteDatabase();
+    expect(holibot(['report', 'gaps'], databaseEnv(typo))).toMatchObject({ code: 1, stderr: expect.stringContaining('SCHEMA_OUT_OF_DATE') });
+    const path = typo.type === 'sqlite' ? typo.sqlitePath : '';
+    const tables = new Database(path, { readonly: true }).prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'ChatTurnStat'").all();
+    expect(tables).toEqual([]);
     expect(holibot(['report', 'usage'], { ...env, MISTRAL_PRICE_INPUT_PER_M: '-1' })).toMatchObject({
       code: 1,
       stderr: expect.stringContaining('MISTRAL_PRICE_INPUT_PER_M="-1": must be at least 0'),

@@ -327,7 +327,7 @@ export class AppConfig {
   readonly poiReloadIntervalMs: number;
   readonly chatMaxResults: number;
   /** The gaps and usage reports: how long their rows are kept, and the LLM prices (USD per million tokens) of the cost estimate. */
-  readonly reports: { retentionDays: number; priceInputPerM: number; priceOutputPerM: number };
+  readonly reports: { retentionDays: number; priceInputPerM: number; priceOutputPerM: number; pricedModel: string };
   /** The Mistral engine, or null: the built-in engine answers alone. */
   readonly mistral: { apiKey: string; model: string; serverUrl: string | null; timeoutMs: number; maxTokens: number } | null;
   /** `idleTimeoutMs`: a connection that has sent no frame by then is closed (0: never). */
@@ -428,6 +428,8 @@ export class AppConfig {
       retentionDays: env.REPORT_RETENTION_DAYS,
       priceInputPerM: env.MISTRAL_PRICE_INPUT_PER_M,
       priceOutputPerM: env.MISTRAL_PRICE_OUTPUT_PER_M,
+      // The prices are those of the configured model (with or without MISTRAL_API_KEY: reports read history).
+      pricedModel: env.MISTRAL_MODEL,
     };
     this.mistral = env.MISTRAL_API_KEY
       ? {

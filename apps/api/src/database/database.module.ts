@@ -1,6 +1,6 @@
 import { type DynamicModule, Logger, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import type { DataSource, QueryRunner, Logger as TypeOrmLogger } from 'typeorm';
+import { type DataSource, MigrationExecutor, type QueryRunner, type Logger as TypeOrmLogger } from 'typeorm';
 import { databaseErrorCode, isDatabaseCorrupt, withoutQueryTimeout } from '@holibot/database';
 import type { AppConfig } from '../config/app-config.js';
 import { SchemaOutOfDateError } from './database.errors.js';
@@ -61,6 +61,15 @@ export async function migrate(dataSource: DataSource): Promise<string[]> {
  * is true, else refuse a schema with pending migrations in words (not with the first query's
  * "no such table"). Returns the names of the migrations applied.
  */
+/**
+ * For commands that only read: the schema must be there and current; they never migrate (a
+ * mistyped DB_SQLITE_PATH must not become a new, empty database that reports nothing).
+ * getPendingMigrations only reads.
+ */
+export async function requireSchema(dataSource: DataSource): Promise<void> {
+  if ((await new MigrationExecutor(dataSource).getPendingMigrations()).length > 0) throw new SchemaOutOfDateError();
+}
+
 export async function prepareSchema(dataSource: DataSource, config: AppConfig): Promise<string[]> {
   if (config.migrateOnStart) return migrate(dataSource);
   if (await dataSource.showMigrations()) {

@@ -43,6 +43,19 @@ describe('formatGaps', () => {
     );
   });
 
+  it('never shows 100 % while something failed; an attribute no place can be tagged with has no count', () => {
+    const text = formatGaps(
+      {
+        ...gaps,
+        topics: [{ topic: 'beaches', asked: 1000, found: 998, resultRate: 0.998 }],
+        attributes: [{ attribute: 'openNow', asked: 5, found: 5, places: null, rare: false }],
+      },
+      20,
+    );
+    expect(text).toContain('beaches  1,000             99 %');
+    expect(text).toContain('openNow        5               —');
+  });
+
   it('cuts each list at --limit and says how many more there are', () => {
     expect(formatGaps(gaps, 1)).toContain('… and 1 more (--limit, or --json for all)');
   });
@@ -58,7 +71,7 @@ describe('formatUsage', () => {
   const usage: UsageReport = {
     days: 7,
     since: '2026-05-27T00:00:00.000Z',
-    prices: { inputPerM: 0.1, outputPerM: 0.3, currency: 'USD' },
+    prices: { inputPerM: 0.1, outputPerM: 0.3, currency: 'USD', model: 'mistral-small-latest' },
     rows: [
       {
         day: '2026-06-01',
@@ -82,6 +95,14 @@ describe('formatUsage', () => {
     expect(text.split('\n').at(-1)).toBe(
       'total                                 2      1          1      1,000,000            100,000    $0.1300  circuit_open 1, ok 1',
     );
+  });
+
+  it("says when rows of another model are estimated at the configured model's prices", () => {
+    const large = { ...usage.rows[0]!, model: 'mistral-large-latest' };
+    expect(formatUsage({ ...usage, rows: [...usage.rows, large] })).toContain(
+      'The prices are for mistral-small-latest (MISTRAL_MODEL); mistral-large-latest is estimated at them too.',
+    );
+    expect(formatUsage(usage)).not.toContain('estimated at them too');
   });
 
   it('says so when no LLM was asked', () => {

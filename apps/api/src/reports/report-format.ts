@@ -1,7 +1,8 @@
 import { textTable } from '../common/text-table.js';
 import type { GapsReport, UsageReport } from './reports.service.js';
 
-const percent = (rate: number) => `${Math.round(rate * 100)} %`;
+/** Whole per cent, never rounded up to 100 % while something failed. */
+const percent = (rate: number) => `${rate < 1 ? Math.min(99, Math.round(rate * 100)) : 100} %`;
 const count = (n: number) => n.toLocaleString('en-US');
 const languages = (byLanguage: Record<string, number>) =>
   Object.entries(byLanguage)
@@ -49,7 +50,7 @@ export function formatGaps(report: GapsReport, limit: number): string {
         ['attribute', 'asked', 'places with it', ''],
         report.attributes
           .slice(0, limit)
-          .map((a) => [a.attribute, count(a.asked), count(a.places), a.rare ? '← few places: worth adding to the catalogue' : '']),
+          .map((a) => [a.attribute, count(a.asked), a.places === null ? '—' : count(a.places), a.rare ? '← few places: worth adding to the catalogue' : '']),
         new Set([1, 2]),
       ),
       ...more(report.attributes.length),
@@ -81,6 +82,14 @@ export function formatUsage(report: UsageReport): string {
     `$${r.estimatedCost.toFixed(4)}`,
     outcomes(r.outcomes),
   ];
+  const others = [...new Set(report.rows.map((r) => r.model).filter((model) => model !== report.prices.model))];
+  if (others.length > 0) {
+    lines.splice(
+      2,
+      0,
+      `The prices are for ${report.prices.model} (MISTRAL_MODEL); ${others.join(', ')} ${others.length === 1 ? 'is' : 'are'} estimated at them too.`,
+    );
+  }
   lines.push(
     textTable(
       ['day', 'model', 'turns', 'calls', 'fallbacks', 'prompt tokens', 'completion tokens', 'est. cost', 'outcomes'],

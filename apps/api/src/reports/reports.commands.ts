@@ -1,7 +1,7 @@
 import { InvalidArgumentError } from 'commander';
 import { defineCommands } from '../cli/cli-commands.js';
-import { AppConfig } from '../config/app-config.js';
-import { prepareSchema } from '../database/database.module.js';
+import { withoutQueryTimeout } from '@holibot/database';
+import { requireSchema } from '../database/database.module.js';
 import { formatGaps, formatUsage } from './report-format.js';
 import { ReportsModule } from './reports.module.js';
 import { ReportsService } from './reports.service.js';
@@ -22,8 +22,9 @@ export const reportsCommands = defineCommands({
       .option('--json', 'the whole report as JSON')
       .action(async (options: { days: number; limit: number; json?: boolean }) => {
         await cli.run(async (app, dataSource) => {
-          await prepareSchema(dataSource, app.get(AppConfig));
-          const gaps = await app.get(ReportsService).gaps(options.days);
+          await requireSchema(dataSource);
+          // One grouped read of every turn of the period: on a large table it may take longer than DB_QUERY_TIMEOUT_MS, which guards the chat.
+          const gaps = await withoutQueryTimeout(dataSource, () => app.get(ReportsService).gaps(options.days));
           console.log(options.json ? JSON.stringify(gaps, null, 2) : formatGaps(gaps, options.limit));
         });
       });
@@ -34,8 +35,8 @@ export const reportsCommands = defineCommands({
       .option('--json', 'the whole report as JSON')
       .action(async (options: { days: number; json?: boolean }) => {
         await cli.run(async (app, dataSource) => {
-          await prepareSchema(dataSource, app.get(AppConfig));
-          const usage = await app.get(ReportsService).usage(options.days);
+          await requireSchema(dataSource);
+          const usage = await withoutQueryTimeout(dataSource, () => app.get(ReportsService).usage(options.days));
           console.log(options.json ? JSON.stringify(usage, null, 2) : formatUsage(usage));
         });
       });

@@ -85,6 +85,8 @@ eachDatabase('reports', (database) => {
 
   it('every answered turn leaves a statistics row: the question in words only when it found nothing', async () => {
     const ask = (query: string, sessionId?: string) => context.chat.handle({ query, sessionId }, null);
+    // 11:17: the rows keep the hour only.
+    context.clock.set(new Date(NOW.getTime() + 17 * 60_000));
     const first = await ask('vegan restaurants');
     await ask('¿Dónde puedo alquilar un SUBMARINO?');
     await ask('donde puedo alquilar un submarino');
@@ -92,9 +94,12 @@ eachDatabase('reports', (database) => {
     await ask('museums in Calpe');
     await ask('the first one', first.data.sessionId);
     await ask('hello');
+    const list = await ask('restaurants');
+    await ask('and which ones are open now?', list.data.sessionId);
+    context.clock.set(NOW);
 
     const rows = await context.dataSource.getRepository(ChatTurnStat).find({ order: { id: 'ASC' } });
-    expect(rows).toHaveLength(7);
+    expect(rows).toHaveLength(9);
     expect(rows[0]).toMatchObject({
       intent: 'search',
       topics: 'restaurants',
@@ -109,26 +114,33 @@ eachDatabase('reports', (database) => {
     expect(rows[3]).toMatchObject({ intent: 'no_results', language: 'de', normalizedQuery: 'wo kann ich ski fahren' });
     expect(rows[5]).toMatchObject({ intent: 'follow_up_select', normalizedQuery: null });
     expect(rows[6]).toMatchObject({ intent: 'greeting', normalizedQuery: null, topics: null });
+    expect(rows[8]).toMatchObject({ intent: 'follow_up_filter', attributes: 'openNow', normalizedQuery: null });
     expect(rows.every((row) => row.createdAt.getTime() === NOW.getTime() && row.latencyMs >= 0)).toBe(true);
-    // Nothing ties a row to a visitor: no session id, no answer text.
-    expect(Object.keys(rows[0]!)).not.toContain('sessionId');
+    // Nothing ties a row to a visitor: no session or message column.
+    const columns = context.dataSource.getMetadata(ChatTurnStat).columns.map((column) => column.databaseName);
+    expect(columns.filter((name) => /session|message|user|content/.test(name))).toEqual([]);
   });
 
   it('gaps: questions with no results grouped with their languages, topics by result rate, attributes with the places that have them', async () => {
     const gaps = await context.reports.gaps(30);
-    expect(gaps).toMatchObject({ days: 30, since: '2026-05-04T00:00:00.000Z', questions: 5 });
+    // The searches and the list narrowed to what is open; not the greeting or "the first one".
+    expect(gaps).toMatchObject({ days: 30, since: '2026-05-04T00:00:00.000Z', questions: 7 });
     expect(gaps.noResults).toEqual([
       { query: 'donde puedo alquilar un submarino', count: 2, languages: { es: 2 } },
       { query: 'wo kann ich ski fahren', count: 1, languages: { de: 1 } },
     ]);
     expect(gaps.topics).toEqual(
       expect.arrayContaining([
-        { topic: 'restaurants', asked: 1, found: 1, resultRate: 1 },
+        { topic: 'restaurants', asked: 2, found: 2, resultRate: 1 },
         { topic: 'museums', asked: 1, found: 1, resultRate: 1 },
       ]),
     );
     const veganPlaces = await context.dataSource.getRepository(Poi).countBy({ vegan: true, active: true });
-    expect(gaps.attributes).toEqual([{ attribute: 'vegan', asked: 1, found: 1, places: veganPlaces, rare: veganPlaces <= 2 }]);
+    // "Open now" is not something a place is tagged with: no count, never "rare".
+    expect(gaps.attributes).toEqual([
+      { attribute: 'openNow', asked: 1, found: 1, places: null, rare: false },
+      { attribute: 'vegan', asked: 1, found: 1, places: veganPlaces, rare: veganPlaces <= 2 },
+    ]);
   });
 
   it('usage: per day and model, calls, outcomes, fallbacks, tokens and the estimated cost; built-in turns are not LLM usage', async () => {
@@ -142,7 +154,7 @@ eachDatabase('reports', (database) => {
       llmTurn(40, 'ok', 'mistral', 1, 5, 5),
     ]);
     const usage = await context.reports.usage(30);
-    expect(usage.prices).toEqual({ inputPerM: 0.1, outputPerM: 0.3, currency: 'USD' });
+    expect(usage.prices).toEqual({ inputPerM: 0.1, outputPerM: 0.3, currency: 'USD', model: 'mistral-small-latest' });
     expect(usage.rows).toEqual([
       {
         day: '2026-06-01',
@@ -176,8 +188,17 @@ eachDatabase('reports', (database) => {
       outcomes: { ok: 3, timeout: 1, circuit_open: 1 },
     });
     expect(usage.total.estimatedCost).toBeCloseTo(0.130276, 6);
-    // "--days 1" is today only (UTC).
-    expect((await context.reports.usage(1)).rows.map((row) => row.day)).toEqual(['2026-06-02']);
+    // "--days 1" is today only (UTC): a turn at 23:59:59.999 the day before is not in it, one at 00:00 is.
+    await repository.insert([
+      { ...llmTurn(0, 'ok', 'mistral', 1, 1, 1), createdAt: new Date('2026-06-01T23:59:59.999Z') },
+      { ...llmTurn(0, 'ok', 'mistral', 1, 1, 1), createdAt: new Date('2026-06-02T00:00:00.000Z') },
+    ]);
+    const today = await context.reports.usage(1);
+    expect(today.rows.map((row) => [row.day, row.turns])).toEqual([['2026-06-02', 4]]);
+    expect((await context.reports.usage(2)).rows.map((row) => [row.day, row.turns])).toEqual([
+      ['2026-06-01', 3],
+      ['2026-06-02', 4],
+    ]);
   });
 
   it('rows older than REPORT_RETENTION_DAYS are deleted in batches by the daily job; younger ones stay', async () => {
