@@ -48,10 +48,15 @@ describeInBrowser('<holi-bot> on real host pages', () => {
     expect(problems).toEqual([]);
   });
 
-  async function open(path: string, body?: string, options: BrowserContextOptions & { head?: string; html?: string; csp?: string } = {}): Promise<Page> {
-    const { head, html, csp, ...context } = options;
+  async function open(
+    path: string,
+    body?: string,
+    options: BrowserContextOptions & { head?: string; html?: string; csp?: string; route?: (page: Page) => Promise<void> } = {},
+  ): Promise<Page> {
+    const { head, html, csp, route, ...context } = options;
     const w = await openPage(browser, context);
     watched.push(w);
+    await route?.(w.page);
     if (body !== undefined) {
       await w.page.route(`${app.url}${path}`, (route) =>
         route.fulfill({ contentType: 'text/html', headers: csp ? { 'Content-Security-Policy': csp } : {}, body: hostPage(body, { head, html }) }),
@@ -125,6 +130,104 @@ describeInBrowser('<holi-bot> on real host pages', () => {
       await input(page).pressSequentially(' more', { delay: 20 });
       await page.waitForTimeout(100);
       expect(await scrollTop()).toBe(focused);
+    },
+    SLOW,
+  );
+
+  it(
+    'an answer that arrives while the visitor reads older messages leaves the log where it is and shows "1 new ↓", which brings it into view',
+    async () => {
+      // The server's frames of the second answer are held until the visitor has scrolled up.
+      let holding = false;
+      let release = () => {};
+      const held = new Promise<void>((resolve) => (release = resolve));
+      const page = await open('/', undefined, {
+        // Before the page loads: the widget may open its socket early.
+        route: (page) =>
+          page.routeWebSocket(/\/api\/v1\/chat\/ws/, (ws) => {
+            const server = ws.connectToServer();
+            server.onMessage(async (message) => {
+              if (holding) await held;
+              ws.send(message);
+            });
+          }),
+      });
+      await page.getByRole('button', { name: LAUNCHER }).click();
+      await ask(page, 'best restaurants in Calpe');
+      holding = true;
+      await input(page).fill('museums in Calpe');
+      await input(page).press('Enter');
+      await page.locator('holi-bot .msg.user').nth(1).waitFor();
+      const log = page.locator('holi-bot .log');
+      const scrollTop = () => log.evaluate((el) => el.scrollTop);
+      await log.hover();
+      await page.mouse.wheel(0, -400);
+      await page.waitForFunction(() => document.querySelector('holi-bot')!.shadowRoot!.querySelector('.log')!.scrollTop < 400);
+      await page.waitForTimeout(100);
+      const reading = await scrollTop();
+
+      release();
+      await answered(page);
+      await page.getByRole('button', { name: '1 new ↓' }).waitFor();
+      expect(await scrollTop()).toBe(reading);
+      await screenshot(page, 'flow-new-messages.png');
+
+      await page.getByRole('button', { name: '1 new ↓' }).click();
+      await page.getByRole('button', { name: '1 new ↓' }).waitFor({ state: 'detached' });
+      expect(await inView(page, 'holi-bot .thread > .msg.bot')).toBe(true);
+    },
+    SLOW,
+  );
+
+  it(
+    "the live region announces the bot's text once, without the cards; the log itself is not live; a new conversation clears it",
+    async () => {
+      const page = await open('/');
+      await page.getByRole('button', { name: LAUNCHER }).click();
+      const live = page.locator('holi-bot p[aria-live="polite"]');
+      expect(await live.innerText()).toBe('');
+      expect(await page.locator('holi-bot .log').getAttribute('aria-live')).toBe('off');
+      await ask(page, 'best restaurants in Calpe');
+      const announced = await live.innerText();
+      expect(announced).toMatch(/^I found \d+ places in Calpe/);
+      // The cards are there to browse: their buttons and badges are not read out.
+      const card = page.locator('holi-bot .card').first();
+      expect(announced).not.toContain(await card.locator('.badge').first().innerText());
+      expect(announced).not.toMatch(/\bCall\b|\bMap\b|\*\*/);
+      // A later render (feedback) does not announce the answer again.
+      await page.getByRole('button', { name: 'Helpful', exact: true }).click();
+      await page.getByText('Thanks for your feedback!').waitFor();
+      expect(await live.innerText()).toBe(announced);
+      await page.getByRole('button', { name: 'New conversation' }).click();
+      await page.getByRole('button', { name: 'Start new' }).click();
+      await page.locator('holi-bot .msg.user').waitFor({ state: 'detached' });
+      expect(await live.innerText()).toBe('');
+    },
+    SLOW,
+  );
+
+  it(
+    'with prefers-reduced-motion the panel opens and closes without animation; otherwise it fades out',
+    async () => {
+      const closeAndLook = (page: Page) =>
+        page.locator('holi-bot .panel').evaluate(async (panel) => {
+          const onOpen = panel.getAnimations().length;
+          (panel.querySelector('[aria-label="Close chat"]') as HTMLElement).click();
+          // The fade is started by the click itself (Web Animations), or not at all.
+          const fading = panel.getAnimations().length > 0;
+          await new Promise((resolve) => requestAnimationFrame(resolve));
+          return { onOpen, fading, openAfterOneFrame: panel.isConnected && panel.matches(':popover-open') };
+        });
+      const reduced = await open('/', undefined, { reducedMotion: 'reduce' });
+      await reduced.getByRole('button', { name: LAUNCHER }).click();
+      await reduced.getByRole('dialog').waitFor();
+      expect(await closeAndLook(reduced)).toEqual({ onOpen: 0, fading: false, openAfterOneFrame: false });
+
+      const moving = await open('/', undefined, { reducedMotion: 'no-preference' });
+      await moving.getByRole('button', { name: LAUNCHER }).click();
+      await moving.getByRole('dialog').waitFor();
+      expect(await closeAndLook(moving)).toMatchObject({ fading: true });
+      await moving.getByRole('dialog').waitFor({ state: 'detached' });
     },
     SLOW,
   );
