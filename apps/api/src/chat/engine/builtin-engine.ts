@@ -46,6 +46,13 @@ export class BuiltinAnswerEngine extends AnswerEngine {
     const asksForSomething = () => parsed.freeText.length > 0 && this.catalogue.textScores(parsed.freeText).size > 0;
     const pointsAtOne = parsed.ordinal !== null || parsed.it || parsed.fields.size > 0;
 
+    // Rules are not up for discussion: an attempt to change or read them is told what HoliBot is
+    // for, before anything else can read its words as a search or a follow-up; the list stays.
+    if (parsed.offTopic) return reply.text(reply.m.offTopic(this.destination()), 'help', false);
+    // "thanks, bye", "hola, ¿qué tal?": small talk that asks for no place is answered as such.
+    const smallTalk = parsed.greeting || parsed.thanks || parsed.bye;
+    const asksForAPlace = parsed.topics.length > 0 || parsed.attributes.size > 0 || parsed.cities.length > 0 || named.length > 0 || parsed.fields.size > 0;
+    if (smallTalk && !asksForAPlace && parsed.ordinal === null && !asksForSomething()) return this.smallTalk(parsed, reply);
     // "Is Trattoria Da Luca open?", "phone number of Sushi Kaze": about a place named in full.
     if (named.length > 0 && parsed.topics.length === 0) return this.about(parsed, reply, named, false);
     // With a list on the table, a question that names nothing new but points back ("the second
@@ -57,12 +64,17 @@ export class BuiltinAnswerEngine extends AnswerEngine {
     }
     if (pointsAtOne && !searches) return reply.text(reply.m.whichPlace, 'help', false);
     if (searches || parsed.attributes.size > 0 || parsed.cities.length > 0) return this.search(parsed, reply);
-    // Nothing to search for: a greeting, thanks, or words we do not know. The conversation's
-    // list is kept, so "the first one" still works after a stray message.
-    if (parsed.thanks) return reply.text(reply.m.thanks, 'thanks', false);
-    if (parsed.greeting) return reply.text(reply.m.greeting(this.destination()), 'greeting', false);
+    // Nothing to search for: words we do not know. The conversation's list is kept, so "the
+    // first one" still works after a stray message.
     if (parsed.help || (parsed.freeText.length === 0 && parsed.corrected.length === 0)) return reply.text(reply.m.help(this.destination()), 'help', false);
     return reply.text(reply.m.noResults(turn.query.trim().slice(0, 80), this.destination()), 'no_results', false);
+  }
+
+  /** Goodbye before thanks before hello: "thanks, bye" ends the conversation. The list is kept. */
+  private smallTalk(parsed: ParsedQuery, reply: Reply): EngineAnswer {
+    if (parsed.bye) return reply.text(reply.m.goodbye(this.destination()), 'thanks', false);
+    if (parsed.thanks) return reply.text(reply.m.thanks, 'thanks', false);
+    return reply.text(reply.m.greeting(this.destination()), 'greeting', false);
   }
 
   /** The question's language; on a tie, the visitor's UI language or the conversation's, if tied. */

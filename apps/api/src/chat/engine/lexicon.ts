@@ -30,6 +30,9 @@ export type Meaning =
   | { kind: 'best' }
   | { kind: 'greeting' }
   | { kind: 'thanks' }
+  | { kind: 'bye' }
+  // An attempt to change the bot's rules or read them: answered with what HoliBot is for, never searched.
+  | { kind: 'offTopic' }
   | { kind: 'help' }
   | { kind: 'stop' }; // words that carry no search meaning
 
@@ -156,6 +159,8 @@ export const LEXICON: Array<[Meaning, Terms]> = [
   [{ kind: 'best' }, { en: ['best', 'top', 'good', 'great', 'recommended', 'recommend', 'nice', 'popular', 'highest rated', 'top rated'], es: ['mejor', 'mejores', 'bueno', 'buena', 'buenos', 'buenas', 'recomendado', 'recomendados', 'recomiendas', 'recomendar', 'populares'], de: ['beste', 'besten', 'bestes', 'gut', 'gute', 'guten', 'gutes', 'empfehlenswert', 'empfehlen', 'empfiehlst', 'beliebt', 'beliebte', 'schone', 'schonen', 'schonsten'], nl: ['beste', 'goed', 'goede', 'aanrader', 'aanraden', 'aanbevolen', 'populair', 'populaire', 'leuk', 'leuke', 'mooie', 'mooiste'] }],
   [{ kind: 'greeting' }, { en: ['hello', 'hi', 'hey', 'good morning', 'good evening'], es: ['hola', 'buenos dias', 'buenas tardes', 'buenas noches', 'buenas'], de: ['hallo', 'guten tag', 'guten morgen', 'guten abend', 'servus', 'moin'], nl: ['hallo', 'hoi', 'goedemorgen', 'goedemiddag', 'goedenavond', 'dag'] }],
   [{ kind: 'thanks' }, { en: ['thanks', 'thank you', 'thx', 'cheers', 'great thanks'], es: ['gracias', 'muchas gracias'], de: ['danke', 'vielen dank', 'dankeschon'], nl: ['bedankt', 'dank je', 'dank u', 'dankjewel', 'dankuwel'] }],
+  [{ kind: 'bye' }, { en: ['bye', 'goodbye', 'bye bye', 'see you', 'see you later', 'see ya'], es: ['adios', 'hasta luego', 'hasta pronto', 'hasta manana', 'chao', 'chau', 'nos vemos'], de: ['tschuss', 'auf wiedersehen', 'bis bald', 'bis dann', 'bis spater', 'ciao'], nl: ['doei', 'dag dag', 'tot ziens', 'tot straks', 'tot later', 'houdoe'] }],
+  [{ kind: 'offTopic' }, { en: ['ignore previous instructions', 'ignore all previous instructions', 'ignore your instructions', 'ignore the instructions', 'previous instructions', 'system prompt', 'your prompt', 'your instructions', 'developer mode', 'jailbreak', 'you are now', 'pretend to be'], es: ['ignora las instrucciones', 'ignora tus instrucciones', 'instrucciones anteriores', 'tus instrucciones', 'prompt del sistema', 'modo desarrollador'], de: ['ignoriere alle anweisungen', 'ignoriere deine anweisungen', 'vorherigen anweisungen', 'deine anweisungen', 'systemprompt', 'entwicklermodus'], nl: ['negeer alle instructies', 'negeer je instructies', 'vorige instructies', 'je instructies', 'systeemprompt', 'ontwikkelaarsmodus'] }],
   [{ kind: 'help' }, { en: ['help', 'what can you do', 'who are you'], es: ['ayuda', 'que puedes hacer', 'quien eres'], de: ['hilfe', 'was kannst du', 'wer bist du'], nl: ['help', 'wat kun je', 'wie ben je'] }],
   // Words without search meaning. Only these (and lexicon words) are dropped from a text search.
   [{ kind: 'stop' }, {

@@ -28,6 +28,9 @@ export interface Messages {
   selected(name: string, subcategory: string): string;
   greeting(destination: string): string;
   thanks: string;
+  goodbye(destination: string): string;
+  /** The reply to an attempt to change or read the bot's rules: what it is for, nothing else. */
+  offTopic(destination: string): string;
   help(destination: string): string;
   reviews: string;
   openNow: string;
@@ -67,6 +70,8 @@ const en: Messages = {
   selected: (name, subcategory) => `${name} (${subcategory}):`,
   greeting: (destination) => `Hello! I'm HoliBot, your guide to ${destination}. Ask me where to eat, swim, walk or what to visit.`,
   thanks: "You're welcome! Ask me anything else about your stay.",
+  goodbye: (destination) => `Goodbye, and enjoy ${destination}! I'm here whenever you need a place to eat, swim, walk or visit.`,
+  offTopic: (destination) => `I can only help with places in ${destination}: where to eat, swim, walk or what to visit. What are you looking for?`,
   help: (destination) =>
     `I know the places of ${destination}: restaurants, cafés, beaches, museums, activities, shops and practical addresses. Try “best restaurants”, “beaches for dogs” or “museums”, then ask “which one has outdoor seating?” or “what's the address of the first one?”.`,
   reviews: 'reviews',
@@ -116,6 +121,8 @@ const es: Messages = {
   selected: (name, subcategory) => `${name} (${subcategory}):`,
   greeting: (destination) => `¡Hola! Soy HoliBot, tu guía de ${destination}. Pregúntame dónde comer, bañarte, pasear o qué visitar.`,
   thanks: '¡De nada! Pregúntame lo que quieras sobre tu estancia.',
+  goodbye: (destination) => `¡Hasta pronto y que disfrutes de ${destination}! Aquí estaré cuando busques dónde comer, bañarte, pasear o qué visitar.`,
+  offTopic: (destination) => `Solo puedo ayudarte con lugares de ${destination}: dónde comer, bañarte, pasear o qué visitar. ¿Qué buscas?`,
   help: (destination) =>
     `Conozco los lugares de ${destination}: restaurantes, cafeterías, playas, museos, actividades, tiendas y servicios. Prueba «mejores restaurantes», «playas para perros» o «museos», y luego «¿cuál tiene terraza?» o «¿cuál es la dirección del primero?».`,
   reviews: 'opiniones',
@@ -166,6 +173,9 @@ const de: Messages = {
   greeting: (destination) =>
     `Hallo! Ich bin HoliBot, Ihr Reiseführer für ${destination}. Fragen Sie mich, wo Sie essen, baden, wandern oder was Sie besichtigen können.`,
   thanks: 'Gern geschehen! Fragen Sie mich gern noch mehr zu Ihrem Aufenthalt.',
+  goodbye: (destination) =>
+    `Auf Wiedersehen und viel Freude in ${destination}! Ich bin da, wenn Sie einen Ort zum Essen, Baden, Wandern oder Besichtigen suchen.`,
+  offTopic: (destination) => `Ich kann nur bei Orten in ${destination} helfen: wo Sie essen, baden, wandern oder was Sie besichtigen können. Was suchen Sie?`,
   help: (destination) =>
     `Ich kenne die Orte von ${destination}: Restaurants, Cafés, Strände, Museen, Aktivitäten, Geschäfte und praktische Adressen. Versuchen Sie „beste Restaurants“, „Hundestrände“ oder „Museen“ und dann „welches hat eine Terrasse?“ oder „Adresse des ersten?“.`,
   reviews: 'Bewertungen',
@@ -215,6 +225,8 @@ const nl: Messages = {
   selected: (name, subcategory) => `${name} (${subcategory}):`,
   greeting: (destination) => `Hallo! Ik ben HoliBot, je gids voor ${destination}. Vraag me waar je kunt eten, zwemmen, wandelen of wat je kunt bezoeken.`,
   thanks: 'Graag gedaan! Vraag me gerust nog meer over je verblijf.',
+  goodbye: (destination) => `Tot ziens en veel plezier in ${destination}! Ik ben er als je een plek zoekt om te eten, te zwemmen, te wandelen of te bezoeken.`,
+  offTopic: (destination) => `Ik kan alleen helpen met plekken in ${destination}: waar je kunt eten, zwemmen, wandelen of wat je kunt bezoeken. Wat zoek je?`,
   help: (destination) =>
     `Ik ken de plekken van ${destination}: restaurants, cafés, stranden, musea, activiteiten, winkels en praktische adressen. Probeer „beste restaurants”, „hondenstranden” of „musea”, en dan „welke heeft een terras?” of „wat is het adres van de eerste?”.`,
   reviews: 'beoordelingen',

@@ -20,6 +20,8 @@ export interface ParsedQuery {
   best: boolean;
   greeting: boolean;
   thanks: boolean;
+  bye: boolean;
+  offTopic: boolean;
   help: boolean;
   /** City keys named in the question. */
   cities: string[];
@@ -114,6 +116,8 @@ export class QueryParser {
       best: false,
       greeting: false,
       thanks: false,
+      bye: false,
+      offTopic: false,
       help: false,
       cities: [],
       freeText: [],
@@ -202,6 +206,12 @@ function apply(parsed: ParsedQuery, meaning: Meaning, position: number, term: st
       break;
     case 'thanks':
       parsed.thanks = true;
+      break;
+    case 'bye':
+      parsed.bye = true;
+      break;
+    case 'offTopic':
+      parsed.offTopic = true;
       break;
     case 'help':
       parsed.help = true;
