@@ -222,11 +222,20 @@ export function looserConversationTests(client: () => ChatClient): void {
     expect(crepes.body.data.pois.map((p: any) => p.name)).toEqual(['Café Bonjour']);
   });
 
-  it('"which one …" with a word no place of the list mentions says so, with no POIs', async () => {
+  it('"which one …" with a word no place of the list mentions says so, with no POIs; only words the catalogue uses are quoted back', async () => {
     const { sessionId } = (await client().ask('best restaurants in Calpe')).body.data;
-    const romantic = await client().ask('which one is haunted?', sessionId);
-    expect(romantic.body.data).toMatchObject({ intent: 'follow_up_filter', isFollowUp: true, pois: [] });
-    expect(romantic.body.data.textResponse).toBe('None of those places matches: haunted.');
+    const haunted = await client().ask('which one is haunted?', sessionId);
+    expect(haunted.body.data).toMatchObject({ intent: 'follow_up_filter', isFollowUp: true, pois: [] });
+    // No place of the catalogue says "haunted": it is not quoted as if one could.
+    expect(haunted.body.data.textResponse).toBe('None of those places matches what you asked.');
+  });
+
+  it("a question partly answered quotes back the catalogue's words it left out, never a verb or a function word", async () => {
+    const cake = await client().ask('¿dónde puedo tomar un café con tarta de zanahoria?');
+    expect(cake.body.data.textResponse).toMatch(/^Ninguno de los lugares que encajan con el resto de tu pregunta menciona «tarta»; aquí están sin ello\./);
+    const dog = await client().ask('waar mag ik met mijn hond zwemmen?');
+    expect(dog.body.data.textResponse).toMatch(/^Geen plek noemt alles wat je vraagt; dit zijn de plekken die bij de rest van je vraag passen\./);
+    expect(dog.body.data.textResponse).not.toContain('mag');
   });
 
   it('a cuisine the catalogue lacks finds nothing, rather than every restaurant', async () => {
@@ -246,9 +255,7 @@ export function looserConversationTests(client: () => ChatClient): void {
     const typo = await client().ask('trattoria da lucca');
     expect(typo.body.data.pois.map((p: any) => p.name)).toEqual(['Trattoria Da Luca']);
     const nudist = await client().ask('nudist beach');
-    expect(nudist.body.data.textResponse).toMatch(
-      /^None of the places that fit the rest of your question mention “nudist”; here they are without it\. I found/,
-    );
+    expect(nudist.body.data.textResponse).toMatch(/^No place mentions everything you asked; here are those that fit the rest of your question\. I found/);
     expect(nudist.body.data.pois.every((p: any) => p.subcategory === 'Beaches')).toBe(true);
   });
 }

@@ -70,6 +70,15 @@ export class BuiltinAnswerEngine extends AnswerEngine {
     return reply.text(reply.m.noResults(turn.query.trim().slice(0, 80), this.destination()), 'no_results', false);
   }
 
+  /**
+   * The words of a question that may be quoted back: those the catalogue itself uses. A verb or
+   * a function word ("tomar", "mag") is never echoed as if a place could mention it. '' for none.
+   */
+  private quotable(words: string[]): string {
+    const known = this.catalogue.vocabulary().knownWords;
+    return words.filter((word) => known.has(word)).join(' ');
+  }
+
   /** Goodbye before thanks before hello: "thanks, bye" ends the conversation. The list is kept. */
   private smallTalk(parsed: ParsedQuery, reply: Reply): EngineAnswer {
     if (parsed.bye) return reply.text(reply.m.goodbye(this.destination()), 'thanks', false);
@@ -93,7 +102,7 @@ export class BuiltinAnswerEngine extends AnswerEngine {
     let without: string | null = null;
     if (ranked.length === 0 && parsed.freeText.length > 0 && (topics.length > 0 || parsed.attributes.size > 0)) {
       ranked = this.rank(parsed, reply, topics, []);
-      if (ranked.length > 0) without = parsed.freeText.join(' ');
+      if (ranked.length > 0) without = this.quotable(parsed.freeText);
     }
     const cuisineOnly = topics.filter((t) => !t.subcategories && !t.categories);
     if (ranked.length === 0 && cuisineOnly.length > 0 && cuisineOnly.length < topics.length) {
@@ -122,7 +131,8 @@ export class BuiltinAnswerEngine extends AnswerEngine {
     const shown = ranked.slice(0, this.config.chatMaxResults);
     const town = parsed.cities.length === 1 ? this.catalogue.cityName(parsed.cities[0]!) : null;
     const intro = reply.m.found(shown.length, ranked.length, town);
-    return reply.list(without ? `${reply.m.without(without)} ${intro}` : intro, shown, 'search', false, ranked.length, {
+    const lead = without === null ? intro : `${without ? reply.m.without(without) : reply.m.withoutUnnamed} ${intro}`;
+    return reply.list(lead, shown, 'search', false, ranked.length, {
       lastResultIds: shown.map((r) => r.entry.poi.id),
       focusPoiId: shown.length === 1 ? shown[0]!.entry.poi.id : null,
     });
@@ -173,7 +183,7 @@ export class BuiltinAnswerEngine extends AnswerEngine {
       return this.narrowed(
         reply,
         previous.filter((entry) => mentions.has(entry.poi.id)),
-        parsed.freeText.join(' '),
+        this.quotable(parsed.freeText),
       );
     }
     // "Which one has outdoor seating?" / "and vegan?": narrow the last list. ("Open now?" alone asks about it.)
@@ -192,7 +202,7 @@ export class BuiltinAnswerEngine extends AnswerEngine {
 
   /** The part of the last list that matches `noun`; the list itself is kept when none does. */
   private narrowed(reply: Reply, kept: CatalogueEntry[], noun: string): EngineAnswer {
-    if (kept.length === 0) return reply.text(reply.m.filteredNone(noun), 'follow_up_filter', true);
+    if (kept.length === 0) return reply.text(noun ? reply.m.filteredNone(noun) : reply.m.filteredNoneUnnamed, 'follow_up_filter', true);
     const ranked = kept.map((entry) => ({ entry, score: entry.quality / 5 }));
     return reply.list(reply.m.filtered(kept.length, noun), ranked, 'follow_up_filter', true, kept.length, {
       lastResultIds: kept.map((e) => e.poi.id),

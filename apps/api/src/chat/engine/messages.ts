@@ -7,8 +7,12 @@ export interface Messages {
   found(shown: number, total: number, place: string | null): string;
   filtered(count: number, noun: string): string;
   filteredNone(noun: string): string;
+  /** filteredNone for words the catalogue does not use: they are not quoted back. */
+  filteredNoneUnnamed: string;
   /** Said before a list found without some of the question's words, which none of its places mentions. */
   without(words: string): string;
+  /** without() when none of those words is one the catalogue uses ("tomar", "mag"): nothing is quoted. */
+  withoutUnnamed: string;
   noResults(query: string, destination: string): string;
   whichPlace: string;
   onlyN(count: number): string;
@@ -49,6 +53,8 @@ const en: Messages = {
   filtered: (count, noun) => `${count === 1 ? 'One of them' : `${count} of them`} — ${noun}:`,
   filteredNone: (noun) => `None of those places matches: ${noun}.`,
   without: (words) => `None of the places that fit the rest of your question mention “${words}”; here they are without it.`,
+  withoutUnnamed: 'No place mentions everything you asked; here are those that fit the rest of your question.',
+  filteredNoneUnnamed: 'None of those places matches what you asked.',
   noResults: (query, destination) =>
     `Sorry, I couldn't find anything for “${query}” in the ${destination} catalogue. You can ask me about restaurants, beaches, museums, activities or practical places.`,
   whichPlace: 'Which place do you mean? Ask me first about restaurants, beaches or things to do, then about one of them.',
@@ -100,6 +106,8 @@ const es: Messages = {
   filtered: (count, noun) => `${count === 1 ? 'Uno de ellos' : `${count} de ellos`} — ${noun}:`,
   filteredNone: (noun) => `Ninguno de esos lugares cumple: ${noun}.`,
   without: (words) => `Ninguno de los lugares que encajan con el resto de tu pregunta menciona «${words}»; aquí están sin ello.`,
+  withoutUnnamed: 'Ningún lugar menciona todo lo que pides; estos son los que encajan con el resto de tu pregunta.',
+  filteredNoneUnnamed: 'Ninguno de esos lugares cumple lo que pides.',
   noResults: (query, destination) =>
     `Lo siento, no he encontrado nada para «${query}» en el catálogo de ${destination}. Puedes preguntarme por restaurantes, playas, museos, actividades o servicios prácticos.`,
   whichPlace: '¿A qué lugar te refieres? Pregúntame primero por restaurantes, playas o actividades, y luego por uno de ellos.',
@@ -151,6 +159,8 @@ const de: Messages = {
   filtered: (count, noun) => `${count === 1 ? 'Einer davon' : `${count} davon`} — ${noun}:`,
   filteredNone: (noun) => `Keiner dieser Orte passt: ${noun}.`,
   without: (words) => `Keiner der Orte, die zum Rest deiner Frage passen, erwähnt „${words}“; hier sind sie ohne das.`,
+  withoutUnnamed: 'Kein Ort erwähnt alles, wonach Sie fragen; hier sind die, die zum Rest Ihrer Frage passen.',
+  filteredNoneUnnamed: 'Keiner dieser Orte passt zu Ihrer Frage.',
   noResults: (query, destination) =>
     `Leider habe ich im Katalog von ${destination} nichts zu „${query}“ gefunden. Fragen Sie mich nach Restaurants, Stränden, Museen, Aktivitäten oder praktischen Adressen.`,
   whichPlace: 'Welchen Ort meinen Sie? Fragen Sie mich zuerst nach Restaurants, Stränden oder Aktivitäten und dann nach einem davon.',
@@ -204,6 +214,8 @@ const nl: Messages = {
   filtered: (count, noun) => `${count === 1 ? 'Eén daarvan' : `${count} daarvan`} — ${noun}:`,
   filteredNone: (noun) => `Geen van die plekken past: ${noun}.`,
   without: (words) => `Geen van de plekken die bij de rest van je vraag passen noemt ‘${words}’; hier zijn ze zonder dat.`,
+  withoutUnnamed: 'Geen plek noemt alles wat je vraagt; dit zijn de plekken die bij de rest van je vraag passen.',
+  filteredNoneUnnamed: 'Geen van die plekken past bij je vraag.',
   noResults: (query, destination) =>
     `Sorry, ik heb niets gevonden voor „${query}” in de catalogus van ${destination}. Vraag me naar restaurants, stranden, musea, activiteiten of praktische adressen.`,
   whichPlace: 'Welke plek bedoel je? Vraag me eerst naar restaurants, stranden of activiteiten, en dan naar een daarvan.',
