@@ -230,6 +230,15 @@ export function looserConversationTests(client: () => ChatClient): void {
     expect(haunted.body.data.textResponse).toBe('None of those places matches what you asked.');
   });
 
+  it("numbers are written as each language writes them, as the widget's cards do", async () => {
+    const de = await client().ask('Strände in Calpe');
+    expect(de.body.data.textResponse).toContain('Strand La Fossa (Levante) — 4,7★ (2.150 Bewertungen)');
+    const en = await client().ask('beaches in Calpe');
+    expect(en.body.data.textResponse).toContain('La Fossa Beach (Levante) — 4.7★ (2,150 reviews)');
+    const rating = await client().ask('Wie ist die Bewertung von Arenal-Bol Beach?');
+    expect(rating.body.data.textResponse).toBe('Arenal-Bol-Strand ist mit 4,6 von 5 bewertet (2.480 Bewertungen).');
+  });
+
   it("a question partly answered quotes back the catalogue's words it left out, never a verb or a function word", async () => {
     const cake = await client().ask('¿dónde puedo tomar un café con tarta de zanahoria?');
     expect(cake.body.data.textResponse).toMatch(/^Ninguno de los lugares que encajan con el resto de tu pregunta menciona «tarta»; aquí están sin ello\./);

@@ -56,7 +56,7 @@ export class Reply {
   summary(entry: CatalogueEntry): string {
     const { poi } = entry;
     const parts: string[] = [];
-    if (poi.rating !== null) parts.push(`${poi.rating.toFixed(1)}★${poi.reviewCount ? ` (${poi.reviewCount} ${this.m.reviews})` : ''}`);
+    if (poi.rating !== null) parts.push(`${this.m.decimal(poi.rating)}★${poi.reviewCount ? ` (${this.m.count(poi.reviewCount)} ${this.m.reviews})` : ''}`);
     if (poi.priceLevel) parts.push('€'.repeat(poi.priceLevel));
     const open = this.openNow(entry);
     if (open !== null) parts.push(open ? this.m.openNow : this.m.closedNow);

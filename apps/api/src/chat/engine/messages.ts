@@ -37,6 +37,10 @@ export interface Messages {
   offTopic(destination: string): string;
   help(destination: string): string;
   reviews: string;
+  /** A rating as this language writes it, with one decimal ("4.8", "4,8"): as the widget's cards do. */
+  decimal(value: number): string;
+  /** A count as this language writes it ("2,150", "2.150"). */
+  count(value: number): string;
   openNow: string;
   closedNow: string;
   /** Closed days in opening hours. */
@@ -47,7 +51,15 @@ export interface Messages {
   subcategories: Readonly<Record<string, string>>;
 }
 
+/** Numbers the way a language writes them, with the same Intl rules as the widget's cards. */
+function numbers(locale: string): Pick<Messages, 'decimal' | 'count'> {
+  const decimal = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  const integer = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+  return { decimal: (value) => decimal.format(value), count: (value) => integer.format(value) };
+}
+
 const en: Messages = {
+  ...numbers('en'),
   found: (shown, total, place) =>
     `${total > shown ? `I found ${total} places${place ? ` in ${place}` : ''}; here are the ${shown} best rated` : shown === 1 ? `I found one place${place ? ` in ${place}` : ''}` : `I found ${shown} places${place ? ` in ${place}` : ''}`}:`,
   filtered: (count, noun) => `${count === 1 ? 'One of them' : `${count} of them`} — ${noun}:`,
@@ -70,7 +82,7 @@ const en: Messages = {
   phone: (name, phone) => `The phone number of ${name} is ${phone}.`,
   website: (name, website) => `The website of ${name} is ${website}.`,
   price: (name, level) => `${name} is ${['inexpensive', 'moderately priced', 'rather expensive', 'expensive'][level - 1]} (${'€'.repeat(level)}).`,
-  rating: (name, rating, reviews) => `${name} is rated ${rating.toFixed(1)} out of 5${reviews ? ` (${reviews} reviews)` : ''}.`,
+  rating: (name, rating, reviews) => `${name} is rated ${en.decimal(rating)} out of 5${reviews ? ` (${en.count(reviews)} reviews)` : ''}.`,
   dontKnow: (name, what) =>
     `I don't know the ${{ address: 'address', phone: 'phone number', website: 'website', hours: 'opening hours', price: 'price level', rating: 'rating' }[what]} of ${name}.`,
   selected: (name, subcategory) => `${name} (${subcategory}):`,
@@ -101,6 +113,7 @@ const en: Messages = {
 };
 
 const es: Messages = {
+  ...numbers('es'),
   found: (shown, total, place) =>
     `${total > shown ? `He encontrado ${total} lugares${place ? ` en ${place}` : ''}; estos son los ${shown} mejor valorados` : shown === 1 ? `He encontrado un lugar${place ? ` en ${place}` : ''}` : `He encontrado ${shown} lugares${place ? ` en ${place}` : ''}`}:`,
   filtered: (count, noun) => `${count === 1 ? 'Uno de ellos' : `${count} de ellos`} — ${noun}:`,
@@ -123,7 +136,7 @@ const es: Messages = {
   phone: (name, phone) => `El teléfono de ${name} es ${phone}.`,
   website: (name, website) => `La web de ${name} es ${website}.`,
   price: (name, level) => `${name} es ${['económico', 'de precio medio', 'algo caro', 'caro'][level - 1]} (${'€'.repeat(level)}).`,
-  rating: (name, rating, reviews) => `${name} tiene una valoración de ${rating.toFixed(1)} sobre 5${reviews ? ` (${reviews} opiniones)` : ''}.`,
+  rating: (name, rating, reviews) => `${name} tiene una valoración de ${es.decimal(rating)} sobre 5${reviews ? ` (${es.count(reviews)} opiniones)` : ''}.`,
   dontKnow: (name, what) =>
     `No sé ${{ address: 'la dirección', phone: 'el teléfono', website: 'la web', hours: 'el horario', price: 'el nivel de precios', rating: 'la valoración' }[what]} de ${name}.`,
   selected: (name, subcategory) => `${name} (${subcategory}):`,
@@ -154,6 +167,7 @@ const es: Messages = {
 };
 
 const de: Messages = {
+  ...numbers('de'),
   found: (shown, total, place) =>
     `${total > shown ? `Ich habe ${total} Orte${place ? ` in ${place}` : ''} gefunden; hier sind die ${shown} bestbewerteten` : shown === 1 ? `Ich habe einen Ort${place ? ` in ${place}` : ''} gefunden` : `Ich habe ${shown} Orte${place ? ` in ${place}` : ''} gefunden`}:`,
   filtered: (count, noun) => `${count === 1 ? 'Einer davon' : `${count} davon`} — ${noun}:`,
@@ -176,7 +190,7 @@ const de: Messages = {
   phone: (name, phone) => `Die Telefonnummer von ${name} ist ${phone}.`,
   website: (name, website) => `Die Webseite von ${name} ist ${website}.`,
   price: (name, level) => `${name} ist ${['günstig', 'mittelpreisig', 'eher teuer', 'teuer'][level - 1]} (${'€'.repeat(level)}).`,
-  rating: (name, rating, reviews) => `${name} ist mit ${rating.toFixed(1)} von 5 bewertet${reviews ? ` (${reviews} Bewertungen)` : ''}.`,
+  rating: (name, rating, reviews) => `${name} ist mit ${de.decimal(rating)} von 5 bewertet${reviews ? ` (${de.count(reviews)} Bewertungen)` : ''}.`,
   dontKnow: (name, what) =>
     `Ich kenne ${{ address: 'die Adresse', phone: 'die Telefonnummer', website: 'die Webseite', hours: 'die Öffnungszeiten', price: 'das Preisniveau', rating: 'die Bewertung' }[what]} von ${name} nicht.`,
   selected: (name, subcategory) => `${name} (${subcategory}):`,
@@ -209,6 +223,7 @@ const de: Messages = {
 };
 
 const nl: Messages = {
+  ...numbers('nl'),
   found: (shown, total, place) =>
     `${total > shown ? `Ik heb ${total} plekken${place ? ` in ${place}` : ''} gevonden; dit zijn de ${shown} best beoordeelde` : shown === 1 ? `Ik heb één plek${place ? ` in ${place}` : ''} gevonden` : `Ik heb ${shown} plekken${place ? ` in ${place}` : ''} gevonden`}:`,
   filtered: (count, noun) => `${count === 1 ? 'Eén daarvan' : `${count} daarvan`} — ${noun}:`,
@@ -231,7 +246,7 @@ const nl: Messages = {
   phone: (name, phone) => `Het telefoonnummer van ${name} is ${phone}.`,
   website: (name, website) => `De website van ${name} is ${website}.`,
   price: (name, level) => `${name} is ${['goedkoop', 'gemiddeld geprijsd', 'vrij duur', 'duur'][level - 1]} (${'€'.repeat(level)}).`,
-  rating: (name, rating, reviews) => `${name} heeft een beoordeling van ${rating.toFixed(1)} uit 5${reviews ? ` (${reviews} beoordelingen)` : ''}.`,
+  rating: (name, rating, reviews) => `${name} heeft een beoordeling van ${nl.decimal(rating)} uit 5${reviews ? ` (${nl.count(reviews)} beoordelingen)` : ''}.`,
   dontKnow: (name, what) =>
     `Ik weet ${{ address: 'het adres', phone: 'het telefoonnummer', website: 'de website', hours: 'de openingstijden', price: 'het prijsniveau', rating: 'de beoordeling' }[what]} van ${name} niet.`,
   selected: (name, subcategory) => `${name} (${subcategory}):`,
