@@ -230,6 +230,16 @@ export function looserConversationTests(client: () => ChatClient): void {
     expect(haunted.body.data.textResponse).toBe('None of those places matches what you asked.');
   });
 
+  it('"one of them" only out of several: narrowing a list of one place says yes', async () => {
+    const { sessionId } = (await client().ask('Museo de la Sal')).body.data;
+    const free = await client().ask('¿alguno es gratuito?', sessionId);
+    expect(free.body.data).toMatchObject({ intent: 'follow_up_filter', language: 'es' });
+    expect(free.body.data.textResponse).toMatch(/^Sí — Museo de la Sal: gratuito\./);
+    const several = await client().ask('museos');
+    const some = await client().ask('¿alguno es gratuito?', several.body.data.sessionId);
+    expect(some.body.data.textResponse).toMatch(/^\d de ellos — gratuito:/);
+  });
+
   it("numbers are written as each language writes them, as the widget's cards do", async () => {
     const de = await client().ask('Strände in Calpe');
     expect(de.body.data.textResponse).toContain('Strand La Fossa (Levante) — 4,7★ (2.150 Bewertungen)');

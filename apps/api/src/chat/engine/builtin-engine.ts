@@ -182,6 +182,7 @@ export class BuiltinAnswerEngine extends AnswerEngine {
       const mentions = this.catalogue.textScores(parsed.freeText);
       return this.narrowed(
         reply,
+        previous,
         previous.filter((entry) => mentions.has(entry.poi.id)),
         this.quotable(parsed.freeText),
       );
@@ -189,7 +190,7 @@ export class BuiltinAnswerEngine extends AnswerEngine {
     // "Which one has outdoor seating?" / "and vegan?": narrow the last list. ("Open now?" alone asks about it.)
     if (!pointsAtOne && attributes.length > 0 && !(attributes.length === 1 && attributes[0] === 'openNow' && !parsed.which)) {
       const kept = previous.filter((entry) => hasAttributes(entry, attributes, (e) => reply.openNow(e)));
-      return this.narrowed(reply, kept, attributes.map((attribute) => reply.m.attributes[attribute]).join(', '));
+      return this.narrowed(reply, previous, kept, attributes.map((attribute) => reply.m.attributes[attribute]).join(', '));
     }
     // Which place(s) the question is about: "the second one", "it", or the whole last list.
     if (parsed.ordinal !== null) {
@@ -201,10 +202,12 @@ export class BuiltinAnswerEngine extends AnswerEngine {
   }
 
   /** The part of the last list that matches `noun`; the list itself is kept when none does. */
-  private narrowed(reply: Reply, kept: CatalogueEntry[], noun: string): EngineAnswer {
+  private narrowed(reply: Reply, previous: CatalogueEntry[], kept: CatalogueEntry[], noun: string): EngineAnswer {
     if (kept.length === 0) return reply.text(noun ? reply.m.filteredNone(noun) : reply.m.filteredNoneUnnamed, 'follow_up_filter', true);
     const ranked = kept.map((entry) => ({ entry, score: entry.quality / 5 }));
-    return reply.list(reply.m.filtered(kept.length, noun), ranked, 'follow_up_filter', true, kept.length, {
+    // "One of them" only out of several: a list of one that passes is simply a yes.
+    const lead = previous.length === 1 && noun ? reply.m.yes(reply.name(kept[0]!), noun) : reply.m.filtered(kept.length, noun);
+    return reply.list(lead, ranked, 'follow_up_filter', true, kept.length, {
       lastResultIds: kept.map((e) => e.poi.id),
       focusPoiId: kept.length === 1 ? kept[0]!.poi.id : null,
     });
