@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Language } from '@holibot/contracts';
+import type { Language, OpeningChange } from '@holibot/contracts';
 import { AppConfig } from '../../config/app-config.js';
 import { type CatalogueEntry, PoiCatalogue } from '../../poi/index.js';
 import { AnswerEngine, type EngineAnswer, type TurnInput } from './answer-engine.js';
@@ -118,6 +118,17 @@ export class BuiltinAnswerEngine extends AnswerEngine {
         [...parsed.freeText, ...cuisineWords],
       );
     }
+    // "Which museum is open?" at 06:10: none is, but some will be — say when the first opens.
+    if (ranked.length === 0 && parsed.attributes.has('openNow')) {
+      const attributes = new Set([...parsed.attributes].filter((attribute) => attribute !== 'openNow'));
+      const closed = this.rank({ ...parsed, attributes }, reply, topics, parsed.freeText);
+      if (closed.length > 0)
+        return this.noneOpen(
+          reply,
+          closed.map((r) => r.entry),
+          false,
+        );
+    }
     if (ranked.length === 0) {
       // A real search found nothing: the old list no longer answers "the first one".
       const real = topics.length > 0 || parsed.attributes.size > 0 || parsed.cities.length > 0;
@@ -190,6 +201,7 @@ export class BuiltinAnswerEngine extends AnswerEngine {
     // "Which one has outdoor seating?" / "and vegan?": narrow the last list. ("Open now?" alone asks about it.)
     if (!pointsAtOne && attributes.length > 0 && !(attributes.length === 1 && attributes[0] === 'openNow' && !parsed.which)) {
       const kept = previous.filter((entry) => hasAttributes(entry, attributes, (e) => reply.openNow(e)));
+      if (kept.length === 0 && attributes.length === 1 && attributes[0] === 'openNow') return this.noneOpen(reply, previous, true);
       return this.narrowed(reply, previous, kept, attributes.map((attribute) => reply.m.attributes[attribute]).join(', '));
     }
     // Which place(s) the question is about: "the second one", "it", or the whole last list.
@@ -210,6 +222,24 @@ export class BuiltinAnswerEngine extends AnswerEngine {
     return reply.list(lead, ranked, 'follow_up_filter', true, kept.length, {
       lastResultIds: kept.map((e) => e.poi.id),
       focusPoiId: kept.length === 1 ? kept[0]!.poi.id : null,
+    });
+  }
+
+  /**
+   * None of the places is open now: they are listed by when they open, and the answer names the
+   * first ("…; the first to open is Salt Museum, at 10:00"). Unknown hours come last.
+   */
+  private noneOpen(reply: Reply, entries: CatalogueEntry[], isFollowUp: boolean): EngineAnswer {
+    const now = this.catalogue.wallTime(reply.turnNow);
+    const opening = entries
+      .map((entry) => ({ entry, next: this.catalogue.nextChange(entry, now), score: entry.quality / 5 }))
+      .sort((a, b) => rank(a.next) - rank(b.next) || b.score - a.score);
+    const shown = opening.slice(0, this.config.chatMaxResults);
+    const first = shown[0]!;
+    const lead = first.next ? reply.m.noneOpen(reply.name(first.entry), reply.m.opensAt(first.next)) : reply.m.noneOpenUnknown;
+    return reply.list(lead, shown, isFollowUp ? 'follow_up_filter' : 'search', isFollowUp, entries.length, {
+      lastResultIds: shown.map((r) => r.entry.poi.id),
+      focusPoiId: shown.length === 1 ? shown[0]!.entry.poi.id : null,
     });
   }
 
@@ -237,4 +267,10 @@ export class BuiltinAnswerEngine extends AnswerEngine {
   private destination(): string {
     return this.config.destinationName;
   }
+}
+
+/** Minutes from now to an opening (unknown: last). */
+function rank(next: OpeningChange | null): number {
+  if (!next) return Number.MAX_SAFE_INTEGER;
+  return next.inDays * 1440 + Number(next.time.slice(0, 2)) * 60 + Number(next.time.slice(3, 5));
 }

@@ -23,6 +23,11 @@ export class Reply {
     return this.turn.query;
   }
 
+  /** The instant of this turn. */
+  get turnNow(): Date {
+    return this.turn.now;
+  }
+
   /** Whether the place is open now; worked out at most once per place and turn. */
   openNow(entry: CatalogueEntry): boolean | null {
     let open = this.open.get(entry.poi.id);

@@ -1,4 +1,4 @@
-import type { Language } from '@holibot/contracts';
+import type { Language, OpeningChange } from '@holibot/contracts';
 import { SUBCATEGORY_LABELS } from '../../poi/index.js';
 import type { Attribute } from './lexicon.js';
 
@@ -7,6 +7,12 @@ export interface Messages {
   found(shown: number, total: number, place: string | null): string;
   filtered(count: number, noun: string): string;
   filteredNone(noun: string): string;
+  /** Nothing asked for is open now; `when` is opensAt() of the first to open. */
+  noneOpen(first: string, when: string): string;
+  /** Nothing is open now and no opening hours say when anything opens. */
+  noneOpenUnknown: string;
+  /** When a closed place opens: "at 10:00", "tomorrow at 13:00", "on Monday at 09:30". */
+  opensAt(next: OpeningChange): string;
   /** filteredNone for words the catalogue does not use: they are not quoted back. */
   filteredNoneUnnamed: string;
   /** Said before a list found without some of the question's words, which none of its places mentions. */
@@ -66,6 +72,14 @@ const en: Messages = {
   filteredNone: (noun) => `None of those places matches: ${noun}.`,
   without: (words) => `None of the places that fit the rest of your question mention “${words}”; here they are without it.`,
   withoutUnnamed: 'No place mentions everything you asked; here are those that fit the rest of your question.',
+  noneOpen: (first, when) => `Nothing is open right now; the first to open is ${first}, ${when}:`,
+  noneOpenUnknown: 'None of them is open right now, as far as we know:',
+  opensAt: ({ time, inDays, weekday }) =>
+    inDays === 0
+      ? `at ${time}`
+      : inDays === 1
+        ? `tomorrow at ${time}`
+        : `on ${['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'][weekday]} at ${time}`,
   filteredNoneUnnamed: 'None of those places matches what you asked.',
   noResults: (query, destination) =>
     `Sorry, I couldn't find anything for “${query}” in the ${destination} catalogue. You can ask me about restaurants, beaches, museums, activities or practical places.`,
@@ -120,6 +134,14 @@ const es: Messages = {
   filteredNone: (noun) => `Ninguno de esos lugares cumple: ${noun}.`,
   without: (words) => `Ninguno de los lugares que encajan con el resto de tu pregunta menciona «${words}»; aquí están sin ello.`,
   withoutUnnamed: 'Ningún lugar menciona todo lo que pides; estos son los que encajan con el resto de tu pregunta.',
+  noneOpen: (first, when) => `Ahora mismo no hay nada abierto; el primero en abrir es ${first}, ${when}:`,
+  noneOpenUnknown: 'Que sepamos, ahora mismo no hay ninguno abierto:',
+  opensAt: ({ time, inDays, weekday }) =>
+    inDays === 0
+      ? `a las ${time}`
+      : inDays === 1
+        ? `mañana a las ${time}`
+        : `el ${['domingo', 'lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábado'][weekday]} a las ${time}`,
   filteredNoneUnnamed: 'Ninguno de esos lugares cumple lo que pides.',
   noResults: (query, destination) =>
     `Lo siento, no he encontrado nada para «${query}» en el catálogo de ${destination}. Puedes preguntarme por restaurantes, playas, museos, actividades o servicios prácticos.`,
@@ -174,6 +196,14 @@ const de: Messages = {
   filteredNone: (noun) => `Keiner dieser Orte passt: ${noun}.`,
   without: (words) => `Keiner der Orte, die zum Rest deiner Frage passen, erwähnt „${words}“; hier sind sie ohne das.`,
   withoutUnnamed: 'Kein Ort erwähnt alles, wonach Sie fragen; hier sind die, die zum Rest Ihrer Frage passen.',
+  noneOpen: (first, when) => `Gerade ist nichts geöffnet; als Erstes öffnet ${first}, ${when}:`,
+  noneOpenUnknown: 'Nach unseren Angaben ist gerade keiner geöffnet:',
+  opensAt: ({ time, inDays, weekday }) =>
+    inDays === 0
+      ? `um ${time} Uhr`
+      : inDays === 1
+        ? `morgen um ${time} Uhr`
+        : `am ${['Sonntag', 'Montag', 'Dienstag', 'Mittwoch', 'Donnerstag', 'Freitag', 'Samstag'][weekday]} um ${time} Uhr`,
   filteredNoneUnnamed: 'Keiner dieser Orte passt zu Ihrer Frage.',
   noResults: (query, destination) =>
     `Leider habe ich im Katalog von ${destination} nichts zu „${query}“ gefunden. Fragen Sie mich nach Restaurants, Stränden, Museen, Aktivitäten oder praktischen Adressen.`,
@@ -230,6 +260,14 @@ const nl: Messages = {
   filteredNone: (noun) => `Geen van die plekken past: ${noun}.`,
   without: (words) => `Geen van de plekken die bij de rest van je vraag passen noemt ‘${words}’; hier zijn ze zonder dat.`,
   withoutUnnamed: 'Geen plek noemt alles wat je vraagt; dit zijn de plekken die bij de rest van je vraag passen.',
+  noneOpen: (first, when) => `Er is nu niets open; als eerste gaat ${first} open, ${when}:`,
+  noneOpenUnknown: 'Voor zover we weten is er nu niets open:',
+  opensAt: ({ time, inDays, weekday }) =>
+    inDays === 0
+      ? `om ${time}`
+      : inDays === 1
+        ? `morgen om ${time}`
+        : `op ${['zondag', 'maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag'][weekday]} om ${time}`,
   filteredNoneUnnamed: 'Geen van die plekken past bij je vraag.',
   noResults: (query, destination) =>
     `Sorry, ik heb niets gevonden voor „${query}” in de catalogus van ${destination}. Vraag me naar restaurants, stranden, musea, activiteiten of praktische adressen.`,
