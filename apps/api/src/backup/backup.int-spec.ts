@@ -3,20 +3,10 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Test, type TestingModule } from '@nestjs/testing';
-import { ThrottlerModule } from '@nestjs/throttler';
-import type { DataSource } from 'typeorm';
 import { ChatFeedback, createDataSource, type DatabaseConfig } from '@holibot/database';
-import { databaseEnv, eachDatabase } from '@holibot/database/testing';
+import { eachDatabase } from '@holibot/database/testing';
+import { chatContext } from '../../test/support/chat-context.js';
 import { ChatService } from '../chat/chat.service.js';
-import { ChatModule } from '../chat/chat.module.js';
-import { Clock, FixedClock } from '../common/clock.js';
-import { CommonModule } from '../common/common.module.js';
-import { AppConfig } from '../config/app-config.js';
-import { ConfigModule } from '../config/config.module.js';
-import { DatabaseModule } from '../database/database.module.js';
-import { MetricsModule } from '../observability/metrics/metrics.module.js';
-import { PoiCatalogue } from '../poi/index.js';
 import { BackupInvalidError, RestoreRefusedError } from './backup.errors.js';
 import { BackupJobs } from './backup.jobs.js';
 import { BackupModule } from './backup.module.js';
@@ -29,39 +19,8 @@ const yes = () => Promise.resolve(true);
 
 /** A backup context as the CLI has one: configuration, database, ChatModule for real turns, BackupModule; the clock fixed. */
 async function backupContext(database: DatabaseConfig, env: Record<string, string>) {
-  const config = AppConfig.fromEnv({ NODE_ENV: 'test', PORT: '0', POI_RELOAD_INTERVAL_MS: '0', ...databaseEnv(database), ...env });
-  const dataSource: DataSource = await (await createDataSource(config.database)).initialize();
-  await dataSource.runMigrations();
-  const clock = new FixedClock(START);
-  const module: TestingModule = await Test.createTestingModule({
-    imports: [
-      ConfigModule.forRoot(config),
-      CommonModule,
-      DatabaseModule.forRoot(dataSource),
-      MetricsModule.forRoot({ serve: false }),
-      ThrottlerModule.forRoot([{ ttl: 60_000, limit: 1000 }]),
-      ChatModule,
-      BackupModule,
-    ],
-  })
-    .overrideProvider(Clock)
-    .useValue(clock)
-    .setLogger({ log() {}, error() {}, warn() {}, debug() {}, verbose() {} })
-    .compile();
-  await module.init();
-  await module.get(PoiCatalogue).start();
-  return {
-    module,
-    dataSource,
-    clock,
-    config,
-    backups: module.get(BackupService),
-    restore: module.get(RestoreService),
-    async close() {
-      await module.close();
-      if (dataSource.isInitialized) await dataSource.destroy();
-    },
-  };
+  const context = await chatContext({ database, now: START, env: { PORT: '0', ...env }, imports: [BackupModule] });
+  return { ...context, backups: context.module.get(BackupService), restore: context.module.get(RestoreService) };
 }
 
 /** The SHA-256 of each table's rows in primary-key order: equal checksums, equal contents. */

@@ -1,17 +1,6 @@
-import { Test, type TestingModule } from '@nestjs/testing';
-import { ThrottlerModule } from '@nestjs/throttler';
-import type { DataSource } from 'typeorm';
-import { ChatTurnStat, Poi, createDataSource, type DatabaseConfig } from '@holibot/database';
-import { databaseEnv, eachDatabase } from '@holibot/database/testing';
-import { ChatModule } from '../chat/chat.module.js';
-import { ChatService } from '../chat/chat.service.js';
-import { Clock, FixedClock } from '../common/clock.js';
-import { CommonModule } from '../common/common.module.js';
-import { AppConfig } from '../config/app-config.js';
-import { ConfigModule } from '../config/config.module.js';
-import { DatabaseModule } from '../database/database.module.js';
-import { MetricsModule } from '../observability/metrics/metrics.module.js';
-import { PoiCatalogue } from '../poi/index.js';
+import { ChatTurnStat, Poi, type DatabaseConfig } from '@holibot/database';
+import { eachDatabase } from '@holibot/database/testing';
+import { chatContext } from '../../test/support/chat-context.js';
 import { ReportsJobs } from './reports.jobs.js';
 import { ReportsModule } from './reports.module.js';
 import { ReportsService } from './reports.service.js';
@@ -19,40 +8,10 @@ import { ReportsService } from './reports.service.js';
 const NOW = new Date('2026-06-02T11:00:00.000Z');
 const DAY = 86_400_000;
 
-/** What the CLI runs the reports in, plus ChatModule for real turns; the clock fixed at NOW. */
+/** ChatModule for real turns and the reports, the clock at NOW. */
 async function reportsContext(database: DatabaseConfig, env: Record<string, string> = {}) {
-  const config = AppConfig.fromEnv({ NODE_ENV: 'test', POI_RELOAD_INTERVAL_MS: '0', ...databaseEnv(database), ...env });
-  const dataSource: DataSource = await (await createDataSource(config.database)).initialize();
-  await dataSource.runMigrations();
-  const clock = new FixedClock(NOW);
-  const module: TestingModule = await Test.createTestingModule({
-    imports: [
-      ConfigModule.forRoot(config),
-      CommonModule,
-      DatabaseModule.forRoot(dataSource),
-      MetricsModule.forRoot({ serve: false }),
-      ThrottlerModule.forRoot([{ ttl: 60_000, limit: 1000 }]),
-      ChatModule,
-      ReportsModule,
-    ],
-  })
-    .overrideProvider(Clock)
-    .useValue(clock)
-    .setLogger({ log() {}, error() {}, warn() {}, debug() {}, verbose() {} })
-    .compile();
-  await module.init();
-  await module.get(PoiCatalogue).start();
-  return {
-    module,
-    dataSource,
-    clock,
-    chat: module.get(ChatService),
-    reports: module.get(ReportsService),
-    async close() {
-      await module.close();
-      if (dataSource.isInitialized) await dataSource.destroy();
-    },
-  };
+  const context = await chatContext({ database, now: NOW, env, imports: [ReportsModule] });
+  return { ...context, reports: context.module.get(ReportsService) };
 }
 
 /** An LLM turn as the Mistral engine leaves it, `daysAgo` before NOW. */

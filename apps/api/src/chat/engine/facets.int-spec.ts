@@ -1,53 +1,23 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { Test, type TestingModule } from '@nestjs/testing';
-import { ThrottlerModule } from '@nestjs/throttler';
-import type { DataSource } from 'typeorm';
-import { Poi, createDataSource } from '@holibot/database';
-import { databaseEnv, freshSqliteDatabase } from '@holibot/database/testing';
-import { Clock, FixedClock } from '../../common/clock.js';
-import { CommonModule } from '../../common/common.module.js';
-import { AppConfig } from '../../config/app-config.js';
-import { ConfigModule } from '../../config/config.module.js';
-import { DatabaseModule } from '../../database/database.module.js';
-import { MetricsModule } from '../../observability/metrics/metrics.module.js';
-import { PoiCatalogue } from '../../poi/index.js';
-import { ChatModule } from '../chat.module.js';
-import { ChatService } from '../chat.service.js';
+import { Poi } from '@holibot/database';
+import { freshSqliteDatabase } from '@holibot/database/testing';
+import { chatContext } from '../../../test/support/chat-context.js';
 
 /** A catalogue of Xàbia tagged as OpenStreetMap contributors tag: several keys, `;` lists, route=*, craft=*. */
 const XABIA = resolve('apps/api/test/fixtures/xabia-osm.geojson');
 
 async function chatOn(env: Record<string, string>) {
-  const config = AppConfig.fromEnv({ NODE_ENV: 'test', POI_RELOAD_INTERVAL_MS: '0', POI_AUTOLOAD_FILE: XABIA, ...databaseEnv(freshSqliteDatabase()), ...env });
-  const dataSource: DataSource = await (await createDataSource(config.database)).initialize();
-  await dataSource.runMigrations();
-  const module: TestingModule = await Test.createTestingModule({
-    imports: [
-      ConfigModule.forRoot(config),
-      CommonModule,
-      DatabaseModule.forRoot(dataSource),
-      MetricsModule.forRoot({ serve: false }),
-      ThrottlerModule.forRoot([{ ttl: 60_000, limit: 1000 }]),
-      ChatModule,
-    ],
-  })
-    .overrideProvider(Clock)
-    .useValue(new FixedClock(new Date('2026-06-02T09:00:00Z')))
-    .setLogger({ log() {}, error() {}, warn() {}, debug() {}, verbose() {} })
-    .compile();
-  await module.init();
-  await module.get(PoiCatalogue).start();
-  const chat = module.get(ChatService);
+  const context = await chatContext({ database: freshSqliteDatabase(), now: new Date('2026-06-02T09:00:00Z'), env: { POI_AUTOLOAD_FILE: XABIA, ...env } });
   return {
-    dataSource,
+    dataSource: context.dataSource,
     /** The names of the places the answer shows. */
     async names(query: string): Promise<string[]> {
-      const { data } = await chat.handle({ query, language: 'en' }, null);
+      const { data } = await context.chat.handle({ query, language: 'en' }, null);
       return data.pois.map((poi) => poi.name);
     },
-    close: () => module.close(),
+    close: () => context.close(),
   };
 }
 
