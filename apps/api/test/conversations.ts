@@ -230,6 +230,20 @@ export function looserConversationTests(client: () => ChatClient): void {
     expect(haunted.body.data.textResponse).toBe('None of those places matches what you asked.');
   });
 
+  it("a town the catalogue does not know is said so, with the towns it knows — never answered with another town's places", async () => {
+    const benidorm = await client().ask('beaches in Benidorm');
+    expect(benidorm.body.data).toMatchObject({ intent: 'no_results', pois: [] });
+    expect(benidorm.body.data.textResponse).toBe('I only know places in Calpe, Altea, Benissa, and Moraira: I have nothing in Benidorm.');
+    const javea = await client().ask('restaurantes en Jávea');
+    expect(javea.body.data.textResponse).toBe('Solo conozco lugares en Calpe, Altea, Benissa y Moraira: no tengo nada en Jávea.');
+    // A place's own name after "in" is no town; a known town with its other spelling is that town.
+    expect((await client().ask('tapas in La Fossa')).body.data.pois.length).toBeGreaterThan(0);
+    expect((await client().ask('restaurants in Calp')).body.data.textResponse).toMatch(/^I found \d+ places in Calpe/);
+    const list = await client().ask('restaurants');
+    const elsewhere = await client().ask('and in Benidorm?', list.body.data.sessionId);
+    expect(elsewhere.body.data.textResponse).toMatch(/I have nothing in Benidorm\.$/);
+  });
+
   it('"one of them" only out of several: narrowing a list of one place says yes', async () => {
     const { sessionId } = (await client().ask('Museo de la Sal')).body.data;
     const free = await client().ask('¿alguno es gratuito?', sessionId);

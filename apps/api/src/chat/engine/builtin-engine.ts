@@ -62,6 +62,11 @@ export class BuiltinAnswerEngine extends AnswerEngine {
     if (previous.length > 0 && parsed.topics.length === 0 && refersBack && (parsed.which || !asksForSomething())) {
       return this.followUp(parsed, reply, previous, focus);
     }
+    // "Beaches in Benidorm" with no Benidorm in the catalogue: said, never answered with Calpe's.
+    if (parsed.unknownTown && parsed.named.length === 0) {
+      const towns = [...new Set(this.catalogue.vocabulary().cities.values())].map((key) => this.catalogue.cityName(key));
+      return reply.text(reply.m.unknownTown(parsed.unknownTown, [...new Set(towns)].slice(0, 8)), 'no_results', false, { lastResultIds: [], focusPoiId: null });
+    }
     if (pointsAtOne && !searches) return reply.text(reply.m.whichPlace, 'help', false);
     if (searches || parsed.attributes.size > 0 || parsed.cities.length > 0) return this.search(parsed, reply);
     // Nothing to search for: words we do not know. The conversation's list is kept, so "the

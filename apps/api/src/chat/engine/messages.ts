@@ -20,6 +20,8 @@ export interface Messages {
   /** without() when none of those words is one the catalogue uses ("tomar", "mag"): nothing is quoted. */
   withoutUnnamed: string;
   noResults(query: string, destination: string): string;
+  /** A town outside the catalogue: the towns it has, and that it has nothing in that one. */
+  unknownTown(town: string, towns: string[]): string;
   whichPlace: string;
   onlyN(count: number): string;
   yes(name: string, noun: string): string;
@@ -57,6 +59,11 @@ export interface Messages {
   subcategories: Readonly<Record<string, string>>;
 }
 
+/** "Calpe, Altea and Benissa", in the language's words. */
+function list(locale: string, items: string[]): string {
+  return new Intl.ListFormat(locale, { type: 'conjunction' }).format(items);
+}
+
 /** Numbers the way a language writes them, with the same Intl rules as the widget's cards. */
 function numbers(locale: string): Pick<Messages, 'decimal' | 'count'> {
   const decimal = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
@@ -72,6 +79,7 @@ const en: Messages = {
   filteredNone: (noun) => `None of those places matches: ${noun}.`,
   without: (words) => `None of the places that fit the rest of your question mention “${words}”; here they are without it.`,
   withoutUnnamed: 'No place mentions everything you asked; here are those that fit the rest of your question.',
+  unknownTown: (town, towns) => `I only know places in ${list('en', towns)}: I have nothing in ${town}.`,
   noneOpen: (first, when) => `Nothing is open right now; the first to open is ${first}, ${when}:`,
   noneOpenUnknown: 'None of them is open right now, as far as we know:',
   opensAt: ({ time, inDays, weekday }) =>
@@ -134,6 +142,7 @@ const es: Messages = {
   filteredNone: (noun) => `Ninguno de esos lugares cumple: ${noun}.`,
   without: (words) => `Ninguno de los lugares que encajan con el resto de tu pregunta menciona «${words}»; aquí están sin ello.`,
   withoutUnnamed: 'Ningún lugar menciona todo lo que pides; estos son los que encajan con el resto de tu pregunta.',
+  unknownTown: (town, towns) => `Solo conozco lugares en ${list('es', towns)}: no tengo nada en ${town}.`,
   noneOpen: (first, when) => `Ahora mismo no hay nada abierto; el primero en abrir es ${first}, ${when}:`,
   noneOpenUnknown: 'Que sepamos, ahora mismo no hay ninguno abierto:',
   opensAt: ({ time, inDays, weekday }) =>
@@ -196,6 +205,7 @@ const de: Messages = {
   filteredNone: (noun) => `Keiner dieser Orte passt: ${noun}.`,
   without: (words) => `Keiner der Orte, die zum Rest deiner Frage passen, erwähnt „${words}“; hier sind sie ohne das.`,
   withoutUnnamed: 'Kein Ort erwähnt alles, wonach Sie fragen; hier sind die, die zum Rest Ihrer Frage passen.',
+  unknownTown: (town, towns) => `Ich kenne nur Orte in ${list('de', towns)}; in ${town} habe ich nichts.`,
   noneOpen: (first, when) => `Gerade ist nichts geöffnet; als Erstes öffnet ${first}, ${when}:`,
   noneOpenUnknown: 'Nach unseren Angaben ist gerade keiner geöffnet:',
   opensAt: ({ time, inDays, weekday }) =>
@@ -260,6 +270,7 @@ const nl: Messages = {
   filteredNone: (noun) => `Geen van die plekken past: ${noun}.`,
   without: (words) => `Geen van de plekken die bij de rest van je vraag passen noemt ‘${words}’; hier zijn ze zonder dat.`,
   withoutUnnamed: 'Geen plek noemt alles wat je vraagt; dit zijn de plekken die bij de rest van je vraag passen.',
+  unknownTown: (town, towns) => `Ik ken alleen plekken in ${list('nl', towns)}; in ${town} heb ik niets.`,
   noneOpen: (first, when) => `Er is nu niets open; als eerste gaat ${first} open, ${when}:`,
   noneOpenUnknown: 'Voor zover we weten is er nu niets open:',
   opensAt: ({ time, inDays, weekday }) =>

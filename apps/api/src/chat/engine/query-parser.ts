@@ -25,6 +25,11 @@ export interface ParsedQuery {
   help: boolean;
   /** City keys named in the question. */
   cities: string[];
+  /**
+   * A town the question names ("beaches in Benidorm") that the catalogue does not know, as
+   * written; null when there is none. Only a capitalised name after "in", "en", "bei", … counts.
+   */
+  unknownTown: string | null;
   /** Words the lexicon does not know: searched as text (names, descriptions). */
   freeText: string[];
   /** POIs whose full name the question contains ("is Trattoria Da Luca open?"). */
@@ -41,6 +46,8 @@ interface Sense {
 }
 
 const MAX_PHRASE_WORDS = 4;
+/** "in Benidorm", "en Jávea", "bei Dénia", "near Moraira": up to three capitalised words. */
+const TOWN_AFTER_PREPOSITION = /(?:^|[\s,(])(?:in|near|around|en|cerca de|im|bei|nahe|bij|nabij)\s+(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2})/gu;
 const MAX_NAME_WORDS = 6;
 
 /** Turns questions into ParsedQuery; built once (lexicon indexes), used for every question. */
@@ -120,6 +127,7 @@ export class QueryParser {
       offTopic: false,
       help: false,
       cities: [],
+      unknownTown: null,
       freeText: [],
       named: [],
       corrected,
@@ -143,7 +151,25 @@ export class QueryParser {
         item.senses.find((s) => language !== null && s.languages.includes(language)) ?? item.senses.find((s) => s.meaning.kind !== 'stop') ?? item.senses[0]!;
       apply(parsed, sense.meaning, item.position, item.term);
     }
+    if (parsed.cities.length === 0) parsed.unknownTown = this.unknownTown(question, vocabulary);
     return parsed;
+  }
+
+  /**
+   * A capitalised name after a word for "in" or "near" that is no town, place name or word the
+   * catalogue or lexicon knows: a town outside the catalogue, which the answer must name rather
+   * than drop ("beaches in Benidorm" answered with Calpe's beaches) or apply.
+   */
+  private unknownTown(question: string, vocabulary: CatalogueVocabulary): string | null {
+    for (const match of question.matchAll(TOWN_AFTER_PREPOSITION)) {
+      const written = match[1]!;
+      const normalized = words(written).join(' ');
+      if (!normalized || vocabulary.cities.has(normalized)) continue;
+      if (words(written).some((word) => this.phrases.has(word))) continue;
+      if ([...vocabulary.names.keys()].some((name) => ` ${name} `.includes(` ${normalized} `))) continue;
+      return written.slice(0, 40);
+    }
+    return null;
   }
 
   /** The longest phrase of up to `max` words from `start` that `lookup` knows. */
