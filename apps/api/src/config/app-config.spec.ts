@@ -115,6 +115,15 @@ describe('AppConfig', () => {
     );
   });
 
+  it('reads DESTINATION_ALIASES as alias=town pairs; a pair without both sides is refused by name', () => {
+    expect(AppConfig.fromEnv({}).destinationAliases).toEqual([]);
+    expect(AppConfig.fromEnv({ DESTINATION_ALIASES: ' Jávea=Xàbia, Alicante = Alacant;' }).destinationAliases).toEqual([
+      ['Jávea', 'Xàbia'],
+      ['Alicante', 'Alacant'],
+    ]);
+    expect(() => AppConfig.fromEnv({ DESTINATION_ALIASES: 'Jávea' })).toThrow(/DESTINATION_ALIASES="Jávea": must be alias=town pairs/);
+  });
+
   it('reads the cleanup schedule: the seed times by default, a bad cron expression refused by name', () => {
     expect(AppConfig.fromEnv({}).cleanup).toEqual({ enabled: true, cron: '0 3 * * *', batchSize: 5000, statsCron: '0 9 * * 1' });
     const custom = AppConfig.fromEnv({

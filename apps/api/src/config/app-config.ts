@@ -202,6 +202,21 @@ export const ENV_SCHEMA = z.object({
     .transform((size) => size.toLowerCase()),
   TZ: z.string().refine(isTimeZone, { message: 'must be an IANA time zone such as Europe/Madrid' }).default('Europe/Madrid'),
   DESTINATION_NAME: z.string().min(1).max(100).default('Calpe'),
+  // Other names visitors give the catalogue's towns: "Jávea=Xàbia, Alicante=Alacant".
+  DESTINATION_ALIASES: z
+    .string()
+    .default('')
+    .transform((value, context) => {
+      const pairs = value
+        .split(/[,;]/)
+        .map((pair) => pair.trim())
+        .filter(Boolean)
+        .map((pair) => pair.split('=').map((side) => side.trim()));
+      if (pairs.some((pair) => pair.length !== 2 || !pair[0] || !pair[1])) {
+        context.addIssue({ code: 'custom', message: 'must be alias=town pairs separated by commas, such as Jávea=Xàbia, Alicante=Alacant' });
+      }
+      return pairs.filter((pair) => pair.length === 2) as Array<[alias: string, town: string]>;
+    }),
   DESTINATION_COUNTRY: z
     .string()
     .regex(/^[A-Za-z]{2}$/, { message: 'must be a two-letter country code such as es' })
@@ -319,6 +334,8 @@ export class AppConfig {
   readonly timeZone: string;
   /** How the bot names the destination in its answers. */
   readonly destinationName: string;
+  /** DESTINATION_ALIASES: [alias, town as the catalogue writes it] pairs. */
+  readonly destinationAliases: ReadonlyArray<readonly [alias: string, town: string]>;
   /** ISO country of the destination: public holidays (PH) in opening hours. */
   readonly countryCode: string;
   readonly poiAutoloadFile: string | null;
@@ -418,6 +435,7 @@ export class AppConfig {
     this.log = { level: env.LOG_LEVEL, dir: env.LOG_DIR, filesEnabled: env.LOG_FILES_ENABLED, maxSize: env.LOG_MAX_SIZE };
     this.timeZone = env.TZ;
     this.destinationName = env.DESTINATION_NAME;
+    this.destinationAliases = env.DESTINATION_ALIASES;
     this.countryCode = env.DESTINATION_COUNTRY;
     this.poiAutoloadFile =
       env.POI_AUTOLOAD_FILE === undefined ? (env.NODE_ENV === 'production' ? null : SAMPLE_CATALOGUE) : env.POI_AUTOLOAD_FILE.trim() || null;

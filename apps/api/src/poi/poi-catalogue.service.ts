@@ -153,6 +153,12 @@ export class PoiCatalogue implements OnApplicationShutdown {
     this.byId = new Map(entries.map((entry) => [entry.poi.id, entry]));
     this.index = index;
     this.cityNames = towns.names;
+    // DESTINATION_ALIASES: other names of the catalogue's towns ("Jávea" for Xàbia) read as those towns.
+    for (const [alias, town] of this.config.destinationAliases) {
+      const key = towns.words.get(words(town).join(' '));
+      if (key) towns.words.set(words(alias).join(' '), key);
+      else this.logger.warn(`DESTINATION_ALIASES: no town "${town}" in the catalogue; "${alias}" is not read as one`);
+    }
     this.words = { cities: towns.words, names: nameIndex(entries), knownWords };
     this.version = version;
     this.logger.log(`Catalogue loaded: ${entries.length} POIs`);

@@ -69,3 +69,19 @@ describe('places have every facet their OpenStreetMap tags give', () => {
     }
   });
 });
+
+describe('town names as visitors write them', () => {
+  it('DESTINATION_ALIASES: "Jávea" asks for Xàbia; without it, Jávea is a town the catalogue does not have', async () => {
+    const plain = await chatOn({});
+    const aliased = await chatOn({ DESTINATION_ALIASES: 'Jávea=Xàbia, Javea=Xàbia' });
+    try {
+      expect(await plain.names('restaurants in Jávea')).toEqual([]);
+      expect(await plain.names('restaurants in Xabia')).toEqual(['Restaurant El Moll']);
+      expect(await aliased.names('restaurants in Jávea')).toEqual(['Restaurant El Moll']);
+      expect(await aliased.names('Restaurants in JAVEA')).toEqual(['Restaurant El Moll']);
+    } finally {
+      await plain.close();
+      await aliased.close();
+    }
+  });
+});
