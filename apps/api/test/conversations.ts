@@ -244,6 +244,27 @@ export function looserConversationTests(client: () => ChatClient): void {
     expect(elsewhere.body.data.textResponse).toMatch(/I have nothing in Benidorm\.$/);
   });
 
+  it('"something cheaper?" shows the same places least expensive first; "Wie ist die Telefonnummer vom ersten?" is about the first', async () => {
+    const list = await client().ask('restaurants');
+    const { sessionId, pois } = list.body.data;
+    for (const [question, lead] of [
+      ['something cheaper?', /^The same places, least expensive first:/],
+      ['¿cuál es el más barato?', /^Los mismos lugares, del más económico al más caro:/],
+    ] as const) {
+      const cheaper = await client().ask(question, sessionId);
+      expect(cheaper.body.data).toMatchObject({ intent: 'follow_up_filter', isFollowUp: true });
+      expect(cheaper.body.data.textResponse).toMatch(lead);
+      expect(cheaper.body.data.pois.map((p: any) => p.id).sort()).toEqual(pois.map((p: any) => p.id).sort());
+      const prices = cheaper.body.data.pois.map((p: any) => p.priceLevel).filter((level: number | null) => level !== null);
+      expect(prices).toEqual([...prices].sort((a: number, b: number) => a - b));
+    }
+    const german = await client().ask('Restaurants in Calpe');
+    const phone = await client().ask('Wie ist die Telefonnummer vom ersten?', german.body.data.sessionId);
+    expect(phone.body.data).toMatchObject({ intent: 'follow_up_detail', isFollowUp: true, language: 'de' });
+    expect(phone.body.data.pois.map((p: any) => p.id)).toEqual([german.body.data.pois[0].id]);
+    expect(phone.body.data.textResponse).toMatch(/^Die Telefonnummer von /);
+  });
+
   it('"one of them" only out of several: narrowing a list of one place says yes', async () => {
     const { sessionId } = (await client().ask('Museo de la Sal')).body.data;
     const free = await client().ask('¿alguno es gratuito?', sessionId);

@@ -58,7 +58,7 @@ export class BuiltinAnswerEngine extends AnswerEngine {
     // With a list on the table, a question that names nothing new but points back ("the second
     // one", "which ones", "and vegan?") is about that list, in whatever words ("do they allow
     // dogs?", "wie lautet die Telefonnummer des ersten?"); "which …" always is ("which one is romantic?").
-    const refersBack = pointsAtOne || parsed.which || parsed.attributes.size > 0 || parsed.cities.length > 0;
+    const refersBack = pointsAtOne || parsed.which || parsed.cheaper || parsed.attributes.size > 0 || parsed.cities.length > 0;
     if (previous.length > 0 && parsed.topics.length === 0 && refersBack && (parsed.which || !asksForSomething())) {
       return this.followUp(parsed, reply, previous, focus);
     }
@@ -68,6 +68,8 @@ export class BuiltinAnswerEngine extends AnswerEngine {
       return reply.text(reply.m.unknownTown(parsed.unknownTown, [...new Set(towns)].slice(0, 8)), 'no_results', false, { lastResultIds: [], focusPoiId: null });
     }
     if (pointsAtOne && !searches) return reply.text(reply.m.whichPlace, 'help', false);
+    // "Cheaper" with no list to compare: cheap places.
+    if (parsed.cheaper) parsed.attributes.add('cheap');
     if (searches || parsed.attributes.size > 0 || parsed.cities.length > 0) return this.search(parsed, reply);
     // Nothing to search for: words we do not know. The conversation's list is kept, so "the
     // first one" still works after a stray message.
@@ -187,6 +189,26 @@ export class BuiltinAnswerEngine extends AnswerEngine {
     if (!pointsAtOne && parsed.cities.length > 0) {
       const subcategories = [...new Set(previous.map((entry) => entry.poi.subcategory))];
       return this.search({ ...parsed, topics: [{ key: 'previous', topic: { subcategories }, position: 0, term: '' }] }, reply);
+    }
+    // "Something cheaper?", "¿cuál es el más barato?": the same places, least expensive first.
+    if (!pointsAtOne && parsed.cheaper) {
+      const priced = previous.filter((entry) => entry.poi.priceLevel !== null);
+      if (priced.length === 0) return reply.text(reply.m.pricesUnknown, 'follow_up_filter', true);
+      const byPrice = [
+        ...priced.sort((a, b) => a.poi.priceLevel! - b.poi.priceLevel! || b.quality - a.quality),
+        ...previous.filter((e) => e.poi.priceLevel === null),
+      ];
+      return reply.list(
+        reply.m.cheaperFirst,
+        byPrice.map((entry) => ({ entry, score: entry.quality / 5 })),
+        'follow_up_filter',
+        true,
+        byPrice.length,
+        {
+          lastResultIds: byPrice.map((e) => e.poi.id),
+          focusPoiId: null,
+        },
+      );
     }
     // "Which one is the best?"
     if (!pointsAtOne && parsed.best && attributes.length === 0) {

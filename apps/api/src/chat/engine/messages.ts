@@ -11,6 +11,10 @@ export interface Messages {
   noneOpen(first: string, when: string): string;
   /** Nothing is open now and no opening hours say when anything opens. */
   noneOpenUnknown: string;
+  /** The last list again, least expensive first (unknown prices last). */
+  cheaperFirst: string;
+  /** None of the last list has a known price. */
+  pricesUnknown: string;
   /** When a closed place opens: "at 10:00", "tomorrow at 13:00", "on Monday at 09:30". */
   opensAt(next: OpeningChange): string;
   /** filteredNone for words the catalogue does not use: they are not quoted back. */
@@ -82,6 +86,8 @@ const en: Messages = {
   unknownTown: (town, towns) => `I only know places in ${list('en', towns)}: I have nothing in ${town}.`,
   noneOpen: (first, when) => `Nothing is open right now; the first to open is ${first}, ${when}:`,
   noneOpenUnknown: 'None of them is open right now, as far as we know:',
+  cheaperFirst: 'The same places, least expensive first:',
+  pricesUnknown: "I don't know the prices of those places.",
   opensAt: ({ time, inDays, weekday }) =>
     inDays === 0
       ? `at ${time}`
@@ -145,6 +151,8 @@ const es: Messages = {
   unknownTown: (town, towns) => `Solo conozco lugares en ${list('es', towns)}: no tengo nada en ${town}.`,
   noneOpen: (first, when) => `Ahora mismo no hay nada abierto; el primero en abrir es ${first}, ${when}:`,
   noneOpenUnknown: 'Que sepamos, ahora mismo no hay ninguno abierto:',
+  cheaperFirst: 'Los mismos lugares, del más económico al más caro:',
+  pricesUnknown: 'No conozco los precios de esos lugares.',
   opensAt: ({ time, inDays, weekday }) =>
     inDays === 0
       ? `a las ${time}`
@@ -208,6 +216,8 @@ const de: Messages = {
   unknownTown: (town, towns) => `Ich kenne nur Orte in ${list('de', towns)}; in ${town} habe ich nichts.`,
   noneOpen: (first, when) => `Gerade ist nichts geöffnet; als Erstes öffnet ${first}, ${when}:`,
   noneOpenUnknown: 'Nach unseren Angaben ist gerade keiner geöffnet:',
+  cheaperFirst: 'Dieselben Orte, die günstigsten zuerst:',
+  pricesUnknown: 'Die Preise dieser Orte kenne ich nicht.',
   opensAt: ({ time, inDays, weekday }) =>
     inDays === 0
       ? `um ${time} Uhr`
@@ -273,6 +283,8 @@ const nl: Messages = {
   unknownTown: (town, towns) => `Ik ken alleen plekken in ${list('nl', towns)}; in ${town} heb ik niets.`,
   noneOpen: (first, when) => `Er is nu niets open; als eerste gaat ${first} open, ${when}:`,
   noneOpenUnknown: 'Voor zover we weten is er nu niets open:',
+  cheaperFirst: 'Dezelfde plekken, de goedkoopste eerst:',
+  pricesUnknown: 'De prijzen van die plekken ken ik niet.',
   opensAt: ({ time, inDays, weekday }) =>
     inDays === 0
       ? `om ${time}`

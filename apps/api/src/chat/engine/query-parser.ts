@@ -21,6 +21,8 @@ export interface ParsedQuery {
   greeting: boolean;
   thanks: boolean;
   bye: boolean;
+  /** "Cheaper?": the last list least expensive first. */
+  cheaper: boolean;
   offTopic: boolean;
   help: boolean;
   /** City keys named in the question. */
@@ -124,6 +126,7 @@ export class QueryParser {
       greeting: false,
       thanks: false,
       bye: false,
+      cheaper: false,
       offTopic: false,
       help: false,
       cities: [],
@@ -235,6 +238,9 @@ function apply(parsed: ParsedQuery, meaning: Meaning, position: number, term: st
       break;
     case 'bye':
       parsed.bye = true;
+      break;
+    case 'cheaper':
+      parsed.cheaper = true;
       break;
     case 'offTopic':
       parsed.offTopic = true;
