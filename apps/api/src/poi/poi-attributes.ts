@@ -1,19 +1,9 @@
 import type { Poi } from '@holibot/database';
 
 /** The attributes a place's stored data gives (the engine adds `openNow`, which depends on the time). */
-export type StoredAttribute = 'outdoorSeating' | 'wheelchair' | 'vegetarian' | 'vegan' | 'dogs' | 'kids' | 'free' | 'cheap' | 'expensive';
+export const STORED_ATTRIBUTES = ['outdoorSeating', 'wheelchair', 'vegetarian', 'vegan', 'dogs', 'kids', 'free', 'cheap', 'expensive'] as const;
 
-export const STORED_ATTRIBUTES: readonly StoredAttribute[] = [
-  'outdoorSeating',
-  'wheelchair',
-  'vegetarian',
-  'vegan',
-  'dogs',
-  'kids',
-  'free',
-  'cheap',
-  'expensive',
-];
+export type StoredAttribute = (typeof STORED_ATTRIBUTES)[number];
 
 /** The stored columns an attribute is read from. */
 export type AttributeColumns = Pick<Poi, 'outdoorSeating' | 'wheelchair' | 'vegetarian' | 'vegan' | 'dogs' | 'kids' | 'free' | 'priceLevel'>;

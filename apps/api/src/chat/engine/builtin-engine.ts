@@ -63,9 +63,9 @@ export class BuiltinAnswerEngine extends AnswerEngine {
       return this.followUp(parsed, reply, previous, focus);
     }
     // "Beaches in Benidorm" with no Benidorm in the catalogue: said, never answered with Calpe's.
-    if (parsed.unknownTown && parsed.named.length === 0) {
-      const towns = [...new Set(this.catalogue.vocabulary().cities.values())].map((key) => this.catalogue.cityName(key));
-      return reply.text(reply.m.unknownTown(parsed.unknownTown, [...new Set(towns)].slice(0, 8)), 'no_results', false, { lastResultIds: [], focusPoiId: null });
+    if (parsed.unknownTown && named.length === 0) {
+      const towns = [...new Set(this.catalogue.vocabulary().cities.values())].map((key) => this.catalogue.cityName(key)).slice(0, 8);
+      return reply.text(reply.m.unknownTown(parsed.unknownTown, towns), 'no_results', false, { lastResultIds: [], focusPoiId: null });
     }
     if (pointsAtOne && !searches) return reply.text(reply.m.whichPlace, 'help', false);
     // "Cheaper" with no list to compare: cheap places.
@@ -129,12 +129,13 @@ export class BuiltinAnswerEngine extends AnswerEngine {
     if (ranked.length === 0 && parsed.attributes.has('openNow')) {
       const attributes = new Set([...parsed.attributes].filter((attribute) => attribute !== 'openNow'));
       const closed = this.rank({ ...parsed, attributes }, reply, topics, parsed.freeText);
-      if (closed.length > 0)
+      if (closed.length > 0) {
         return this.noneOpen(
           reply,
           closed.map((r) => r.entry),
           false,
         );
+      }
     }
     if (ranked.length === 0) {
       // A real search found nothing: the old list no longer answers "the first one".
