@@ -4,6 +4,7 @@ import { CleanupLogDetails1764400000000 } from './1764400000000-CleanupLogDetail
 import { AlertTables1764600000000 } from './1764600000000-AlertTables.js';
 import { ChatFeedbackTable1764800000000 } from './1764800000000-ChatFeedbackTable.js';
 import { ChatTurnStatTable1765000000000 } from './1765000000000-ChatTurnStatTable.js';
+import { ChatSessionMoreResults1765200000000 } from './1765200000000-ChatSessionMoreResults.js';
 
 /** Every migration, oldest first. A new migration is added here. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   AlertTables1764600000000,
   ChatFeedbackTable1764800000000,
   ChatTurnStatTable1765000000000,
+  ChatSessionMoreResults1765200000000,
 ];

@@ -175,7 +175,7 @@ function feedbackSuite(database: () => Promise<DatabaseConfig>, cleanup: (databa
   it('GET /chat/config: the destination and the languages, cacheable for 5 minutes', async () => {
     const answer = await call('GET', 'config');
     expect(answer.status).toBe(200);
-    expect(answer.body).toEqual({ success: true, data: { destinationName: 'Calpe', languages: ['en', 'es', 'de', 'nl'] } });
+    expect(answer.body).toEqual({ success: true, data: { destinationName: 'Calpe', languages: ['en', 'es', 'de', 'nl', 'fr'] } });
     expect(answer.headers.get('cache-control')).toBe('public, max-age=300');
   });
 

@@ -1,5 +1,5 @@
 import type { DatabaseConfig } from '@holibot/database';
-import { conversationTests, harderConversationTests } from './conversations.js';
+import { conversationTests, harderConversationTests, answerQualityTests } from './conversations.js';
 import { FIXED_NOW, type RunningApp, chatClient, startApp, testEnv, JOBS_UP } from './support/app.js';
 import { dropMysqlDatabase, freshMysqlDatabase, mysqlAvailable } from '@holibot/database/testing';
 import { TcpProxy } from './support/tcp-proxy.js';
@@ -25,6 +25,7 @@ const withMysql = await mysqlAvailable();
 
   conversationTests(() => chatClient(running.url));
   harderConversationTests(() => chatClient(running.url));
+  answerQualityTests(() => chatClient(running.url));
 
   it('/health/ready is 503 while the database is down and recovers by itself', async () => {
     expect((await fetch(`${running.url}/health/ready`)).status).toBe(200);

@@ -14,7 +14,7 @@ describe('"which museum is open?" when nothing is', () => {
   it('says nothing is open and when the first opens, in each language, listing the places by opening time', async () => {
     const chat = chatClient(running.url);
     for (const [question, lead] of [
-      ['museums open now', /^Nothing is open right now; the first to open is Museum of Collecting, at 10:00:\n1\. Museum of Collecting/],
+      ['museums open now', /^Nothing is open right now; the first to open is Museum of Collecting, at 10:00:\n1\. \*\*Museum of Collecting\*\*/],
       ['¿qué museos están abiertos ahora?', /^Ahora mismo no hay nada abierto; el primero en abrir es Museo del Coleccionismo, a las 10:00:/],
       ['Welche Museen haben jetzt geöffnet?', /^Gerade ist nichts geöffnet; als Erstes öffnet Sammlermuseum, um 10:00 Uhr:/],
       ['Welk museum is open?', /^Er is nu niets open; als eerste gaat Verzamelaarsmuseum open, om 10:00:/],

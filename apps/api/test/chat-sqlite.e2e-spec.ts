@@ -4,7 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { SignJWT } from 'jose';
-import { conversationTests, harderConversationTests, localisedHoursTests, looserConversationTests, poiShapeTests } from './conversations.js';
+import {
+  conversationTests,
+  harderConversationTests,
+  localisedHoursTests,
+  looserConversationTests,
+  poiShapeTests,
+  answerQualityTests,
+} from './conversations.js';
 import { FIXED_NOW, type RunningApp, chatClient, startApp, testEnv } from './support/app.js';
 import { freshSqliteDatabase } from '@holibot/database/testing';
 import { openApiProblems } from './support/openapi.js';
@@ -21,6 +28,7 @@ describe('chat API over HTTP on SQLite', () => {
 
   conversationTests(() => chatClient(running.url));
   harderConversationTests(() => chatClient(running.url));
+  answerQualityTests(() => chatClient(running.url));
   looserConversationTests(() => chatClient(running.url));
   poiShapeTests(() => chatClient(running.url));
   localisedHoursTests(() => chatClient(running.url));
@@ -31,7 +39,10 @@ describe('chat API over HTTP on SQLite', () => {
     ['a number as query', '{"query": 42}', 400, 'INVALID_QUERY'],
     ['a 501-character query', JSON.stringify({ query: 'x'.repeat(501) }), 400, 'QUERY_TOO_LONG'],
     ['a malformed session id', '{"query": "beaches", "sessionId": "nope"}', 400, 'INVALID_SESSION_ID'],
-    ['an unknown language', '{"query": "beaches", "language": "fr"}', 400, 'INVALID_LANGUAGE'],
+    ['an unknown language', '{"query": "beaches", "language": "it"}', 400, 'INVALID_LANGUAGE'],
+    ['a latitude without a longitude', '{"query": "beaches", "latitude": 38.64}', 400, 'INVALID_POSITION'],
+    ['a latitude past the pole', '{"query": "beaches", "latitude": 91, "longitude": 0.05}', 400, 'INVALID_POSITION'],
+    ['a position as text', '{"query": "beaches", "latitude": "38.6", "longitude": "0.05"}', 400, 'INVALID_POSITION'],
     ['broken JSON', '{"query": ', 400, 'INVALID_JSON'],
     ['a 20 KB body', JSON.stringify({ query: 'a', padding: 'x'.repeat(20_000) }), 413, 'PAYLOAD_TOO_LARGE'],
   ])('POST with %s → %i %s', async (_label, body, status, code) => {

@@ -57,7 +57,7 @@ describe('chat WebSocket', () => {
     expect(await codeOf({ type: 'message', query: '   ' })).toBe('INVALID_QUERY');
     expect(await codeOf({ type: 'message', query: 'x'.repeat(501) })).toBe('QUERY_TOO_LONG');
     expect(await codeOf({ type: 'message', query: 'beaches', sessionId: 'nope' })).toBe('INVALID_SESSION_ID');
-    expect(await codeOf({ type: 'message', query: 'beaches', language: 'fr' })).toBe('INVALID_LANGUAGE');
+    expect(await codeOf({ type: 'message', query: 'beaches', language: 'it' })).toBe('INVALID_LANGUAGE');
     expect(await codeOf({ type: 'message', query: 'beaches', nested: { a: { b: { c: { d: { e: { f: { g: { h: 1 } } } } } } } } })).toBe('INVALID_REQUEST');
     // Still open and answering.
     expect((await socket.ask('beaches')).end.type).toBe('done');

@@ -277,9 +277,13 @@ export function looserConversationTests(client: () => ChatClient): void {
 
   it("numbers are written as each language writes them, as the widget's cards do", async () => {
     const de = await client().ask('Strände in Calpe');
-    expect(de.body.data.textResponse).toContain('Strand La Fossa (Levante) — 4,7★ (2.150 Bewertungen)');
     const en = await client().ask('beaches in Calpe');
-    expect(en.body.data.textResponse).toContain('La Fossa Beach (Levante) — 4.7★ (2,150 reviews)');
+    expect((await client().ask('Wie ist die Bewertung vom ersten?', de.body.data.sessionId)).body.data.textResponse).toBe(
+      'Strand La Fossa (Levante) ist mit 4,7 von 5 bewertet (2.150 Bewertungen).',
+    );
+    expect((await client().ask('what is the rating of the first one?', en.body.data.sessionId)).body.data.textResponse).toBe(
+      'La Fossa Beach (Levante) is rated 4.7 out of 5 (2,150 reviews).',
+    );
     const rating = await client().ask('Wie ist die Bewertung von Arenal-Bol Beach?');
     expect(rating.body.data.textResponse).toBe('Arenal-Bol-Strand ist mit 4,6 von 5 bewertet (2.480 Bewertungen).');
   });
@@ -401,5 +405,119 @@ export function localisedHoursTests(client: () => ChatClient): void {
     expect(nl.body.data.textResponse).toBe('Openingstijden van Trattoria Da Luca: di-zo 12:30-15:30,19:00-23:00; ma gesloten.');
     const es = await client().ask('¿Cuál es el horario de Trattoria Da Luca?');
     expect(es.body.data.textResponse).toContain('mar-dom 12:30-15:30,19:00-23:00; lun cerrado');
+  });
+}
+
+/** Issue 14's answers: the lead sentence, time words, more/others/closer, comparisons, evidence from descriptions, French. */
+export function answerQualityTests(client: () => ChatClient): void {
+  it('a search answers with a lead sentence naming the top pick in bold, then the names only: the cards carry the details', async () => {
+    const answer = await client().ask('museums');
+    const [lead, ...lines] = answer.body.data.textResponse.split('\n');
+    const names = answer.body.data.pois.map((p: any) => p.name);
+    expect(lead).toMatch(new RegExp(`^I found \\d+ places; .*\\*\\*${names[0].replace(/[()]/g, '\\$&')}\\*\\*\\.$`));
+    expect(lines).toEqual(names.map((name: string, i: number) => `${i + 1}. **${name}**`));
+    expect(answer.body.data.textResponse).not.toMatch(/★|€/);
+  });
+
+  it('"show more" pages through the rest of the result; "not that one" drops the place talked about', async () => {
+    const first = await client().ask('restaurants');
+    const { sessionId } = first.body.data;
+    const firstIds = first.body.data.pois.map((p: any) => p.id);
+    const more = await client().ask('show more', sessionId);
+    expect(more.body.data).toMatchObject({ intent: 'follow_up_filter', isFollowUp: true });
+    expect(more.body.data.textResponse).toMatch(/^Here are 5 more \(and \d+ after these\):/);
+    const moreIds = more.body.data.pois.map((p: any) => p.id);
+    expect(moreIds).toHaveLength(5);
+    expect(moreIds.some((id: number) => firstIds.includes(id))).toBe(false);
+    expect(more.body.data.pois.every((p: any) => p.subcategory === 'Restaurants')).toBe(true);
+    // "The first one" is now the first of the new page.
+    const picked = await client().ask('the first one', sessionId);
+    expect(picked.body.data.pois.map((p: any) => p.id)).toEqual([moreIds[0]]);
+    const others = await client().ask('not that one', sessionId);
+    expect(others.body.data.textResponse.startsWith(`Here are other places instead of ${more.body.data.pois[0].name}:`)).toBe(true);
+    expect(others.body.data.pois.map((p: any) => p.id)).not.toContain(moreIds[0]);
+    expect(others.body.data.pois.length).toBeGreaterThan(0);
+    // A short result has nothing more.
+    const one = await client().ask('Trattoria Da Luca');
+    expect((await client().ask('show more', one.body.data.sessionId)).body.data).toMatchObject({
+      pois: [],
+      textResponse: expect.stringMatching(/^That's all I found/),
+    });
+  });
+
+  it('time words filter by the opening hours at that time and say when each is open; "is it open on Sunday?", "when does it close?"', async () => {
+    // FIXED_NOW is Tuesday 13:00 in Calpe.
+    const tonight = await client().ask('paella tonight');
+    expect(tonight.body.data.textResponse).toMatch(/^I found \d+ places? open tonight/);
+    const lines = tonight.body.data.textResponse.split('\n').slice(1);
+    expect(lines.length).toBe(tonight.body.data.pois.length);
+    for (const line of lines) expect(line).toMatch(/^- \*\*.+\*\* — open \d\d:\d\d–\d\d:\d\d/);
+    const { sessionId } = tonight.body.data;
+    const sunday = await client().ask('is the first one open on Sunday?', sessionId);
+    expect(sunday.body.data.textResponse).toMatch(/^(Yes, .+ is open on Sunday: \d\d:\d\d–\d\d:\d\d|No, .+ is closed on Sunday\.)/);
+    const closes = await client().ask('when does it close?', sessionId);
+    expect(closes.body.data.textResponse).toMatch(/^(.+ is open now, until \d\d:\d\d\.|No, .+ is closed right now; it opens .+\.)$/);
+    const opening = await client().ask('Wann schließt das Salzmuseum?');
+    expect(opening.body.data.textResponse).toMatch(
+      /^(Salzmuseum ist jetzt geöffnet, bis \d\d:\d\d Uhr\.|Nein, Salzmuseum ist gerade geschlossen; es öffnet .+\.)$/,
+    );
+  });
+
+  it('comparisons pick two places of the list; "closer to the beach" and "near me" re-rank it by distance', async () => {
+    const list = await client().ask('restaurants in Calpe');
+    const { sessionId, pois } = list.body.data;
+    const better = await client().ask('which is better rated, the first or the second?', sessionId);
+    expect(better.body.data.pois.map((p: any) => p.id)).toEqual([pois[0].id, pois[1].id]);
+    const [a, b] = pois[0].rating >= pois[1].rating ? [pois[0], pois[1]] : [pois[1], pois[0]];
+    expect(better.body.data.textResponse).toMatch(a.rating === b.rating ? /rated the same/ : new RegExp(`^\\*\\*${a.name}\\*\\* is better rated`));
+    const beach = await client().ask('closer to the beach?', sessionId);
+    expect(beach.body.data.textResponse).toMatch(/^The same places, closest to the beach first:\n- \*\*.+\*\* — \d+ m from the beach/);
+    expect(new Set(beach.body.data.pois.map((p: any) => p.id))).toEqual(new Set(pois.map((p: any) => p.id)));
+    // Without a position "near me" says it cannot sort; with one, the nearest first and how far.
+    expect((await client().ask('which one is closest?', sessionId)).body.data.textResponse).toMatch(/^I don't know where you are/);
+    const near = await client().ask('restaurants near me', undefined, { latitude: 38.6447, longitude: 0.0445 });
+    const distances = near.body.data.textResponse
+      .split('\n')
+      .slice(1)
+      .map((line: string) => /— ([\d.,]+) (m|km) from you$/.exec(line))
+      .map((m: RegExpExecArray | null) => (m![2] === 'km' ? Number(m![1]!.replace(',', '.')) * 1000 : Number(m![1]!.replace(',', ''))));
+    expect(distances.length).toBe(near.body.data.pois.length);
+    expect([...distances].sort((x, y) => x - y)).toEqual(distances);
+  });
+
+  it('an attribute only a description states is found after tagged places and said to come from the description', async () => {
+    const kids = await client().ask('things to do with kids');
+    expect(kids.body.data.pois.length).toBeGreaterThan(0);
+    expect(kids.body.data.pois.every((p: any) => p.kids === true || /famil|child|kid|niñ|playground/i.test(p.description ?? ''))).toBe(true);
+    const tagged = kids.body.data.pois.map((p: any) => p.kids === true);
+    // Tagged places first.
+    expect(tagged).toEqual([...tagged].sort((x: boolean, y: boolean) => Number(y) - Number(x)));
+    for (const [i, poi] of kids.body.data.pois.entries()) {
+      if (poi.kids !== true) expect(kids.body.data.textResponse.split('\n')[i + 1]).toMatch(/its description says “.+”/);
+    }
+  });
+
+  it('broad questions map to a set of kinds of place: a rainy day is indoors', async () => {
+    const rainy = await client().ask('what to do on a rainy day');
+    const indoor = ['Museums', 'Galleries', 'Theatres', 'Cinemas', 'Shopping centres', 'Spas & wellness', 'Churches', 'Markets'];
+    expect(rainy.body.data.pois.length).toBeGreaterThan(0);
+    expect(rainy.body.data.pois.every((p: any) => indoor.includes(p.subcategory))).toBe(true);
+    expect((await client().ask('Was kann man bei Regen machen?')).body.data.pois.every((p: any) => indoor.includes(p.subcategory))).toBe(true);
+  });
+
+  it('French as a fifth language: questions, follow-ups, answers and the catalogue’s name:fr', async () => {
+    const paella = await client().ask('où manger une paella ce soir ?');
+    expect(paella.body.data.language).toBe('fr');
+    expect(paella.body.data.textResponse).toMatch(/^J’ai trouvé \d+ lieux? ouverts? ce soir/);
+    expect(paella.body.data.pois.every((p: any) => p.cuisine.some((c: string) => c === 'paella' || c === 'rice'))).toBe(true);
+    const phone = await client().ask('le numéro de téléphone du deuxième ?', paella.body.data.sessionId);
+    const second = paella.body.data.pois[1];
+    expect(phone.body.data.textResponse).toBe(
+      second.phone ? `Le numéro de téléphone de ${second.name} est ${second.phone}.` : `Je ne connais pas le numéro de téléphone de ${second.name}.`,
+    );
+    const beaches = await client().ask('des plages pour chiens', undefined, { language: 'fr' });
+    expect(beaches.body.data).toMatchObject({ language: 'fr' });
+    expect(beaches.body.data.pois.every((p: any) => p.subcategory === 'Beaches' && p.subcategoryLabel === 'Plages')).toBe(true);
+    expect((await client().ask('merci, au revoir')).body.data.textResponse).toMatch(/^Au revoir/);
   });
 }

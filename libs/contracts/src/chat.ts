@@ -1,8 +1,8 @@
 import type { PoiView } from './poi.js';
 
 /** Languages the built-in engine understands and answers in. */
-export type Language = 'en' | 'es' | 'de' | 'nl';
-export const LANGUAGES: readonly Language[] = ['en', 'es', 'de', 'nl'];
+export type Language = 'en' | 'es' | 'de' | 'nl' | 'fr';
+export const LANGUAGES: readonly Language[] = ['en', 'es', 'de', 'nl', 'fr'];
 
 export const MAX_QUERY_LENGTH = 500;
 
@@ -16,6 +16,12 @@ export interface ChatMessageRequest {
   sessionId?: string;
   /** The visitor's UI language; the answer follows the language of the question when it is clear. */
   language?: Language;
+  /**
+   * The visitor's position, when their browser shares it: "near me" sorts by distance and
+   * answers say how far a place is. Both or neither; never stored.
+   */
+  latitude?: number;
+  longitude?: number;
 }
 
 export interface ChatAnswer {

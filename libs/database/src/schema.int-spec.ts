@@ -33,7 +33,10 @@ eachDatabase('schema', (database) => {
   it('every migration has a working down()', async () => {
     const runner = dataSource.createQueryRunner();
     try {
-      // Newest first: the turn statistics go, the feedback table, the alert tables, then the cleanup log's details, the token columns, and every table.
+      // Newest first: the sessions' further results go, the turn statistics, the feedback table, the alert tables, then the cleanup log's details, the token columns, and every table.
+      await dataSource.undoLastMigration();
+      expect(await runner.hasColumn('ChatSession', 'more_result_ids')).toBe(false);
+      expect(await runner.hasColumn('ChatSession', 'last_result_ids')).toBe(true);
       await dataSource.undoLastMigration();
       expect(await runner.hasTable('ChatTurnStat')).toBe(false);
       expect(await runner.hasTable('ChatFeedback')).toBe(true);

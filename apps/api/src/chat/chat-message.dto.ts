@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDefined, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsDefined, IsIn, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { type ChatMessageRequest, LANGUAGES, type Language, MAX_QUERY_LENGTH, SESSION_ID_PATTERN } from '@holibot/contracts';
 
 /** POST /api/v1/chat/message. Each rule carries the API error code it fails with. */
@@ -22,4 +22,19 @@ export class ChatMessageDto implements ChatMessageRequest {
   @IsOptional()
   @IsIn(LANGUAGES, { message: `language must be one of ${LANGUAGES.join(', ')}`, context: { code: 'INVALID_LANGUAGE' } })
   language?: Language;
+
+  // Both or neither: a latitude without a longitude is a client bug, not half a position.
+  @ApiPropertyOptional({ minimum: -90, maximum: 90, description: "The visitor's latitude (WGS84), for distances; never stored" })
+  @ValidateIf((dto: ChatMessageDto) => dto.latitude !== undefined || dto.longitude !== undefined)
+  @Max(90, { message: 'latitude must be between -90 and 90', context: { code: 'INVALID_POSITION' } })
+  @Min(-90, { message: 'latitude must be between -90 and 90', context: { code: 'INVALID_POSITION' } })
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'latitude and longitude must both be numbers', context: { code: 'INVALID_POSITION' } })
+  latitude?: number;
+
+  @ApiPropertyOptional({ minimum: -180, maximum: 180, description: "The visitor's longitude (WGS84), for distances; never stored" })
+  @ValidateIf((dto: ChatMessageDto) => dto.latitude !== undefined || dto.longitude !== undefined)
+  @Max(180, { message: 'longitude must be between -180 and 180', context: { code: 'INVALID_POSITION' } })
+  @Min(-180, { message: 'longitude must be between -180 and 180', context: { code: 'INVALID_POSITION' } })
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'latitude and longitude must both be numbers', context: { code: 'INVALID_POSITION' } })
+  longitude?: number;
 }

@@ -53,8 +53,10 @@ export class ChatService {
         language: existing ? (session.language as Language) : null,
         lastIntent: session.lastIntent as ChatIntent | null,
         lastResultIds: session.lastResultIds ?? [],
+        moreResultIds: session.moreResultIds ?? [],
         focusPoiId: session.focusPoiId,
       },
+      position: request.latitude !== undefined && request.longitude !== undefined ? { latitude: request.latitude, longitude: request.longitude } : null,
       now: this.clock.now(),
       history: async () => {
         if (!existing) return [];
@@ -66,6 +68,7 @@ export class ChatService {
     session.language = answer.context.language ?? answer.language;
     session.lastIntent = answer.context.lastIntent;
     session.lastResultIds = answer.context.lastResultIds;
+    session.moreResultIds = answer.context.moreResultIds;
     session.focusPoiId = answer.context.focusPoiId;
     const latencyMs = Math.round(performance.now() - started);
     const [, messageId] = await this.sessions.recordTurn(

@@ -1,5 +1,5 @@
 // What other features may use of the POI catalogue (Nest modules import PoiModule from poi.module.ts); its other files are its own.
-export { type CatalogueEntry, type CatalogueVocabulary, PoiCatalogue } from './poi-catalogue.service.js';
+export { type CatalogueEntry, type CatalogueVocabulary, PoiCatalogue, distanceKm } from './poi-catalogue.service.js';
 export { PoiImportService } from './poi-import.service.js';
 export { SUBCATEGORY_LABELS, subcategoryLabel } from './subcategory-labels.js';
 export { type AttributeColumns, STORED_ATTRIBUTES, type StoredAttribute, poiHasAttribute } from './poi-attributes.js';

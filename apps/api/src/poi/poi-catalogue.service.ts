@@ -7,6 +7,8 @@ import { Poi } from '@holibot/database';
 import { normalizeText, words } from '../common/text.js';
 import { AppConfig } from '../config/app-config.js';
 import { type TimerHandle, Timers } from '../common/effects/index.js';
+import { describedAttributes } from './attribute-evidence.js';
+import type { StoredAttribute } from './poi-attributes.js';
 import { type ParsedOpeningHours, nextChangeAt, openAt, parseOpeningHours, wallClock } from './opening-hours.js';
 import { PoiImportService } from './poi-import.service.js';
 import { subcategoryLabel } from './subcategory-labels.js';
@@ -25,6 +27,8 @@ export interface CatalogueEntry {
   quality: number;
   /** The town the POI is in: its address's city, else the nearest town of the catalogue. */
   cityKey: string | null;
+  /** Attributes its description states (weaker than a tag), with the words that state them. */
+  described: ReadonlyMap<StoredAttribute, string>;
 }
 
 /** What the catalogue contributes to reading a question. */
@@ -129,6 +133,16 @@ export class PoiCatalogue implements OnApplicationShutdown {
     let results = this.index.search(query, { combineWith: 'AND', fuzzy: false });
     if (results.length === 0) results = this.index.search(query, { combineWith: 'AND', fields: ['names'] });
     for (const result of results) scores.set(result.id as number, result.score);
+    return scores;
+  }
+
+  /** Text relevance for any of the terms (each searched alone, every word of it; best score kept): "snorkel OR sea view". */
+  textScoresAny(terms: string[]): Map<number, number> {
+    const scores = new Map<number, number>();
+    for (const term of terms) {
+      for (const result of this.index.search(term, { fuzzy: false, combineWith: 'AND' }))
+        scores.set(result.id as number, Math.max(scores.get(result.id as number) ?? 0, result.score));
+    }
     return scores;
   }
 
@@ -266,6 +280,7 @@ export class PoiCatalogue implements OnApplicationShutdown {
       hours,
       quality,
       cityKey: null,
+      described: describedAttributes([poi.description, ...Object.values(poi.descriptionI18n ?? {})]),
     };
   }
 
@@ -383,7 +398,8 @@ function assignTowns(entries: CatalogueEntry[]): { words: Map<string, string>; n
   return { words: townWords, names };
 }
 
-function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
+/** Distance between two points, in km (equirectangular: exact enough within a destination). */
+export function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
   const rad = Math.PI / 180;
   const x = (lon2 - lon1) * rad * Math.cos(((lat1 + lat2) / 2) * rad);
   const y = (lat2 - lat1) * rad;

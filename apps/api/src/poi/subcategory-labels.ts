@@ -42,6 +42,18 @@ export const SUBCATEGORY_LABELS: Readonly<Record<Language, Readonly<Record<strin
     'Tourist information': 'Toeristeninformatie', Parking: 'Parkeren', 'Banks & ATMs': 'Banken en geldautomaten', Transport: 'Vervoer', Fuel: 'Tankstations', 'Post offices': 'Postkantoren', Toilets: 'Toiletten', Police: 'Politie',
     Pharmacies: 'Apotheken', 'Hospitals & clinics': 'Ziekenhuizen en klinieken', 'Spas & wellness': 'Spa en wellness',
   },
+  // prettier-ignore
+  fr: {
+    Restaurants: 'Restaurants', 'Cafés': 'Cafés', Bars: 'Bars', 'Fast food': 'Restauration rapide', 'Ice cream': 'Glaciers', Bakeries: 'Boulangeries',
+    Beaches: 'Plages', Viewpoints: 'Points de vue', 'Nature reserves': 'Espaces naturels', Parks: 'Parcs', Mountains: 'Montagnes',
+    Museums: 'Musées', 'Historic sites': 'Sites historiques', Monuments: 'Monuments', Churches: 'Églises', Galleries: 'Galeries', Theatres: 'Théâtres', Attractions: 'Attractions',
+    Diving: 'Plongée', 'Water sports': 'Sports nautiques', Hiking: 'Randonnée', Climbing: 'Escalade', Golf: 'Golf', Tennis: 'Tennis et padel', Cycling: 'Vélo', Fitness: 'Sport',
+    Markets: 'Marchés', Supermarkets: 'Supermarchés', Fashion: 'Mode', Souvenirs: 'Souvenirs', 'Wine & delicatessen': 'Vins et épiceries fines', 'Shopping centres': 'Centres commerciaux', Shops: 'Boutiques',
+    Marinas: 'Ports de plaisance', Playgrounds: 'Aires de jeux', 'Water parks': 'Parcs aquatiques', 'Theme parks': 'Loisirs', Cinemas: 'Cinémas', Nightlife: 'Vie nocturne',
+    Hotels: 'Hôtels', Apartments: 'Appartements', Hostels: 'Auberges de jeunesse', 'Guest houses': "Chambres d'hôtes", Campsites: 'Campings',
+    'Tourist information': 'Office de tourisme', Parking: 'Parkings', 'Banks & ATMs': 'Banques et distributeurs', Transport: 'Transports', Fuel: 'Stations-service', 'Post offices': 'Bureaux de poste', Toilets: 'Toilettes', Police: 'Police',
+    Pharmacies: 'Pharmacies', 'Hospitals & clinics': 'Hôpitaux et cliniques', 'Spas & wellness': 'Spa et bien-être',
+  },
 };
 
 /** The subcategory in that language; as stored when it has no translation. */

@@ -39,6 +39,7 @@ export class SessionService {
       language: 'en',
       lastIntent: null,
       lastResultIds: null,
+      moreResultIds: null,
       focusPoiId: null,
       messageCount: 0,
     });
@@ -69,6 +70,7 @@ export class SessionService {
             language: session.language,
             lastIntent: session.lastIntent,
             lastResultIds: session.lastResultIds,
+            moreResultIds: session.moreResultIds,
             focusPoiId: session.focusPoiId,
             userId: session.userId,
           },

@@ -39,6 +39,10 @@ export class ChatSession {
   @Column({ name: 'last_result_ids', type: 'simple-json', nullable: true })
   lastResultIds!: number[] | null;
 
+  /** The rest of the last search's result, best first (at most 50): what "show more" pages through. */
+  @Column({ name: 'more_result_ids', type: 'simple-json', nullable: true })
+  moreResultIds!: number[] | null;
+
   /** The POI the conversation is about ("the first one", "it"). */
   @Column({ name: 'focus_poi_id', type: 'int', nullable: true })
   focusPoiId!: number | null;

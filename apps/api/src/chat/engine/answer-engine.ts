@@ -6,7 +6,15 @@ export interface ConversationContext {
   lastIntent: ChatIntent | null;
   /** POI ids of the last list shown, in order. */
   lastResultIds: number[];
+  /** The rest of the last search's result, best first: "show more" pages through it. */
+  moreResultIds: number[];
   focusPoiId: number | null;
+}
+
+/** Where the visitor is (WGS84), when the request says. */
+export interface Position {
+  latitude: number;
+  longitude: number;
 }
 
 /** One earlier message of the conversation, for engines that read the history (an LLM). */
@@ -20,6 +28,8 @@ export interface TurnInput {
   /** The visitor's UI language, used when the question's own language is unclear. */
   languageHint: Language | null;
   context: ConversationContext;
+  /** The visitor's position for this turn only (never stored); null when not shared. */
+  position: Position | null;
   now: Date;
   /**
    * The session's latest messages, oldest first (at most HISTORY_LIMIT). A function: only an

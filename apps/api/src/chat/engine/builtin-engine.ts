@@ -1,13 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import type { Language, OpeningChange } from '@holibot/contracts';
 import { AppConfig } from '../../config/app-config.js';
-import { type CatalogueEntry, PoiCatalogue } from '../../poi/index.js';
+import { type CatalogueEntry, PoiCatalogue, distanceKm } from '../../poi/index.js';
 import { AnswerEngine, type EngineAnswer, type TurnInput } from './answer-engine.js';
-import { type Ranked, hasAttributes, headTopics, topicFilter } from './builtin-matching.js';
+import { normalizeText } from '../../common/text.js';
+import { type Ranked, describedFor, hasAttribute, hasAttributes, headTopics, topicFilter } from './builtin-matching.js';
 import { Reply, textChunks } from './builtin-reply.js';
 import type { Topic } from './lexicon.js';
 import { MESSAGES } from './messages.js';
+import { firstOpeningAfter, openIntervals } from './opening-times.js';
 import { type ParsedQuery, QueryParser } from './query-parser.js';
+
+/** How much of a result "show more" can page through after the first answer. */
+const MORE_RESULTS = 50;
 
 /**
  * The default engine: deterministic and in-process. A question becomes a structured search
@@ -36,7 +41,10 @@ export class BuiltinAnswerEngine extends AnswerEngine {
     const parsed = this.parser.parse(turn.query, this.catalogue.vocabulary());
     const language = this.language(parsed, turn);
     const asked = { topics: [...new Set(parsed.topics.map((t) => t.key))], attributes: [...parsed.attributes] };
-    const reply = new Reply(this.catalogue, MESSAGES[language], language, turn, asked);
+    // "Now" is the open-now filter; other time words are a span the answer reads the hours at.
+    if (parsed.when?.part === 'now') parsed.attributes.add('openNow');
+    const when = parsed.when && parsed.when.part !== 'now' ? parsed.when : null;
+    const reply = new Reply(this.catalogue, MESSAGES[language], language, turn, asked, when);
     const previous = turn.context.lastResultIds.map((id) => this.catalogue.get(id)).filter((e): e is CatalogueEntry => !!e);
     const focus = turn.context.focusPoiId === null ? undefined : this.catalogue.get(turn.context.focusPoiId);
     const named = parsed.named.map((id) => this.catalogue.get(id)).filter((e): e is CatalogueEntry => !!e);
@@ -56,21 +64,28 @@ export class BuiltinAnswerEngine extends AnswerEngine {
     // "Is Trattoria Da Luca open?", "phone number of Sushi Kaze": about a place named in full.
     if (named.length > 0 && parsed.topics.length === 0) return this.about(parsed, reply, named, false);
     // With a list on the table, a question that names nothing new but points back ("the second
-    // one", "which ones", "and vegan?") is about that list, in whatever words ("do they allow
-    // dogs?", "wie lautet die Telefonnummer des ersten?"); "which …" always is ("which one is romantic?").
-    const refersBack = pointsAtOne || parsed.which || parsed.cheaper || parsed.attributes.size > 0 || parsed.cities.length > 0;
+    // one", "which ones", "and vegan?", "show more", "open tonight?") is about that list, in
+    // whatever words ("do they allow dogs?", "wie lautet die Telefonnummer des ersten?"); "which …"
+    // always is ("which one is romantic?").
+    const movesTheList = parsed.more || parsed.exclude || parsed.nearMe || parsed.nearBeach || parsed.when !== null || parsed.ordinals.length > 1;
+    const refersBack = pointsAtOne || parsed.which || parsed.cheaper || parsed.attributes.size > 0 || parsed.cities.length > 0 || movesTheList;
     if (previous.length > 0 && parsed.topics.length === 0 && refersBack && (parsed.which || !asksForSomething())) {
       return this.followUp(parsed, reply, previous, focus);
     }
     // "Beaches in Benidorm" with no Benidorm in the catalogue: said, never answered with Calpe's.
     if (parsed.unknownTown && named.length === 0) {
       const towns = [...new Set(this.catalogue.vocabulary().cities.values())].map((key) => this.catalogue.cityName(key)).slice(0, 8);
-      return reply.text(reply.m.unknownTown(parsed.unknownTown, towns), 'no_results', false, { lastResultIds: [], focusPoiId: null });
+      return reply.text(reply.m.unknownTown(parsed.unknownTown, towns), 'no_results', false, { lastResultIds: [], moreResultIds: [], focusPoiId: null });
     }
-    if (pointsAtOne && !searches) return reply.text(reply.m.whichPlace, 'help', false);
+    if ((pointsAtOne || parsed.more || parsed.exclude) && !searches) return reply.text(reply.m.whichPlace, 'help', false);
     // "Cheaper" with no list to compare: cheap places.
     if (parsed.cheaper) parsed.attributes.add('cheap');
-    if (searches || parsed.attributes.size > 0 || parsed.cities.length > 0) return this.search(parsed, reply);
+    // "Where for lunch?", "something tonight?": a meal time with no kind of place asks where to eat.
+    const placeTopics = parsed.topics.filter((t) => t.topic.subcategories || t.topic.categories);
+    if (when && (when.part === 'lunch' || when.part === 'evening') && placeTopics.length === 0 && parsed.freeText.length === 0) {
+      parsed.topics.push({ key: 'restaurants', topic: { subcategories: ['Restaurants'] }, position: 0, term: '' });
+    }
+    if (searches || parsed.topics.length > 0 || parsed.attributes.size > 0 || parsed.cities.length > 0 || when) return this.search(parsed, reply);
     // Nothing to search for: words we do not know. The conversation's list is kept, so "the
     // first one" still works after a stray message.
     if (parsed.help || (parsed.freeText.length === 0 && parsed.corrected.length === 0)) return reply.text(reply.m.help(this.destination()), 'help', false);
@@ -137,6 +152,27 @@ export class BuiltinAnswerEngine extends AnswerEngine {
         );
       }
     }
+    // "Paella tonight" when no paella place opens tonight: which opens first after that.
+    const window = reply.window();
+    if (ranked.length === 0 && window) {
+      const anyTime = this.rank(parsed, reply, topics, parsed.freeText, { ignoreTime: true });
+      if (anyTime.length > 0) return this.noneOpenWhen(reply, anyTime, false);
+    }
+    // No place of that kind is listed: places whose text says the kind's words ("No dive centre
+    // is listed; these coves mention snorkelling") — said, never silently, never outside the catalogue.
+    let widened: string | null = null;
+    // (A cuisine has its own looser reading above.)
+    if (ranked.length === 0 && topics.length > 0 && cuisineOnly.length === 0) {
+      const asked = parsed.topics.filter(
+        (t) => t.term && topics.some((topic) => topic.subcategories === t.topic.subcategories && topic.categories === t.topic.categories),
+      );
+      const terms = asked.flatMap((t) => this.parser.termsOf(t.key)).filter((term) => !term.includes(' ') && term.length >= 4);
+      const mentions = this.catalogue.textScoresAny(terms);
+      if (mentions.size > 0) {
+        ranked = this.rank(parsed, reply, [], [], { scores: mentions });
+        if (ranked.length > 0) widened = asked.map((t) => t.term).join(', ');
+      }
+    }
     if (ranked.length === 0) {
       // A real search found nothing: the old list no longer answers "the first one".
       const real = topics.length > 0 || parsed.attributes.size > 0 || parsed.cities.length > 0;
@@ -144,52 +180,147 @@ export class BuiltinAnswerEngine extends AnswerEngine {
         reply.m.noResults(reply.query.trim().slice(0, 80), this.destination()),
         'no_results',
         false,
-        real ? { lastResultIds: [], focusPoiId: null } : {},
+        real ? { lastResultIds: [], moreResultIds: [], focusPoiId: null } : {},
       );
     }
+    ranked = this.byDistance(
+      parsed,
+      reply,
+      ranked,
+      topics.some((t) => t.subcategories?.includes('Beaches')),
+    );
     const shown = ranked.slice(0, this.config.chatMaxResults);
     const town = parsed.cities.length === 1 ? this.catalogue.cityName(parsed.cities[0]!) : null;
-    const intro = reply.m.found(shown.length, ranked.length, town);
-    const lead = without === null ? intro : `${without ? reply.m.without(without) : reply.m.withoutUnnamed} ${intro}`;
-    return reply.list(lead, shown, 'search', false, ranked.length, {
+    const leads: string[] = [];
+    if (without !== null) leads.push(without ? reply.m.without(without) : reply.m.withoutUnnamed);
+    if (widened !== null) leads.push(reply.m.widened(widened, this.quotable(parsed.topics.flatMap((t) => t.term.split(' '))) || widened));
+    // Every place has an asked attribute only by its description: say so before naming them.
+    const describedOnly = [...parsed.attributes].filter(
+      (attribute) => attribute !== 'openNow' && shown.every((r) => !hasAttribute(r.entry, attribute, () => null)),
+    );
+    if (describedOnly.length > 0 && widened === null)
+      leads.push(reply.m.onlyDescribed(describedOnly.map((attribute) => reply.m.attributes[attribute]).join(', ')));
+    if (parsed.nearMe && !reply.position) leads.push(reply.m.noPosition);
+    leads.push(reply.m.lead(ranked.length, shown.length, town, reply.whenPhrase(), reply.name(shown[0]!.entry)));
+    return reply.list(leads.join(' '), shown, 'search', false, ranked.length, {
       lastResultIds: shown.map((r) => r.entry.poi.id),
+      moreResultIds: ranked.slice(shown.length, shown.length + MORE_RESULTS).map((r) => r.entry.poi.id),
       focusPoiId: shown.length === 1 ? shown[0]!.entry.poi.id : null,
     });
   }
 
-  private rank(parsed: ParsedQuery, reply: Reply, topics: Topic[], freeText: string[]): Ranked[] {
-    const textScores = this.catalogue.textScores(freeText);
+  /**
+   * The places that answer a search, best first. An asked attribute counts when a tag says so
+   * or, ranked after those, when only the description does; a time the question names keeps the
+   * places open then (unknown hours after known ones). `scores`: text relevance already worked out.
+   */
+  private rank(
+    parsed: ParsedQuery,
+    reply: Reply,
+    topics: Topic[],
+    freeText: string[],
+    options: { ignoreTime?: boolean; scores?: Map<number, number> } = {},
+  ): Ranked[] {
+    const textScores = options.scores ?? this.catalogue.textScores(freeText);
+    const scored = freeText.length > 0 || options.scores !== undefined;
     const maxText = Math.max(1, ...textScores.values());
     // Everything that does not depend on the place is worked out once: this loop runs over the
     // whole catalogue on every question, and its garbage was most of what a chat turn allocated.
-    const isWanted = topicFilter(topics);
+    const mentioned = new Map(topics.filter((t) => t.mentions).map((t) => [t, new Set(this.catalogue.textScoresAny(t.mentions!).keys())]));
+    const isWanted = topicFilter(topics, mentioned);
     const attributes = [...parsed.attributes];
     const cities = parsed.cities;
     const openNow = (entry: CatalogueEntry) => reply.openNow(entry);
+    const window = options.ignoreTime ? null : reply.window();
+    const quoted = this.quotable(freeText);
     const ranked: Ranked[] = [];
     for (const entry of this.catalogue.all()) {
       if (!isWanted(entry)) continue;
       if (cities.length > 0 && (!entry.cityKey || !cities.includes(entry.cityKey))) continue;
-      if (!hasAttributes(entry, attributes, openNow)) continue;
+      let described: string | undefined;
+      if (!hasAttributes(entry, attributes, openNow)) {
+        described = describedFor(entry, attributes, openNow);
+        if (described === undefined) continue;
+      }
       let score = entry.quality / 5;
-      if (freeText.length > 0) {
+      if (scored) {
         const text = textScores.get(entry.poi.id);
         if (text === undefined) continue;
         score = 0.6 * (text / maxText) + 0.4 * score;
       }
-      ranked.push({ entry, score });
+      const item: Ranked = { entry, score, tier: described === undefined ? 0 : 1 };
+      if (described !== undefined) item.reason = reply.m.described(described);
+      else if (quoted && !normalizeText(entry.poi.name).includes(quoted)) item.reason = reply.m.mentions(quoted);
+      if (window) {
+        const intervals = openIntervals(entry, window);
+        if (intervals !== null && intervals.length === 0) continue;
+        if (intervals === null) item.tier = 2;
+        else item.reason = reply.m.openDuring(reply.ranges(intervals));
+      }
+      ranked.push(item);
     }
     // Best first; ties by name so that answers are stable.
-    return ranked.sort((a, b) => b.score - a.score || a.entry.poi.name.localeCompare(b.entry.poi.name));
+    return ranked.sort((a, b) => a.tier! - b.tier! || b.score - a.score || a.entry.poi.name.localeCompare(b.entry.poi.name));
+  }
+
+  /**
+   * "Near me" (with the visitor's position) and "near the beach" put the nearest first and say
+   * how far each is; otherwise the ranking stays. Beaches are not "near the beach" answers
+   * unless the question asks for beaches.
+   */
+  private byDistance(parsed: ParsedQuery, reply: Reply, ranked: Ranked[], keepBeaches: boolean): Ranked[] {
+    const position = reply.position;
+    if (parsed.nearMe && position) {
+      return ranked
+        .map((r) => ({ ...r, meters: distanceKm(position.latitude, position.longitude, r.entry.poi.latitude, r.entry.poi.longitude) * 1000 }))
+        .sort((a, b) => a.meters - b.meters)
+        .map(({ meters, ...r }) => ({ ...r, reason: reply.m.fromYou(reply.m.distance(meters)) }));
+    }
+    if (parsed.nearBeach) {
+      const beaches = this.catalogue.all().filter((entry) => entry.subcategories.has('Beaches'));
+      if (beaches.length === 0) return ranked;
+      return ranked
+        .filter((r) => keepBeaches || !r.entry.subcategories.has('Beaches'))
+        .map((r) => ({
+          ...r,
+          meters: nearest(
+            r.entry,
+            beaches.filter((beach) => beach !== r.entry),
+          ),
+        }))
+        .sort((a, b) => a.meters - b.meters)
+        .map(({ meters, ...r }) => ({ ...r, reason: reply.m.fromBeach(reply.m.distance(meters)) }));
+    }
+    return ranked;
   }
 
   private followUp(parsed: ParsedQuery, reply: Reply, previous: CatalogueEntry[], focus: CatalogueEntry | undefined): EngineAnswer {
     const attributes = [...parsed.attributes];
     const pointsAtOne = parsed.ordinal !== null || parsed.it || parsed.fields.size > 0;
+    // "Which is better rated, the first or the second?"
+    if (parsed.ordinals.length > 1) return this.compare(parsed, reply, previous);
     // "And in Benissa?": the same kinds of places, in another town.
     if (!pointsAtOne && parsed.cities.length > 0) {
       const subcategories = [...new Set(previous.map((entry) => entry.poi.subcategory))];
       return this.search({ ...parsed, topics: [{ key: 'previous', topic: { subcategories }, position: 0, term: '' }] }, reply);
+    }
+    // "Show more", "others?": the next places of the last result.
+    if (parsed.more && !parsed.exclude && !pointsAtOne) return this.more(reply, previous);
+    // "Not that one", "something else": the list without the place talked about.
+    if (parsed.exclude) return this.exclude(parsed, reply, previous, focus);
+    // "Which is closest?", "closer to the beach?": the same places, nearest first.
+    if (!pointsAtOne && (parsed.nearMe || parsed.nearBeach)) {
+      if (parsed.nearMe && !reply.position) return reply.text(reply.m.noPosition, 'follow_up_filter', true);
+      const ranked = this.byDistance(
+        parsed,
+        reply,
+        previous.map((entry) => ({ entry, score: entry.quality / 5 })),
+        true,
+      );
+      return reply.list(parsed.nearMe ? reply.m.nearestFirst : reply.m.closestToBeachFirst, ranked, 'follow_up_filter', true, ranked.length, {
+        lastResultIds: ranked.map((r) => r.entry.poi.id),
+        focusPoiId: null,
+      });
     }
     // "Something cheaper?", "¿cuál es el más barato?": the same places, least expensive first.
     if (!pointsAtOne && parsed.cheaper) {
@@ -222,34 +353,118 @@ export class BuiltinAnswerEngine extends AnswerEngine {
       return this.narrowed(
         reply,
         previous,
-        previous.filter((entry) => mentions.has(entry.poi.id)),
+        previous.filter((entry) => mentions.has(entry.poi.id)).map((entry) => ({ entry, score: entry.quality / 5 })),
         this.quotable(parsed.freeText),
       );
     }
-    // "Which one has outdoor seating?" / "and vegan?": narrow the last list. ("Open now?" alone asks about it.)
+    // "Which one has outdoor seating?" / "and vegan?": narrow the last list, tagged places first,
+    // then those whose description says so. ("Open now?" alone asks about it.)
     if (!pointsAtOne && attributes.length > 0 && !(attributes.length === 1 && attributes[0] === 'openNow' && !parsed.which)) {
-      const kept = previous.filter((entry) => hasAttributes(entry, attributes, (e) => reply.openNow(e)));
+      const openNow = (e: CatalogueEntry) => reply.openNow(e);
+      const kept: Ranked[] = [];
+      for (const entry of previous) {
+        if (hasAttributes(entry, attributes, openNow)) kept.push({ entry, score: entry.quality / 5, tier: 0 });
+        else {
+          const described = describedFor(entry, attributes, openNow);
+          if (described !== undefined) kept.push({ entry, score: entry.quality / 5, tier: 1, reason: reply.m.described(described) });
+        }
+      }
+      kept.sort((a, b) => a.tier! - b.tier!);
       if (kept.length === 0 && attributes.length === 1 && attributes[0] === 'openNow') return this.noneOpen(reply, previous, true);
       return this.narrowed(reply, previous, kept, attributes.map((attribute) => reply.m.attributes[attribute]).join(', '));
     }
+    // "Which of them are open tonight?", "and on Sunday?": the places open then.
+    const window = reply.window();
+    if (!pointsAtOne && window) {
+      const kept: Ranked[] = [];
+      for (const entry of previous) {
+        const intervals = openIntervals(entry, window);
+        if (intervals && intervals.length > 0) kept.push({ entry, score: entry.quality / 5, reason: reply.m.openDuring(reply.ranges(intervals)) });
+      }
+      if (kept.length === 0)
+        return this.noneOpenWhen(
+          reply,
+          previous.map((entry) => ({ entry, score: entry.quality / 5 })),
+          true,
+        );
+      return this.narrowed(reply, previous, kept, reply.whenPhrase()!);
+    }
     // Which place(s) the question is about: "the second one", "it", or the whole last list.
     if (parsed.ordinal !== null) {
-      const picked = previous[parsed.ordinal === -1 ? previous.length - 1 : parsed.ordinal - 1];
+      const picked = this.pick(previous, parsed.ordinal);
       if (!picked) return reply.text(reply.m.onlyN(previous.length), 'follow_up_select', true);
       return this.about(parsed, reply, [picked], true);
     }
     return this.about(parsed, reply, focus ? [focus] : previous, true);
   }
 
+  private pick(previous: CatalogueEntry[], ordinal: number): CatalogueEntry | undefined {
+    return previous[ordinal === -1 ? previous.length - 1 : ordinal - 1];
+  }
+
+  /** "Show more": the next page of the last search's result. */
+  private more(reply: Reply, previous: CatalogueEntry[]): EngineAnswer {
+    const rest = reply.moreIds.map((id) => this.catalogue.get(id)).filter((e): e is CatalogueEntry => !!e && !previous.includes(e));
+    if (rest.length === 0) return reply.text(reply.m.noMore, 'follow_up_filter', true);
+    const page = rest.slice(0, this.config.chatMaxResults);
+    const left = rest.slice(page.length);
+    return reply.list(
+      reply.m.more(page.length, left.length),
+      page.map((entry) => ({ entry, score: entry.quality / 5 })),
+      'follow_up_filter',
+      true,
+      page.length,
+      { lastResultIds: page.map((e) => e.poi.id), moreResultIds: left.map((e) => e.poi.id), focusPoiId: page.length === 1 ? page[0]!.poi.id : null },
+    );
+  }
+
+  /** "Not that one": the last list without the place talked about, topped up from the rest of the result. */
+  private exclude(parsed: ParsedQuery, reply: Reply, previous: CatalogueEntry[], focus: CatalogueEntry | undefined): EngineAnswer {
+    const target = (parsed.ordinal !== null ? this.pick(previous, parsed.ordinal) : undefined) ?? focus ?? (previous.length === 1 ? previous[0] : undefined);
+    if (!target) return this.more(reply, previous);
+    const rest = reply.moreIds.map((id) => this.catalogue.get(id)).filter((e): e is CatalogueEntry => !!e && e !== target);
+    const others = [...previous.filter((e) => e !== target), ...rest].slice(0, Math.max(1, previous.length - 1) + (previous.length === 1 ? 0 : 1));
+    const left = rest.filter((e) => !others.includes(e));
+    if (others.length === 0) return reply.text(reply.m.noMore, 'follow_up_filter', true, { focusPoiId: null });
+    return reply.list(
+      reply.m.others(reply.name(target)),
+      others.map((entry) => ({ entry, score: entry.quality / 5 })),
+      'follow_up_filter',
+      true,
+      others.length,
+      { lastResultIds: others.map((e) => e.poi.id), moreResultIds: left.map((e) => e.poi.id), focusPoiId: others.length === 1 ? others[0]!.poi.id : null },
+    );
+  }
+
+  /** "Which is better rated / cheaper, the first or the second?" */
+  private compare(parsed: ParsedQuery, reply: Reply, previous: CatalogueEntry[]): EngineAnswer {
+    const picked = parsed.ordinals.map((ordinal) => this.pick(previous, ordinal));
+    if (picked.some((entry) => !entry)) return reply.text(reply.m.onlyN(previous.length), 'follow_up_select', true);
+    const [a, b] = picked as [CatalogueEntry, CatalogueEntry];
+    const [nameA, nameB] = [reply.name(a), reply.name(b)];
+    let text: string;
+    if (parsed.cheaper || parsed.fields.has('price') || parsed.attributes.has('cheap')) {
+      const [la, lb] = [a.poi.priceLevel, b.poi.priceLevel];
+      if (la === null || lb === null) text = reply.m.dontKnow(la === null ? nameA : nameB, 'price');
+      else if (la === lb) text = reply.m.samePrice(nameA, nameB);
+      else text = la < lb ? reply.m.cheaperThan(nameA, nameB, la, lb) : reply.m.cheaperThan(nameB, nameA, lb, la);
+    } else {
+      const [ra, rb] = [a.poi.rating, b.poi.rating];
+      if (ra === null || rb === null) text = reply.m.dontKnow(ra === null ? nameA : nameB, 'rating');
+      else if (ra === rb) text = reply.m.sameRating(nameA, nameB, ra);
+      else text = ra > rb ? reply.m.betterRated(nameA, ra, nameB, rb) : reply.m.betterRated(nameB, rb, nameA, ra);
+    }
+    return reply.withPois(text, [a, b], 'follow_up_detail', true, { focusPoiId: null });
+  }
+
   /** The part of the last list that matches `noun`; the list itself is kept when none does. */
-  private narrowed(reply: Reply, previous: CatalogueEntry[], kept: CatalogueEntry[], noun: string): EngineAnswer {
+  private narrowed(reply: Reply, previous: CatalogueEntry[], kept: Ranked[], noun: string): EngineAnswer {
     if (kept.length === 0) return reply.text(noun ? reply.m.filteredNone(noun) : reply.m.filteredNoneUnnamed, 'follow_up_filter', true);
-    const ranked = kept.map((entry) => ({ entry, score: entry.quality / 5 }));
     // "One of them" only out of several: a list of one that passes is simply a yes.
-    const lead = previous.length === 1 && noun ? reply.m.yes(reply.name(kept[0]!), noun) : reply.m.filtered(kept.length, noun);
-    return reply.list(lead, ranked, 'follow_up_filter', true, kept.length, {
-      lastResultIds: kept.map((e) => e.poi.id),
-      focusPoiId: kept.length === 1 ? kept[0]!.poi.id : null,
+    const lead = previous.length === 1 && noun ? reply.m.yes(reply.name(kept[0]!.entry), kept[0]!.reason ?? noun) : reply.m.filtered(kept.length, noun);
+    return reply.list(lead, kept, 'follow_up_filter', true, kept.length, {
+      lastResultIds: kept.map((r) => r.entry.poi.id),
+      focusPoiId: kept.length === 1 ? kept[0]!.entry.poi.id : null,
     });
   }
 
@@ -271,14 +486,36 @@ export class BuiltinAnswerEngine extends AnswerEngine {
     });
   }
 
+  /**
+   * Nothing asked for is open at the asked time ("paella tonight"): they are listed by when they
+   * next open after it, and the answer names the first. Unknown hours come last.
+   */
+  private noneOpenWhen(reply: Reply, ranked: Ranked[], isFollowUp: boolean): EngineAnswer {
+    const window = reply.window()!;
+    const now = this.catalogue.wallTime(reply.turnNow);
+    const opening = ranked
+      .map((r) => ({ ...r, next: firstOpeningAfter(r.entry, window, now) }))
+      .sort((a, b) => rank(a.next) - rank(b.next) || b.score - a.score);
+    const shown = opening.slice(0, this.config.chatMaxResults);
+    const first = shown[0]!;
+    const when = reply.whenPhrase()!;
+    const lead = first.next ? reply.m.noneOpenWhen(when, reply.name(first.entry), reply.m.opensAt(first.next)) : reply.m.noneOpenWhenUnknown(when);
+    return reply.list(lead, shown, isFollowUp ? 'follow_up_filter' : 'search', isFollowUp, ranked.length, {
+      lastResultIds: shown.map((r) => r.entry.poi.id),
+      focusPoiId: shown.length === 1 ? shown[0]!.entry.poi.id : null,
+    });
+  }
+
   /** Answers about given places: the asked fields and attributes, or their details. */
   private about(parsed: ParsedQuery, reply: Reply, targets: CatalogueEntry[], isFollowUp: boolean): EngineAnswer {
     const focusPoiId = targets.length === 1 ? targets[0]!.poi.id : null;
     // A place named in full becomes the conversation's list; a follow-up keeps the list it picked from.
     const context = isFollowUp ? { focusPoiId } : { focusPoiId, lastResultIds: targets.map((e) => e.poi.id) };
     const attributes = [...parsed.attributes];
-    const fields = [...parsed.fields];
-    if (attributes.includes('openNow') && !fields.includes('open')) fields.push('open');
+    // "When does it close?" answers the closing time, not the whole week's hours.
+    const fields = [...parsed.fields].filter((f) => f !== 'hours' || !(parsed.fields.has('closes') || parsed.fields.has('opens')));
+    if ((attributes.includes('openNow') || reply.when) && !fields.some((f) => f === 'open' || f === 'closes' || f === 'opens' || f === 'hours'))
+      fields.push('open');
     const questions = attributes.filter((attribute) => attribute !== 'openNow');
     if (fields.length === 0 && questions.length === 0) {
       const lines = targets.flatMap((entry) => reply.details(entry));
@@ -301,4 +538,11 @@ export class BuiltinAnswerEngine extends AnswerEngine {
 function rank(next: OpeningChange | null): number {
   if (!next) return Number.MAX_SAFE_INTEGER;
   return next.inDays * 1440 + Number(next.time.slice(0, 2)) * 60 + Number(next.time.slice(3, 5));
+}
+
+/** Metres from the place to the nearest of `others`. */
+function nearest(entry: CatalogueEntry, others: CatalogueEntry[]): number {
+  let best = Infinity;
+  for (const other of others) best = Math.min(best, distanceKm(entry.poi.latitude, entry.poi.longitude, other.poi.latitude, other.poi.longitude) * 1000);
+  return best;
 }

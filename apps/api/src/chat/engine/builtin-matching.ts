@@ -7,6 +7,10 @@ import type { Attribute, Topic } from './lexicon.js';
 export interface Ranked {
   entry: CatalogueEntry;
   score: number;
+  /** Why the place fits, when its card cannot show it ("its description says “terraza”"). */
+  reason?: string;
+  /** Sorted before score: 0 for tagged places, 1 when only a description says an asked attribute, 2 for unknown hours at the asked time. */
+  tier?: number;
 }
 
 const CATEGORY_OF = new Map<string, PoiCategory>(POI_SUBCATEGORIES.map((s) => [s.label, s.category]));
@@ -24,7 +28,9 @@ function categoriesOf(topic: Topic): Set<string> {
  */
 export function headTopics(topics: Array<Topic & { position: number }>): Topic[] {
   const cuisines = topics.filter((t) => !t.subcategories && !t.categories);
-  const places = topics.filter((t) => t.subcategories || t.categories);
+  const named = topics.filter((t) => t.subcategories || t.categories);
+  const precise = named.filter((t) => !t.generic);
+  const places = precise.length > 0 ? precise : named;
   const strong = places.filter((t) => !t.weak);
   const candidates = (strong.length > 0 ? strong : places).sort((a, b) => a.position - b.position);
   if (candidates.length === 0) return cuisines;
@@ -39,17 +45,18 @@ export function headTopics(topics: Array<Topic & { position: number }>): Topic[]
  * Which places answer the topics: place topics (restaurants, beaches, breakfast) OR together;
  * cuisine-only topics must also match.
  */
-export function topicFilter(topics: Topic[]): (entry: CatalogueEntry) => boolean {
+export function topicFilter(topics: Topic[], mentioned: ReadonlyMap<Topic, ReadonlySet<number>> = new Map()): (entry: CatalogueEntry) => boolean {
   const placeTopics = topics.filter((t) => t.subcategories || t.categories);
   const cuisineTopics = topics.filter((t) => !t.subcategories && !t.categories);
-  return (entry) => matchesAny(entry, placeTopics) && matchesAny(entry, cuisineTopics);
+  return (entry) => matchesAny(entry, placeTopics, mentioned) && matchesAny(entry, cuisineTopics, mentioned);
 }
 
 /** True when there are no topics. Plain loops: this runs for every place on every question. */
-function matchesAny(entry: CatalogueEntry, topics: Topic[]): boolean {
+function matchesAny(entry: CatalogueEntry, topics: Topic[], mentioned: ReadonlyMap<Topic, ReadonlySet<number>>): boolean {
   if (topics.length === 0) return true;
   const { cuisine } = entry.poi;
   for (const topic of topics) {
+    if (topic.mentions && mentioned.get(topic)?.has(entry.poi.id)) return true;
     // Any facet of the place: a dive centre tagged shop=sports + sport=scuba_diving answers "diving".
     if (topic.subcategories?.some((s) => entry.subcategories.has(s)) || topic.categories?.some((c) => entry.categories.has(c))) return true;
     if (topic.cuisines && cuisine) for (const c of topic.cuisines) if (cuisine.includes(c)) return true;
@@ -65,4 +72,21 @@ export function hasAttributes(entry: CatalogueEntry, attributes: Attribute[], op
 /** Only a known yes counts: a place with unknown data never passes an asked attribute. */
 export function hasAttribute(entry: CatalogueEntry, attribute: Attribute, openNow: (entry: CatalogueEntry) => boolean | null): boolean {
   return attribute === 'openNow' ? openNow(entry) === true : poiHasAttribute(entry.poi, attribute);
+}
+
+/**
+ * The place lacks a tag for some asked attributes: the words of its description that state
+ * them all (the first quoted), or undefined when one is neither tagged nor described. A tag that
+ * says no is never overruled by a description.
+ */
+export function describedFor(entry: CatalogueEntry, attributes: Attribute[], openNow: (entry: CatalogueEntry) => boolean | null): string | undefined {
+  let quote: string | undefined;
+  for (const attribute of attributes) {
+    if (hasAttribute(entry, attribute, openNow)) continue;
+    if (attribute === 'openNow' || attribute === 'cheap' || attribute === 'expensive' || entry.poi[attribute] === false) return undefined;
+    const described = entry.described.get(attribute);
+    if (described === undefined) return undefined;
+    quote ??= described;
+  }
+  return quote;
 }

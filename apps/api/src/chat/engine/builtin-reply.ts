@@ -1,9 +1,10 @@
 import type { ChatIntent, Language, PoiView } from '@holibot/contracts';
 import type { CatalogueEntry, PoiCatalogue } from '../../poi/index.js';
-import type { AskedFor, ConversationContext, EngineAnswer, TurnInput } from './answer-engine.js';
+import type { AskedFor, ConversationContext, EngineAnswer, Position, TurnInput } from './answer-engine.js';
 import { type Ranked, hasAttribute } from './builtin-matching.js';
-import type { Attribute, Field } from './lexicon.js';
+import type { Attribute, Field, When } from './lexicon.js';
 import type { Messages } from './messages.js';
+import { type TimeWindow, formatInterval, openIntervals, timeWindow } from './opening-times.js';
 
 /** Builds the answer of one turn in one language. */
 export class Reply {
@@ -14,6 +15,8 @@ export class Reply {
     private readonly turn: TurnInput,
     /** What the question asked for, carried by every answer of the turn (reports). */
     private readonly asked: AskedFor = { topics: [], attributes: [] },
+    /** The time the question asks about; null for none. */
+    readonly when: When | null = null,
   ) {}
 
   private wallTime: Date | null = null;
@@ -26,6 +29,16 @@ export class Reply {
   /** The instant of this turn. */
   get turnNow(): Date {
     return this.turn.now;
+  }
+
+  /** Where the visitor is, when the request says. */
+  get position(): Position | null {
+    return this.turn.position;
+  }
+
+  /** The rest of the last search's result ("show more"). */
+  get moreIds(): number[] {
+    return this.turn.context.moreResultIds;
   }
 
   /** Whether the place is open now; worked out at most once per place and turn. */
@@ -46,8 +59,30 @@ export class Reply {
     return this.build(text, [], intent, isFollowUp, 0, context);
   }
 
+  /** The span of time the question names ("tonight"); null for none or for "now". */
+  window(): TimeWindow | null {
+    return this.when ? timeWindow(this.when, this.now()) : null;
+  }
+
+  /** The question's time as the answer words it ("tonight", "on Sunday"); null for none. */
+  whenPhrase(): string | null {
+    return this.when ? this.m.when(this.when) : null;
+  }
+
+  /** "12:00–16:00 and 19:00–23:30" */
+  ranges(intervals: Array<[Date, Date]>): string {
+    return this.m.ranges(intervals.map(formatInterval));
+  }
+
+  /**
+   * A list answer: the lead sentence, then one line per place. The cards show every detail, so
+   * a line only adds why the place fits when the card cannot show it (its description says so,
+   * its hours at the asked time, its distance): then the lines are a bullet list the widget
+   * shows; without any, a numbered list of names that the widget leaves to the cards.
+   */
   list(intro: string, ranked: Ranked[], intent: ChatIntent, isFollowUp: boolean, total: number, context: Partial<ConversationContext>): EngineAnswer {
-    const lines = ranked.map(({ entry }, i) => `${i + 1}. ${this.summary(entry)}`);
+    const reasons = ranked.some((r) => r.reason);
+    const lines = ranked.map(({ entry, reason }, i) => `${reasons ? '-' : `${i + 1}.`} **${this.name(entry)}**${reason ? ` — ${reason}` : ''}`);
     const pois = ranked.map(({ entry, score }) => this.catalogue.viewAt(entry, this.language, this.now(), score));
     return this.build([intro, ...lines].join('\n'), pois, intent, isFollowUp, total, context);
   }
@@ -96,11 +131,19 @@ export class Reply {
   field(entry: CatalogueEntry, field: Field): string {
     const { poi } = entry;
     const name = this.name(entry);
+    const window = field === 'address' || field === 'phone' || field === 'website' || field === 'price' || field === 'rating' ? null : this.window();
+    if (window) return this.openDuring(entry, window);
     switch (field) {
-      case 'open': {
+      case 'open':
+      case 'closes':
+      case 'opens': {
         const open = this.openNow(entry);
         if (open === null || !poi.openingHours) return this.m.openUnknown(name);
-        return open ? this.m.openYes(name, this.hours(entry)) : this.m.openNo(name, this.hours(entry));
+        const next = this.catalogue.nextChange(entry, this.now());
+        if (!open) return this.m.openNo(name, next ? this.m.opensAt(next) : null);
+        // Open, and no change within a week: round the clock ("24/7"), or nothing known after.
+        if (!next) return /24\/7/.test(poi.openingHours) ? this.m.openAllDay(name) : this.m.openYes(name, null);
+        return field === 'closes' ? this.m.closesAt(name, this.m.until(next)) : this.m.openYes(name, this.m.until(next));
       }
       case 'hours':
         return poi.openingHours ? this.m.hours(name, this.hours(entry)) : this.m.dontKnow(name, 'hours');
@@ -117,9 +160,21 @@ export class Reply {
     }
   }
 
+  /** Whether the place is open at the asked time, with its hours then ("Yes, … is open on Sunday: 12:00–16:00"). */
+  openDuring(entry: CatalogueEntry, window: TimeWindow): string {
+    const name = this.name(entry);
+    const intervals = openIntervals(entry, window);
+    const when = this.whenPhrase()!;
+    if (intervals === null) return this.m.openUnknown(name);
+    return intervals.length === 0 ? this.m.closedWhen(name, when) : this.m.openWhen(name, when, this.ranges(intervals));
+  }
+
   attribute(entry: CatalogueEntry, attribute: Attribute): string {
     const noun = this.m.attributes[attribute];
     const known = attribute === 'cheap' || attribute === 'expensive' ? entry.poi.priceLevel : entry.poi[attribute as 'outdoorSeating'];
+    // No tag, but the description says so: said as the description's words, never as a fact.
+    const described = attribute === 'openNow' ? undefined : entry.described.get(attribute);
+    if ((known === null || known === undefined) && described) return this.m.yes(this.name(entry), this.m.described(described));
     if (known === null || known === undefined) return this.m.unknownAttribute(this.name(entry), noun);
     return hasAttribute(entry, attribute, () => null) ? this.m.yes(this.name(entry), noun) : this.m.no(this.name(entry), noun);
   }
@@ -149,6 +204,7 @@ export class Reply {
         language: this.language,
         lastIntent: intent,
         lastResultIds: context.lastResultIds ?? this.turn.context.lastResultIds,
+        moreResultIds: context.moreResultIds ?? this.turn.context.moreResultIds,
         focusPoiId: context.focusPoiId !== undefined ? context.focusPoiId : this.turn.context.focusPoiId,
       },
       usage: null,

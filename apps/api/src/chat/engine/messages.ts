@@ -1,10 +1,56 @@
 import type { Language, OpeningChange } from '@holibot/contracts';
 import { SUBCATEGORY_LABELS } from '../../poi/index.js';
-import type { Attribute } from './lexicon.js';
+import type { Attribute, When } from './lexicon.js';
 
 /** Every sentence the built-in engine writes, per language. */
 export interface Messages {
-  found(shown: number, total: number, place: string | null): string;
+  /**
+   * The first sentence of a search answer: how many places (in the town, open at the asked
+   * time) and the top pick, in bold. The cards carry the details.
+   */
+  lead(total: number, shown: number, town: string | null, when: string | null, top: string): string;
+  /** Why a place fits, when the card cannot show it: the words its text mentions. */
+  mentions(words: string): string;
+  /** Why a place fits: its description says so ("its description says “terraza”"). */
+  described(quote: string): string;
+  /** Said first when every place found has an asked attribute only by its description. */
+  onlyDescribed(noun: string): string;
+  /** A strict reading found nothing; a looser one (the words in descriptions) did: said, never silent. */
+  widened(asked: string, words: string): string;
+  /** "until 23:30", "until tomorrow at 02:00". */
+  until(next: OpeningChange): string;
+  /** An open place's closing time ("when does it close?"). */
+  closesAt(name: string, until: string): string;
+  /** Open round the clock. */
+  openAllDay(name: string): string;
+  /** The time a question names, as a phrase ("tonight", "on Sunday", "tomorrow morning"). */
+  when(when: When): string;
+  /** A place's open times on the asked day or part of it. */
+  openWhen(name: string, when: string, ranges: string): string;
+  closedWhen(name: string, when: string): string;
+  /** Nothing asked for is open at the asked time; `at` is opensAt() of the first to open after it. */
+  noneOpenWhen(when: string, first: string, at: string): string;
+  noneOpenWhenUnknown(when: string): string;
+  /** Time ranges joined as the language lists them ("12:00–16:00 and 19:00–23:30"). */
+  ranges(ranges: string[]): string;
+  /** Why a place fits the asked time: when it is open then. */
+  openDuring(ranges: string): string;
+  /** "Show more": the next `shown` places of the last result, `left` more after them. */
+  more(shown: number, left: number): string;
+  noMore: string;
+  /** "Not that one": other places than the named one. */
+  others(name: string): string;
+  distance(meters: number): string;
+  fromYou(distance: string): string;
+  fromBeach(distance: string): string;
+  nearestFirst: string;
+  closestToBeachFirst: string;
+  /** Said when a question asks for "near me" and the request carries no position. */
+  noPosition: string;
+  betterRated(a: string, ratingA: number, b: string, ratingB: number): string;
+  sameRating(a: string, b: string, rating: number): string;
+  cheaperThan(a: string, b: string, levelA: number, levelB: number): string;
+  samePrice(a: string, b: string): string;
   filtered(count: number, noun: string): string;
   filteredNone(noun: string): string;
   /** Nothing asked for is open now; `when` is opensAt() of the first to open. */
@@ -31,8 +77,10 @@ export interface Messages {
   yes(name: string, noun: string): string;
   no(name: string, noun: string): string;
   unknownAttribute(name: string, noun: string): string;
-  openYes(name: string, hours: string): string;
-  openNo(name: string, hours: string): string;
+  /** `until`: until() of its closing, null when unknown. */
+  openYes(name: string, until: string | null): string;
+  /** `opens`: opensAt() of its opening, null when unknown. */
+  openNo(name: string, opens: string | null): string;
   openUnknown(name: string): string;
   hours(name: string, hours: string): string;
   address(name: string, address: string): string;
@@ -69,16 +117,69 @@ function list(locale: string, items: string[]): string {
 }
 
 /** Numbers the way a language writes them, with the same Intl rules as the widget's cards. */
-function numbers(locale: string): Pick<Messages, 'decimal' | 'count'> {
+function numbers(locale: string): Pick<Messages, 'decimal' | 'count' | 'distance' | 'ranges'> {
   const decimal = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const integer = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
-  return { decimal: (value) => decimal.format(value), count: (value) => integer.format(value) };
+  return {
+    decimal: (value) => decimal.format(value),
+    count: (value) => integer.format(value),
+    // Walking distances: 50 m steps below a kilometre, then tenths of a kilometre.
+    distance: (meters) => (meters < 950 ? `${integer.format(Math.max(50, Math.round(meters / 50) * 50))} m` : `${decimal.format(meters / 1000)} km`),
+    ranges: (ranges) => list(locale, ranges),
+  };
 }
+
+/** Places in a town and at a time: " in Calpe", " open tonight". */
+const scope = (inTown: string, open: string) => (town: string | null, when: string | null) =>
+  `${town ? ` ${inTown} ${town}` : ''}${when ? ` ${open} ${when}` : ''}`;
+
+const EN_DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const ES_DAYS = ['domingo', 'lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábado'];
+const DE_DAYS = ['Sonntag', 'Montag', 'Dienstag', 'Mittwoch', 'Donnerstag', 'Freitag', 'Samstag'];
+const NL_DAYS = ['zondag', 'maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag'];
+const FR_DAYS = ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'];
 
 const en: Messages = {
   ...numbers('en'),
-  found: (shown, total, place) =>
-    `${total > shown ? `I found ${total} places${place ? ` in ${place}` : ''}; here are the ${shown} best rated` : shown === 1 ? `I found one place${place ? ` in ${place}` : ''}` : `I found ${shown} places${place ? ` in ${place}` : ''}`}:`,
+  lead: (total, shown, town, when, top) => {
+    const where = scope('in', 'open')(town, when);
+    if (total === 1) return `I found one place${where}: **${top}**.`;
+    return total > shown
+      ? `I found ${en.count(total)} places${where}; here are the ${shown} best, starting with **${top}**.`
+      : `I found ${total} places${where}; my top pick is **${top}**.`;
+  },
+  mentions: (words) => `mentions “${words}”`,
+  described: (quote) => `its description says “${quote}”`,
+  onlyDescribed: (noun) => `No place is listed with “${noun}”; these say so in their description.`,
+  widened: (asked, words) => `Nothing is listed as “${asked}”; these places mention “${words}”.`,
+  until: ({ time, inDays, weekday }) => `until ${en.opensAt({ time, inDays, weekday }).replace(/^at /, '')}`,
+  closesAt: (name, until) => `${name} is open now, ${until}.`,
+  openAllDay: (name) => `${name} is open 24 hours a day.`,
+  when: ({ day, part }) => {
+    if (part === 'now') return 'right now';
+    const parts = { morning: 'morning', lunch: 'at lunchtime', afternoon: 'afternoon', evening: 'evening' } as const;
+    if (day === undefined || day === 'today')
+      return part ? { morning: 'this morning', lunch: 'at lunchtime', afternoon: 'this afternoon', evening: 'tonight' }[part] : 'today';
+    const dayWord = day === 'tomorrow' ? 'tomorrow' : `on ${EN_DAYS[day]}`;
+    return part ? `${dayWord} ${parts[part]}` : dayWord;
+  },
+  openWhen: (name, when, ranges) => `Yes, ${name} is open ${when}: ${ranges}.`,
+  closedWhen: (name, when) => `No, ${name} is closed ${when}.`,
+  noneOpenWhen: (when, first, at) => `Nothing I found is open ${when}; the first to open after that is **${first}**, ${at}.`,
+  noneOpenWhenUnknown: (when) => `None of them is open ${when}, as far as their opening hours say.`,
+  openDuring: (ranges) => `open ${ranges}`,
+  more: (shown, left) => `Here are ${shown} more${left ? ` (and ${left} after these)` : ''}:`,
+  noMore: "That's all I found for that question. Ask me about something else, or in another town.",
+  others: (name) => `Here are other places instead of ${name}:`,
+  fromYou: (distance) => `${distance} from you`,
+  fromBeach: (distance) => `${distance} from the beach`,
+  nearestFirst: 'The same places, nearest to you first:',
+  closestToBeachFirst: 'The same places, closest to the beach first:',
+  noPosition: "I don't know where you are (your browser did not share a location), so they are not sorted by distance.",
+  betterRated: (a, ra, b, rb) => `**${a}** is better rated (${en.decimal(ra)}★) than **${b}** (${en.decimal(rb)}★).`,
+  sameRating: (a, b, r) => `**${a}** and **${b}** are rated the same: ${en.decimal(r)}★.`,
+  cheaperThan: (a, b, la, lb) => `**${a}** (${'€'.repeat(la)}) is less expensive than **${b}** (${'€'.repeat(lb)}).`,
+  samePrice: (a, b) => `**${a}** and **${b}** are in the same price range.`,
   filtered: (count, noun) => `${count === 1 ? 'One of them' : `${count} of them`} — ${noun}:`,
   filteredNone: (noun) => `None of those places matches: ${noun}.`,
   without: (words) => `None of the places that fit the rest of your question mention “${words}”; here they are without it.`,
@@ -88,12 +189,7 @@ const en: Messages = {
   noneOpenUnknown: 'None of them is open right now, as far as we know:',
   cheaperFirst: 'The same places, least expensive first:',
   pricesUnknown: "I don't know the prices of those places.",
-  opensAt: ({ time, inDays, weekday }) =>
-    inDays === 0
-      ? `at ${time}`
-      : inDays === 1
-        ? `tomorrow at ${time}`
-        : `on ${['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'][weekday]} at ${time}`,
+  opensAt: ({ time, inDays, weekday }) => (inDays === 0 ? `at ${time}` : inDays === 1 ? `tomorrow at ${time}` : `on ${EN_DAYS[weekday]} at ${time}`),
   filteredNoneUnnamed: 'None of those places matches what you asked.',
   noResults: (query, destination) =>
     `Sorry, I couldn't find anything for “${query}” in the ${destination} catalogue. You can ask me about restaurants, beaches, museums, activities or practical places.`,
@@ -102,8 +198,8 @@ const en: Messages = {
   yes: (name, noun) => `Yes — ${name}: ${noun}.`,
   no: (name, noun) => `No — according to our information, ${name} does not offer this (${noun}).`,
   unknownAttribute: (name, noun) => `I don't know: we have no information about ${noun} for ${name}.`,
-  openYes: (name, hours) => `Yes, ${name} is open now (opening hours: ${hours}).`,
-  openNo: (name, hours) => `No, ${name} is closed right now. Opening hours: ${hours}.`,
+  openYes: (name, until) => `Yes, ${name} is open now${until ? `, ${until}` : ''}.`,
+  openNo: (name, opens) => `No, ${name} is closed right now${opens ? `; it opens ${opens}` : ''}.`,
   openUnknown: (name) => `I don't know whether ${name} is open now: we have no opening hours for it.`,
   hours: (name, hours) => `Opening hours of ${name}: ${hours}.`,
   address: (name, address) => `The address of ${name} is ${address}.`,
@@ -142,8 +238,45 @@ const en: Messages = {
 
 const es: Messages = {
   ...numbers('es'),
-  found: (shown, total, place) =>
-    `${total > shown ? `He encontrado ${total} lugares${place ? ` en ${place}` : ''}; estos son los ${shown} mejor valorados` : shown === 1 ? `He encontrado un lugar${place ? ` en ${place}` : ''}` : `He encontrado ${shown} lugares${place ? ` en ${place}` : ''}`}:`,
+  lead: (total, shown, town, when, top) => {
+    const where = scope('en', 'abiertos')(town, when);
+    if (total === 1) return `He encontrado un lugar${where.replace(' abiertos ', ' abierto ')}: **${top}**.`;
+    return total > shown
+      ? `He encontrado ${es.count(total)} lugares${where}; estos son los ${shown} mejores, empezando por **${top}**.`
+      : `He encontrado ${total} lugares${where}; mi primera recomendación es **${top}**.`;
+  },
+  mentions: (words) => `menciona «${words}»`,
+  described: (quote) => `su descripción dice «${quote}»`,
+  onlyDescribed: (noun) => `Ningún lugar figura con «${noun}»; estos lo dicen en su descripción.`,
+  widened: (asked, words) => `No hay nada registrado como «${asked}»; estos lugares mencionan «${words}».`,
+  until: ({ time, inDays, weekday }) => `hasta ${es.opensAt({ time, inDays, weekday })}`.replace('hasta a las', 'hasta las'),
+  closesAt: (name, until) => `${name} está abierto ahora, ${until}.`,
+  openAllDay: (name) => `${name} abre las 24 horas.`,
+  when: ({ day, part }) => {
+    if (part === 'now') return 'ahora mismo';
+    const parts = { morning: 'por la mañana', lunch: 'a mediodía', afternoon: 'por la tarde', evening: 'por la noche' } as const;
+    if (day === undefined || day === 'today')
+      return part ? { morning: 'esta mañana', lunch: 'a mediodía', afternoon: 'esta tarde', evening: 'esta noche' }[part] : 'hoy';
+    const dayWord = day === 'tomorrow' ? 'mañana' : `el ${ES_DAYS[day]}`;
+    return part ? `${dayWord} ${parts[part]}` : dayWord;
+  },
+  openWhen: (name, when, ranges) => `Sí, ${name} abre ${when}: ${ranges}.`,
+  closedWhen: (name, when) => `No, ${name} está cerrado ${when}.`,
+  noneOpenWhen: (when, first, at) => `Nada de lo que he encontrado abre ${when}; el primero en abrir después es **${first}**, ${at}.`,
+  noneOpenWhenUnknown: (when) => `Según sus horarios, ninguno abre ${when}.`,
+  openDuring: (ranges) => `abierto ${ranges}`,
+  more: (shown, left) => `Aquí tienes ${shown} más${left ? ` (y ${left} después de estos)` : ''}:`,
+  noMore: 'Eso es todo lo que he encontrado para esa pregunta. Pregúntame por otra cosa o por otro pueblo.',
+  others: (name) => `Aquí tienes otros lugares en vez de ${name}:`,
+  fromYou: (distance) => `a ${distance} de ti`,
+  fromBeach: (distance) => `a ${distance} de la playa`,
+  nearestFirst: 'Los mismos lugares, del más cercano a ti al más lejano:',
+  closestToBeachFirst: 'Los mismos lugares, del más cercano a la playa al más lejano:',
+  noPosition: 'No sé dónde estás (tu navegador no ha compartido tu ubicación), así que no están ordenados por distancia.',
+  betterRated: (a, ra, b, rb) => `**${a}** está mejor valorado (${es.decimal(ra)}★) que **${b}** (${es.decimal(rb)}★).`,
+  sameRating: (a, b, r) => `**${a}** y **${b}** tienen la misma valoración: ${es.decimal(r)}★.`,
+  cheaperThan: (a, b, la, lb) => `**${a}** (${'€'.repeat(la)}) es más económico que **${b}** (${'€'.repeat(lb)}).`,
+  samePrice: (a, b) => `**${a}** y **${b}** tienen el mismo nivel de precios.`,
   filtered: (count, noun) => `${count === 1 ? 'Uno de ellos' : `${count} de ellos`} — ${noun}:`,
   filteredNone: (noun) => `Ninguno de esos lugares cumple: ${noun}.`,
   without: (words) => `Ninguno de los lugares que encajan con el resto de tu pregunta menciona «${words}»; aquí están sin ello.`,
@@ -153,12 +286,7 @@ const es: Messages = {
   noneOpenUnknown: 'Que sepamos, ahora mismo no hay ninguno abierto:',
   cheaperFirst: 'Los mismos lugares, del más económico al más caro:',
   pricesUnknown: 'No conozco los precios de esos lugares.',
-  opensAt: ({ time, inDays, weekday }) =>
-    inDays === 0
-      ? `a las ${time}`
-      : inDays === 1
-        ? `mañana a las ${time}`
-        : `el ${['domingo', 'lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábado'][weekday]} a las ${time}`,
+  opensAt: ({ time, inDays, weekday }) => (inDays === 0 ? `a las ${time}` : inDays === 1 ? `mañana a las ${time}` : `el ${ES_DAYS[weekday]} a las ${time}`),
   filteredNoneUnnamed: 'Ninguno de esos lugares cumple lo que pides.',
   noResults: (query, destination) =>
     `Lo siento, no he encontrado nada para «${query}» en el catálogo de ${destination}. Puedes preguntarme por restaurantes, playas, museos, actividades o servicios prácticos.`,
@@ -167,8 +295,8 @@ const es: Messages = {
   yes: (name, noun) => `Sí — ${name}: ${noun}.`,
   no: (name, noun) => `No — según nuestra información, ${name} no lo ofrece (${noun}).`,
   unknownAttribute: (name, noun) => `No lo sé: no tenemos información sobre «${noun}» para ${name}.`,
-  openYes: (name, hours) => `Sí, ${name} está abierto ahora (horario: ${hours}).`,
-  openNo: (name, hours) => `No, ${name} está cerrado en este momento. Horario: ${hours}.`,
+  openYes: (name, until) => `Sí, ${name} está abierto ahora${until ? `, ${until}` : ''}.`,
+  openNo: (name, opens) => `No, ${name} está cerrado en este momento${opens ? `; abre ${opens}` : ''}.`,
   openUnknown: (name) => `No sé si ${name} está abierto ahora: no tenemos su horario.`,
   hours: (name, hours) => `Horario de ${name}: ${hours}.`,
   address: (name, address) => `La dirección de ${name} es ${address}.`,
@@ -207,8 +335,45 @@ const es: Messages = {
 
 const de: Messages = {
   ...numbers('de'),
-  found: (shown, total, place) =>
-    `${total > shown ? `Ich habe ${total} Orte${place ? ` in ${place}` : ''} gefunden; hier sind die ${shown} bestbewerteten` : shown === 1 ? `Ich habe einen Ort${place ? ` in ${place}` : ''} gefunden` : `Ich habe ${shown} Orte${place ? ` in ${place}` : ''} gefunden`}:`,
+  lead: (total, shown, town, when, top) => {
+    const where = scope('in', 'geöffnet')(town, when).replace(/ geöffnet (.+)$/, ', $1 geöffnet,');
+    if (total === 1) return `Ich habe einen Ort${where} gefunden: **${top}**.`;
+    return total > shown
+      ? `Ich habe ${de.count(total)} Orte${where} gefunden; hier sind die ${shown} besten, zuerst **${top}**.`
+      : `Ich habe ${total} Orte${where} gefunden; meine erste Empfehlung ist **${top}**.`;
+  },
+  mentions: (words) => `erwähnt „${words}“`,
+  described: (quote) => `laut Beschreibung „${quote}“`,
+  onlyDescribed: (noun) => `Kein Ort ist mit „${noun}“ eingetragen; diese nennen es in ihrer Beschreibung.`,
+  widened: (asked, words) => `Nichts ist als „${asked}“ eingetragen; diese Orte erwähnen „${words}“.`,
+  until: ({ time, inDays, weekday }) => `bis ${de.opensAt({ time, inDays, weekday }).replace(/^um /, '')}`,
+  closesAt: (name, until) => `${name} ist jetzt geöffnet, ${until}.`,
+  openAllDay: (name) => `${name} ist rund um die Uhr geöffnet.`,
+  when: ({ day, part }) => {
+    if (part === 'now') return 'gerade';
+    const parts = { morning: 'morgen', lunch: 'mittag', afternoon: 'nachmittag', evening: 'abend' } as const;
+    if (day === undefined || day === 'today')
+      return part ? { morning: 'heute Morgen', lunch: 'heute Mittag', afternoon: 'heute Nachmittag', evening: 'heute Abend' }[part] : 'heute';
+    if (day === 'tomorrow') return part ? `morgen ${{ morning: 'früh', lunch: 'Mittag', afternoon: 'Nachmittag', evening: 'Abend' }[part]}` : 'morgen';
+    return `am ${DE_DAYS[day]}${part ? parts[part] : ''}`;
+  },
+  openWhen: (name, when, ranges) => `Ja, ${name} ist ${when} geöffnet: ${ranges}.`,
+  closedWhen: (name, when) => `Nein, ${name} ist ${when} geschlossen.`,
+  noneOpenWhen: (when, first, at) => `Nichts davon ist ${when} geöffnet; als Erstes öffnet danach **${first}**, ${at}.`,
+  noneOpenWhenUnknown: (when) => `Laut ihren Öffnungszeiten ist keiner ${when} geöffnet.`,
+  openDuring: (ranges) => `geöffnet ${ranges}`,
+  more: (shown, left) => `Hier sind ${shown} weitere${left ? ` (danach noch ${left})` : ''}:`,
+  noMore: 'Mehr habe ich zu dieser Frage nicht gefunden. Fragen Sie nach etwas anderem oder nach einem anderen Ort.',
+  others: (name) => `Hier sind andere Orte statt ${name}:`,
+  fromYou: (distance) => `${distance} von Ihnen`,
+  fromBeach: (distance) => `${distance} vom Strand`,
+  nearestFirst: 'Dieselben Orte, die nächsten zuerst:',
+  closestToBeachFirst: 'Dieselben Orte, die strandnächsten zuerst:',
+  noPosition: 'Ich weiß nicht, wo Sie sind (Ihr Browser hat keinen Standort geteilt), daher sind sie nicht nach Entfernung sortiert.',
+  betterRated: (a, ra, b, rb) => `**${a}** ist besser bewertet (${de.decimal(ra)}★) als **${b}** (${de.decimal(rb)}★).`,
+  sameRating: (a, b, r) => `**${a}** und **${b}** sind gleich bewertet: ${de.decimal(r)}★.`,
+  cheaperThan: (a, b, la, lb) => `**${a}** (${'€'.repeat(la)}) ist günstiger als **${b}** (${'€'.repeat(lb)}).`,
+  samePrice: (a, b) => `**${a}** und **${b}** liegen in derselben Preisklasse.`,
   filtered: (count, noun) => `${count === 1 ? 'Einer davon' : `${count} davon`} — ${noun}:`,
   filteredNone: (noun) => `Keiner dieser Orte passt: ${noun}.`,
   without: (words) => `Keiner der Orte, die zum Rest deiner Frage passen, erwähnt „${words}“; hier sind sie ohne das.`,
@@ -218,12 +383,7 @@ const de: Messages = {
   noneOpenUnknown: 'Nach unseren Angaben ist gerade keiner geöffnet:',
   cheaperFirst: 'Dieselben Orte, die günstigsten zuerst:',
   pricesUnknown: 'Die Preise dieser Orte kenne ich nicht.',
-  opensAt: ({ time, inDays, weekday }) =>
-    inDays === 0
-      ? `um ${time} Uhr`
-      : inDays === 1
-        ? `morgen um ${time} Uhr`
-        : `am ${['Sonntag', 'Montag', 'Dienstag', 'Mittwoch', 'Donnerstag', 'Freitag', 'Samstag'][weekday]} um ${time} Uhr`,
+  opensAt: ({ time, inDays, weekday }) => (inDays === 0 ? `um ${time} Uhr` : inDays === 1 ? `morgen um ${time} Uhr` : `am ${DE_DAYS[weekday]} um ${time} Uhr`),
   filteredNoneUnnamed: 'Keiner dieser Orte passt zu Ihrer Frage.',
   noResults: (query, destination) =>
     `Leider habe ich im Katalog von ${destination} nichts zu „${query}“ gefunden. Fragen Sie mich nach Restaurants, Stränden, Museen, Aktivitäten oder praktischen Adressen.`,
@@ -232,8 +392,8 @@ const de: Messages = {
   yes: (name, noun) => `Ja — ${name}: ${noun}.`,
   no: (name, noun) => `Nein — laut unseren Informationen trifft das auf ${name} nicht zu (${noun}).`,
   unknownAttribute: (name, noun) => `Das weiß ich nicht: Wir haben keine Angaben zu „${noun}“ für ${name}.`,
-  openYes: (name, hours) => `Ja, ${name} ist jetzt geöffnet (Öffnungszeiten: ${hours}).`,
-  openNo: (name, hours) => `Nein, ${name} ist gerade geschlossen. Öffnungszeiten: ${hours}.`,
+  openYes: (name, until) => `Ja, ${name} ist jetzt geöffnet${until ? `, ${until}` : ''}.`,
+  openNo: (name, opens) => `Nein, ${name} ist gerade geschlossen${opens ? `; es öffnet ${opens}` : ''}.`,
   openUnknown: (name) => `Ich weiß nicht, ob ${name} jetzt geöffnet ist: Wir haben keine Öffnungszeiten dafür.`,
   hours: (name, hours) => `Öffnungszeiten von ${name}: ${hours}.`,
   address: (name, address) => `Die Adresse von ${name} ist ${address}.`,
@@ -274,8 +434,45 @@ const de: Messages = {
 
 const nl: Messages = {
   ...numbers('nl'),
-  found: (shown, total, place) =>
-    `${total > shown ? `Ik heb ${total} plekken${place ? ` in ${place}` : ''} gevonden; dit zijn de ${shown} best beoordeelde` : shown === 1 ? `Ik heb één plek${place ? ` in ${place}` : ''} gevonden` : `Ik heb ${shown} plekken${place ? ` in ${place}` : ''} gevonden`}:`,
+  lead: (total, shown, town, when, top) => {
+    const where = scope('in', 'open')(town, when);
+    if (total === 1) return `Ik heb één plek${where} gevonden: **${top}**.`;
+    return total > shown
+      ? `Ik heb ${nl.count(total)} plekken${where} gevonden; hier zijn de ${shown} beste, te beginnen met **${top}**.`
+      : `Ik heb ${total} plekken${where} gevonden; mijn eerste tip is **${top}**.`;
+  },
+  mentions: (words) => `noemt ‘${words}’`,
+  described: (quote) => `volgens de beschrijving ‘${quote}’`,
+  onlyDescribed: (noun) => `Geen plek staat vermeld met ‘${noun}’; deze noemen het in hun beschrijving.`,
+  widened: (asked, words) => `Niets staat vermeld als ‘${asked}’; deze plekken noemen ‘${words}’.`,
+  until: ({ time, inDays, weekday }) => `tot ${nl.opensAt({ time, inDays, weekday }).replace(/^om /, '')}`,
+  closesAt: (name, until) => `${name} is nu open, ${until}.`,
+  openAllDay: (name) => `${name} is 24 uur per dag open.`,
+  when: ({ day, part }) => {
+    if (part === 'now') return 'nu';
+    const parts = { morning: 'ochtend', lunch: 'middag', afternoon: 'middag', evening: 'avond' } as const;
+    if (day === undefined || day === 'today')
+      return part ? { morning: 'vanochtend', lunch: 'tussen de middag', afternoon: 'vanmiddag', evening: 'vanavond' }[part] : 'vandaag';
+    if (day === 'tomorrow') return part ? `morgen${parts[part]}` : 'morgen';
+    return `op ${NL_DAYS[day]}${part ? parts[part] : ''}`;
+  },
+  openWhen: (name, when, ranges) => `Ja, ${name} is ${when} open: ${ranges}.`,
+  closedWhen: (name, when) => `Nee, ${name} is ${when} gesloten.`,
+  noneOpenWhen: (when, first, at) => `Niets daarvan is ${when} open; als eerste gaat daarna **${first}** open, ${at}.`,
+  noneOpenWhenUnknown: (when) => `Volgens hun openingstijden is er ${when} niets open.`,
+  openDuring: (ranges) => `open ${ranges}`,
+  more: (shown, left) => `Hier zijn er nog ${shown}${left ? ` (en daarna nog ${left})` : ''}:`,
+  noMore: 'Meer heb ik voor die vraag niet gevonden. Vraag me iets anders, of naar een andere plaats.',
+  others: (name) => `Hier zijn andere plekken in plaats van ${name}:`,
+  fromYou: (distance) => `${distance} van je vandaan`,
+  fromBeach: (distance) => `${distance} van het strand`,
+  nearestFirst: 'Dezelfde plekken, de dichtstbijzijnde eerst:',
+  closestToBeachFirst: 'Dezelfde plekken, het dichtst bij het strand eerst:',
+  noPosition: 'Ik weet niet waar je bent (je browser heeft geen locatie gedeeld), dus ze zijn niet op afstand gesorteerd.',
+  betterRated: (a, ra, b, rb) => `**${a}** is beter beoordeeld (${nl.decimal(ra)}★) dan **${b}** (${nl.decimal(rb)}★).`,
+  sameRating: (a, b, r) => `**${a}** en **${b}** zijn even goed beoordeeld: ${nl.decimal(r)}★.`,
+  cheaperThan: (a, b, la, lb) => `**${a}** (${'€'.repeat(la)}) is goedkoper dan **${b}** (${'€'.repeat(lb)}).`,
+  samePrice: (a, b) => `**${a}** en **${b}** zitten in dezelfde prijsklasse.`,
   filtered: (count, noun) => `${count === 1 ? 'Eén daarvan' : `${count} daarvan`} — ${noun}:`,
   filteredNone: (noun) => `Geen van die plekken past: ${noun}.`,
   without: (words) => `Geen van de plekken die bij de rest van je vraag passen noemt ‘${words}’; hier zijn ze zonder dat.`,
@@ -285,12 +482,7 @@ const nl: Messages = {
   noneOpenUnknown: 'Voor zover we weten is er nu niets open:',
   cheaperFirst: 'Dezelfde plekken, de goedkoopste eerst:',
   pricesUnknown: 'De prijzen van die plekken ken ik niet.',
-  opensAt: ({ time, inDays, weekday }) =>
-    inDays === 0
-      ? `om ${time}`
-      : inDays === 1
-        ? `morgen om ${time}`
-        : `op ${['zondag', 'maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag'][weekday]} om ${time}`,
+  opensAt: ({ time, inDays, weekday }) => (inDays === 0 ? `om ${time}` : inDays === 1 ? `morgen om ${time}` : `op ${NL_DAYS[weekday]} om ${time}`),
   filteredNoneUnnamed: 'Geen van die plekken past bij je vraag.',
   noResults: (query, destination) =>
     `Sorry, ik heb niets gevonden voor „${query}” in de catalogus van ${destination}. Vraag me naar restaurants, stranden, musea, activiteiten of praktische adressen.`,
@@ -299,8 +491,8 @@ const nl: Messages = {
   yes: (name, noun) => `Ja — ${name}: ${noun}.`,
   no: (name, noun) => `Nee — volgens onze informatie geldt dat niet voor ${name} (${noun}).`,
   unknownAttribute: (name, noun) => `Dat weet ik niet: we hebben geen informatie over „${noun}” voor ${name}.`,
-  openYes: (name, hours) => `Ja, ${name} is nu open (openingstijden: ${hours}).`,
-  openNo: (name, hours) => `Nee, ${name} is nu gesloten. Openingstijden: ${hours}.`,
+  openYes: (name, until) => `Ja, ${name} is nu open${until ? `, ${until}` : ''}.`,
+  openNo: (name, opens) => `Nee, ${name} is nu gesloten${opens ? `; het gaat ${opens} open` : ''}.`,
   openUnknown: (name) => `Ik weet niet of ${name} nu open is: we hebben geen openingstijden.`,
   hours: (name, hours) => `Openingstijden van ${name}: ${hours}.`,
   address: (name, address) => `Het adres van ${name} is ${address}.`,
@@ -337,4 +529,103 @@ const nl: Messages = {
   subcategories: SUBCATEGORY_LABELS.nl,
 };
 
-export const MESSAGES: Record<Language, Messages> = { en, es, de, nl };
+const fr: Messages = {
+  ...numbers('fr'),
+  lead: (total, shown, town, when, top) => {
+    const where = scope('à', 'ouverts')(town, when);
+    if (total === 1) return `J’ai trouvé un lieu${where.replace(' ouverts ', ' ouvert ')} : **${top}**.`;
+    return total > shown
+      ? `J’ai trouvé ${fr.count(total)} lieux${where} ; voici les ${shown} meilleurs, à commencer par **${top}**.`
+      : `J’ai trouvé ${total} lieux${where} ; ma première suggestion est **${top}**.`;
+  },
+  mentions: (words) => `mentionne « ${words} »`,
+  described: (quote) => `sa description dit « ${quote} »`,
+  onlyDescribed: (noun) => `Aucun lieu n’est répertorié avec « ${noun} » ; ceux-ci le disent dans leur description.`,
+  widened: (asked, words) => `Rien n’est répertorié comme « ${asked} » ; ces lieux mentionnent « ${words} ».`,
+  until: ({ time, inDays, weekday }) => `jusqu’à ${inDays === 0 ? '' : inDays === 1 ? 'demain ' : `${FR_DAYS[weekday]} `}${time}`,
+  closesAt: (name, until) => `${name} est ouvert en ce moment, ${until}.`,
+  openAllDay: (name) => `${name} est ouvert 24 heures sur 24.`,
+  when: ({ day, part }) => {
+    if (part === 'now') return 'en ce moment';
+    const parts = { morning: 'matin', lunch: 'midi', afternoon: 'après-midi', evening: 'soir' } as const;
+    if (day === undefined || day === 'today')
+      return part ? { morning: 'ce matin', lunch: 'ce midi', afternoon: 'cet après-midi', evening: 'ce soir' }[part] : 'aujourd’hui';
+    const dayWord = day === 'tomorrow' ? 'demain' : FR_DAYS[day]!;
+    return part ? `${dayWord} ${parts[part]}` : dayWord;
+  },
+  openWhen: (name, when, ranges) => `Oui, ${name} est ouvert ${when} : ${ranges}.`,
+  closedWhen: (name, when) => `Non, ${name} est fermé ${when}.`,
+  noneOpenWhen: (when, first, at) => `Rien de ce que j’ai trouvé n’est ouvert ${when} ; le premier à ouvrir ensuite est **${first}**, ${at}.`,
+  noneOpenWhenUnknown: (when) => `D’après leurs horaires, aucun n’est ouvert ${when}.`,
+  openDuring: (ranges) => `ouvert ${ranges}`,
+  more: (shown, left) => `En voici ${shown} de plus${left ? ` (et encore ${left} après)` : ''} :`,
+  noMore: 'C’est tout ce que j’ai trouvé pour cette question. Demandez-moi autre chose, ou dans une autre ville.',
+  others: (name) => `Voici d’autres lieux à la place de ${name} :`,
+  fromYou: (distance) => `à ${distance} de vous`,
+  fromBeach: (distance) => `à ${distance} de la plage`,
+  nearestFirst: 'Les mêmes lieux, les plus proches de vous d’abord :',
+  closestToBeachFirst: 'Les mêmes lieux, les plus proches de la plage d’abord :',
+  noPosition: 'Je ne sais pas où vous êtes (votre navigateur n’a pas partagé de position) : ils ne sont donc pas triés par distance.',
+  betterRated: (a, ra, b, rb) => `**${a}** est mieux noté (${fr.decimal(ra)}★) que **${b}** (${fr.decimal(rb)}★).`,
+  sameRating: (a, b, r) => `**${a}** et **${b}** ont la même note : ${fr.decimal(r)}★.`,
+  cheaperThan: (a, b, la, lb) => `**${a}** (${'€'.repeat(la)}) est moins cher que **${b}** (${'€'.repeat(lb)}).`,
+  samePrice: (a, b) => `**${a}** et **${b}** sont dans la même gamme de prix.`,
+  filtered: (count, noun) => `${count === 1 ? 'L’un d’eux' : `${count} d’entre eux`} — ${noun} :`,
+  filteredNone: (noun) => `Aucun de ces lieux ne correspond : ${noun}.`,
+  without: (words) => `Aucun des lieux qui correspondent au reste de votre question ne mentionne « ${words} » ; les voici sans cela.`,
+  withoutUnnamed: 'Aucun lieu ne mentionne tout ce que vous demandez ; voici ceux qui correspondent au reste de votre question.',
+  unknownTown: (town, towns) => `Je ne connais que des lieux à ${list('fr', towns)} : je n’ai rien à ${town}.`,
+  noneOpen: (first, when) => `Rien n’est ouvert en ce moment ; le premier à ouvrir est ${first}, ${when} :`,
+  noneOpenUnknown: 'Pour autant que nous le sachions, aucun n’est ouvert en ce moment :',
+  cheaperFirst: 'Les mêmes lieux, du moins cher au plus cher :',
+  pricesUnknown: 'Je ne connais pas les prix de ces lieux.',
+  opensAt: ({ time, inDays, weekday }) => (inDays === 0 ? `à ${time}` : inDays === 1 ? `demain à ${time}` : `${FR_DAYS[weekday]} à ${time}`),
+  filteredNoneUnnamed: 'Aucun de ces lieux ne correspond à votre demande.',
+  noResults: (query, destination) =>
+    `Désolé, je n’ai rien trouvé pour « ${query} » dans le catalogue de ${destination}. Vous pouvez me demander des restaurants, des plages, des musées, des activités ou des services pratiques.`,
+  whichPlace: 'De quel lieu parlez-vous ? Demandez-moi d’abord des restaurants, des plages ou des activités, puis l’un d’eux.',
+  onlyN: (count) => `Ma dernière réponse n’avait que ${count} ${count === 1 ? 'lieu' : 'lieux'}.`,
+  yes: (name, noun) => `Oui — ${name} : ${noun}.`,
+  no: (name, noun) => `Non — d’après nos informations, ${name} ne le propose pas (${noun}).`,
+  unknownAttribute: (name, noun) => `Je ne sais pas : nous n’avons pas d’information sur « ${noun} » pour ${name}.`,
+  openYes: (name, until) => `Oui, ${name} est ouvert en ce moment${until ? `, ${until}` : ''}.`,
+  openNo: (name, opens) => `Non, ${name} est fermé en ce moment${opens ? ` ; il ouvre ${opens}` : ''}.`,
+  openUnknown: (name) => `Je ne sais pas si ${name} est ouvert en ce moment : nous n’avons pas ses horaires.`,
+  hours: (name, hours) => `Horaires de ${name} : ${hours}.`,
+  address: (name, address) => `L’adresse de ${name} est ${address}.`,
+  phone: (name, phone) => `Le numéro de téléphone de ${name} est ${phone}.`,
+  website: (name, website) => `Le site web de ${name} est ${website}.`,
+  price: (name, level) => `${name} est ${['bon marché', 'à prix moyens', 'plutôt cher', 'cher'][level - 1]} (${'€'.repeat(level)}).`,
+  rating: (name, rating, reviews) => `${name} a une note de ${fr.decimal(rating)} sur 5${reviews ? ` (${fr.count(reviews)} avis)` : ''}.`,
+  dontKnow: (name, what) =>
+    `Je ne connais pas ${{ address: 'l’adresse', phone: 'le numéro de téléphone', website: 'le site web', hours: 'les horaires', price: 'le niveau de prix', rating: 'la note' }[what]} de ${name}.`,
+  selected: (name, subcategory) => `${name} (${subcategory}) :`,
+  greeting: (destination) => `Bonjour ! Je suis HoliBot, votre guide de ${destination}. Demandez-moi où manger, vous baigner, vous promener ou quoi visiter.`,
+  thanks: 'Avec plaisir ! Demandez-moi tout ce que vous voulez sur votre séjour.',
+  goodbye: (destination) =>
+    `Au revoir, et profitez bien de ${destination} ! Je suis là quand vous cherchez où manger, vous baigner, vous promener ou quoi visiter.`,
+  offTopic: (destination) =>
+    `Je ne peux vous aider que pour les lieux de ${destination} : où manger, vous baigner, vous promener ou quoi visiter. Que cherchez-vous ?`,
+  help: (destination) =>
+    `Je connais les lieux de ${destination} : restaurants, cafés, plages, musées, activités, boutiques et adresses pratiques. Essayez « meilleurs restaurants », « plages pour chiens » ou « musées », puis « lequel a une terrasse ? » ou « l’adresse du premier ? ».`,
+  reviews: 'avis',
+  openNow: 'ouvert',
+  closedNow: 'fermé',
+  closedKeyword: 'fermé',
+  addressLabel: 'Adresse',
+  attributes: {
+    outdoorSeating: 'terrasse',
+    wheelchair: 'accessible en fauteuil roulant',
+    vegetarian: 'plats végétariens',
+    vegan: 'plats végans',
+    dogs: 'chiens acceptés',
+    kids: 'adapté aux familles',
+    free: 'gratuit',
+    cheap: 'bon marché (€–€€)',
+    expensive: 'haut de gamme (€€€–€€€€)',
+    openNow: 'ouvert en ce moment',
+  },
+  subcategories: SUBCATEGORY_LABELS.fr,
+};
+
+export const MESSAGES: Record<Language, Messages> = { en, es, de, nl, fr };

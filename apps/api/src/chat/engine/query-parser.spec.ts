@@ -116,3 +116,43 @@ describe('QueryParser with the catalogue vocabulary', () => {
     expect(parsed.languageCandidates).toEqual(['de', 'nl']);
   });
 });
+
+describe('QueryParser: French, time words and moves on the last list', () => {
+  it('understands French questions as it does the other four languages', () => {
+    const dinner = parse('où manger une paella ce soir ?');
+    expect(dinner.language).toBe('fr');
+    expect(dinner.topics.map((t) => t.key)).toEqual(['restaurants', 'paella']);
+    expect(dinner.when).toEqual({ day: 'today', part: 'evening' });
+    expect(parse('des plages pour chiens').attributes).toEqual(new Set(['dogs']));
+    expect(parse('quel est le numéro de téléphone du deuxième ?')).toMatchObject({ language: 'fr', ordinal: 2, fields: new Set(['phone']) });
+    expect(parse('et le premier ?')).toMatchObject({ language: 'fr', ordinal: 1 });
+    // "Xàbia", "Plaça": Catalan place names are no sign of French.
+    expect(parse('beaches in Plaça Xàbia').language).toBe('en');
+  });
+
+  it('reads time words per language, adding a day and a part of it', () => {
+    expect(parse('paella tonight').when).toEqual({ day: 'today', part: 'evening' });
+    expect(parse('¿qué está abierto mañana por la mañana?').when).toEqual({ day: 'tomorrow', part: 'morning' });
+    expect(parse('Ist es am Sonntag geöffnet?').when).toEqual({ day: 0 });
+    expect(parse('morgen abend essen').when).toEqual({ day: 'tomorrow', part: 'evening' });
+    expect(parse('waar kan ik lunchen voor de lunch').when).toEqual({ part: 'lunch' });
+    expect(parse('restaurants open now').attributes).toEqual(new Set(['openNow']));
+    expect(parse('Guten Morgen').when).toBeNull();
+  });
+
+  it('"when does it close?" is the closing time, not the opening hours; "hoe laat gaat de derde dicht?" too', () => {
+    expect(parse('when does it close?').fields).toEqual(new Set(['hours', 'closes']));
+    expect(parse('Hoe laat gaat de derde dicht?')).toMatchObject({ ordinal: 3, fields: new Set(['hours', 'closes']) });
+    expect(parse('¿a qué hora abre?').fields.has('opens')).toBe(true);
+  });
+
+  it('show more, not that one, near me, near the beach, comparisons', () => {
+    expect(parse('show more').more).toBe(true);
+    expect(parse('¿hay otros?').more).toBe(true);
+    expect(parse('not that one').exclude).toBe(true);
+    expect(parse('etwas anderes').exclude).toBe(true);
+    expect(parse('restaurants near me').nearMe).toBe(true);
+    expect(parse('closer to the beach?')).toMatchObject({ nearBeach: true, nearMe: false });
+    expect(parse('which is better rated, the first or the second?').ordinals).toEqual([1, 2]);
+  });
+});

@@ -2,7 +2,7 @@ import type { Language } from '@holibot/contracts';
 import { LANGUAGES } from '@holibot/contracts';
 import { words } from '../../common/text.js';
 import type { CatalogueVocabulary } from '../../poi/index.js';
-import { type Attribute, type Field, LEXICON, type Meaning, type Ordinal, type Topic } from './lexicon.js';
+import { type Attribute, type Field, LEXICON, type Meaning, type Ordinal, type Topic, type When } from './lexicon.js';
 
 /** What a question asks, as far as the lexicon and the catalogue's city names tell. */
 export interface ParsedQuery {
@@ -15,6 +15,8 @@ export interface ParsedQuery {
   attributes: Set<Attribute>;
   fields: Set<Field>;
   ordinal: Ordinal | null;
+  /** Every ordinal, in order ("the first or the second?" compares them). */
+  ordinals: Ordinal[];
   which: boolean;
   it: boolean;
   best: boolean;
@@ -23,6 +25,16 @@ export interface ParsedQuery {
   bye: boolean;
   /** "Cheaper?": the last list least expensive first. */
   cheaper: boolean;
+  /** "Show more", "others?". */
+  more: boolean;
+  /** "Not that one", "something else". */
+  exclude: boolean;
+  /** "Near me", "the closest". */
+  nearMe: boolean;
+  /** "Near the beach", "closer to the beach". */
+  nearBeach: boolean;
+  /** The time the question asks about ("tonight", "on Sunday", "tomorrow morning"); null for none. */
+  when: When | null;
   offTopic: boolean;
   help: boolean;
   /** City keys named in the question. */
@@ -49,7 +61,8 @@ interface Sense {
 
 const MAX_PHRASE_WORDS = 4;
 /** "in Benidorm", "en Jávea", "bei Dénia", "near Moraira": up to three capitalised words. */
-const TOWN_AFTER_PREPOSITION = /(?:^|[\s,(])(?:in|near|around|en|cerca de|im|bei|nahe|bij|nabij)\s+(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2})/gu;
+const TOWN_AFTER_PREPOSITION =
+  /(?:^|[\s,(])(?:in|near|around|en|cerca de|im|bei|nahe|bij|nabij|à|a|près de)\s+(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2})/gu;
 const MAX_NAME_WORDS = 6;
 
 /** Turns questions into ParsedQuery; built once (lexicon indexes), used for every question. */
@@ -57,9 +70,12 @@ export class QueryParser {
   private readonly phrases = new Map<string, Sense[]>();
   /** Single words by length, for typo-tolerant lookup. */
   private readonly singleWords: string[] = [];
+  /** Every term of each topic, in every language: what a looser search looks for in descriptions. */
+  private readonly topicTerms = new Map<string, string[]>();
 
   constructor() {
     for (const [meaning, terms] of LEXICON) {
+      if (meaning.kind === 'topic') this.topicTerms.set(meaning.key, [...new Set(LANGUAGES.flatMap((language) => terms[language] ?? []))]);
       for (const language of LANGUAGES) {
         for (const term of terms[language] ?? []) {
           const key = words(term).join(' ');
@@ -72,6 +88,11 @@ export class QueryParser {
       }
     }
     for (const key of this.phrases.keys()) if (!key.includes(' ') && key.length >= 4) this.singleWords.push(key);
+  }
+
+  /** The words of a topic in every language ("diving": dive, scuba, snorkel, buceo, tauchen, …). */
+  termsOf(key: string): string[] {
+    return this.topicTerms.get(key) ?? [];
   }
 
   parse(question: string, vocabulary: CatalogueVocabulary = EMPTY_VOCABULARY): ParsedQuery {
@@ -120,6 +141,7 @@ export class QueryParser {
       attributes: new Set(),
       fields: new Set(),
       ordinal: null,
+      ordinals: [],
       which: false,
       it: false,
       best: false,
@@ -127,6 +149,11 @@ export class QueryParser {
       thanks: false,
       bye: false,
       cheaper: false,
+      more: false,
+      exclude: false,
+      nearMe: false,
+      nearBeach: false,
+      when: null,
       offTopic: false,
       help: false,
       cities: [],
@@ -211,6 +238,7 @@ function apply(parsed: ParsedQuery, meaning: Meaning, position: number, term: st
   switch (meaning.kind) {
     case 'topic':
       if (!parsed.topics.some((t) => t.key === meaning.key)) parsed.topics.push({ key: meaning.key, topic: meaning.topic, position, term });
+      for (const attribute of meaning.topic.implies ?? []) parsed.attributes.add(attribute);
       break;
     case 'attribute':
       parsed.attributes.add(meaning.attribute);
@@ -219,7 +247,8 @@ function apply(parsed: ParsedQuery, meaning: Meaning, position: number, term: st
       parsed.fields.add(meaning.field);
       break;
     case 'ordinal':
-      parsed.ordinal = meaning.ordinal;
+      parsed.ordinal ??= meaning.ordinal;
+      if (!parsed.ordinals.includes(meaning.ordinal)) parsed.ordinals.push(meaning.ordinal);
       break;
     case 'which':
       parsed.which = true;
@@ -242,6 +271,22 @@ function apply(parsed: ParsedQuery, meaning: Meaning, position: number, term: st
     case 'cheaper':
       parsed.cheaper = true;
       break;
+    case 'more':
+      parsed.more = true;
+      break;
+    case 'exclude':
+      parsed.exclude = true;
+      break;
+    case 'nearMe':
+      parsed.nearMe = true;
+      break;
+    case 'nearBeach':
+      parsed.nearBeach = true;
+      break;
+    case 'when':
+      // "Tomorrow" + "morning": the words add up; a later day or part wins over an earlier one.
+      parsed.when = { ...parsed.when, ...meaning.when };
+      break;
     case 'offTopic':
       parsed.offTopic = true;
       break;
@@ -256,6 +301,8 @@ function apply(parsed: ParsedQuery, meaning: Meaning, position: number, term: st
 const SCRIPT_HINTS: Array<[RegExp, Language]> = [
   [/[¿¡ñ]/i, 'es'],
   [/[ßäöü]/i, 'de'],
+  // Not à, è or ç: Catalan place names (Xàbia, Plaça) have them.
+  [/[ùâêîôûœ]/i, 'fr'],
 ];
 
 /**
@@ -263,7 +310,7 @@ const SCRIPT_HINTS: Array<[RegExp, Language]> = [
  * like ¿ or ß: the languages with the most votes (several on a tie, none when no word tells).
  */
 function detectLanguage(question: string, matched: Sense[][]): Language[] {
-  const votes: Record<Language, number> = { en: 0, es: 0, de: 0, nl: 0 };
+  const votes: Record<Language, number> = { en: 0, es: 0, de: 0, nl: 0, fr: 0 };
   for (const senses of matched) {
     const languages = new Set(senses.flatMap((sense) => sense.languages));
     for (const language of languages) votes[language] += 1 / languages.size;

@@ -21,7 +21,7 @@ import { PROMPT_CANARY } from './prompts.js';
 
 const NOW = new Date('2026-06-10T18:00:00Z');
 const TIMEOUT_MS = 800;
-const EMPTY: ConversationContext = { language: null, lastIntent: null, lastResultIds: [], focusPoiId: null };
+const EMPTY: ConversationContext = { language: null, lastIntent: null, lastResultIds: [], moreResultIds: [], focusPoiId: null };
 // What the built-in engine finds for "tapas restaurants" in the sample catalogue, in its order.
 const TAPAS = { tasca: 18, calpina: 21, tapeo: 19, candiles: 20, salIMar: 17 };
 
@@ -86,7 +86,7 @@ function builtin(): BuiltinAnswerEngine {
 }
 
 function turn(query: string, extra: Partial<TurnInput> = {}): TurnInput {
-  return { query, languageHint: 'en', context: EMPTY, now: NOW, history: async () => [], ...extra };
+  return { query, languageHint: 'en', context: EMPTY, position: null, now: NOW, history: async () => [], ...extra };
 }
 
 async function timed(promise: Promise<EngineAnswer>): Promise<{ answer: EngineAnswer; ms: number }> {

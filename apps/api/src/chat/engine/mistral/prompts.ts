@@ -26,6 +26,7 @@ export const LANGUAGE_NAMES: Record<Language, string> = {
   es: 'Spanish (español)',
   de: 'German (Deutsch)',
   nl: 'Dutch (Nederlands)',
+  fr: 'French (français)',
 };
 
 export interface PromptInput {
