@@ -513,10 +513,10 @@ describe('<holi-bot> component', () => {
     expect($('.unread')).toBeNull();
   });
 
-  it('speaks French, sends French questions without a language, and names the destination the server gives', async () => {
+  it('speaks French, sends French questions as French, and names the destination the server gives', async () => {
     await render({ lang: 'fr', destination: '' });
     expect(launcher().getAttribute('aria-label')).toBe('Discuter avec HoliBot, votre guide local');
-    api.reply({ body: { success: true, data: { destinationName: 'Altea', languages: ['en', 'es', 'de', 'nl'] } } });
+    api.reply({ body: { success: true, data: { destinationName: 'Altea', languages: ['en', 'es', 'de', 'nl', 'fr'] } } });
     launcher().click();
     await settle();
     expect(api.calls[0]).toMatchObject({ method: 'GET', url: `${API}/chat/config` });
@@ -524,7 +524,7 @@ describe('<holi-bot> component', () => {
     api.reply(answer('Voici.'));
     $$('.chip')[1]!.click();
     await settle();
-    expect(api.calls.at(-1)!.body).toEqual({ query: 'Plages pour chiens' });
+    expect(api.calls.at(-1)!.body).toEqual({ query: 'Plages pour chiens', language: 'fr' });
     expect(shadow.activeElement).toBe(input());
   });
 

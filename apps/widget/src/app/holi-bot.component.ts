@@ -15,7 +15,7 @@ import {
   signal,
 } from '@angular/core';
 import type { ChatAnswer, FeedbackReason, Language } from '@holibot/contracts';
-import { FEEDBACK_REASONS, LANGUAGES, MAX_FEEDBACK_COMMENT_LENGTH, MAX_QUERY_LENGTH } from '@holibot/contracts';
+import { FEEDBACK_REASONS, MAX_FEEDBACK_COMMENT_LENGTH, MAX_QUERY_LENGTH } from '@holibot/contracts';
 import { ChatApi, type ApiFailure, type FetchLike } from './chat-api';
 import { ChatSocket } from './chat-socket';
 import { Conversation, type ChatEntry } from './conversation';
@@ -409,11 +409,8 @@ export class HoliBotComponent implements AfterViewChecked {
   private readonly checkStyles = inject(CHECK_STYLES);
 
   protected readonly language = computed(() => resolveLanguage(this.lang() || navigator.language));
-  /** The language asked of the answer engine; French questions go without one until it speaks French. */
-  private readonly answerLanguage = computed<Language | undefined>(() => {
-    const language = this.language();
-    return (LANGUAGES as readonly string[]).includes(language) ? (language as Language) : undefined;
-  });
+  /** The language asked of the answer engine: the widget's own (the engine speaks all five). */
+  private readonly answerLanguage = computed<Language>(() => this.language());
   protected readonly t = computed(() => uiStrings(this.language()));
   protected readonly heading = computed(() => this.titleText() || this.t().title);
   protected readonly greetingText = computed(() => this.greeting() || this.t().greeting);

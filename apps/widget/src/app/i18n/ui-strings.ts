@@ -1,7 +1,7 @@
 import type { FeedbackReason, Language, PoiCategory } from '@holibot/contracts';
 
-/** The widget speaks French too; the answer engine does not yet, so French questions are sent without a language. */
-export type UiLanguage = Language | 'fr';
+/** The languages the widget speaks: those of the answer engine. */
+export type UiLanguage = Language;
 
 /** Every text the widget shows. One file per language fills it in; `{name}` marks a value. */
 export interface UiStrings {
