@@ -423,7 +423,8 @@ export class BuiltinAnswerEngine extends AnswerEngine {
     const target = (parsed.ordinal !== null ? this.pick(previous, parsed.ordinal) : undefined) ?? focus ?? (previous.length === 1 ? previous[0] : undefined);
     if (!target) return this.more(reply, previous);
     const rest = reply.moreIds.map((id) => this.catalogue.get(id)).filter((e): e is CatalogueEntry => !!e && e !== target);
-    const others = [...previous.filter((e) => e !== target), ...rest].slice(0, Math.max(1, previous.length - 1) + (previous.length === 1 ? 0 : 1));
+    // As many places as before: the others, topped up from the rest of the result.
+    const others = [...previous.filter((e) => e !== target), ...rest].slice(0, previous.length);
     const left = rest.filter((e) => !others.includes(e));
     if (others.length === 0) return reply.text(reply.m.noMore, 'follow_up_filter', true, { focusPoiId: null });
     return reply.list(
