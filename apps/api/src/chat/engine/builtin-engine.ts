@@ -10,6 +10,7 @@ import type { Topic } from './lexicon.js';
 import { MESSAGES } from './messages.js';
 import { firstOpeningAfter, openIntervals } from './opening-times.js';
 import { type ParsedQuery, QueryParser } from './query-parser.js';
+import { decideTurn } from './turn-decision.js';
 
 /** How much of a result "show more" can page through after the first answer. */
 const MORE_RESULTS = 50;
@@ -48,48 +49,41 @@ export class BuiltinAnswerEngine extends AnswerEngine {
     const previous = turn.context.lastResultIds.map((id) => this.catalogue.get(id)).filter((e): e is CatalogueEntry => !!e);
     const focus = turn.context.focusPoiId === null ? undefined : this.catalogue.get(turn.context.focusPoiId);
     const named = parsed.named.map((id) => this.catalogue.get(id)).filter((e): e is CatalogueEntry => !!e);
-    const searches = parsed.topics.length > 0 || parsed.freeText.length > 0;
     // Unknown words that some place mentions ("churros", "Salinas") ask for something new;
     // words no place mentions ("lautet", "dicht") are only the way the visitor talks.
     const asksForSomething = () => parsed.freeText.length > 0 && this.catalogue.textScores(parsed.freeText).size > 0;
-    const pointsAtOne = parsed.ordinal !== null || parsed.it || parsed.fields.size > 0;
-
-    // Rules are not up for discussion: an attempt to change or read them is told what HoliBot is
-    // for, before anything else can read its words as a search or a follow-up; the list stays.
-    if (parsed.offTopic) return reply.text(reply.m.offTopic(this.destination()), 'help', false);
-    // "thanks, bye", "hola, ¿qué tal?": small talk that asks for no place is answered as such.
-    const smallTalk = parsed.greeting || parsed.thanks || parsed.bye;
-    const asksForAPlace = parsed.topics.length > 0 || parsed.attributes.size > 0 || parsed.cities.length > 0 || named.length > 0 || parsed.fields.size > 0;
-    if (smallTalk && !asksForAPlace && parsed.ordinal === null && !asksForSomething()) return this.smallTalk(parsed, reply);
-    // "Is Trattoria Da Luca open?", "phone number of Sushi Kaze": about a place named in full.
-    if (named.length > 0 && parsed.topics.length === 0) return this.about(parsed, reply, named, false);
-    // With a list on the table, a question that names nothing new but points back ("the second
-    // one", "which ones", "and vegan?", "show more", "open tonight?") is about that list, in
-    // whatever words ("do they allow dogs?", "wie lautet die Telefonnummer des ersten?"); "which …"
-    // always is ("which one is romantic?").
-    const movesTheList = parsed.more || parsed.exclude || parsed.nearMe || parsed.nearBeach || parsed.when !== null || parsed.ordinals.length > 1;
-    const refersBack = pointsAtOne || parsed.which || parsed.cheaper || parsed.attributes.size > 0 || parsed.cities.length > 0 || movesTheList;
-    if (previous.length > 0 && parsed.topics.length === 0 && refersBack && (parsed.which || !asksForSomething())) {
-      return this.followUp(parsed, reply, previous, focus);
+    const decision = decideTurn(parsed, { previous, asksForSomething, named: named.length });
+    switch (decision.route) {
+      // The list stays: "the first one" still works after these.
+      case 'offTopic':
+        return reply.text(reply.m.offTopic(this.destination()), 'help', false);
+      case 'smallTalk':
+        return this.smallTalk(parsed, reply);
+      case 'aboutNamed':
+        return this.about(parsed, reply, named, false);
+      case 'followUp':
+        return this.followUp(parsed, reply, previous, focus);
+      case 'unknownTown': {
+        const towns = [...new Set(this.catalogue.vocabulary().cities.values())].map((key) => this.catalogue.cityName(key)).slice(0, 8);
+        return reply.text(reply.m.unknownTown(parsed.unknownTown!, towns), 'no_results', false, { lastResultIds: [], moreResultIds: [], focusPoiId: null });
+      }
+      case 'whichPlace':
+        return reply.text(reply.m.whichPlace, 'help', false);
+      case 'search': {
+        // "Cheaper" with no list to compare: cheap places.
+        if (parsed.cheaper) parsed.attributes.add('cheap');
+        // "Where for lunch?", "something tonight?": a meal time with no kind of place asks where to eat.
+        const placeTopics = parsed.topics.filter((t) => t.topic.subcategories || t.topic.categories);
+        if (when && (when.part === 'lunch' || when.part === 'evening') && placeTopics.length === 0 && parsed.freeText.length === 0) {
+          parsed.topics.push({ key: 'restaurants', topic: { subcategories: ['Restaurants'] }, position: 0, term: '' });
+        }
+        return this.search(parsed, reply);
+      }
+      case 'help':
+        return reply.text(reply.m.help(this.destination()), 'help', false);
+      case 'noResults':
+        return reply.text(reply.m.noResults(turn.query.trim().slice(0, 80), this.destination()), 'no_results', false);
     }
-    // "Beaches in Benidorm" with no Benidorm in the catalogue: said, never answered with Calpe's.
-    if (parsed.unknownTown && named.length === 0) {
-      const towns = [...new Set(this.catalogue.vocabulary().cities.values())].map((key) => this.catalogue.cityName(key)).slice(0, 8);
-      return reply.text(reply.m.unknownTown(parsed.unknownTown, towns), 'no_results', false, { lastResultIds: [], moreResultIds: [], focusPoiId: null });
-    }
-    if ((pointsAtOne || parsed.more || parsed.exclude) && !searches) return reply.text(reply.m.whichPlace, 'help', false);
-    // "Cheaper" with no list to compare: cheap places.
-    if (parsed.cheaper) parsed.attributes.add('cheap');
-    // "Where for lunch?", "something tonight?": a meal time with no kind of place asks where to eat.
-    const placeTopics = parsed.topics.filter((t) => t.topic.subcategories || t.topic.categories);
-    if (when && (when.part === 'lunch' || when.part === 'evening') && placeTopics.length === 0 && parsed.freeText.length === 0) {
-      parsed.topics.push({ key: 'restaurants', topic: { subcategories: ['Restaurants'] }, position: 0, term: '' });
-    }
-    if (searches || parsed.topics.length > 0 || parsed.attributes.size > 0 || parsed.cities.length > 0 || when) return this.search(parsed, reply);
-    // Nothing to search for: words we do not know. The conversation's list is kept, so "the
-    // first one" still works after a stray message.
-    if (parsed.help || (parsed.freeText.length === 0 && parsed.corrected.length === 0)) return reply.text(reply.m.help(this.destination()), 'help', false);
-    return reply.text(reply.m.noResults(turn.query.trim().slice(0, 80), this.destination()), 'no_results', false);
   }
 
   /**
@@ -347,7 +341,18 @@ export class BuiltinAnswerEngine extends AnswerEngine {
       const best = [...previous].sort((a, b) => b.quality - a.quality)[0]!;
       return this.about(parsed, reply, [best], true);
     }
-    // "Which one is romantic?": narrow the last list to the places that mention the words.
+    // "Which one is romantic?", "which has a sea view?": the places of the list whose text says so.
+    const qualities = parsed.topics.filter((t) => t.topic.mentions);
+    if (!pointsAtOne && parsed.which && qualities.length > 0) {
+      const mentions = this.catalogue.textScoresAny(qualities.flatMap((t) => t.topic.mentions!));
+      return this.narrowed(
+        reply,
+        previous,
+        previous.filter((entry) => mentions.has(entry.poi.id)).map((entry) => ({ entry, score: entry.quality / 5 })),
+        qualities.map((t) => t.term).join(', '),
+      );
+    }
+    // "Which one is delicious?": narrow the last list to the places that mention the words.
     if (!pointsAtOne && parsed.which && attributes.length === 0 && parsed.freeText.length > 0) {
       const mentions = this.catalogue.textScores(parsed.freeText);
       return this.narrowed(
