@@ -158,7 +158,7 @@ export class PoiCatalogue implements OnApplicationShutdown {
     const version = await this.currentVersion();
     const pois = await this.dataSource.getRepository(Poi).find({ where: { active: true }, order: { id: 'ASC' } });
     const entries = pois.map((poi) => this.entry(poi));
-    const towns = assignTowns(entries);
+    const towns = assignTowns(entries, this.config.destinationAliases);
     const index = PoiCatalogue.emptyIndex();
     const documents = entries.map(({ poi }) => toDocument(poi));
     index.addAll(documents);
@@ -343,32 +343,74 @@ function nameIndex(entries: CatalogueEntry[]): Map<string, number[]> {
 
 const NEAREST_TOWN_KM = 15;
 
+/** "Xàbia/Jávea", "Calp - Calpe": a bilingual addr:city value names one town in two ways. */
+const BILINGUAL = /\s*(?:\/|\s-\s)\s*/;
+
 /**
- * Gives each entry a town key. Spellings that differ only by a final letter (Calp/Calpe) are
- * one town; a POI without addr:city belongs to the nearest town's centre within 15 km.
+ * Gives each entry a town key. The ways the catalogue writes one town are one town: spellings
+ * that differ only by a final letter (Calp/Calpe), the halves of a bilingual value
+ * ("Xàbia/Jávea"), spellings that share an `addr:postcode` (Xàbia and Jávea, both 03730), and
+ * DESTINATION_ALIASES pairs. Its name is the most used spelling. A POI without addr:city belongs
+ * to the nearest town's centre within 15 km.
  */
-function assignTowns(entries: CatalogueEntry[]): { words: Map<string, string>; names: Map<string, string> } {
+function assignTowns(entries: CatalogueEntry[], aliases: ReadonlyArray<readonly [string, string]>): { words: Map<string, string>; names: Map<string, string> } {
   const spellings = new Map<string, Map<string, number>>();
+  const parent = new Map<string, string>();
+  const find = (name: string): string => {
+    let root = name;
+    while (parent.get(root) !== root) root = parent.get(root)!;
+    parent.set(name, root);
+    return root;
+  };
+  const union = (a: string, b: string) => {
+    const [ra, rb] = [find(a), find(b)];
+    if (ra === rb) return;
+    // The shorter name is the key, as the final-letter rule always made it ("calp" for Calpe).
+    if (ra.length <= rb.length) parent.set(rb, ra);
+    else parent.set(ra, rb);
+  };
+  const count = (normalized: string, written: string) => {
+    if (!parent.has(normalized)) parent.set(normalized, normalized);
+    const counts = spellings.get(normalized) ?? new Map<string, number>();
+    counts.set(written, (counts.get(written) ?? 0) + 1);
+    spellings.set(normalized, counts);
+  };
+  const byPostcode = new Map<string, string>();
   for (const { poi } of entries) {
     if (!poi.city) continue;
-    const normalized = normalizeText(poi.city).trim();
-    const counts = spellings.get(normalized) ?? new Map<string, number>();
-    counts.set(poi.city, (counts.get(poi.city) ?? 0) + 1);
-    spellings.set(normalized, counts);
+    const whole = normalizeText(poi.city).trim();
+    count(whole, poi.city);
+    const halves = poi.city.split(BILINGUAL).filter(Boolean);
+    for (const half of halves.length > 1 ? halves : []) {
+      count(normalizeText(half).trim(), half.trim());
+      union(whole, normalizeText(half).trim());
+    }
+    const postcode = poi.tags?.['addr:postcode']?.trim();
+    if (postcode) {
+      const other = byPostcode.get(postcode);
+      if (other) union(other, whole);
+      else byPostcode.set(postcode, whole);
+    }
   }
-  const keyOf = new Map<string, string>();
   const sorted = [...spellings.keys()].sort((a, b) => a.length - b.length);
   for (const name of sorted) {
     const base = sorted.find((other) => other.length < name.length && name.length - other.length <= 1 && name.startsWith(other) && other.length >= 4);
-    keyOf.set(name, base ? (keyOf.get(base) ?? base) : name);
+    if (base) union(base, name);
   }
+  for (const [alias, town] of aliases) {
+    const [a, t] = [normalizeText(alias).trim(), normalizeText(town).trim()];
+    if (parent.has(a) && parent.has(t)) union(t, a);
+  }
+  const keyOf = new Map([...spellings.keys()].map((name) => [name, find(name)]));
+  // The name shown: the spelling most places use, a bilingual value only when nothing else is used.
   const names = new Map<string, string>();
   const totals = new Map<string, number>();
   for (const [normalized, counts] of spellings) {
     const key = keyOf.get(normalized)!;
-    for (const [spelling, count] of counts) {
-      if (count > (totals.get(key) ?? 0)) {
-        totals.set(key, count);
+    for (const [spelling, n] of counts) {
+      const weight = BILINGUAL.test(spelling) ? n / 1000 : n;
+      if (weight > (totals.get(key) ?? 0)) {
+        totals.set(key, weight);
         names.set(key, spelling);
       }
     }

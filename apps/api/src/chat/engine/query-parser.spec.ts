@@ -157,3 +157,15 @@ describe('QueryParser: French, time words and moves on the last list', () => {
     expect(parse('which is better rated, the first or the second?').ordinals).toEqual([1, 2]);
   });
 });
+
+describe('QueryParser: a town the catalogue does not have', () => {
+  it('capitalised or not, after a word for "in"; never a month, a season, a language or a word the catalogue uses', () => {
+    expect(parse('beaches in Benidorm').unknownTown).toBe('Benidorm');
+    expect(parse('beaches in benidorm').unknownTown).toBe('benidorm');
+    expect(parse('¿playas en benidorm?').unknownTown).toBe('benidorm');
+    expect(parse('plages à Benidorm').unknownTown).toBe('Benidorm');
+    for (const question of ['beaches in august', 'museums in english', 'restaurants in calpe', 'beaches in summer?', 'playas en verano', 'kitchen in green']) {
+      expect([question, parse(question).unknownTown]).toEqual([question, null]);
+    }
+  });
+});

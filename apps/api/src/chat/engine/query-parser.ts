@@ -64,6 +64,17 @@ const MAX_PHRASE_WORDS = 4;
 const TOWN_AFTER_PREPOSITION =
   /(?:^|[\s,(])(?:in|near|around|en|cerca de|im|bei|nahe|bij|nabij|à|a|près de)\s+(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2})/gu;
 const MAX_NAME_WORDS = 6;
+/** The same, in lower case, one word at the end of the question or before punctuation: "en altea?". */
+const LOWERCASE_TOWN_AFTER_PREPOSITION = /(?:^|[\s,(])(?:in|near|en|bei|bij|à|a)\s+(\p{Ll}[\p{L}'’-]+)(?=\s*[?!.,]?\s*$)/gu;
+/** Words that follow "in" and are no town: months, seasons, languages, common places. */
+// prettier-ignore
+const NOT_TOWNS = new Set([
+  'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'spring', 'summer', 'autumn', 'winter', 'english', 'spanish', 'german', 'dutch', 'french', 'total', 'general', 'advance', 'person', 'cash',
+  'enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre', 'primavera', 'verano', 'otono', 'invierno', 'ingles', 'espanol', 'aleman', 'frances', 'coche', 'bici', 'familia', 'pareja', 'efectivo',
+  'januar', 'februar', 'marz', 'juni', 'juli', 'oktober', 'dezember', 'fruhling', 'sommer', 'herbst', 'englisch', 'spanisch', 'deutsch', 'franzosisch', 'regen',
+  'januari', 'februari', 'maart', 'augustus', 'lente', 'zomer', 'najaar', 'engels', 'spaans', 'duits', 'frans', 'contanten',
+  'janvier', 'fevrier', 'mars', 'avril', 'juin', 'juillet', 'aout', 'septembre', 'octobre', 'novembre', 'decembre', 'printemps', 'automne', 'hiver', 'anglais', 'espagnol', 'allemand', 'francais', 'pied', 'voiture', 'velo', 'especes', 'famille', 'couple',
+]);
 
 /** Turns questions into ParsedQuery; built once (lexicon indexes), used for every question. */
 export class QueryParser {
@@ -198,6 +209,13 @@ export class QueryParser {
       if (words(written).some((word) => this.phrases.has(word))) continue;
       if ([...vocabulary.names.keys()].some((name) => ` ${name} `.includes(` ${normalized} `))) continue;
       return written.slice(0, 40);
+    }
+    // Written in lower case ("beaches in benidorm"): one word no place, lexicon or calendar uses.
+    for (const match of question.matchAll(LOWERCASE_TOWN_AFTER_PREPOSITION)) {
+      const [word] = words(match[1]!);
+      if (!word || word.length < 4 || vocabulary.cities.has(word) || vocabulary.knownWords.has(word) || this.phrases.has(word) || this.closest(word)) continue;
+      if (NOT_TOWNS.has(word)) continue;
+      return match[1]!.slice(0, 40);
     }
     return null;
   }
