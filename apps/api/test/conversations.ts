@@ -434,7 +434,7 @@ export function answerQualityTests(client: () => ChatClient): void {
     const picked = await client().ask('the first one', sessionId);
     expect(picked.body.data.pois.map((p: any) => p.id)).toEqual([moreIds[0]]);
     const others = await client().ask('not that one', sessionId);
-    expect(others.body.data.textResponse.startsWith(`Here are other places instead of ${more.body.data.pois[0].name}:`)).toBe(true);
+    expect(others.body.data.textResponse.startsWith('Here are other places instead:')).toBe(true);
     expect(others.body.data.pois.map((p: any) => p.id)).not.toContain(moreIds[0]);
     expect(others.body.data.pois.length).toBeGreaterThan(0);
     // A short result has nothing more.

@@ -319,7 +319,7 @@ function toDocument(poi: Poi): IndexedDocument {
     kind: [
       poi.subcategory,
       ...Object.entries(poi.tags)
-        .filter(([key]) => ['amenity', 'shop', 'tourism', 'leisure', 'natural', 'historic', 'sport'].includes(key))
+        .filter(([key]) => ['amenity', 'shop', 'tourism', 'leisure', 'natural', 'historic', 'sport', 'man_made', 'craft', 'route'].includes(key))
         .map(([, value]) => value.replace(/_/g, ' ')),
     ].join(' '),
   };

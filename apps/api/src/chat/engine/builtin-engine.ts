@@ -39,7 +39,8 @@ export class BuiltinAnswerEngine extends AnswerEngine {
   }
 
   private compose(turn: TurnInput): EngineAnswer {
-    const parsed = this.parser.parse(turn.query, this.catalogue.vocabulary());
+    const prefer = [turn.context.language, turn.languageHint].filter((l): l is Language => l !== null);
+    const parsed = this.parser.parse(turn.query, this.catalogue.vocabulary(), prefer);
     const language = this.language(parsed, turn);
     const asked = { topics: [...new Set(parsed.topics.map((t) => t.key))], attributes: [...parsed.attributes] };
     // "Now" is the open-now filter; other time words are a span the answer reads the hours at.
@@ -433,7 +434,7 @@ export class BuiltinAnswerEngine extends AnswerEngine {
     const left = rest.filter((e) => !others.includes(e));
     if (others.length === 0) return reply.text(reply.m.noMore, 'follow_up_filter', true, { focusPoiId: null });
     return reply.list(
-      reply.m.others(reply.name(target)),
+      reply.m.others,
       others.map((entry) => ({ entry, score: entry.quality / 5 })),
       'follow_up_filter',
       true,

@@ -38,8 +38,8 @@ export interface Messages {
   /** "Show more": the next `shown` places of the last result, `left` more after them. */
   more(shown: number, left: number): string;
   noMore: string;
-  /** "Not that one": other places than the named one. */
-  others(name: string): string;
+  /** "Not that one": other places than the one talked about (not named: an answer names only the places it returns). */
+  others: string;
   distance(meters: number): string;
   fromYou(distance: string): string;
   fromBeach(distance: string): string;
@@ -170,7 +170,7 @@ const en: Messages = {
   openDuring: (ranges) => `open ${ranges}`,
   more: (shown, left) => `Here are ${shown} more${left ? ` (and ${left} after these)` : ''}:`,
   noMore: "That's all I found for that question. Ask me about something else, or in another town.",
-  others: (name) => `Here are other places instead of ${name}:`,
+  others: 'Here are other places instead:',
   fromYou: (distance) => `${distance} from you`,
   fromBeach: (distance) => `${distance} from the beach`,
   nearestFirst: 'The same places, nearest to you first:',
@@ -267,7 +267,7 @@ const es: Messages = {
   openDuring: (ranges) => `abierto ${ranges}`,
   more: (shown, left) => `Aquí tienes ${shown} más${left ? ` (y ${left} después de estos)` : ''}:`,
   noMore: 'Eso es todo lo que he encontrado para esa pregunta. Pregúntame por otra cosa o por otro pueblo.',
-  others: (name) => `Aquí tienes otros lugares en vez de ${name}:`,
+  others: 'Aquí tienes otros lugares:',
   fromYou: (distance) => `a ${distance} de ti`,
   fromBeach: (distance) => `a ${distance} de la playa`,
   nearestFirst: 'Los mismos lugares, del más cercano a ti al más lejano:',
@@ -364,7 +364,7 @@ const de: Messages = {
   openDuring: (ranges) => `geöffnet ${ranges}`,
   more: (shown, left) => `Hier sind ${shown} weitere${left ? ` (danach noch ${left})` : ''}:`,
   noMore: 'Mehr habe ich zu dieser Frage nicht gefunden. Fragen Sie nach etwas anderem oder nach einem anderen Ort.',
-  others: (name) => `Hier sind andere Orte statt ${name}:`,
+  others: 'Hier sind andere Orte:',
   fromYou: (distance) => `${distance} von Ihnen`,
   fromBeach: (distance) => `${distance} vom Strand`,
   nearestFirst: 'Dieselben Orte, die nächsten zuerst:',
@@ -463,7 +463,7 @@ const nl: Messages = {
   openDuring: (ranges) => `open ${ranges}`,
   more: (shown, left) => `Hier zijn er nog ${shown}${left ? ` (en daarna nog ${left})` : ''}:`,
   noMore: 'Meer heb ik voor die vraag niet gevonden. Vraag me iets anders, of naar een andere plaats.',
-  others: (name) => `Hier zijn andere plekken in plaats van ${name}:`,
+  others: 'Hier zijn andere plekken:',
   fromYou: (distance) => `${distance} van je vandaan`,
   fromBeach: (distance) => `${distance} van het strand`,
   nearestFirst: 'Dezelfde plekken, de dichtstbijzijnde eerst:',
@@ -560,7 +560,7 @@ const fr: Messages = {
   openDuring: (ranges) => `ouvert ${ranges}`,
   more: (shown, left) => `En voici ${shown} de plus${left ? ` (et encore ${left} après)` : ''} :`,
   noMore: 'C’est tout ce que j’ai trouvé pour cette question. Demandez-moi autre chose, ou dans une autre ville.',
-  others: (name) => `Voici d’autres lieux à la place de ${name} :`,
+  others: 'Voici d’autres lieux :',
   fromYou: (distance) => `à ${distance} de vous`,
   fromBeach: (distance) => `à ${distance} de la plage`,
   nearestFirst: 'Les mêmes lieux, les plus proches de vous d’abord :',

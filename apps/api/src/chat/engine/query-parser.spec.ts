@@ -164,7 +164,16 @@ describe('QueryParser: a town the catalogue does not have', () => {
     expect(parse('beaches in benidorm').unknownTown).toBe('benidorm');
     expect(parse('¿playas en benidorm?').unknownTown).toBe('benidorm');
     expect(parse('plages à Benidorm').unknownTown).toBe('Benidorm');
-    for (const question of ['beaches in august', 'museums in english', 'restaurants in calpe', 'beaches in summer?', 'playas en verano', 'kitchen in green']) {
+    for (const question of [
+      'beaches in august',
+      'museums in english',
+      'restaurants in calpe',
+      'beaches in summer?',
+      'playas en verano',
+      'kitchen in green',
+      '¿dónde comer a mediodía?',
+      'pizza en la playa',
+    ]) {
       expect([question, parse(question).unknownTown]).toEqual([question, null]);
     }
   });

@@ -59,13 +59,13 @@ interface Sense {
   languages: Language[];
 }
 
-const MAX_PHRASE_WORDS = 4;
+const MAX_PHRASE_WORDS = 5;
 /** "in Benidorm", "en Jávea", "bei Dénia", "near Moraira": up to three capitalised words. */
 const TOWN_AFTER_PREPOSITION =
   /(?:^|[\s,(])(?:in|near|around|en|cerca de|im|bei|nahe|bij|nabij|à|a|près de)\s+(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2})/gu;
 const MAX_NAME_WORDS = 6;
 /** The same, in lower case, one word at the end of the question or before punctuation: "en altea?". */
-const LOWERCASE_TOWN_AFTER_PREPOSITION = /(?:^|[\s,(])(?:in|near|en|bei|bij|à|a)\s+(\p{Ll}[\p{L}'’-]+)(?=\s*[?!.,]?\s*$)/gu;
+const LOWERCASE_TOWN_AFTER_PREPOSITION = /(?:^|[\s,(])(in|near|en|bei|bij|à)\s+(\p{Ll}[\p{L}'’-]+)(?=\s*[?!.,]?\s*$)/gu;
 /** Words that follow "in" and are no town: months, seasons, languages, common places. */
 // prettier-ignore
 const NOT_TOWNS = new Set([
@@ -106,7 +106,11 @@ export class QueryParser {
     return this.topicTerms.get(key) ?? [];
   }
 
-  parse(question: string, vocabulary: CatalogueVocabulary = EMPTY_VOCABULARY): ParsedQuery {
+  /**
+   * `prefer`: the conversation's languages, best first. When the words tie between languages
+   * ("meer": Dutch "more", German "sea"), a word takes its sense in the preferred one.
+   */
+  parse(question: string, vocabulary: CatalogueVocabulary = EMPTY_VOCABULARY, prefer: readonly Language[] = []): ParsedQuery {
     const tokens = words(question);
     type Item = { senses: Sense[]; position: number; term: string } | { city: string } | { text: string } | { named: number[] };
     const matched: Item[] = [];
@@ -145,6 +149,7 @@ export class QueryParser {
       matched.flatMap((item) => ('senses' in item ? [item.senses] : [])),
     );
     const language = candidates.length === 1 ? candidates[0]! : null;
+    const senseLanguage = language ?? prefer.find((l) => candidates.length === 0 || candidates.includes(l)) ?? null;
     const parsed: ParsedQuery = {
       language,
       languageCandidates: candidates,
@@ -189,7 +194,9 @@ export class QueryParser {
       // A word can mean different things in different languages ("die", "es"): take the
       // sense of the question's language, else any sense that is not a stop word.
       const sense =
-        item.senses.find((s) => language !== null && s.languages.includes(language)) ?? item.senses.find((s) => s.meaning.kind !== 'stop') ?? item.senses[0]!;
+        item.senses.find((s) => senseLanguage !== null && s.languages.includes(senseLanguage)) ??
+        item.senses.find((s) => s.meaning.kind !== 'stop') ??
+        item.senses[0]!;
       apply(parsed, sense.meaning, item.position, item.term);
     }
     if (parsed.cities.length === 0) parsed.unknownTown = this.unknownTown(question, vocabulary);
@@ -212,10 +219,11 @@ export class QueryParser {
     }
     // Written in lower case ("beaches in benidorm"): one word no place, lexicon or calendar uses.
     for (const match of question.matchAll(LOWERCASE_TOWN_AFTER_PREPOSITION)) {
-      const [word] = words(match[1]!);
+      const [word] = words(match[2]!);
       if (!word || word.length < 4 || vocabulary.cities.has(word) || vocabulary.knownWords.has(word) || this.phrases.has(word) || this.closest(word)) continue;
-      if (NOT_TOWNS.has(word)) continue;
-      return match[1]!.slice(0, 40);
+      // "en la playa", "à midi": the preposition and the word are a phrase of the lexicon.
+      if (NOT_TOWNS.has(word) || this.phrases.has(`${words(match[1]!).join(' ')} ${word}`)) continue;
+      return match[2]!.slice(0, 40);
     }
     return null;
   }

@@ -123,3 +123,11 @@ describe('decideTurn: follow-up or new question, per language', () => {
     });
   });
 });
+
+describe('decideTurn: meal times', () => {
+  it('"where for lunch?" after a list of beaches is a new search; after restaurants it narrows them', () => {
+    expect(route('where for lunch?', beaches)).toBe('search');
+    expect(route('¿dónde cenar esta noche?', beaches)).toBe('search');
+    expect(route('for lunch?', restaurants)).toBe('followUp');
+  });
+});

@@ -75,6 +75,10 @@ export function decideTurn(parsed: ParsedQuery, situation: TurnSituation): TurnD
   if (score > 0 && !parsed.which && situation.asksForSomething()) vetoes.push('words some place mentions: new search');
   const misfits = [...parsed.attributes].filter((a) => FOOD_ATTRIBUTES.has(a) && !situation.previous.some((e) => e.categories.has('Food & Drinks')));
   if (misfits.length > 0 && !pointsAtOne && !parsed.which) vetoes.push(`${misfits.join(', ')} does not fit the last list: new search`);
+  // "Where for lunch?" after a list of beaches asks where to eat, not which beach is open at noon.
+  const meal = parsed.when?.part === 'lunch' || parsed.when?.part === 'evening';
+  if (meal && !pointsAtOne && !parsed.which && !situation.previous.some((e) => e.categories.has('Food & Drinks')))
+    vetoes.push('a meal time after a list of no places to eat: new search');
   if (situation.previous.length === 0) vetoes.push('no list to point back at');
   reasons.push(...vetoes);
   if (score > 0 && vetoes.length === 0) return decided('followUp', score);
