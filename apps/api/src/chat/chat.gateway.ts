@@ -40,7 +40,7 @@ interface IncomingFrame {
 
 /**
  * `/api/v1/chat/ws`: the chat over WebSocket, answers streamed as they are written. Client:
- * `{type: "message", query, sessionId?, language?, token?, requestId?}`; server: `delta` frames,
+ * `{type: "message", query, sessionId?, language?, latitude?, longitude?, token?, requestId?}`; server: `delta` frames,
  * then `done` (or `error`). Same validation, sessions, user tokens and rate limit as REST.
  */
 @WebSocketGateway({ path: '/api/v1/chat/ws', maxPayload: WS_MAX_FRAME_BYTES })

@@ -9,12 +9,25 @@ describe('describedAttributes: what a description says, in any language, as writ
     expect(Object.fromEntries(describedAttributes([null, 'Kleines Café. Hunde willkommen!', 'Petit café, chiens acceptés']))).toEqual({
       dogs: 'Hunde willkommen',
     });
-    expect(describedAttributes(['Espacio para niños']).get('kids')).toBe('niños');
+    expect(describedAttributes(['Espacio para niños y mayores']).get('kids')).toBe('para niños');
   });
 
-  it('a negated mention states nothing; a word inside another word is no mention', () => {
+  it('a negation anywhere before it in the clause states nothing; the next clause is not negated', () => {
     expect(describedAttributes(['No dogs allowed on the beach in summer.', 'Keine Hunde erlaubt', 'Sans terrasse']).size).toBe(0);
-    expect(describedAttributes(['Not suitable for children.']).has('kids')).toBe(false);
+    expect(describedAttributes(['The last section is not suitable for young children or for families with prams.']).has('kids')).toBe(false);
+    expect(Object.fromEntries(describedAttributes(['Kein Hund erlaubt, Kinder willkommen', 'Sin gluten, vegetariano']))).toEqual({
+      kids: 'Kinder willkommen',
+      vegetarian: 'vegetariano',
+    });
+  });
+
+  it('bare words that appear in any context state nothing: children, their families, gratis wifi, a free booking', () => {
+    const described = describedAttributes([
+      'A monument to fishermen and their families.',
+      'Wifi gratis para clientes.',
+      'Book a free online guided tour; children love it.',
+    ]);
+    expect(described.size).toBe(0);
     expect(describedAttributes(['Kinderkarte verfügbar; veganism talk']).size).toBe(0);
   });
 });

@@ -7,23 +7,27 @@ import type { StoredAttribute } from './poi-attributes.js';
  * answers rank it after tagged places and say where it comes from. Phrases are written
  * normalized (lower-case, no accents); the quote keeps the description's own spelling.
  */
+// Phrases, never a bare "children" or "gratis": those appear in any context ("not suitable for
+// young children", "wifi gratis").
 // prettier-ignore
 const PHRASES: Partial<Record<StoredAttribute, string[]>> = {
-  kids: ['families with children', 'family friendly', 'for families', 'for children', 'for kids', 'kids', 'children', 'playground', 'kids area', 'familias', 'para familias', 'ninos', 'parque infantil', 'familien', 'kinder', 'kinderfreundlich', 'spielplatz', 'gezinnen', 'kinderen', 'kindvriendelijk', 'speeltuin', 'familles', 'enfants', 'aire de jeux'],
-  dogs: ['dogs welcome', 'dog friendly', 'dogs allowed', 'pet friendly', 'dog beach', 'se admiten perros', 'perros', 'mascotas', 'playa canina', 'hunde willkommen', 'hunde erlaubt', 'hundefreundlich', 'hundestrand', 'honden welkom', 'honden toegestaan', 'hondenstrand', 'chiens acceptes', 'chiens admis'],
+  kids: ['families with children', 'family friendly', 'for families', 'for children', 'for kids', 'children welcome', 'kids welcome', 'kids area', 'playground', 'para familias', 'para ninos', 'ninos bienvenidos', 'parque infantil', 'zona infantil', 'kinderfreundlich', 'familienfreundlich', 'fur familien', 'fur kinder', 'kinder willkommen', 'spielplatz', 'kindvriendelijk', 'gezinsvriendelijk', 'voor gezinnen', 'voor kinderen', 'kinderen welkom', 'speeltuin', 'pour les familles', 'pour les enfants', 'enfants bienvenus', 'aire de jeux'],
+  dogs: ['dogs welcome', 'dog friendly', 'dogs allowed', 'pet friendly', 'dog beach', 'se admiten perros', 'perros bienvenidos', 'playa canina', 'hunde willkommen', 'hunde erlaubt', 'hundefreundlich', 'hundestrand', 'honden welkom', 'honden toegestaan', 'hondenstrand', 'chiens acceptes', 'chiens admis', 'chiens bienvenus'],
   outdoorSeating: ['terrace', 'outdoor seating', 'patio', 'al fresco', 'terraza', 'terrasse', 'terras'],
-  wheelchair: ['wheelchair accessible', 'wheelchair', 'step free', 'silla de ruedas', 'rollstuhlgerecht', 'barrierefrei', 'rolstoeltoegankelijk', 'fauteuil roulant'],
+  wheelchair: ['wheelchair accessible', 'step free', 'accesible en silla de ruedas', 'adaptado para silla de ruedas', 'rollstuhlgerecht', 'barrierefrei', 'rolstoeltoegankelijk', 'accessible en fauteuil roulant'],
   vegetarian: ['vegetarian', 'vegetariano', 'vegetariana', 'vegetarisch', 'vegetarische', 'vegetarien', 'vegetarienne'],
   vegan: ['vegan', 'vegano', 'vegana', 'veganistisch', 'vegetalien'],
-  free: ['free entry', 'free admission', 'free of charge', 'entrada gratuita', 'entrada libre', 'eintritt frei', 'kostenlos', 'gratis', 'gratuit', 'entree libre'],
+  free: ['free entry', 'free admission', 'admission is free', 'entrada gratuita', 'entrada libre', 'eintritt frei', 'freier eintritt', 'kostenloser eintritt', 'gratis toegang', 'vrij toegankelijk', 'entree libre', 'entree gratuite'],
 };
 
-/** A phrase up to three words after one of these says the opposite ("no dogs", "not suitable for children", "sans terrasse"). */
+/** Anywhere before a phrase in its clause, one of these says the opposite ("no dogs", "not suitable for children", "sans terrasse"). */
 const NEGATIONS = new Set([
   'no',
   'not',
   'without',
+  'never',
   'sin',
+  'nunca',
   'nicht',
   'kein',
   'keine',
@@ -36,6 +40,7 @@ const NEGATIONS = new Set([
   'sans',
   'aucun',
   'aucune',
+  'ni',
   'prohibido',
   'prohibidos',
   'verboten',
@@ -51,21 +56,24 @@ const PHRASE_WORDS = Object.entries(PHRASES).map(([attribute, phrases]) => ({
 
 /**
  * The attributes the descriptions state, each with the words that state it as written
- * ("Terraza con vistas" → outdoorSeating: "Terraza"). A negated mention states nothing.
+ * ("Terraza con vistas" → outdoorSeating: "Terraza"). A mention after a negation in the same
+ * clause states nothing.
  */
 export function describedAttributes(descriptions: Array<string | null | undefined>): Map<StoredAttribute, string> {
   const found = new Map<StoredAttribute, string>();
   for (const description of descriptions) {
-    if (!description) continue;
-    const written = description.match(/[\p{L}\p{N}]+/gu) ?? [];
-    const normalized = written.map((word) => normalizeText(word));
-    for (const { attribute, phrases } of PHRASE_WORDS) {
-      if (found.has(attribute)) continue;
-      for (const phrase of phrases) {
-        const at = indexOf(normalized, phrase);
-        if (at < 0 || normalized.slice(Math.max(0, at - 3), at).some((word) => NEGATIONS.has(word))) continue;
-        found.set(attribute, written.slice(at, at + phrase.length).join(' '));
-        break;
+    // Clauses end at punctuation: "Keine Hunde erlaubt, Kinder willkommen" negates only the dogs.
+    for (const clause of (description ?? '').split(/[.,;:!?()\n]/)) {
+      const written = clause.match(/[\p{L}\p{N}]+/gu) ?? [];
+      const normalized = written.map((word) => normalizeText(word));
+      for (const { attribute, phrases } of PHRASE_WORDS) {
+        if (found.has(attribute)) continue;
+        for (const phrase of phrases) {
+          const at = indexOf(normalized, phrase);
+          if (at < 0 || normalized.slice(0, at).some((word) => NEGATIONS.has(word))) continue;
+          found.set(attribute, written.slice(at, at + phrase.length).join(' '));
+          break;
+        }
       }
     }
   }

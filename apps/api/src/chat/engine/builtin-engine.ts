@@ -8,12 +8,16 @@ import { type Ranked, describedFor, hasAttribute, hasAttributes, headTopics, top
 import { Reply, textChunks } from './builtin-reply.js';
 import type { Topic } from './lexicon.js';
 import { MESSAGES } from './messages.js';
-import { firstOpeningAfter, openIntervals } from './opening-times.js';
+import { firstOpeningAfter, openIntervals, openTimes } from './opening-times.js';
 import { type ParsedQuery, QueryParser } from './query-parser.js';
-import { decideTurn } from './turn-decision.js';
+import { decideTurn, pagesOn } from './turn-decision.js';
 
 /** How much of a result "show more" can page through after the first answer. */
-const MORE_RESULTS = 50;
+const MORE_RESULTS = 100;
+/** Ranked.tier of a place whose hours at the asked time are unknown. */
+const UNKNOWN_HOURS = 2;
+/** A search with no attribute or town: does the asked kind of place exist at all? */
+const NO_FILTERS = { attributes: new Set<never>(), cities: [] };
 
 /**
  * The default engine: deterministic and in-process. A question becomes a structured search
@@ -23,6 +27,9 @@ const MORE_RESULTS = 50;
 @Injectable()
 export class BuiltinAnswerEngine extends AnswerEngine {
   private readonly parser = new QueryParser();
+  // Keyed by the catalogue's entries, which a reload replaces: nothing to invalidate.
+  private readonly beaches = new WeakMap<readonly CatalogueEntry[], CatalogueEntry[]>();
+  private readonly beachDistances = new WeakMap<CatalogueEntry, number>();
 
   constructor(
     private readonly catalogue: PoiCatalogue,
@@ -43,8 +50,10 @@ export class BuiltinAnswerEngine extends AnswerEngine {
     const parsed = this.parser.parse(turn.query, this.catalogue.vocabulary(), prefer);
     const language = this.language(parsed, turn);
     const asked = { topics: [...new Set(parsed.topics.map((t) => t.key))], attributes: [...parsed.attributes] };
-    // "Now" is the open-now filter; other time words are a span the answer reads the hours at.
+    // "Now" is the open-now filter; other time words are a span the answer reads the hours at,
+    // and "open" beside them ("bars open tonight") means open then, not now.
     if (parsed.when?.part === 'now') parsed.attributes.add('openNow');
+    else if (parsed.when) parsed.attributes.delete('openNow');
     const when = parsed.when && parsed.when.part !== 'now' ? parsed.when : null;
     const reply = new Reply(this.catalogue, MESSAGES[language], language, turn, asked, when);
     const previous = turn.context.lastResultIds.map((id) => this.catalogue.get(id)).filter((e): e is CatalogueEntry => !!e);
@@ -75,7 +84,7 @@ export class BuiltinAnswerEngine extends AnswerEngine {
         if (parsed.cheaper) parsed.attributes.add('cheap');
         // "Where for lunch?", "something tonight?": a meal time with no kind of place asks where to eat.
         const placeTopics = parsed.topics.filter((t) => t.topic.subcategories || t.topic.categories);
-        if (when && (when.part === 'lunch' || when.part === 'evening') && placeTopics.length === 0 && parsed.freeText.length === 0) {
+        if (when && (when.part === 'lunch' || when.part === 'dinner') && placeTopics.length === 0 && parsed.freeText.length === 0) {
           parsed.topics.push({ key: 'restaurants', topic: { subcategories: ['Restaurants'] }, position: 0, term: '' });
         }
         return this.search(parsed, reply);
@@ -151,21 +160,26 @@ export class BuiltinAnswerEngine extends AnswerEngine {
     const window = reply.window();
     if (ranked.length === 0 && window) {
       const anyTime = this.rank(parsed, reply, topics, parsed.freeText, { ignoreTime: true });
-      if (anyTime.length > 0) return this.noneOpenWhen(reply, anyTime, false);
+      if (anyTime.some((r) => r.entry.hours)) return this.noneOpenWhen(reply, anyTime, false);
     }
-    // No place of that kind is listed: places whose text says the kind's words ("No dive centre
-    // is listed; these coves mention snorkelling") — said, never silently, never outside the catalogue.
+    // No place of the asked kind at all ("diving" in a town without a dive centre), but places
+    // whose text uses the word: those, and the answer says so — never silently, never outside the
+    // catalogue. Not when the kind exists and another filter (attribute, town, time) emptied it.
     let widened: string | null = null;
-    // (A cuisine has its own looser reading above.)
-    if (ranked.length === 0 && topics.length > 0 && cuisineOnly.length === 0) {
+    if (ranked.length === 0 && topics.length > 0 && cuisineOnly.length === 0 && this.rank(NO_FILTERS, reply, topics, [], { ignoreTime: true }).length === 0) {
       const asked = parsed.topics.filter(
-        (t) => t.term && topics.some((topic) => topic.subcategories === t.topic.subcategories && topic.categories === t.topic.categories),
+        (t) =>
+          t.term && topics.some((topic) => topic === t.topic || (topic.subcategories === t.topic.subcategories && topic.categories === t.topic.categories)),
       );
-      const terms = asked.flatMap((t) => this.parser.termsOf(t.key)).filter((term) => !term.includes(' ') && term.length >= 4);
+      // The kind's words in the question's language and in English, the usual language of `description`.
+      const languages = [...new Set([parsed.language ?? reply.language, 'en' as const])];
+      const terms = [...new Set(asked.flatMap((t) => [t.term, ...languages.flatMap((language) => this.parser.termsOf(t.key, language))]))].filter(
+        (term) => term.length >= 4,
+      );
       const mentions = this.catalogue.textScoresAny(terms);
       if (mentions.size > 0) {
         ranked = this.rank(parsed, reply, [], [], { scores: mentions });
-        if (ranked.length > 0) widened = asked.map((t) => t.term).join(', ');
+        if (ranked.length > 0) widened = asked.map((t) => written(reply.query, t.position, t.term)).join(', ');
       }
     }
     if (ranked.length === 0) {
@@ -178,25 +192,33 @@ export class BuiltinAnswerEngine extends AnswerEngine {
         real ? { lastResultIds: [], moreResultIds: [], focusPoiId: null } : {},
       );
     }
+    // At a time the question names: the places known to be open then; only when none says its
+    // hours, those whose hours are unknown (beaches), and the answer says it cannot tell.
+    let whenPhrase = reply.whenPhrase();
+    const leads: string[] = [];
+    if (window && ranked.some((r) => r.tier !== UNKNOWN_HOURS)) ranked = ranked.filter((r) => r.tier !== UNKNOWN_HOURS);
+    else if (window) {
+      leads.push(reply.m.hoursUnknownWhen(whenPhrase!));
+      whenPhrase = null;
+    }
     ranked = this.byDistance(
       parsed,
       reply,
       ranked,
       topics.some((t) => t.subcategories?.includes('Beaches')),
     );
-    const shown = ranked.slice(0, this.config.chatMaxResults);
+    const shown = this.explained(reply, ranked.slice(0, this.config.chatMaxResults), parsed.freeText);
     const town = parsed.cities.length === 1 ? this.catalogue.cityName(parsed.cities[0]!) : null;
-    const leads: string[] = [];
-    if (without !== null) leads.push(without ? reply.m.without(without) : reply.m.withoutUnnamed);
-    if (widened !== null) leads.push(reply.m.widened(widened, this.quotable(parsed.topics.flatMap((t) => t.term.split(' '))) || widened));
+    if (without !== null) leads.unshift(without ? reply.m.without(without) : reply.m.withoutUnnamed);
+    if (widened !== null) leads.unshift(reply.m.widened(widened));
     // Every place has an asked attribute only by its description: say so before naming them.
     const describedOnly = [...parsed.attributes].filter(
       (attribute) => attribute !== 'openNow' && shown.every((r) => !hasAttribute(r.entry, attribute, () => null)),
     );
     if (describedOnly.length > 0 && widened === null)
       leads.push(reply.m.onlyDescribed(describedOnly.map((attribute) => reply.m.attributes[attribute]).join(', ')));
-    if (parsed.nearMe && !reply.position) leads.push(reply.m.noPosition);
-    leads.push(reply.m.lead(ranked.length, shown.length, town, reply.whenPhrase(), reply.name(shown[0]!.entry)));
+    if (parsed.nearMe && !reply.position) leads.push(reply.far ? reply.m.farAway(this.destination()) : reply.m.noPosition);
+    leads.push(reply.m.lead(ranked.length, shown.length, town, whenPhrase, reply.name(shown[0]!.entry)));
     return reply.list(leads.join(' '), shown, 'search', false, ranked.length, {
       lastResultIds: shown.map((r) => r.entry.poi.id),
       moreResultIds: ranked.slice(shown.length, shown.length + MORE_RESULTS).map((r) => r.entry.poi.id),
@@ -207,10 +229,11 @@ export class BuiltinAnswerEngine extends AnswerEngine {
   /**
    * The places that answer a search, best first. An asked attribute counts when a tag says so
    * or, ranked after those, when only the description does; a time the question names keeps the
-   * places open then (unknown hours after known ones). `scores`: text relevance already worked out.
+   * places open then (unknown hours last). `scores`: text relevance already worked out. Reasons
+   * are not written here: this loop runs over the whole catalogue, reasons only for the places shown.
    */
   private rank(
-    parsed: ParsedQuery,
+    parsed: Pick<ParsedQuery, 'attributes' | 'cities'>,
     reply: Reply,
     topics: Topic[],
     freeText: string[],
@@ -221,13 +244,12 @@ export class BuiltinAnswerEngine extends AnswerEngine {
     const maxText = Math.max(1, ...textScores.values());
     // Everything that does not depend on the place is worked out once: this loop runs over the
     // whole catalogue on every question, and its garbage was most of what a chat turn allocated.
-    const mentioned = new Map(topics.filter((t) => t.mentions).map((t) => [t, new Set(this.catalogue.textScoresAny(t.mentions!).keys())]));
+    const mentioned = new Map(topics.filter((t) => t.mentions).map((t) => [t, reply.mentioning(t.mentions!, (words) => this.catalogue.textScoresAny(words))]));
     const isWanted = topicFilter(topics, mentioned);
     const attributes = [...parsed.attributes];
     const cities = parsed.cities;
     const openNow = (entry: CatalogueEntry) => reply.openNow(entry);
     const window = options.ignoreTime ? null : reply.window();
-    const quoted = this.quotable(freeText);
     const ranked: Ranked[] = [];
     for (const entry of this.catalogue.all()) {
       if (!isWanted(entry)) continue;
@@ -243,55 +265,88 @@ export class BuiltinAnswerEngine extends AnswerEngine {
         if (text === undefined) continue;
         score = 0.6 * (text / maxText) + 0.4 * score;
       }
-      const item: Ranked = { entry, score, tier: described === undefined ? 0 : 1 };
-      if (described !== undefined) item.reason = reply.m.described(described);
-      else if (quoted && !normalizeText(entry.poi.name).includes(quoted)) item.reason = reply.m.mentions(quoted);
+      let tier = described === undefined ? 0 : 1;
       if (window) {
         const intervals = openIntervals(entry, window);
         if (intervals !== null && intervals.length === 0) continue;
-        if (intervals === null) item.tier = 2;
-        else item.reason = reply.m.openDuring(reply.ranges(intervals));
+        if (intervals === null) tier = UNKNOWN_HOURS;
       }
-      ranked.push(item);
+      ranked.push(described === undefined ? { entry, score, tier } : { entry, score, tier, described });
     }
     // Best first; ties by name so that answers are stable.
     return ranked.sort((a, b) => a.tier! - b.tier! || b.score - a.score || a.entry.poi.name.localeCompare(b.entry.poi.name));
   }
 
   /**
-   * "Near me" (with the visitor's position) and "near the beach" put the nearest first and say
-   * how far each is; otherwise the ranking stays. Beaches are not "near the beach" answers
-   * unless the question asks for beaches.
+   * Why each shown place fits, when its card cannot show it: its hours at the asked time, its
+   * description's words, its distance, the words of the question it mentions.
    */
-  private byDistance(parsed: ParsedQuery, reply: Reply, ranked: Ranked[], keepBeaches: boolean): Ranked[] {
+  private explained(reply: Reply, shown: Ranked[], freeText: string[] = []): Ranked[] {
+    const window = reply.window();
+    const quoted = this.quotable(freeText);
+    return shown.map((r) => {
+      const reasons: string[] = [];
+      if (window) {
+        const times = openTimes(r.entry, window);
+        if (times) reasons.push(reply.m.openDuring(times === 'allDay' ? reply.m.allDay : reply.m.ranges(times)));
+      }
+      if (r.described !== undefined) reasons.push(reply.m.described(r.described));
+      else if (quoted && !normalizeText(r.entry.poi.name).includes(quoted)) reasons.push(reply.m.mentions(quoted));
+      if (r.meters !== undefined) reasons.push(r.fromBeach ? reply.m.fromBeach(reply.m.distance(r.meters)) : reply.m.fromYou(reply.m.distance(r.meters)));
+      return reasons.length > 0 ? { ...r, reason: reasons.join(' · ') } : r;
+    });
+  }
+
+  /**
+   * "Near me" (with the visitor's position) and "near the beach" put the nearest first, with the
+   * distance; otherwise the ranking stays. Beaches are not "near the beach" answers unless the
+   * question asks for beaches.
+   */
+  private byDistance(parsed: Pick<ParsedQuery, 'nearMe' | 'nearBeach'>, reply: Reply, ranked: Ranked[], keepBeaches: boolean): Ranked[] {
     const position = reply.position;
     if (parsed.nearMe && position) {
       return ranked
         .map((r) => ({ ...r, meters: distanceKm(position.latitude, position.longitude, r.entry.poi.latitude, r.entry.poi.longitude) * 1000 }))
-        .sort((a, b) => a.meters - b.meters)
-        .map(({ meters, ...r }) => ({ ...r, reason: reply.m.fromYou(reply.m.distance(meters)) }));
+        .sort((a, b) => a.meters - b.meters);
     }
     if (parsed.nearBeach) {
-      const beaches = this.catalogue.all().filter((entry) => entry.subcategories.has('Beaches'));
-      if (beaches.length === 0) return ranked;
-      return ranked
-        .filter((r) => keepBeaches || !r.entry.subcategories.has('Beaches'))
-        .map((r) => ({
-          ...r,
-          meters: nearest(
-            r.entry,
-            beaches.filter((beach) => beach !== r.entry),
-          ),
-        }))
-        .sort((a, b) => a.meters - b.meters)
-        .map(({ meters, ...r }) => ({ ...r, reason: reply.m.fromBeach(reply.m.distance(meters)) }));
+      const kept = ranked.filter((r) => keepBeaches || !r.entry.subcategories.has('Beaches'));
+      return kept
+        .map((r) => ({ ...r, meters: this.beachDistance(r.entry), fromBeach: true }))
+        .filter((r) => Number.isFinite(r.meters))
+        .sort((a, b) => a.meters - b.meters);
     }
     return ranked;
+  }
+
+  /** Metres from the place to the nearest other beach; worked out once per place and catalogue load. */
+  private beachDistance(entry: CatalogueEntry): number {
+    let meters = this.beachDistances.get(entry);
+    if (meters === undefined) {
+      let beaches = this.beaches.get(this.catalogue.all());
+      if (!beaches) {
+        beaches = this.catalogue.all().filter((e) => e.subcategories.has('Beaches'));
+        this.beaches.set(this.catalogue.all(), beaches);
+      }
+      meters = Infinity;
+      for (const beach of beaches) {
+        if (beach !== entry) meters = Math.min(meters, distanceKm(entry.poi.latitude, entry.poi.longitude, beach.poi.latitude, beach.poi.longitude) * 1000);
+      }
+      this.beachDistances.set(entry, meters);
+    }
+    return meters;
   }
 
   private followUp(parsed: ParsedQuery, reply: Reply, previous: CatalogueEntry[], focus: CatalogueEntry | undefined): EngineAnswer {
     const attributes = [...parsed.attributes];
     const pointsAtOne = parsed.ordinal !== null || parsed.it || parsed.fields.size > 0;
+    const asIs = (entries: CatalogueEntry[]): Ranked[] => entries.map((entry) => ({ entry, score: entry.quality / 5 }));
+    // A list reordered or narrowed is a new list: "show more" no longer pages through the old result.
+    const newList = (ranked: Ranked[]) => ({
+      lastResultIds: ranked.map((r) => r.entry.poi.id),
+      moreResultIds: [],
+      focusPoiId: ranked.length === 1 ? ranked[0]!.entry.poi.id : null,
+    });
     // "Which is better rated, the first or the second?"
     if (parsed.ordinals.length > 1) return this.compare(parsed, reply, previous);
     // "And in Benissa?": the same kinds of places, in another town.
@@ -299,43 +354,25 @@ export class BuiltinAnswerEngine extends AnswerEngine {
       const subcategories = [...new Set(previous.map((entry) => entry.poi.subcategory))];
       return this.search({ ...parsed, topics: [{ key: 'previous', topic: { subcategories }, position: 0, term: '' }] }, reply);
     }
-    // "Show more", "others?": the next places of the last result.
-    if (parsed.more && !parsed.exclude && !pointsAtOne) return this.more(reply, previous);
+    // "Show more", "others?", "other beaches?": the next places of the last result.
+    if (pagesOn(parsed)) return this.more(reply, previous);
     // "Not that one", "something else": the list without the place talked about.
     if (parsed.exclude) return this.exclude(parsed, reply, previous, focus);
     // "Which is closest?", "closer to the beach?": the same places, nearest first.
     if (!pointsAtOne && (parsed.nearMe || parsed.nearBeach)) {
-      if (parsed.nearMe && !reply.position) return reply.text(reply.m.noPosition, 'follow_up_filter', true);
-      const ranked = this.byDistance(
-        parsed,
-        reply,
-        previous.map((entry) => ({ entry, score: entry.quality / 5 })),
-        true,
-      );
-      return reply.list(parsed.nearMe ? reply.m.nearestFirst : reply.m.closestToBeachFirst, ranked, 'follow_up_filter', true, ranked.length, {
-        lastResultIds: ranked.map((r) => r.entry.poi.id),
-        focusPoiId: null,
-      });
+      if (parsed.nearMe && !reply.position) return reply.text(reply.far ? reply.m.farAway(this.destination()) : reply.m.noPosition, 'follow_up_filter', true);
+      const ranked = this.explained(reply, this.byDistance(parsed, reply, asIs(previous), true));
+      return reply.list(parsed.nearMe ? reply.m.nearestFirst : reply.m.closestToBeachFirst, ranked, 'follow_up_filter', true, ranked.length, newList(ranked));
     }
     // "Something cheaper?", "¿cuál es el más barato?": the same places, least expensive first.
     if (!pointsAtOne && parsed.cheaper) {
       const priced = previous.filter((entry) => entry.poi.priceLevel !== null);
       if (priced.length === 0) return reply.text(reply.m.pricesUnknown, 'follow_up_filter', true);
-      const byPrice = [
+      const byPrice = asIs([
         ...priced.sort((a, b) => a.poi.priceLevel! - b.poi.priceLevel! || b.quality - a.quality),
         ...previous.filter((e) => e.poi.priceLevel === null),
-      ];
-      return reply.list(
-        reply.m.cheaperFirst,
-        byPrice.map((entry) => ({ entry, score: entry.quality / 5 })),
-        'follow_up_filter',
-        true,
-        byPrice.length,
-        {
-          lastResultIds: byPrice.map((e) => e.poi.id),
-          focusPoiId: null,
-        },
-      );
+      ]);
+      return reply.list(reply.m.cheaperFirst, byPrice, 'follow_up_filter', true, byPrice.length, newList(byPrice));
     }
     // "Which one is the best?"
     if (!pointsAtOne && parsed.best && attributes.length === 0) {
@@ -345,23 +382,16 @@ export class BuiltinAnswerEngine extends AnswerEngine {
     // "Which one is romantic?", "which has a sea view?": the places of the list whose text says so.
     const qualities = parsed.topics.filter((t) => t.topic.mentions);
     if (!pointsAtOne && parsed.which && qualities.length > 0) {
-      const mentions = this.catalogue.textScoresAny(qualities.flatMap((t) => t.topic.mentions!));
-      return this.narrowed(
-        reply,
-        previous,
-        previous.filter((entry) => mentions.has(entry.poi.id)).map((entry) => ({ entry, score: entry.quality / 5 })),
-        qualities.map((t) => t.term).join(', '),
+      const mentions = reply.mentioning(
+        qualities.flatMap((t) => t.topic.mentions!),
+        (words) => this.catalogue.textScoresAny(words),
       );
+      return this.narrowed(reply, previous, asIs(previous.filter((entry) => mentions.has(entry.poi.id))), qualities.map((t) => t.term).join(', '));
     }
     // "Which one is delicious?": narrow the last list to the places that mention the words.
     if (!pointsAtOne && parsed.which && attributes.length === 0 && parsed.freeText.length > 0) {
       const mentions = this.catalogue.textScores(parsed.freeText);
-      return this.narrowed(
-        reply,
-        previous,
-        previous.filter((entry) => mentions.has(entry.poi.id)).map((entry) => ({ entry, score: entry.quality / 5 })),
-        this.quotable(parsed.freeText),
-      );
+      return this.narrowed(reply, previous, asIs(previous.filter((entry) => mentions.has(entry.poi.id))), this.quotable(parsed.freeText));
     }
     // "Which one has outdoor seating?" / "and vegan?": narrow the last list, tagged places first,
     // then those whose description says so. ("Open now?" alone asks about it.)
@@ -372,28 +402,19 @@ export class BuiltinAnswerEngine extends AnswerEngine {
         if (hasAttributes(entry, attributes, openNow)) kept.push({ entry, score: entry.quality / 5, tier: 0 });
         else {
           const described = describedFor(entry, attributes, openNow);
-          if (described !== undefined) kept.push({ entry, score: entry.quality / 5, tier: 1, reason: reply.m.described(described) });
+          if (described !== undefined) kept.push({ entry, score: entry.quality / 5, tier: 1, described });
         }
       }
       kept.sort((a, b) => a.tier! - b.tier!);
       if (kept.length === 0 && attributes.length === 1 && attributes[0] === 'openNow') return this.noneOpen(reply, previous, true);
-      return this.narrowed(reply, previous, kept, attributes.map((attribute) => reply.m.attributes[attribute]).join(', '));
+      return this.narrowed(reply, previous, this.explained(reply, kept), attributes.map((attribute) => reply.m.attributes[attribute]).join(', '));
     }
     // "Which of them are open tonight?", "and on Sunday?": the places open then.
     const window = reply.window();
     if (!pointsAtOne && window) {
-      const kept: Ranked[] = [];
-      for (const entry of previous) {
-        const intervals = openIntervals(entry, window);
-        if (intervals && intervals.length > 0) kept.push({ entry, score: entry.quality / 5, reason: reply.m.openDuring(reply.ranges(intervals)) });
-      }
-      if (kept.length === 0)
-        return this.noneOpenWhen(
-          reply,
-          previous.map((entry) => ({ entry, score: entry.quality / 5 })),
-          true,
-        );
-      return this.narrowed(reply, previous, kept, reply.whenPhrase()!);
+      const kept = asIs(previous.filter((entry) => (openIntervals(entry, window) ?? []).length > 0));
+      if (kept.length === 0) return this.noneOpenWhen(reply, asIs(previous), true);
+      return this.narrowed(reply, previous, this.explained(reply, kept), reply.m.openAt(reply.whenPhrase()!));
     }
     // Which place(s) the question is about: "the second one", "it", or the whole last list.
     if (parsed.ordinal !== null) {
@@ -450,7 +471,7 @@ export class BuiltinAnswerEngine extends AnswerEngine {
     const [a, b] = picked as [CatalogueEntry, CatalogueEntry];
     const [nameA, nameB] = [reply.name(a), reply.name(b)];
     let text: string;
-    if (parsed.cheaper || parsed.fields.has('price') || parsed.attributes.has('cheap')) {
+    if (parsed.cheaper || parsed.fields.has('price') || parsed.attributes.has('cheap') || parsed.attributes.has('expensive')) {
       const [la, lb] = [a.poi.priceLevel, b.poi.priceLevel];
       if (la === null || lb === null) text = reply.m.dontKnow(la === null ? nameA : nameB, 'price');
       else if (la === lb) text = reply.m.samePrice(nameA, nameB);
@@ -471,6 +492,7 @@ export class BuiltinAnswerEngine extends AnswerEngine {
     const lead = previous.length === 1 && noun ? reply.m.yes(reply.name(kept[0]!.entry), kept[0]!.reason ?? noun) : reply.m.filtered(kept.length, noun);
     return reply.list(lead, kept, 'follow_up_filter', true, kept.length, {
       lastResultIds: kept.map((r) => r.entry.poi.id),
+      moreResultIds: [],
       focusPoiId: kept.length === 1 ? kept[0]!.entry.poi.id : null,
     });
   }
@@ -483,7 +505,7 @@ export class BuiltinAnswerEngine extends AnswerEngine {
     const now = this.catalogue.wallTime(reply.turnNow);
     const opening = entries
       .map((entry) => ({ entry, next: this.catalogue.nextChange(entry, now), score: entry.quality / 5 }))
-      .sort((a, b) => rank(a.next) - rank(b.next) || b.score - a.score);
+      .sort((a, b) => minutesUntil(a.next) - minutesUntil(b.next) || b.score - a.score);
     const shown = opening.slice(0, this.config.chatMaxResults);
     const first = shown[0]!;
     const lead = first.next ? reply.m.noneOpen(reply.name(first.entry), reply.m.opensAt(first.next)) : reply.m.noneOpenUnknown;
@@ -502,7 +524,7 @@ export class BuiltinAnswerEngine extends AnswerEngine {
     const now = this.catalogue.wallTime(reply.turnNow);
     const opening = ranked
       .map((r) => ({ ...r, next: firstOpeningAfter(r.entry, window, now) }))
-      .sort((a, b) => rank(a.next) - rank(b.next) || b.score - a.score);
+      .sort((a, b) => minutesUntil(a.next) - minutesUntil(b.next) || b.score - a.score);
     const shown = opening.slice(0, this.config.chatMaxResults);
     const first = shown[0]!;
     const when = reply.whenPhrase()!;
@@ -542,14 +564,20 @@ export class BuiltinAnswerEngine extends AnswerEngine {
 }
 
 /** Minutes from now to an opening (unknown: last). */
-function rank(next: OpeningChange | null): number {
+function minutesUntil(next: OpeningChange | null): number {
   if (!next) return Number.MAX_SAFE_INTEGER;
   return next.inDays * 1440 + Number(next.time.slice(0, 2)) * 60 + Number(next.time.slice(3, 5));
 }
 
-/** Metres from the place to the nearest of `others`. */
-function nearest(entry: CatalogueEntry, others: CatalogueEntry[]): number {
-  let best = Infinity;
-  for (const other of others) best = Math.min(best, distanceKm(entry.poi.latitude, entry.poi.longitude, other.poi.latitude, other.poi.longitude) * 1000);
-  return best;
+/** The word of the question at `position` as the visitor wrote it ("randonnée", not "randonnee"); `fallback` if it cannot be told. */
+function written(question: string, position: number, fallback: string): string {
+  const word = question.match(/[\p{L}\p{N}]+/gu)?.[position];
+  return word && normalizeText(word) === fallback.split(' ')[0]
+    ? question
+        .slice(question.indexOf(word))
+        .split(/\s+/)
+        .slice(0, fallback.split(' ').length)
+        .join(' ')
+        .replace(/[?!.,;:]+$/, '')
+    : fallback;
 }

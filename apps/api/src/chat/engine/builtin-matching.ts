@@ -7,8 +7,13 @@ import type { Attribute, Topic } from './lexicon.js';
 export interface Ranked {
   entry: CatalogueEntry;
   score: number;
-  /** Why the place fits, when its card cannot show it ("its description says “terraza”"). */
+  /** Why the place fits, when its card cannot show it ("its description says “terraza”"): only for the places shown. */
   reason?: string;
+  /** The words of its description that state an asked attribute its tags do not. */
+  described?: string;
+  /** Metres from the visitor, or from the nearest beach when `fromBeach`. */
+  meters?: number;
+  fromBeach?: boolean;
   /** Sorted before score: 0 for tagged places, 1 when only a description says an asked attribute, 2 for unknown hours at the asked time. */
   tier?: number;
 }

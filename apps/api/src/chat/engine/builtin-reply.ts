@@ -1,17 +1,20 @@
 import type { ChatIntent, Language, PoiView } from '@holibot/contracts';
-import type { CatalogueEntry, PoiCatalogue } from '../../poi/index.js';
+import { type CatalogueEntry, type PoiCatalogue, distanceKm } from '../../poi/index.js';
 import type { AskedFor, ConversationContext, EngineAnswer, Position, TurnInput } from './answer-engine.js';
 import { type Ranked, hasAttribute } from './builtin-matching.js';
 import type { Attribute, Field, When } from './lexicon.js';
 import type { Messages } from './messages.js';
-import { type TimeWindow, formatInterval, openIntervals, timeWindow } from './opening-times.js';
+import { type TimeWindow, openIntervals, openTimes, timeWindow } from './opening-times.js';
+
+/** A position farther than this from every place of the catalogue is not used for distances. */
+const FAR_KM = 50;
 
 /** Builds the answer of one turn in one language. */
 export class Reply {
   constructor(
     private readonly catalogue: PoiCatalogue,
     readonly m: Messages,
-    private readonly language: Language,
+    readonly language: Language,
     private readonly turn: TurnInput,
     /** What the question asked for, carried by every answer of the turn (reports). */
     private readonly asked: AskedFor = { topics: [], attributes: [] },
@@ -20,6 +23,7 @@ export class Reply {
   ) {}
 
   private wallTime: Date | null = null;
+  private readonly mentions = new Map<string, ReadonlySet<number>>();
   private readonly open = new Map<number, boolean | null>();
 
   get query(): string {
@@ -31,10 +35,23 @@ export class Reply {
     return this.turn.now;
   }
 
-  /** Where the visitor is, when the request says. */
+  /** Where the visitor is, when the request says and it is near the destination; else null. */
   get position(): Position | null {
-    return this.turn.position;
+    return this.far ? null : this.turn.position;
   }
+
+  /** The request's position is more than FAR_KM from every place: not a visitor's walk, not used. */
+  get far(): boolean {
+    if (this.isFar === undefined) {
+      const position = this.turn.position;
+      this.isFar =
+        position !== null &&
+        this.catalogue.all().length > 0 &&
+        !this.catalogue.all().some((entry) => distanceKm(position.latitude, position.longitude, entry.poi.latitude, entry.poi.longitude) <= FAR_KM);
+    }
+    return this.isFar;
+  }
+  private isFar: boolean | undefined;
 
   /** The rest of the last search's result ("show more"). */
   get moreIds(): number[] {
@@ -64,14 +81,26 @@ export class Reply {
     return this.when ? timeWindow(this.when, this.now()) : null;
   }
 
-  /** The question's time as the answer words it ("tonight", "on Sunday"); null for none. */
+  /**
+   * The question's time as the answer words it ("tonight", "on Sunday"); null for none. A part
+   * of the day already over today is tomorrow's, and said so ("for lunch" at 20:00: "tomorrow at lunchtime").
+   */
   whenPhrase(): string | null {
-    return this.when ? this.m.when(this.when) : null;
+    if (!this.when) return null;
+    const window = this.window();
+    const rolledOver = this.when.day === undefined && window !== null && window.from.getDate() !== this.now().getDate();
+    return this.m.when(rolledOver ? { ...this.when, day: 'tomorrow' } : this.when);
   }
 
-  /** "12:00–16:00 and 19:00–23:30" */
-  ranges(intervals: Array<[Date, Date]>): string {
-    return this.m.ranges(intervals.map(formatInterval));
+  /** Text relevance of `words` (any of them), asked at most once per turn and words. */
+  mentioning(words: string[], search: (words: string[]) => Map<number, number>): ReadonlySet<number> {
+    const key = words.join('|');
+    let found = this.mentions.get(key);
+    if (!found) {
+      found = new Set(search(words).keys());
+      this.mentions.set(key, found);
+    }
+    return found;
   }
 
   /**
@@ -122,7 +151,7 @@ export class Reply {
     const description = poi.descriptionI18n?.[this.language] ?? poi.description;
     if (description) lines.push(description);
     lines.push(this.summary(entry));
-    if (poi.address) lines.push(`${this.m.addressLabel}: ${poi.address}`);
+    if (poi.address) lines.push(`${this.m.addressLabel} ${poi.address}`);
     if (poi.openingHours) lines.push(this.m.hours(this.name(entry), this.hours(entry)));
     if (poi.phone) lines.push(this.m.phone(this.name(entry), poi.phone));
     return lines;
@@ -166,7 +195,9 @@ export class Reply {
     const intervals = openIntervals(entry, window);
     const when = this.whenPhrase()!;
     if (intervals === null) return this.m.openUnknown(name);
-    return intervals.length === 0 ? this.m.closedWhen(name, when) : this.m.openWhen(name, when, this.ranges(intervals));
+    if (intervals.length === 0) return this.m.closedWhen(name, when);
+    const times = openTimes(entry, window);
+    return this.m.openWhen(name, when, times === 'allDay' || times === null ? this.m.allDay : this.m.ranges(times));
   }
 
   attribute(entry: CatalogueEntry, attribute: Attribute): string {

@@ -53,7 +53,9 @@ describe('attribute evidence and widening, on a catalogue whose descriptions car
   it('no place of the asked kind: places whose text uses its words, and the answer says it widened', async () => {
     const answer = await town.ask('where can I go snorkelling?');
     expect(answer.pois.map((p) => p.name)).toEqual(['Cala Clara']);
-    expect(answer.textResponse).toMatch(/^Nothing is listed as “snorkelling”; these places mention “snorkelling”\./);
+    expect(answer.textResponse).toMatch(/^Nothing is listed as “snorkelling”, but these places mention it\. I found one place: \*\*Cala Clara\*\*\./);
+    // Said with the visitor's own word, accents included.
+    expect((await town.ask('où faire de la plongée ?')).textResponse).toMatch(/^Rien n’est répertorié comme « plongée »/);
     // Nothing uses the words: nothing is found, rather than everything.
     expect((await town.ask('golf courses')).intent).toBe('no_results');
   });

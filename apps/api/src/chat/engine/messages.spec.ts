@@ -56,6 +56,24 @@ describe('MESSAGES: opening hours, times and distances in each language', () => 
     expect(m.when({ day: 'tomorrow', part: 'morning' })).toBe(tomorrowMorning);
   });
 
+  it('"until" a later day, one more, a narrowed list at a time', () => {
+    const monday = { time: '09:30', inDays: 3, weekday: 1 };
+    expect([MESSAGES.en.until(monday), MESSAGES.es.until(monday), MESSAGES.de.until(monday), MESSAGES.nl.until(monday), MESSAGES.fr.until(monday)]).toEqual([
+      'until Monday at 09:30',
+      'hasta el lunes a las 09:30',
+      'bis Montag um 09:30 Uhr',
+      'tot maandag om 09:30',
+      'jusqu’à lundi 09:30',
+    ]);
+    expect([MESSAGES.en.more(1, 0), MESSAGES.de.more(1, 2), MESSAGES.nl.more(3, 0)]).toEqual([
+      'Here is one more:',
+      'Hier ist ein weiterer (danach noch 2):',
+      'Hier zijn er nog 3:',
+    ]);
+    expect(MESSAGES.en.filtered(2, MESSAGES.en.openAt('tomorrow'))).toBe('2 of them — open tomorrow:');
+    expect(MESSAGES.nl.lead(3, 3, null, 'vanavond', 'X')).toBe('Ik heb 3 plekken gevonden die vanavond open zijn; mijn eerste tip is **X**.');
+  });
+
   it('time ranges and distances as each language writes lists and numbers', () => {
     expect(MESSAGES.en.ranges(['12:30–16:30', '19:30–23:00'])).toBe('12:30–16:30 and 19:30–23:00');
     expect(MESSAGES.es.ranges(['12:30–16:30', '19:30–23:00'])).toBe('12:30–16:30 y 19:30–23:00');
@@ -77,7 +95,7 @@ describe('MESSAGES: opening hours, times and distances in each language', () => 
     expect(MESSAGES.en.lead(12, 5, null, 'tonight', 'Casa Nerea')).toBe('I found 12 places open tonight; here are the 5 best, starting with **Casa Nerea**.');
     expect(MESSAGES.es.lead(1, 1, null, 'esta noche', 'Casa Nerea')).toBe('He encontrado un lugar abierto esta noche: **Casa Nerea**.');
     expect(MESSAGES.de.lead(3, 3, 'Calpe', 'heute Abend', 'Casa Nerea')).toBe(
-      'Ich habe 3 Orte in Calpe, heute Abend geöffnet, gefunden; meine erste Empfehlung ist **Casa Nerea**.',
+      'Ich habe 3 Orte in Calpe gefunden, die heute Abend geöffnet sind; meine erste Empfehlung ist **Casa Nerea**.',
     );
     expect(MESSAGES.fr.lead(1200, 5, null, null, 'Casa Nerea')).toBe('J’ai trouvé 1\u202f200 lieux ; voici les 5 meilleurs, à commencer par **Casa Nerea**.');
   });

@@ -15,8 +15,16 @@ export interface Messages {
   described(quote: string): string;
   /** Said first when every place found has an asked attribute only by its description. */
   onlyDescribed(noun: string): string;
-  /** A strict reading found nothing; a looser one (the words in descriptions) did: said, never silent. */
-  widened(asked: string, words: string): string;
+  /** No place of the asked kind, but some places' text uses its words: said, never silent. `asked` as the visitor wrote it. */
+  widened(asked: string): string;
+  /** A time the question names, as what a place is ("open tonight"): the noun of a narrowed list. */
+  openAt(when: string): string;
+  /** Open round the clock, as a time range. */
+  allDay: string;
+  /** Asked for a time, and none of the places found gives opening hours. */
+  hoursUnknownWhen(when: string): string;
+  /** The request's position is far from the destination: not used. */
+  farAway(destination: string): string;
   /** "until 23:30", "until tomorrow at 02:00". */
   until(next: OpeningChange): string;
   /** An open place's closing time ("when does it close?"). */
@@ -105,6 +113,7 @@ export interface Messages {
   closedNow: string;
   /** Closed days in opening hours. */
   closedKeyword: string;
+  /** "Address:", with the language's punctuation. */
   addressLabel: string;
   attributes: Record<Attribute, string>;
   /** Subcategory → its name in this language (SUBCATEGORY_LABELS). */
@@ -120,12 +129,13 @@ function list(locale: string, items: string[]): string {
 function numbers(locale: string): Pick<Messages, 'decimal' | 'count' | 'distance' | 'ranges'> {
   const decimal = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const integer = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+  const lists = new Intl.ListFormat(locale, { type: 'conjunction' });
   return {
     decimal: (value) => decimal.format(value),
     count: (value) => integer.format(value),
     // Walking distances: 50 m steps below a kilometre, then tenths of a kilometre.
     distance: (meters) => (meters < 950 ? `${integer.format(Math.max(50, Math.round(meters / 50) * 50))} m` : `${decimal.format(meters / 1000)} km`),
-    ranges: (ranges) => list(locale, ranges),
+    ranges: (ranges) => lists.format(ranges),
   };
 }
 
@@ -151,15 +161,19 @@ const en: Messages = {
   mentions: (words) => `mentions “${words}”`,
   described: (quote) => `its description says “${quote}”`,
   onlyDescribed: (noun) => `No place is listed with “${noun}”; these say so in their description.`,
-  widened: (asked, words) => `Nothing is listed as “${asked}”; these places mention “${words}”.`,
-  until: ({ time, inDays, weekday }) => `until ${en.opensAt({ time, inDays, weekday }).replace(/^at /, '')}`,
+  widened: (asked) => `Nothing is listed as “${asked}”, but these places mention it.`,
+  openAt: (when) => `open ${when}`,
+  allDay: 'all day',
+  hoursUnknownWhen: (when) => `I can't tell which of these is open ${when}: none of them lists opening hours.`,
+  farAway: (destination) => `You seem to be far from ${destination}, so they are not sorted by distance.`,
+  until: ({ time, inDays, weekday }) => `until ${inDays === 0 ? time : inDays === 1 ? `tomorrow at ${time}` : `${EN_DAYS[weekday]} at ${time}`}`,
   closesAt: (name, until) => `${name} is open now, ${until}.`,
   openAllDay: (name) => `${name} is open 24 hours a day.`,
   when: ({ day, part }) => {
     if (part === 'now') return 'right now';
-    const parts = { morning: 'morning', lunch: 'at lunchtime', afternoon: 'afternoon', evening: 'evening' } as const;
+    const parts = { morning: 'morning', lunch: 'at lunchtime', afternoon: 'afternoon', evening: 'evening', dinner: 'evening' } as const;
     if (day === undefined || day === 'today')
-      return part ? { morning: 'this morning', lunch: 'at lunchtime', afternoon: 'this afternoon', evening: 'tonight' }[part] : 'today';
+      return part ? { morning: 'this morning', lunch: 'at lunchtime', afternoon: 'this afternoon', evening: 'tonight', dinner: 'tonight' }[part] : 'today';
     const dayWord = day === 'tomorrow' ? 'tomorrow' : `on ${EN_DAYS[day]}`;
     return part ? `${dayWord} ${parts[part]}` : dayWord;
   },
@@ -168,14 +182,14 @@ const en: Messages = {
   noneOpenWhen: (when, first, at) => `Nothing I found is open ${when}; the first to open after that is **${first}**, ${at}.`,
   noneOpenWhenUnknown: (when) => `None of them is open ${when}, as far as their opening hours say.`,
   openDuring: (ranges) => `open ${ranges}`,
-  more: (shown, left) => `Here are ${shown} more${left ? ` (and ${left} after these)` : ''}:`,
+  more: (shown, left) => `${shown === 1 ? 'Here is one more' : `Here are ${shown} more`}${left ? ` (and ${left} after these)` : ''}:`,
   noMore: "That's all I found for that question. Ask me about something else, or in another town.",
   others: 'Here are other places instead:',
   fromYou: (distance) => `${distance} from you`,
   fromBeach: (distance) => `${distance} from the beach`,
   nearestFirst: 'The same places, nearest to you first:',
   closestToBeachFirst: 'The same places, closest to the beach first:',
-  noPosition: "I don't know where you are (your browser did not share a location), so they are not sorted by distance.",
+  noPosition: "I don't know where you are, so they are not sorted by distance.",
   betterRated: (a, ra, b, rb) => `**${a}** is better rated (${en.decimal(ra)}★) than **${b}** (${en.decimal(rb)}★).`,
   sameRating: (a, b, r) => `**${a}** and **${b}** are rated the same: ${en.decimal(r)}★.`,
   cheaperThan: (a, b, la, lb) => `**${a}** (${'€'.repeat(la)}) is less expensive than **${b}** (${'€'.repeat(lb)}).`,
@@ -220,7 +234,7 @@ const en: Messages = {
   openNow: 'open now',
   closedNow: 'closed now',
   closedKeyword: 'off',
-  addressLabel: 'Address',
+  addressLabel: 'Address:',
   attributes: {
     outdoorSeating: 'outdoor seating',
     wheelchair: 'wheelchair accessible',
@@ -248,15 +262,19 @@ const es: Messages = {
   mentions: (words) => `menciona «${words}»`,
   described: (quote) => `su descripción dice «${quote}»`,
   onlyDescribed: (noun) => `Ningún lugar figura con «${noun}»; estos lo dicen en su descripción.`,
-  widened: (asked, words) => `No hay nada registrado como «${asked}»; estos lugares mencionan «${words}».`,
+  widened: (asked) => `No hay nada registrado como «${asked}», pero estos lugares lo mencionan.`,
+  openAt: (when) => `abierto ${when}`,
+  allDay: 'todo el día',
+  hoursUnknownWhen: (when) => `No sé cuáles de estos abren ${when}: ninguno indica su horario.`,
+  farAway: (destination) => `Pareces estar lejos de ${destination}, así que no están ordenados por distancia.`,
   until: ({ time, inDays, weekday }) => `hasta ${es.opensAt({ time, inDays, weekday })}`.replace('hasta a las', 'hasta las'),
   closesAt: (name, until) => `${name} está abierto ahora, ${until}.`,
   openAllDay: (name) => `${name} abre las 24 horas.`,
   when: ({ day, part }) => {
     if (part === 'now') return 'ahora mismo';
-    const parts = { morning: 'por la mañana', lunch: 'a mediodía', afternoon: 'por la tarde', evening: 'por la noche' } as const;
+    const parts = { morning: 'por la mañana', lunch: 'a mediodía', afternoon: 'por la tarde', evening: 'por la noche', dinner: 'por la noche' } as const;
     if (day === undefined || day === 'today')
-      return part ? { morning: 'esta mañana', lunch: 'a mediodía', afternoon: 'esta tarde', evening: 'esta noche' }[part] : 'hoy';
+      return part ? { morning: 'esta mañana', lunch: 'a mediodía', afternoon: 'esta tarde', evening: 'esta noche', dinner: 'esta noche' }[part] : 'hoy';
     const dayWord = day === 'tomorrow' ? 'mañana' : `el ${ES_DAYS[day]}`;
     return part ? `${dayWord} ${parts[part]}` : dayWord;
   },
@@ -265,14 +283,14 @@ const es: Messages = {
   noneOpenWhen: (when, first, at) => `Nada de lo que he encontrado abre ${when}; el primero en abrir después es **${first}**, ${at}.`,
   noneOpenWhenUnknown: (when) => `Según sus horarios, ninguno abre ${when}.`,
   openDuring: (ranges) => `abierto ${ranges}`,
-  more: (shown, left) => `Aquí tienes ${shown} más${left ? ` (y ${left} después de estos)` : ''}:`,
+  more: (shown, left) => `${shown === 1 ? 'Aquí tienes uno más' : `Aquí tienes ${shown} más`}${left ? ` (y ${left} después de estos)` : ''}:`,
   noMore: 'Eso es todo lo que he encontrado para esa pregunta. Pregúntame por otra cosa o por otro pueblo.',
   others: 'Aquí tienes otros lugares:',
   fromYou: (distance) => `a ${distance} de ti`,
   fromBeach: (distance) => `a ${distance} de la playa`,
   nearestFirst: 'Los mismos lugares, del más cercano a ti al más lejano:',
   closestToBeachFirst: 'Los mismos lugares, del más cercano a la playa al más lejano:',
-  noPosition: 'No sé dónde estás (tu navegador no ha compartido tu ubicación), así que no están ordenados por distancia.',
+  noPosition: 'No sé dónde estás, así que no están ordenados por distancia.',
   betterRated: (a, ra, b, rb) => `**${a}** está mejor valorado (${es.decimal(ra)}★) que **${b}** (${es.decimal(rb)}★).`,
   sameRating: (a, b, r) => `**${a}** y **${b}** tienen la misma valoración: ${es.decimal(r)}★.`,
   cheaperThan: (a, b, la, lb) => `**${a}** (${'€'.repeat(la)}) es más económico que **${b}** (${'€'.repeat(lb)}).`,
@@ -317,7 +335,7 @@ const es: Messages = {
   openNow: 'abierto ahora',
   closedNow: 'cerrado ahora',
   closedKeyword: 'cerrado',
-  addressLabel: 'Dirección',
+  addressLabel: 'Dirección:',
   attributes: {
     outdoorSeating: 'terraza',
     wheelchair: 'accesible en silla de ruedas',
@@ -336,25 +354,33 @@ const es: Messages = {
 const de: Messages = {
   ...numbers('de'),
   lead: (total, shown, town, when, top) => {
-    const where = scope('in', 'geöffnet')(town, when).replace(/ geöffnet (.+)$/, ', $1 geöffnet,');
-    if (total === 1) return `Ich habe einen Ort${where} gefunden: **${top}**.`;
+    const where = town ? ` in ${town}` : '';
+    if (total === 1) return `Ich habe einen Ort${where} gefunden${when ? `, der ${when} geöffnet ist` : ''}: **${top}**.`;
+    const open = when ? `, die ${when} geöffnet sind` : '';
     return total > shown
-      ? `Ich habe ${de.count(total)} Orte${where} gefunden; hier sind die ${shown} besten, zuerst **${top}**.`
-      : `Ich habe ${total} Orte${where} gefunden; meine erste Empfehlung ist **${top}**.`;
+      ? `Ich habe ${de.count(total)} Orte${where} gefunden${open}; hier sind die ${shown} besten, zuerst **${top}**.`
+      : `Ich habe ${total} Orte${where} gefunden${open}; meine erste Empfehlung ist **${top}**.`;
   },
   mentions: (words) => `erwähnt „${words}“`,
   described: (quote) => `laut Beschreibung „${quote}“`,
   onlyDescribed: (noun) => `Kein Ort ist mit „${noun}“ eingetragen; diese nennen es in ihrer Beschreibung.`,
-  widened: (asked, words) => `Nichts ist als „${asked}“ eingetragen; diese Orte erwähnen „${words}“.`,
-  until: ({ time, inDays, weekday }) => `bis ${de.opensAt({ time, inDays, weekday }).replace(/^um /, '')}`,
+  widened: (asked) => `Nichts ist als „${asked}“ eingetragen, aber diese Orte erwähnen es.`,
+  openAt: (when) => `${when} geöffnet`,
+  allDay: 'ganztägig',
+  hoursUnknownWhen: (when) => `Ich weiß nicht, welche davon ${when} geöffnet sind: keiner nennt Öffnungszeiten.`,
+  farAway: (destination) => `Sie scheinen weit von ${destination} entfernt zu sein, daher sind sie nicht nach Entfernung sortiert.`,
+  until: ({ time, inDays, weekday }) => `bis ${inDays === 0 ? '' : inDays === 1 ? 'morgen um ' : `${DE_DAYS[weekday]} um `}${time} Uhr`,
   closesAt: (name, until) => `${name} ist jetzt geöffnet, ${until}.`,
   openAllDay: (name) => `${name} ist rund um die Uhr geöffnet.`,
   when: ({ day, part }) => {
     if (part === 'now') return 'gerade';
-    const parts = { morning: 'morgen', lunch: 'mittag', afternoon: 'nachmittag', evening: 'abend' } as const;
+    const parts = { morning: 'morgen', lunch: 'mittag', afternoon: 'nachmittag', evening: 'abend', dinner: 'abend' } as const;
     if (day === undefined || day === 'today')
-      return part ? { morning: 'heute Morgen', lunch: 'heute Mittag', afternoon: 'heute Nachmittag', evening: 'heute Abend' }[part] : 'heute';
-    if (day === 'tomorrow') return part ? `morgen ${{ morning: 'früh', lunch: 'Mittag', afternoon: 'Nachmittag', evening: 'Abend' }[part]}` : 'morgen';
+      return part
+        ? { morning: 'heute Morgen', lunch: 'heute Mittag', afternoon: 'heute Nachmittag', evening: 'heute Abend', dinner: 'heute Abend' }[part]
+        : 'heute';
+    if (day === 'tomorrow')
+      return part ? `morgen ${{ morning: 'früh', lunch: 'Mittag', afternoon: 'Nachmittag', evening: 'Abend', dinner: 'Abend' }[part]}` : 'morgen';
     return `am ${DE_DAYS[day]}${part ? parts[part] : ''}`;
   },
   openWhen: (name, when, ranges) => `Ja, ${name} ist ${when} geöffnet: ${ranges}.`,
@@ -362,14 +388,14 @@ const de: Messages = {
   noneOpenWhen: (when, first, at) => `Nichts davon ist ${when} geöffnet; als Erstes öffnet danach **${first}**, ${at}.`,
   noneOpenWhenUnknown: (when) => `Laut ihren Öffnungszeiten ist keiner ${when} geöffnet.`,
   openDuring: (ranges) => `geöffnet ${ranges}`,
-  more: (shown, left) => `Hier sind ${shown} weitere${left ? ` (danach noch ${left})` : ''}:`,
+  more: (shown, left) => `${shown === 1 ? 'Hier ist ein weiterer' : `Hier sind ${shown} weitere`}${left ? ` (danach noch ${left})` : ''}:`,
   noMore: 'Mehr habe ich zu dieser Frage nicht gefunden. Fragen Sie nach etwas anderem oder nach einem anderen Ort.',
   others: 'Hier sind andere Orte:',
   fromYou: (distance) => `${distance} von Ihnen`,
   fromBeach: (distance) => `${distance} vom Strand`,
   nearestFirst: 'Dieselben Orte, die nächsten zuerst:',
   closestToBeachFirst: 'Dieselben Orte, die strandnächsten zuerst:',
-  noPosition: 'Ich weiß nicht, wo Sie sind (Ihr Browser hat keinen Standort geteilt), daher sind sie nicht nach Entfernung sortiert.',
+  noPosition: 'Ich weiß nicht, wo Sie sind, daher sind sie nicht nach Entfernung sortiert.',
   betterRated: (a, ra, b, rb) => `**${a}** ist besser bewertet (${de.decimal(ra)}★) als **${b}** (${de.decimal(rb)}★).`,
   sameRating: (a, b, r) => `**${a}** und **${b}** sind gleich bewertet: ${de.decimal(r)}★.`,
   cheaperThan: (a, b, la, lb) => `**${a}** (${'€'.repeat(la)}) ist günstiger als **${b}** (${'€'.repeat(lb)}).`,
@@ -416,7 +442,7 @@ const de: Messages = {
   openNow: 'jetzt geöffnet',
   closedNow: 'jetzt geschlossen',
   closedKeyword: 'geschlossen',
-  addressLabel: 'Adresse',
+  addressLabel: 'Adresse:',
   attributes: {
     outdoorSeating: 'Sitzplätze im Freien',
     wheelchair: 'rollstuhlgerecht',
@@ -435,24 +461,29 @@ const de: Messages = {
 const nl: Messages = {
   ...numbers('nl'),
   lead: (total, shown, town, when, top) => {
-    const where = scope('in', 'open')(town, when);
-    if (total === 1) return `Ik heb één plek${where} gevonden: **${top}**.`;
+    const where = town ? ` in ${town}` : '';
+    if (total === 1) return `Ik heb één plek${where} gevonden${when ? ` die ${when} open is` : ''}: **${top}**.`;
+    const open = when ? ` die ${when} open zijn` : '';
     return total > shown
-      ? `Ik heb ${nl.count(total)} plekken${where} gevonden; hier zijn de ${shown} beste, te beginnen met **${top}**.`
-      : `Ik heb ${total} plekken${where} gevonden; mijn eerste tip is **${top}**.`;
+      ? `Ik heb ${nl.count(total)} plekken${where} gevonden${open}; hier zijn de ${shown} beste, te beginnen met **${top}**.`
+      : `Ik heb ${total} plekken${where} gevonden${open}; mijn eerste tip is **${top}**.`;
   },
   mentions: (words) => `noemt ‘${words}’`,
   described: (quote) => `volgens de beschrijving ‘${quote}’`,
   onlyDescribed: (noun) => `Geen plek staat vermeld met ‘${noun}’; deze noemen het in hun beschrijving.`,
-  widened: (asked, words) => `Niets staat vermeld als ‘${asked}’; deze plekken noemen ‘${words}’.`,
-  until: ({ time, inDays, weekday }) => `tot ${nl.opensAt({ time, inDays, weekday }).replace(/^om /, '')}`,
+  widened: (asked) => `Niets staat vermeld als ‘${asked}’, maar deze plekken noemen het.`,
+  openAt: (when) => `${when} open`,
+  allDay: 'de hele dag',
+  hoursUnknownWhen: (when) => `Ik weet niet welke hiervan ${when} open zijn: geen ervan vermeldt openingstijden.`,
+  farAway: (destination) => `Je lijkt ver van ${destination} te zijn, dus ze zijn niet op afstand gesorteerd.`,
+  until: ({ time, inDays, weekday }) => `tot ${inDays === 0 ? '' : inDays === 1 ? 'morgen om ' : `${NL_DAYS[weekday]} om `}${time}`,
   closesAt: (name, until) => `${name} is nu open, ${until}.`,
   openAllDay: (name) => `${name} is 24 uur per dag open.`,
   when: ({ day, part }) => {
     if (part === 'now') return 'nu';
-    const parts = { morning: 'ochtend', lunch: 'middag', afternoon: 'middag', evening: 'avond' } as const;
+    const parts = { morning: 'ochtend', lunch: 'middag', afternoon: 'middag', evening: 'avond', dinner: 'avond' } as const;
     if (day === undefined || day === 'today')
-      return part ? { morning: 'vanochtend', lunch: 'tussen de middag', afternoon: 'vanmiddag', evening: 'vanavond' }[part] : 'vandaag';
+      return part ? { morning: 'vanochtend', lunch: 'tussen de middag', afternoon: 'vanmiddag', evening: 'vanavond', dinner: 'vanavond' }[part] : 'vandaag';
     if (day === 'tomorrow') return part ? `morgen${parts[part]}` : 'morgen';
     return `op ${NL_DAYS[day]}${part ? parts[part] : ''}`;
   },
@@ -461,14 +492,14 @@ const nl: Messages = {
   noneOpenWhen: (when, first, at) => `Niets daarvan is ${when} open; als eerste gaat daarna **${first}** open, ${at}.`,
   noneOpenWhenUnknown: (when) => `Volgens hun openingstijden is er ${when} niets open.`,
   openDuring: (ranges) => `open ${ranges}`,
-  more: (shown, left) => `Hier zijn er nog ${shown}${left ? ` (en daarna nog ${left})` : ''}:`,
+  more: (shown, left) => `${shown === 1 ? 'Hier is er nog één' : `Hier zijn er nog ${shown}`}${left ? ` (en daarna nog ${left})` : ''}:`,
   noMore: 'Meer heb ik voor die vraag niet gevonden. Vraag me iets anders, of naar een andere plaats.',
   others: 'Hier zijn andere plekken:',
   fromYou: (distance) => `${distance} van je vandaan`,
   fromBeach: (distance) => `${distance} van het strand`,
   nearestFirst: 'Dezelfde plekken, de dichtstbijzijnde eerst:',
   closestToBeachFirst: 'Dezelfde plekken, het dichtst bij het strand eerst:',
-  noPosition: 'Ik weet niet waar je bent (je browser heeft geen locatie gedeeld), dus ze zijn niet op afstand gesorteerd.',
+  noPosition: 'Ik weet niet waar je bent, dus ze zijn niet op afstand gesorteerd.',
   betterRated: (a, ra, b, rb) => `**${a}** is beter beoordeeld (${nl.decimal(ra)}★) dan **${b}** (${nl.decimal(rb)}★).`,
   sameRating: (a, b, r) => `**${a}** en **${b}** zijn even goed beoordeeld: ${nl.decimal(r)}★.`,
   cheaperThan: (a, b, la, lb) => `**${a}** (${'€'.repeat(la)}) is goedkoper dan **${b}** (${'€'.repeat(lb)}).`,
@@ -513,7 +544,7 @@ const nl: Messages = {
   openNow: 'nu open',
   closedNow: 'nu gesloten',
   closedKeyword: 'gesloten',
-  addressLabel: 'Adres',
+  addressLabel: 'Adres:',
   attributes: {
     outdoorSeating: 'terras',
     wheelchair: 'rolstoeltoegankelijk',
@@ -541,15 +572,19 @@ const fr: Messages = {
   mentions: (words) => `mentionne « ${words} »`,
   described: (quote) => `sa description dit « ${quote} »`,
   onlyDescribed: (noun) => `Aucun lieu n’est répertorié avec « ${noun} » ; ceux-ci le disent dans leur description.`,
-  widened: (asked, words) => `Rien n’est répertorié comme « ${asked} » ; ces lieux mentionnent « ${words} ».`,
+  widened: (asked) => `Rien n’est répertorié comme « ${asked} », mais ces lieux le mentionnent.`,
+  openAt: (when) => `ouvert ${when}`,
+  allDay: 'toute la journée',
+  hoursUnknownWhen: (when) => `Je ne sais pas lesquels sont ouverts ${when} : aucun n’indique ses horaires.`,
+  farAway: (destination) => `Vous semblez loin de ${destination} : ils ne sont donc pas triés par distance.`,
   until: ({ time, inDays, weekday }) => `jusqu’à ${inDays === 0 ? '' : inDays === 1 ? 'demain ' : `${FR_DAYS[weekday]} `}${time}`,
   closesAt: (name, until) => `${name} est ouvert en ce moment, ${until}.`,
   openAllDay: (name) => `${name} est ouvert 24 heures sur 24.`,
   when: ({ day, part }) => {
     if (part === 'now') return 'en ce moment';
-    const parts = { morning: 'matin', lunch: 'midi', afternoon: 'après-midi', evening: 'soir' } as const;
+    const parts = { morning: 'matin', lunch: 'midi', afternoon: 'après-midi', evening: 'soir', dinner: 'soir' } as const;
     if (day === undefined || day === 'today')
-      return part ? { morning: 'ce matin', lunch: 'ce midi', afternoon: 'cet après-midi', evening: 'ce soir' }[part] : 'aujourd’hui';
+      return part ? { morning: 'ce matin', lunch: 'ce midi', afternoon: 'cet après-midi', evening: 'ce soir', dinner: 'ce soir' }[part] : 'aujourd’hui';
     const dayWord = day === 'tomorrow' ? 'demain' : FR_DAYS[day]!;
     return part ? `${dayWord} ${parts[part]}` : dayWord;
   },
@@ -558,14 +593,14 @@ const fr: Messages = {
   noneOpenWhen: (when, first, at) => `Rien de ce que j’ai trouvé n’est ouvert ${when} ; le premier à ouvrir ensuite est **${first}**, ${at}.`,
   noneOpenWhenUnknown: (when) => `D’après leurs horaires, aucun n’est ouvert ${when}.`,
   openDuring: (ranges) => `ouvert ${ranges}`,
-  more: (shown, left) => `En voici ${shown} de plus${left ? ` (et encore ${left} après)` : ''} :`,
+  more: (shown, left) => `${shown === 1 ? 'En voici un de plus' : `En voici ${shown} de plus`}${left ? ` (et encore ${left} après)` : ''} :`,
   noMore: 'C’est tout ce que j’ai trouvé pour cette question. Demandez-moi autre chose, ou dans une autre ville.',
   others: 'Voici d’autres lieux :',
   fromYou: (distance) => `à ${distance} de vous`,
   fromBeach: (distance) => `à ${distance} de la plage`,
   nearestFirst: 'Les mêmes lieux, les plus proches de vous d’abord :',
   closestToBeachFirst: 'Les mêmes lieux, les plus proches de la plage d’abord :',
-  noPosition: 'Je ne sais pas où vous êtes (votre navigateur n’a pas partagé de position) : ils ne sont donc pas triés par distance.',
+  noPosition: 'Je ne sais pas où vous êtes : ils ne sont donc pas triés par distance.',
   betterRated: (a, ra, b, rb) => `**${a}** est mieux noté (${fr.decimal(ra)}★) que **${b}** (${fr.decimal(rb)}★).`,
   sameRating: (a, b, r) => `**${a}** et **${b}** ont la même note : ${fr.decimal(r)}★.`,
   cheaperThan: (a, b, la, lb) => `**${a}** (${'€'.repeat(la)}) est moins cher que **${b}** (${'€'.repeat(lb)}).`,
@@ -612,7 +647,7 @@ const fr: Messages = {
   openNow: 'ouvert',
   closedNow: 'fermé',
   closedKeyword: 'fermé',
-  addressLabel: 'Adresse',
+  addressLabel: 'Adresse :',
   attributes: {
     outdoorSeating: 'terrasse',
     wheelchair: 'accessible en fauteuil roulant',

@@ -17,12 +17,14 @@ const PARTS: Record<Exclude<DayPart, 'now'>, [number, number]> = {
   lunch: [13, 16],
   afternoon: [15, 19],
   evening: [19, 24],
+  dinner: [19, 24],
 };
 
 /**
- * The span `when` names, seen from the wall-clock time `now`. Today's spans start no earlier
- * than now; a part of the day already over ("for lunch" at 20:00) is tomorrow's. Null for
- * "now", which is an instant (the engine's open-now filter).
+ * The span `when` names, seen from the wall-clock time `now`. A part of the day with no day
+ * named starts no earlier than now, and is tomorrow's once over ("for lunch" at 20:00); "today"
+ * is the rest of today; a weekday is that whole day (today's included: "on Sunday" asks about
+ * Sunday's hours). Null for "now", which is an instant (the engine's open-now filter).
  */
 export function timeWindow(when: When, now: Date): TimeWindow | null {
   if (when.part === 'now') return null;
@@ -38,7 +40,8 @@ export function timeWindow(when: When, now: Date): TimeWindow | null {
     from = addDays(from, 1);
     to = addDays(to, 1);
   }
-  if (from < now && to > now) from = new Date(now.getTime());
+  const sameDay = when.day === undefined || when.day === 'today';
+  if (sameDay && from < now && to > now) from = new Date(now.getTime());
   return { from, to };
 }
 
@@ -50,14 +53,31 @@ function addDays(date: Date, days: number): Date {
 }
 
 /**
- * The place's opening intervals that overlap the window, whole (a bar open 18:00–02:00 shows
- * so, not clipped to the window); [] when closed all the window, null when its hours are unknown.
+ * Whether the place is open at some time within the window: its open intervals there (clipped
+ * to the window: cheap, for filtering); [] when closed all the window, null when its hours are
+ * unknown.
  */
 export function openIntervals(entry: CatalogueEntry, window: TimeWindow): Array<[Date, Date]> | null {
   if (!entry.hours) return null;
   try {
-    const intervals = entry.hours.getOpenIntervals(new Date(window.from.getTime() - DAY), new Date(window.to.getTime() + DAY));
-    return intervals.filter(([start, end, unknown]) => !unknown && start < window.to && end > window.from).map(([start, end]) => [start, end]);
+    return entry.hours.getOpenIntervals(window.from, window.to).flatMap(([start, end, unknown]) => (unknown ? [] : [[start, end] as [Date, Date]]));
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The place's opening times that overlap the window, as the visitor reads them: whole ("a bar
+ * open 18:00–02:00", not cut at the window's edges), each once, in order; 'allDay' for round the
+ * clock (an opening that lasts a whole day); null for unknown hours.
+ */
+export function openTimes(entry: CatalogueEntry, window: TimeWindow): string[] | 'allDay' | null {
+  if (!entry.hours) return null;
+  try {
+    const around = entry.hours.getOpenIntervals(new Date(window.from.getTime() - DAY), new Date(window.to.getTime() + DAY));
+    const overlapping = around.filter(([start, end, unknown]) => !unknown && start < window.to && end > window.from);
+    if (overlapping.some(([start, end]) => end.getTime() - start.getTime() >= DAY - 60_000)) return 'allDay';
+    return [...new Set(overlapping.map(([start, end]) => formatInterval([start, end])))];
   } catch {
     return null;
   }

@@ -81,12 +81,12 @@ export class QueryParser {
   private readonly phrases = new Map<string, Sense[]>();
   /** Single words by length, for typo-tolerant lookup. */
   private readonly singleWords: string[] = [];
-  /** Every term of each topic, in every language: what a looser search looks for in descriptions. */
-  private readonly topicTerms = new Map<string, string[]>();
+  /** The terms of each topic per language: what a looser search looks for in descriptions. */
+  private readonly topicTerms = new Map<string, Partial<Record<Language, string[]>>>();
 
   constructor() {
     for (const [meaning, terms] of LEXICON) {
-      if (meaning.kind === 'topic') this.topicTerms.set(meaning.key, [...new Set(LANGUAGES.flatMap((language) => terms[language] ?? []))]);
+      if (meaning.kind === 'topic') this.topicTerms.set(meaning.key, terms);
       for (const language of LANGUAGES) {
         for (const term of terms[language] ?? []) {
           const key = words(term).join(' ');
@@ -101,9 +101,9 @@ export class QueryParser {
     for (const key of this.phrases.keys()) if (!key.includes(' ') && key.length >= 4) this.singleWords.push(key);
   }
 
-  /** The words of a topic in every language ("diving": dive, scuba, snorkel, buceo, tauchen, …). */
-  termsOf(key: string): string[] {
-    return this.topicTerms.get(key) ?? [];
+  /** The words of a topic in a language ("diving" in English: dive, scuba, snorkel, …). */
+  termsOf(key: string, language: Language): string[] {
+    return this.topicTerms.get(key)?.[language] ?? [];
   }
 
   /**

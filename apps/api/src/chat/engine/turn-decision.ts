@@ -1,5 +1,5 @@
 import type { CatalogueEntry } from '../../poi/index.js';
-import type { Attribute } from './lexicon.js';
+import type { Attribute, Topic } from './lexicon.js';
 import type { ParsedQuery } from './query-parser.js';
 
 /**
@@ -30,7 +30,7 @@ export interface TurnSituation {
 const POINTS_BACK: Array<[string, (parsed: ParsedQuery) => boolean, number]> = [
   ['ordinal', (p) => p.ordinal !== null, 3],
   ['two ordinals (a comparison)', (p) => p.ordinals.length > 1, 3],
-  ['"show more"', (p) => p.more, 3],
+  ['"show more"', (p) => pagesOn(p), 3],
   ['"not that one"', (p) => p.exclude, 3],
   ['"it", "that one"', (p) => p.it, 2],
   ['a field (address, phone, hours …)', (p) => p.fields.size > 0, 2],
@@ -70,13 +70,17 @@ export function decideTurn(parsed: ParsedQuery, situation: TurnSituation): TurnD
   // Vetoes: never outweighed, because a new question taken for a follow-up is the costly mistake.
   const vetoes: string[] = [];
   // "Which one is romantic?" names no kind of place: a quality the list's places may mention.
-  const kinds = parsed.topics.filter((t) => !(parsed.which && t.topic.mentions));
+  // "Other beaches?" after beaches pages on through them.
+  const fitsList = (topic: Topic) =>
+    topic.subcategories?.some((s) => situation.previous.some((e) => e.subcategories.has(s))) ||
+    topic.categories?.some((c) => situation.previous.some((e) => e.categories.has(c)));
+  const kinds = parsed.topics.filter((t) => !(parsed.which && t.topic.mentions) && !(pagesOn(parsed) && fitsList(t.topic)));
   if (kinds.length > 0) vetoes.push('names a kind of place: new search');
   if (score > 0 && !parsed.which && situation.asksForSomething()) vetoes.push('words some place mentions: new search');
   const misfits = [...parsed.attributes].filter((a) => FOOD_ATTRIBUTES.has(a) && !situation.previous.some((e) => e.categories.has('Food & Drinks')));
   if (misfits.length > 0 && !pointsAtOne && !parsed.which) vetoes.push(`${misfits.join(', ')} does not fit the last list: new search`);
   // "Where for lunch?" after a list of beaches asks where to eat, not which beach is open at noon.
-  const meal = parsed.when?.part === 'lunch' || parsed.when?.part === 'evening';
+  const meal = parsed.when?.part === 'lunch' || parsed.when?.part === 'dinner';
   if (meal && !pointsAtOne && !parsed.which && !situation.previous.some((e) => e.categories.has('Food & Drinks')))
     vetoes.push('a meal time after a list of no places to eat: new search');
   if (situation.previous.length === 0) vetoes.push('no list to point back at');
@@ -91,4 +95,28 @@ export function decideTurn(parsed: ParsedQuery, situation: TurnSituation): TurnD
   // Nothing to search for: words we do not know.
   if (parsed.help || (parsed.freeText.length === 0 && parsed.corrected.length === 0)) return decided('help', score);
   return decided('noResults', score);
+}
+
+/**
+ * "Show more", "others?", "tell me more": the question asks for the next places and nothing
+ * else. "Which one is more romantic?", "more expensive?", "plus près de la plage" use the same
+ * words for something else.
+ */
+export function pagesOn(parsed: ParsedQuery): boolean {
+  return (
+    parsed.more &&
+    !parsed.exclude &&
+    parsed.ordinal === null &&
+    !parsed.it &&
+    parsed.fields.size === 0 &&
+    !parsed.which &&
+    !parsed.best &&
+    !parsed.cheaper &&
+    !parsed.nearMe &&
+    !parsed.nearBeach &&
+    parsed.attributes.size === 0 &&
+    parsed.when === null &&
+    parsed.freeText.length === 0 &&
+    parsed.topics.every((t) => !t.topic.mentions)
+  );
 }
