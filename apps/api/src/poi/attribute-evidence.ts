@@ -17,6 +17,10 @@ const PHRASES: Partial<Record<StoredAttribute, string[]>> = {
   wheelchair: ['wheelchair accessible', 'step free', 'accesible en silla de ruedas', 'adaptado para silla de ruedas', 'rollstuhlgerecht', 'barrierefrei', 'rolstoeltoegankelijk', 'accessible en fauteuil roulant'],
   vegetarian: ['vegetarian', 'vegetariano', 'vegetariana', 'vegetarisch', 'vegetarische', 'vegetarien', 'vegetarienne'],
   vegan: ['vegan', 'vegano', 'vegana', 'veganistisch', 'vegetalien'],
+  wifi: ['wifi', 'wi fi', 'wlan'],
+  airConditioning: ['air conditioning', 'air conditioned', 'aire acondicionado', 'klimaanlage', 'klimatisiert', 'airco', 'climatisation', 'climatise'],
+  takeaway: ['takeaway', 'take away', 'para llevar', 'zum mitnehmen', 'afhalen', 'a emporter'],
+  delivery: ['home delivery', 'a domicilio', 'lieferservice', 'bezorging', 'livraison a domicile'],
   free: ['free entry', 'free admission', 'admission is free', 'entrada gratuita', 'entrada libre', 'eintritt frei', 'freier eintritt', 'kostenloser eintritt', 'gratis toegang', 'vrij toegankelijk', 'entree libre', 'entree gratuite'],
 };
 

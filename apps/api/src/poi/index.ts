@@ -2,4 +2,4 @@
 export { type CatalogueEntry, type CatalogueVocabulary, PoiCatalogue, distanceKm } from './poi-catalogue.service.js';
 export { PoiImportService } from './poi-import.service.js';
 export { SUBCATEGORY_LABELS, subcategoryLabel } from './subcategory-labels.js';
-export { type AttributeColumns, STORED_ATTRIBUTES, type StoredAttribute, poiHasAttribute } from './poi-attributes.js';
+export { type AttributeColumns, STORED_ATTRIBUTES, type StoredAttribute, poiAttribute, poiHasAttribute } from './poi-attributes.js';

@@ -238,7 +238,7 @@ export class ReportsService {
     const counts = new Map<string, number>();
     if (known.length === 0) return counts;
     const pois: AttributeColumns[] = await this.dataSource.getRepository(Poi).find({
-      select: { outdoorSeating: true, wheelchair: true, vegetarian: true, vegan: true, dogs: true, kids: true, free: true, priceLevel: true },
+      select: { outdoorSeating: true, wheelchair: true, vegetarian: true, vegan: true, dogs: true, kids: true, free: true, priceLevel: true, tags: true },
       where: { active: true },
     });
     for (const attribute of known) counts.set(attribute, pois.filter((poi) => poiHasAttribute(poi, attribute)).length);

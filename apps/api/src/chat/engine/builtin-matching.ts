@@ -1,5 +1,5 @@
 import { POI_SUBCATEGORIES, type PoiCategory } from '@holibot/contracts';
-import { type CatalogueEntry, poiHasAttribute } from '../../poi/index.js';
+import { type CatalogueEntry, poiAttribute, poiHasAttribute } from '../../poi/index.js';
 import type { Attribute, Topic } from './lexicon.js';
 
 // Which places answer a question: the built-in engine's filters, run over the whole catalogue.
@@ -88,7 +88,7 @@ export function describedFor(entry: CatalogueEntry, attributes: Attribute[], ope
   let quote: string | undefined;
   for (const attribute of attributes) {
     if (hasAttribute(entry, attribute, openNow)) continue;
-    if (attribute === 'openNow' || attribute === 'cheap' || attribute === 'expensive' || entry.poi[attribute] === false) return undefined;
+    if (attribute === 'openNow' || attribute === 'cheap' || attribute === 'expensive' || poiAttribute(entry.poi, attribute) === false) return undefined;
     const described = entry.described.get(attribute);
     if (described === undefined) return undefined;
     quote ??= described;

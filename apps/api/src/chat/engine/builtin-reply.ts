@@ -1,5 +1,5 @@
 import type { ChatIntent, Language, PoiView } from '@holibot/contracts';
-import { type CatalogueEntry, type PoiCatalogue, distanceKm } from '../../poi/index.js';
+import { type CatalogueEntry, type PoiCatalogue, distanceKm, poiAttribute } from '../../poi/index.js';
 import type { AskedFor, ConversationContext, EngineAnswer, Position, TurnInput } from './answer-engine.js';
 import { type Ranked, hasAttribute } from './builtin-matching.js';
 import type { Attribute, Field, When } from './lexicon.js';
@@ -202,7 +202,7 @@ export class Reply {
 
   attribute(entry: CatalogueEntry, attribute: Attribute): string {
     const noun = this.m.attributes[attribute];
-    const known = attribute === 'cheap' || attribute === 'expensive' ? entry.poi.priceLevel : entry.poi[attribute as 'outdoorSeating'];
+    const known = attribute === 'openNow' ? null : poiAttribute(entry.poi, attribute);
     // No tag, but the description says so: said as the description's words, never as a fact.
     const described = attribute === 'openNow' ? undefined : entry.described.get(attribute);
     if ((known === null || known === undefined) && described) return this.m.yes(this.name(entry), this.m.described(described));

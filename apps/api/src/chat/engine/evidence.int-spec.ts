@@ -12,6 +12,8 @@ const FEATURES = [
   { name: 'Casa Terraza', amenity: 'restaurant', description: 'Paella and a big terraza over the port.' },
   { name: 'Sin Terraza', amenity: 'restaurant', outdoor_seating: 'no', description: 'Nice terraza views, they say.' },
   { name: 'Casa Interior', amenity: 'restaurant', description: 'No terrace, a cosy dining room.' },
+  { name: 'Café Conectado', amenity: 'cafe', internet_access: 'wlan', takeaway: 'yes', description: 'Coffee and cake.' },
+  { name: 'Café Offline', amenity: 'cafe', internet_access: 'no', description: 'Free wifi? No: no wifi here, by choice.' },
 ];
 
 async function chatOn() {
@@ -42,6 +44,13 @@ describe('attribute evidence and widening, on a catalogue whose descriptions car
     const answer = await town.ask('restaurants with a terrace');
     expect(answer.pois.map((p) => p.name)).toEqual(['Bar Tagged', 'Casa Terraza']);
     expect(answer.textResponse.split('\n').slice(1)).toEqual(['- **Bar Tagged**', '- **Casa Terraza** — its description says “terraza”']);
+  });
+
+  it('the tags tourists ask about: wifi, takeaway; a tag that says no is never overruled by the description', async () => {
+    expect((await town.ask('café with wifi')).pois.map((p) => p.name)).toEqual(['Café Conectado']);
+    expect((await town.ask('¿cafeterías para llevar?')).pois.map((p) => p.name)).toEqual(['Café Conectado']);
+    const offline = await town.ask('does Café Offline have wifi?');
+    expect(offline.textResponse).toMatch(/^No — according to our information, Café Offline does not offer this \(Wi-Fi\)\./);
   });
 
   it('when only descriptions say it, the answer says so before naming the places', async () => {
