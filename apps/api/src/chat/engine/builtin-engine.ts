@@ -130,13 +130,25 @@ export class BuiltinAnswerEngine extends AnswerEngine {
       ranked = this.rank(parsed, reply, topics, []);
       if (ranked.length > 0) without = this.quotable(parsed.freeText);
     }
-    const cuisineOnly = topics.filter((t) => !t.subcategories && !t.categories);
+    const cuisineOnly = topics.filter((t) => t.cuisines && !t.subcategories && !t.categories);
+    // "Beaches with a sea view" when no beach's text says so: the beaches, saying which words none mentions.
+    const qualities = topics.filter((t) => t.mentions && !t.subcategories && !t.categories);
+    if (ranked.length === 0 && qualities.length > 0 && qualities.length < topics.length) {
+      ranked = this.rank(
+        parsed,
+        reply,
+        topics.filter((t) => !qualities.includes(t)),
+        parsed.freeText,
+      );
+      const words = parsed.topics.filter((t) => t.topic.mentions).map((t) => written(reply.query, t.position, t.term));
+      if (ranked.length > 0) without = words.join(', ');
+    }
     if (ranked.length === 0 && cuisineOnly.length > 0 && cuisineOnly.length < topics.length) {
       ranked = this.rank(parsed, reply, cuisineOnly, []);
     }
     // No place has that cuisine tag: one may still say it ("French-style café").
     if (ranked.length === 0 && cuisineOnly.length > 0) {
-      const cuisineWords = parsed.topics.filter((t) => !t.topic.subcategories && !t.topic.categories).flatMap((t) => t.term.split(' '));
+      const cuisineWords = parsed.topics.filter((t) => t.topic.cuisines && !t.topic.subcategories && !t.topic.categories).flatMap((t) => t.term.split(' '));
       ranked = this.rank(
         parsed,
         reply,
@@ -166,7 +178,13 @@ export class BuiltinAnswerEngine extends AnswerEngine {
     // whose text uses the word: those, and the answer says so — never silently, never outside the
     // catalogue. Not when the kind exists and another filter (attribute, town, time) emptied it.
     let widened: string | null = null;
-    if (ranked.length === 0 && topics.length > 0 && cuisineOnly.length === 0 && this.rank(NO_FILTERS, reply, topics, [], { ignoreTime: true }).length === 0) {
+    if (
+      ranked.length === 0 &&
+      topics.length > 0 &&
+      cuisineOnly.length === 0 &&
+      qualities.length === 0 &&
+      this.rank(NO_FILTERS, reply, topics, [], { ignoreTime: true }).length === 0
+    ) {
       const asked = parsed.topics.filter(
         (t) =>
           t.term && topics.some((topic) => topic === t.topic || (topic.subcategories === t.topic.subcategories && topic.categories === t.topic.categories)),
@@ -359,7 +377,8 @@ export class BuiltinAnswerEngine extends AnswerEngine {
     // "Not that one", "something else": the list without the place talked about.
     if (parsed.exclude) return this.exclude(parsed, reply, previous, focus);
     // "Which is closest?", "closer to the beach?": the same places, nearest first.
-    if (!pointsAtOne && (parsed.nearMe || parsed.nearBeach)) {
+    // ("¿Cuál está más cerca de la playa?": "está" reads as "this one", and still asks about the list.)
+    if (parsed.ordinal === null && parsed.fields.size === 0 && (parsed.nearMe || parsed.nearBeach)) {
       if (parsed.nearMe && !reply.position) return reply.text(reply.far ? reply.m.farAway(this.destination()) : reply.m.noPosition, 'follow_up_filter', true);
       const ranked = this.explained(reply, this.byDistance(parsed, reply, asIs(previous), true));
       return reply.list(parsed.nearMe ? reply.m.nearestFirst : reply.m.closestToBeachFirst, ranked, 'follow_up_filter', true, ranked.length, newList(ranked));

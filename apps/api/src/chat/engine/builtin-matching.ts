@@ -33,11 +33,18 @@ function categoriesOf(topic: Topic): Set<string> {
  */
 export function headTopics(topics: Array<Topic & { position: number }>): Topic[] {
   const cuisines = topics.filter((t) => !t.subcategories && !t.categories);
-  const named = topics.filter((t) => t.subcategories || t.categories);
+  // "Romantic restaurants", "beaches with a sea view": a quality the places' text must mention
+  // narrows another kind of place, as a cuisine does, rather than adding its own kinds.
+  const hasKind = topics.some((t) => (t.subcategories || t.categories) && !t.mentions);
+  const qualities = hasKind
+    ? topics.filter((t) => t.mentions && (t.subcategories || t.categories)).map((t) => ({ mentions: t.mentions!, position: t.position }))
+    : [];
+  const named = topics.filter((t) => (t.subcategories || t.categories) && !(hasKind && t.mentions));
   const precise = named.filter((t) => !t.generic);
   const places = precise.length > 0 ? precise : named;
   const strong = places.filter((t) => !t.weak);
   const candidates = (strong.length > 0 ? strong : places).sort((a, b) => a.position - b.position);
+  cuisines.push(...qualities);
   if (candidates.length === 0) return cuisines;
   const first = candidates[0]!;
   const other = candidates.find((t) => ![...categoriesOf(t)].some((c) => categoriesOf(first).has(c)));
