@@ -27,7 +27,24 @@ export type TurnKind =
   | 'small-talk'
   | 'off-topic'
   | 'no-results'
-  | 'unknown-town';
+  | 'unknown-town'
+  | 'time'
+  | 'follow-up:more'
+  | 'follow-up:exclude'
+  | 'follow-up:distance'
+  | 'follow-up:compare'
+  | 'broad'
+  | 'evidence';
+
+/**
+ * A time a question names, as a visitor means it: a day (today, tomorrow, a weekday, 0 = Sunday;
+ * the next one, or today) and a part of it (morning 08–12, lunch 13–16, afternoon 15–19,
+ * evening 19–24), or now. run-eval.ts reads the catalogue's opening_hours at that time.
+ */
+export interface When {
+  day?: 'today' | 'tomorrow' | 0 | 1 | 2 | 3 | 4 | 5 | 6;
+  part?: 'now' | 'morning' | 'lunch' | 'afternoon' | 'evening';
+}
 
 /** What a returned place must be. Attributes compare the answer's POI; `tags` the catalogue's OSM tags. */
 export interface PlaceCheck {
@@ -71,8 +88,34 @@ export interface Expectation {
   min?: number;
   max?: number;
   none?: true;
-  /** Relative to the list the conversation is on: within it, the same places, or its n-th place (-1: the last). */
-  fromList?: 'subset' | 'same' | number;
+  /**
+   * Relative to the list the conversation is on: within it, the same places, none of them
+   * ('new': the next page), its n-th place (-1: the last), or exactly its places at these positions.
+   */
+  fromList?: 'subset' | 'same' | 'new' | number | readonly number[];
+  /** The list without its n-th place ("not that one"): every other place of it kept. */
+  without?: number;
+  /**
+   * Every place is open at that time by its opening_hours, or has none that say (after those
+   * that do; `strict`: none such).
+   */
+  openAt?: When & { strict?: boolean };
+  /** With openAt: the text gives each open place's hours then ("open 19:00–23:00"). */
+  hoursShown?: true;
+  /** None is open then: the first place is the first to open after, and the text says when. */
+  noneOpenAt?: When;
+  /** The one place asked about: the text gives its hours on that day, or none when it is closed. */
+  hoursOn?: When;
+  /** The one place asked about: the text says when it closes (open now) or opens (closed now). */
+  closingTime?: true;
+  /** Two places compared: the text names first the better rated, or the less expensive one. */
+  winner?: 'rating' | 'price';
+  /** Closest to a beach (any other beach of the catalogue) first. */
+  beachFirst?: true;
+  /** Nearest to the turn's position first. */
+  nearestFirst?: true;
+  /** The places tagged with the attribute come before those only a description gives it. */
+  taggedFirst?: 'outdoorSeating' | 'wheelchair' | 'vegetarian' | 'vegan' | 'dogs' | 'kids';
   /** The places with a known price come least expensive first. */
   byPrice?: true;
   /** The text names the (first) returned place. */
@@ -88,6 +131,9 @@ export interface EvalTurn {
   language?: EvalLanguage;
   /** The language of the question, when it is not the conversation's. */
   speaks?: EvalLanguage;
+  /** The visitor's position, when their browser shares it. */
+  latitude?: number;
+  longitude?: number;
   kind: TurnKind;
   expect: Expectation;
 }
@@ -106,7 +152,7 @@ const conversation = (name: string, catalogue: CatalogueName, speaks: EvalLangua
   speaks,
   turns,
 });
-const turn = (kind: TurnKind, q: string, expect: Expectation, options: Pick<EvalTurn, 'language' | 'speaks'> = {}): EvalTurn => ({
+const turn = (kind: TurnKind, q: string, expect: Expectation, options: Pick<EvalTurn, 'language' | 'speaks' | 'latitude' | 'longitude'> = {}): EvalTurn => ({
   q,
   kind,
   expect,
@@ -965,5 +1011,473 @@ export const FRENCH_CONVERSATIONS: readonly EvalConversation[] = [
     withAttribute('restaurants végétaliens', { ...EAT, vegan: true }),
     search('gare routière', { kind: ['Transport'] }),
     smallTalk('merci', 'thanks'),
+  ),
+];
+
+// Time words, paging, distance, comparisons, broad questions and evidence from descriptions.
+// What each turn expects is read from the catalogue files: run-eval.ts evaluates their
+// opening_hours at the asked time (the clock stands at Tuesday 2 June 2026, 13:00) and measures
+// their coordinates; the names below are what those values give (Ristorante Il Gabbiano,
+// "We-Mo 19:00-23:00; Tu off", is not open tonight).
+
+const TONIGHT: When = { part: 'evening' };
+const LUNCH: When = { part: 'lunch' };
+const SUNDAY: When = { day: 0 };
+const TOMORROW_MORNING: When = { day: 'tomorrow', part: 'morning' };
+/** "Now" keeps the places open now, by their hours: unknown hours do not pass. */
+const NOW: When & { strict: true } = { part: 'now', strict: true };
+
+/** A search at a time: the places known to be open then (unknown hours are not), each line with its hours. */
+const atTime = (q: string, when: When, every: PlaceCheck, more: Expectation = {}): EvalTurn =>
+  turn('time', q, { intent: 'search', isFollowUp: false, min: 1, every, openAt: { ...when, strict: true }, hoursShown: true, ...more });
+/** Nothing asked for is open then: the places by when they open, the first one's time said. */
+const noneAtTime = (q: string, when: When, every: PlaceCheck, more: Expectation = {}): EvalTurn =>
+  turn('time', q, { intent: 'search', isFollowUp: false, min: 1, every, noneOpenAt: when, ...more });
+/** "Is the first one open on Sunday?": that place's hours on the day, from its opening_hours. */
+const hoursOn = (q: string, when: When, n: number): EvalTurn =>
+  turn('time', q, { intent: 'follow_up_detail', isFollowUp: true, fromList: n, hoursOn: when, namesPlace: true });
+/** "When does it close?" about the n-th place of the last list. */
+const closesWhen = (q: string, n: number): EvalTurn =>
+  turn('time', q, { intent: 'follow_up_detail', isFollowUp: true, fromList: n, closingTime: true, namesPlace: true });
+/** "When does X close?" about a place named in full. */
+const namedCloses = (q: string, name: string): EvalTurn => turn('time', q, { count: 1, includes: [name], closingTime: true, namesPlace: true });
+/** "Which of them are open tonight?": the places of the last list open then (by their hours, not unknown). */
+const openThen = (q: string, when: When, more: Expectation = {}): EvalTurn =>
+  turn('time', q, { intent: 'follow_up_filter', isFollowUp: true, min: 1, fromList: 'subset', openAt: { ...when, strict: true }, ...more });
+/** "Show more": the next places of the last result, none of the last list's. */
+const showMore = (q: string, every: PlaceCheck, more: Expectation = {}): EvalTurn =>
+  turn('follow-up:more', q, { intent: 'follow_up_filter', isFollowUp: true, min: 1, fromList: 'new', every, ...more });
+/** "Show more" when the last answer showed the whole result: said so, no places. */
+const nothingMore = (q: string): EvalTurn => turn('follow-up:more', q, { intent: 'follow_up_filter', isFollowUp: true, none: true });
+/** "Not that one": the last list without its n-th place. */
+const notThatOne = (q: string, n: number, more: Expectation = {}): EvalTurn =>
+  turn('follow-up:exclude', q, { intent: 'follow_up_filter', isFollowUp: true, min: 1, without: n, ...more });
+/** "Closer to the beach?": the same places, closest to a beach first. */
+const closerToBeach = (q: string): EvalTurn =>
+  turn('follow-up:distance', q, { intent: 'follow_up_filter', isFollowUp: true, fromList: 'same', beachFirst: true });
+/** "Restaurants near the beach": a search, closest to a beach first. */
+const nearBeach = (q: string, every: PlaceCheck, more: Expectation = {}): EvalTurn =>
+  turn('follow-up:distance', q, { intent: 'search', isFollowUp: false, min: 1, every, beachFirst: true, ...more });
+/** "… near me" with the visitor's position: nearest first. */
+const nearMe = (q: string, at: { latitude: number; longitude: number }, every: PlaceCheck, more: Expectation = {}): EvalTurn =>
+  turn('follow-up:distance', q, { intent: 'search', isFollowUp: false, min: 1, every, nearestFirst: true, ...more }, at);
+/** "Which is better rated / cheaper, the first or the second?": those two places, the better one named first. */
+const compare = (q: string, a: number, b: number, winner: 'rating' | 'price'): EvalTurn =>
+  turn('follow-up:compare', q, { intent: 'follow_up_detail', isFollowUp: true, fromList: [a, b], winner });
+/** A broad question ("on a rainy day", "something romantic"): a new search over a set of kinds or words. */
+const broad = (q: string, every: PlaceCheck, more: Expectation = {}): EvalTurn =>
+  turn('broad', q, { intent: 'search', isFollowUp: false, min: 1, every, ...more });
+/** "Hundestrand", whatever the list before: a new search for the beaches tagged as allowing dogs. */
+const dogBeach = (q: string, more: Expectation = {}): EvalTurn =>
+  turn('broad', q, { intent: 'search', isFollowUp: false, min: 1, every: { kind: ['Beaches'], dogs: true }, ...more });
+/** An attribute a tag gives or, ranked after the tagged places, only a description states. */
+const evidence = (q: string, every: PlaceCheck, more: Expectation = {}): EvalTurn =>
+  turn('evidence', q, { intent: 'search', isFollowUp: false, min: 1, every, ...more });
+
+const INDOORS = { kind: ['Museums', 'Galleries', 'Theatres', 'Cinemas', 'Shopping centres', 'Spas & wellness', 'Churches', 'Markets'] } as const;
+const ROMANTIC_WORDS = /romanti|sunset|atardecer|sonnenuntergang|zonsondergang|coucher de soleil|candle/i;
+const ROMANTIC = { anyOf: [{ kind: ['Viewpoints'] }, { mentions: ROMANTIC_WORDS }] };
+const SEA_VIEW = /sea.?views?|seafront|overlooking the sea|vistas al mar|frente al mar|meerblick|zeezicht|vue sur la mer|vue mer/i;
+/** A kids tag, a playground, or a description that mentions families or children. */
+const FOR_KIDS = { anyOf: [{ kids: true }, { kind: ['Playgrounds'] }, { mentions: /famil|child|kid|niñ|infantil|kinder|gezin|enfant/i }] };
+/** The lead says the attribute comes from the descriptions alone. */
+const DESCRIBED = /description|descripción|Beschreibung|beschrijving/;
+/** Calpe's beaches tagged dog=yes. */
+const DOG_BEACHES = ['Cala Mallaeta', 'Cala Les Urques', 'Cala el Collao'];
+const ITALIAN = { ...EAT, cuisine: ['italian', 'pizza'] } as const;
+const OLD_TOWN = { latitude: 38.6447, longitude: 0.0445 };
+const XABIA_PORT = { latitude: 38.793, longitude: 0.188 };
+
+export const ANSWER_CONVERSATIONS: readonly EvalConversation[] = [
+  // Calpe, English
+  conversation(
+    'paella tonight, then Sunday',
+    'calpe',
+    'en',
+    // Open tonight: El Arrozal and Mar i Terra from 19:30, La Barraca all day; the other paella places close after lunch.
+    atTime('paella tonight', TONIGHT, { cuisine: ['paella', 'rice'] }, { count: 3, includes: ['Restaurante El Arrozal de Ifach', 'Arrocería Mar i Terra'] }),
+    hoursOn('is the first one open on Sunday?', SUNDAY, 1),
+    closesWhen('when does it close?', 1),
+    compare('which is better rated, the first or the second?', 1, 2, 'rating'),
+    compare('which is cheaper, the second or the third?', 2, 3, 'price'),
+    closerToBeach('closer to the beach?'),
+    // Both dive centres close before 19:00; Blue Rock opens first tomorrow, at 08:30.
+    noneAtTime('diving tonight', TONIGHT, { kind: ['Diving'] }, { first: 'Blue Rock Diving Calpe' }),
+    // Tetería Al-Andalus opens at 16:00, and not on Wednesdays.
+    atTime('breakfast tomorrow morning', TOMORROW_MORNING, BREAKFAST, { count: 5, excludes: ['Tetería Al-Andalus'] }),
+    // Yogurlandia has no hours: not known to be open.
+    turn('time', 'ice cream now', { intent: 'search', isFollowUp: false, count: 3, every: { kind: ['Ice cream'] }, openAt: NOW }),
+  ),
+  conversation(
+    'a Sunday in Calpe',
+    'calpe',
+    'en',
+    // Museo del Coleccionismo is the one museum closed on Sundays.
+    atTime('museums on Sunday', SUNDAY, { kind: ['Museums'] }, { count: 4, excludes: ['Museo del Coleccionismo'] }),
+    nothingMore('show more'),
+    // Only Farmacia La Fossa opens on Sundays (10:00–14:00).
+    atTime('pharmacies on Sunday', SUNDAY, { kind: ['Pharmacies'] }, { count: 1, includes: ['Farmacia La Fossa'] }),
+    // A meal time with no kind of place asks where to eat, whatever the list before.
+    atTime('where for lunch?', LUNCH, EAT, { count: 5 }),
+  ),
+  conversation(
+    'lunch, then tonight',
+    'calpe',
+    'en',
+    atTime('where for lunch?', LUNCH, EAT, { count: 5 }),
+    showMore('show more', EAT, { count: 5, openAt: LUNCH }),
+    showMore('others?', EAT, { count: 5, openAt: LUNCH }),
+    search('bars', { kind: ['Bars'] }, { count: 5 }),
+    // Of the five, Sunset Lounge (from 16:00), Bar El Puerto and The Shamrock & Sea are open tonight; Can Tomàs opens on Thursday.
+    openThen('which of them are open tonight?', TONIGHT, { count: 3, includes: ['Sunset Lounge Ifach'] }),
+  ),
+  conversation(
+    'paging through the beaches',
+    'calpe',
+    'en',
+    search('beaches', { kind: ['Beaches'] }, { count: 5 }),
+    // Thirteen beaches: five, five, then three.
+    showMore('show more', { kind: ['Beaches'] }, { count: 5 }),
+    showMore('any others?', { kind: ['Beaches'] }, { count: 3 }),
+    nothingMore('more please'),
+    dogBeach('dog beach', { count: 3, includes: DOG_BEACHES }),
+  ),
+  conversation(
+    'not that one',
+    'calpe',
+    'en',
+    search('Italian restaurants', ITALIAN, { count: 5 }),
+    pick('the second one', 2),
+    // Six Italian restaurants: the second is replaced by the sixth.
+    notThatOne('not that one', 2, { count: 5, every: ITALIAN }),
+    pick('the first one', 1),
+    notThatOne('something else', 1, { count: 4, every: ITALIAN }),
+    notThatOne('not the first one', 1, { count: 3, every: ITALIAN }),
+  ),
+  conversation(
+    'near me in the old town',
+    'calpe',
+    'en',
+    nearMe(
+      'cafés near me',
+      OLD_TOWN,
+      { kind: ['Cafés'] },
+      { first: 'Café de la Plaça', includes: ['Tetería Al-Andalus', 'Granja La Cafetera', 'Grano Roasters'] },
+    ),
+    turn('follow-up:distance', 'which one is closest?', { intent: 'follow_up_filter', isFollowUp: true, fromList: 'same', nearestFirst: true }, OLD_TOWN),
+    // Without a position: said, nothing sorted.
+    turn('follow-up:distance', 'which one is closest?', { intent: 'follow_up_filter', isFollowUp: true, none: true, text: /where you are/ }),
+    // The five restaurants nearest to a beach: Il Gabbiano 96 m from La Fossa … La Cazuela 185 m from Arenal-Bol.
+    nearBeach('restaurants near the beach', EAT, {
+      count: 5,
+      includes: ['Ristorante Il Gabbiano', 'Restaurante La Barraca del Mar', 'The Fox & Anchor', 'Pizzeria Bella Napoli', 'Arrocería La Cazuela'],
+    }),
+    turn('follow-up:distance', 'restaurants near me', { intent: 'search', isFollowUp: false, min: 1, every: EAT, text: /where you are/ }),
+  ),
+  conversation(
+    'broad questions in Calpe',
+    'calpe',
+    'en',
+    broad('what to do on a rainy day', INDOORS, { min: 3 }),
+    showMore('show more', INDOORS),
+    broad('something romantic', ROMANTIC, { min: 3 }),
+    // Bella Napoli ("frente al mar"), La Barraca ("seafront"), La Costera ("vistas al mar") and Taverna Mykonos ("sea views").
+    broad(
+      'dinner with a sea view',
+      { ...EAT, mentions: SEA_VIEW },
+      { includes: ['Pizzeria Bella Napoli', 'Restaurante La Barraca del Mar', "Taberna La Costera d'Altea", 'Taverna Mykonos'] },
+    ),
+    // Mediterráneo Azul's terrace is the one restaurant that speaks of sunsets.
+    broad('romantic restaurants', { ...EAT, mentions: ROMANTIC_WORDS }, { includes: ['Restaurante Mediterráneo Azul'] }),
+    // No beach says "sea view"; whatever comes back must still be beaches.
+    turn('broad', 'beaches with a sea view', { intent: ['search', 'no_results'], min: 0, every: { kind: ['Beaches'] } }),
+  ),
+  conversation(
+    'with kids in Calpe',
+    'calpe',
+    'en',
+    evidence('things to do with kids', FOR_KIDS, { count: 5, taggedFirst: 'kids' }),
+    // Penyal d'Ifac: "the last section is not suitable for young children"; the fishermen's monument honours "their families".
+    showMore('show more', FOR_KIDS, { taggedFirst: 'kids', excludes: ["Penyal d'Ifac", 'Monument al Pescador'] }),
+    // Pastelería Café Dulce Ifach: "children love the cupcake counter"; no café is tagged for kids.
+    evidence('cafés for kids', { kind: ['Cafés'], ...FOR_KIDS }, { includes: ['Pastelería Café Dulce Ifach'], text: DESCRIBED }),
+    // Hotel Boutique La Muralla: "a roof terrace"; no hotel has an outdoor_seating tag.
+    evidence('hotels with a terrace', { kind: ['Hotels'], mentions: /terra/i }, { includes: ['Hotel Boutique La Muralla'], text: DESCRIBED }),
+  ),
+
+  // Calpe, Spanish
+  conversation(
+    'cenar esta noche',
+    'calpe',
+    'es',
+    atTime('¿dónde cenar esta noche?', TONIGHT, EAT, { count: 5 }),
+    hoursOn('¿el primero está abierto el domingo?', SUNDAY, 1),
+    closesWhen('¿a qué hora cierra?', 1),
+    compare('¿cuál está mejor valorado, el primero o el segundo?', 1, 2, 'rating'),
+    compare('¿cuál es más barato, el primero o el tercero?', 1, 3, 'price'),
+    showMore('¿hay otros?', EAT, { count: 5, openAt: TONIGHT }),
+    closerToBeach('cerca de la playa'),
+    closerToBeach('¿y más cerca de la playa?'),
+    closerToBeach('¿cuál está más cerca de la playa?'),
+  ),
+  conversation(
+    'mañana por la mañana',
+    'calpe',
+    'es',
+    // Tomorrow 08:00–12:00: Bar El Puerto from 07:00, The Salty Anchor from 11:00; La Espuma has no hours.
+    atTime('bares mañana por la mañana', TOMORROW_MORNING, { kind: ['Bars'] }, { count: 2, includes: ['Bar El Puerto', 'The Salty Anchor'] }),
+    atTime('farmacias el domingo', SUNDAY, { kind: ['Pharmacies'] }, { count: 1, includes: ['Farmacia La Fossa'] }),
+    broad('¿qué hacer si llueve?', INDOORS, { min: 3 }),
+    broad('algo romántico', ROMANTIC, { min: 3 }),
+    evidence('cosas que hacer con niños', FOR_KIDS, { min: 3, taggedFirst: 'kids', excludes: ["Penyal d'Ifac"] }),
+    withAttribute('restaurantes con terraza', { ...EAT, outdoorSeating: true }, { min: 3 }),
+    dogBeach('playas para perros', { count: 3, includes: DOG_BEACHES }),
+    nearBeach('restaurantes cerca de la playa', EAT, { count: 5, includes: ['Ristorante Il Gabbiano', 'Restaurante La Barraca del Mar'] }),
+    evidence('hoteles con terraza', { kind: ['Hotels'], mentions: /terra/i }, { includes: ['Hotel Boutique La Muralla'], text: DESCRIBED }),
+  ),
+
+  // Calpe, German
+  conversation(
+    'heute Abend in Calpe',
+    'calpe',
+    'de',
+    // Six bars open tonight; Can Tomàs opens on Thursday, La Espuma has no hours.
+    atTime('Bars heute Abend', TONIGHT, { kind: ['Bars'] }, { count: 5, excludes: ['Vermutería Can Tomàs', 'Cervecería La Espuma'] }),
+    showMore('weitere', { kind: ['Bars'] }, { count: 1, openAt: { ...TONIGHT, strict: true }, excludes: ['Vermutería Can Tomàs', 'Cervecería La Espuma'] }),
+    atTime('Museen am Sonntag', SUNDAY, { kind: ['Museums'] }, { count: 4, excludes: ['Museo del Coleccionismo'] }),
+    compare('Welches ist besser bewertet, das erste oder das zweite?', 1, 2, 'rating'),
+    namedCloses('Wann schließt das Salzmuseum?', 'Museo de la Sal'),
+    broad('Was kann man bei Regen machen?', INDOORS, { min: 3 }),
+    search('Restaurants', EAT, { min: 5 }),
+    compare('Welches ist günstiger, das erste oder das dritte?', 1, 3, 'price'),
+  ),
+  conversation(
+    'etwas anderes',
+    'calpe',
+    'de',
+    search('Kneipen', { kind: ['Bars'] }, { count: 5 }),
+    pick('das erste', 1),
+    // Eight bars: the list keeps five, topped up from the rest.
+    notThatOne('etwas anderes', 1, { count: 5, every: { kind: ['Bars'] } }),
+    notThatOne('nicht das erste', 1, { count: 5, every: { kind: ['Bars'] } }),
+    withAttribute('Restaurants mit Terrasse', { ...EAT, outdoorSeating: true }, { min: 3 }),
+    dogBeach('Hundestrand', { count: 3, includes: DOG_BEACHES }),
+    nearBeach('Restaurants am Strand', EAT, { count: 5, includes: ['Ristorante Il Gabbiano', 'Restaurante La Barraca del Mar'] }),
+    evidence('Was kann man mit Kindern unternehmen?', FOR_KIDS, { min: 3, taggedFirst: 'kids', excludes: ["Penyal d'Ifac"] }),
+    evidence('Cafés für Kinder', { kind: ['Cafés'], ...FOR_KIDS }, { includes: ['Pastelería Café Dulce Ifach'], text: DESCRIBED }),
+    nearBeach('Restaurants in Strandnähe', EAT, { count: 5, includes: ['Ristorante Il Gabbiano', 'Restaurante La Barraca del Mar'] }),
+  ),
+
+  // Calpe, Dutch
+  conversation(
+    'vanavond in Calpe',
+    'calpe',
+    'nl',
+    atTime('restaurants vanavond', TONIGHT, EAT, { count: 5 }),
+    closesWhen('Hoe laat gaat de derde dicht?', 3),
+    compare('welke heeft de beste beoordeling, de eerste of de tweede?', 1, 2, 'rating'),
+    showMore('toon meer', EAT, { count: 5, openAt: TONIGHT }),
+    atTime('musea op zondag', SUNDAY, { kind: ['Museums'] }, { count: 4, excludes: ['Museo del Coleccionismo'] }),
+    // Café Ifach, Café Salinas and Dulce Ifach; Tetería Al-Andalus is closed on Tuesdays, Granja La Cafetera closes at 19:00.
+    atTime('cafés vanavond', TONIGHT, { kind: ['Cafés'] }, { count: 3, excludes: ['Tetería Al-Andalus', 'Granja La Cafetera'] }),
+    compare('welke is beter beoordeeld, de eerste of de tweede?', 1, 2, 'rating'),
+  ),
+  conversation('meer ontbijt', 'calpe', 'nl', search('waar kan ik ontbijten?', BREAKFAST, { count: 5 }), showMore('meer', BREAKFAST, { count: 5 })),
+  conversation(
+    'iets anders in Calpe',
+    'calpe',
+    'nl',
+    broad('wat te doen als het regent', INDOORS, { min: 3 }),
+    broad('iets romantisch', ROMANTIC, { min: 3 }),
+    evidence('wat te doen met kinderen', FOR_KIDS, { min: 3, taggedFirst: 'kids', excludes: ["Penyal d'Ifac"] }),
+    withAttribute('restaurants met terras', { ...EAT, outdoorSeating: true }, { min: 3 }),
+    dogBeach('hondenstrand', { count: 3, includes: DOG_BEACHES }),
+    pick('de tweede', 2),
+    notThatOne('niet die', 2, { count: 2, every: { kind: ['Beaches'], dogs: true } }),
+    closerToBeach('dichter bij het strand?'),
+    turn('time', 'ijs nu', { intent: 'search', isFollowUp: false, count: 3, every: { kind: ['Ice cream'] }, openAt: NOW }),
+    evidence('hotels met terras', { kind: ['Hotels'], mentions: /terra/i }, { includes: ['Hotel Boutique La Muralla'], text: DESCRIBED }),
+  ),
+
+  // Calpe, French
+  conversation(
+    'italien ce soir',
+    'calpe',
+    'fr',
+    // Il Gabbiano is closed on Tuesdays; Sapori di Sicilia has no hours.
+    atTime('restaurants italiens ce soir', TONIGHT, ITALIAN, {
+      count: 4,
+      includes: ['Trattoria Da Luca', 'Pizzeria Bella Napoli', 'La Piccola Osteria', 'Pasta e Basta'],
+    }),
+    hoursOn('le premier est-il ouvert dimanche ?', SUNDAY, 1),
+    closesWhen('à quelle heure ferme-t-il ?', 1),
+    compare('lequel est le mieux noté, le premier ou le deuxième ?', 1, 2, 'rating'),
+    compare('lequel est le moins cher, le premier ou le troisième ?', 1, 3, 'price'),
+    closerToBeach('près de la plage ?'),
+    pick('le troisième', 3),
+    notThatOne('pas celui-là', 3, { every: ITALIAN }),
+    closerToBeach('plus près de la plage ?'),
+    closerToBeach('les plus proches de la plage ?'),
+  ),
+  conversation(
+    'que faire à Calpe',
+    'calpe',
+    'fr',
+    broad('que faire quand il pleut ?', INDOORS, { min: 3 }),
+    showMore('d’autres ?', INDOORS),
+    broad('quelque chose de romantique', ROMANTIC, { min: 3 }),
+    broad('dîner avec vue sur la mer', { ...EAT, mentions: SEA_VIEW }, { includes: ['Pizzeria Bella Napoli', 'Taverna Mykonos'] }),
+    evidence('que faire avec des enfants ?', FOR_KIDS, { min: 3, taggedFirst: 'kids', excludes: ["Penyal d'Ifac"] }),
+    atTime('musées dimanche', SUNDAY, { kind: ['Museums'] }, { count: 4, excludes: ['Museo del Coleccionismo'] }),
+    dogBeach('plages pour chiens', { count: 3, includes: DOG_BEACHES }),
+    evidence('hôtels avec terrasse', { kind: ['Hotels'], mentions: /terra/i }, { includes: ['Hotel Boutique La Muralla'], text: DESCRIBED }),
+    turn('time', 'des glaces maintenant', { intent: 'search', isFollowUp: false, count: 3, every: { kind: ['Ice cream'] }, openAt: NOW }),
+    search('des bars', { kind: ['Bars'] }, { count: 5 }),
+    openThen('lesquels sont ouverts ce soir ?', TONIGHT, { count: 3, includes: ['Sunset Lounge Ifach'] }),
+  ),
+
+  // Xàbia, English
+  conversation(
+    'Xàbia tonight',
+    'xabia',
+    'en',
+    // Eight restaurants open tonight; La Llotja (evenings on Fr, Sa), Veggie Garden (lunch) and Tanuki (Tu off) are not.
+    atTime('restaurants tonight', TONIGHT, EAT, { count: 5, excludes: ['Arrocería La Llotja', 'Veggie Garden', 'Sushi Bar Tanuki'] }),
+    showMore('show more', EAT, { count: 3, openAt: TONIGHT, excludes: ['Arrocería La Llotja', 'Veggie Garden', 'Sushi Bar Tanuki'] }),
+    hoursOn('is the first one open on Sunday?', SUNDAY, 1),
+    closesWhen('when does it close?', 1),
+    closerToBeach('closer to the beach?'),
+    // Sala Oasis opens in July; Cervesa Artesana has no hours.
+    atTime(
+      'nightlife tonight',
+      TONIGHT,
+      { kind: ['Nightlife', 'Bars'] },
+      { count: 3, includes: ['La Bodegueta', "O'Connell's Irish Pub", 'Chiringuito La Caleta'] },
+    ),
+    // Both museums are closed on Mondays and open on Tuesday at 10:00.
+    noneAtTime('museums on Monday', { day: 1 }, { kind: ['Museums'] }, { count: 2 }),
+    // Port Net Café until 22:00 and Forn de la Plaça from 17:00; the other two close after lunch.
+    atTime('cafés this evening', TONIGHT, { kind: ['Cafés'] }, { count: 2, includes: ['Port Net Café', 'Forn de la Plaça'] }),
+  ),
+  conversation(
+    'Xàbia by the sea',
+    'xabia',
+    'en',
+    nearBeach('restaurants near the beach', EAT, {
+      count: 5,
+      includes: ['Veggie Garden', 'The Curry Leaf', 'Pizzeria Da Marco', 'Restaurant El Moll', 'Le Bistrot du Port'],
+    }),
+    // OpenStreetMap gives no ratings: the two places, and no winner made up.
+    turn('follow-up:compare', 'which is better rated, the first or the second?', {
+      intent: 'follow_up_detail',
+      isFollowUp: true,
+      fromList: [1, 2],
+      textNot: /better rated/,
+    }),
+    dogBeach('dog beach', { count: 1, includes: ['Platja del Segon Muntanyar'] }),
+    broad('something romantic', ROMANTIC, { includes: ['Restaurant Cumbre Sunset'] }),
+    // No place in Xàbia says it has a sea view: its restaurants, saying none mentions it.
+    broad('dinner with a sea view', EAT, { text: /^None of the places that fit the rest of your question mention “sea view”/ }),
+    // Platja de l'Arenal says so ("ideal for families with children"); the playground is one.
+    evidence('things to do with kids', FOR_KIDS, { includes: ["Platja de l'Arenal"], taggedFirst: 'kids' }),
+    broad('what to do on a rainy day', INDOORS, { count: 5 }),
+    showMore('show more', INDOORS, { count: 1, textNot: /are 1 more/ }),
+  ),
+  conversation(
+    'near me at the port of Xàbia',
+    'xabia',
+    'en',
+    nearMe('restaurants near me', XABIA_PORT, EAT, {
+      count: 5,
+      first: 'Arrocería La Llotja',
+      includes: ['Restaurant El Moll', 'Le Bistrot du Port', 'Sushi Bar Tanuki'],
+    }),
+    pick('the second one', 2),
+    notThatOne('not that one', 2, { count: 5, every: EAT }),
+    nearMe('cafés near me', XABIA_PORT, { kind: ['Cafés'] }, { count: 4, first: 'Port Net Café' }),
+    search('bars', { kind: ['Bars'] }, { count: 4 }),
+    // All but Cervesa Artesana (no hours): the chiringuito until 20:00, La Bodegueta, and O'Connell's from 17:00.
+    openThen('which of them are open tonight?', TONIGHT, { count: 3, includes: ["O'Connell's Irish Pub"] }),
+  ),
+
+  // Xàbia, Spanish
+  conversation(
+    'domingo en Xàbia',
+    'xabia',
+    'es',
+    // Mercadona is closed on Sundays; Masymas opens 09:00–14:00, Spar all day.
+    atTime('supermercados el domingo', SUNDAY, { kind: ['Supermarkets'] }, { count: 2, includes: ['Masymas Arenal', 'Spar Arenal'] }),
+    closesWhen('¿a qué hora cierra el primero?', 1),
+    // At 13:00 both are open: Farmàcia Arenal until 14:00, Bertomeu round the clock.
+    turn('time', 'farmacias abiertas ahora', { intent: 'search', isFollowUp: false, count: 2, every: { kind: ['Pharmacies'] }, openAt: NOW }),
+    // At lunchtime Da Marco and The Curry Leaf (evenings) and Tanuki (Tu off) are closed: eight are open.
+    atTime('¿dónde comer a mediodía?', LUNCH, EAT, { count: 5, excludes: ['Pizzeria Da Marco', 'The Curry Leaf', 'Sushi Bar Tanuki'] }),
+    atTime('restaurantes para almorzar', LUNCH, EAT, { count: 5, excludes: ['Pizzeria Da Marco', 'The Curry Leaf', 'Sushi Bar Tanuki'] }),
+    showMore('¿hay otros?', EAT, { count: 3, openAt: LUNCH }),
+    pick('el primero', 1),
+    notThatOne('ese no', 1, { count: 2, every: EAT }),
+  ),
+  conversation(
+    'lluvia y perros en Xàbia',
+    'xabia',
+    'es',
+    broad('¿qué hacer un día de lluvia?', INDOORS, { count: 5 }),
+    search('restaurantes', EAT, { min: 5 }),
+    dogBeach('playas para perros', { count: 1, includes: ['Platja del Segon Muntanyar'] }),
+    evidence('playas para familias con niños', { kind: ['Beaches'], ...FOR_KIDS }, { includes: ["Platja de l'Arenal"], text: DESCRIBED }),
+    nearBeach('restaurantes cerca de la playa', EAT, { count: 5, includes: ['Veggie Garden', 'The Curry Leaf'] }),
+    turn('follow-up:compare', '¿cuál está mejor valorado, el primero o el segundo?', { intent: 'follow_up_detail', isFollowUp: true, fromList: [1, 2] }),
+  ),
+
+  // Xàbia, German
+  conversation(
+    'Sonntag in Xàbia',
+    'xabia',
+    'de',
+    // Farmàcia Bertomeu is open round the clock (not "00:00–00:00"); Farmàcia Arenal is closed on Sundays.
+    atTime('Apotheke am Sonntag', SUNDAY, { kind: ['Pharmacies'] }, { count: 1, includes: ['Farmàcia Bertomeu'], textNot: /00:00–00:00/ }),
+    atTime('Frühstück morgen früh', TOMORROW_MORNING, BREAKFAST, { count: 4 }),
+    turn('time', 'Eis jetzt', { intent: 'search', isFollowUp: false, count: 2, every: { kind: ['Ice cream'] }, openAt: NOW }),
+    search('Restaurants', EAT, { min: 5 }),
+    dogBeach('Hundestrand', { count: 1, includes: ['Platja del Segon Muntanyar'] }),
+    broad('etwas Romantisches', ROMANTIC, { includes: ['Restaurant Cumbre Sunset'] }),
+    nearBeach('Restaurants nahe am Strand', EAT, { count: 5, includes: ['Veggie Garden', 'The Curry Leaf'] }),
+    search('Wanderwege', { kind: ['Hiking'] }, { count: 2 }),
+    pick('das erste', 1),
+    notThatOne('etwas anderes', 1, { count: 1, every: { kind: ['Hiking'] } }),
+    evidence('Strände für Familien', { kind: ['Beaches'], ...FOR_KIDS }, { includes: ["Platja de l'Arenal"], text: DESCRIBED }),
+  ),
+
+  // Xàbia, Dutch
+  conversation(
+    'vanavond in Xàbia',
+    'xabia',
+    'nl',
+    atTime('ijs vanavond', TONIGHT, { kind: ['Ice cream'] }, { count: 2 }),
+    namedCloses('Hoe laat gaat Mercadona dicht?', 'Mercadona'),
+    search('restaurants', EAT, { min: 5 }),
+    dogBeach('hondenstrand', { count: 1, includes: ['Platja del Segon Muntanyar'] }),
+    broad('wat te doen als het regent', INDOORS, { count: 5 }),
+    showMore('toon meer', INDOORS, { count: 1 }),
+    evidence('stranden voor kinderen', { kind: ['Beaches'], ...FOR_KIDS }, { includes: ["Platja de l'Arenal"], text: DESCRIBED }),
+    nearBeach('restaurants bij het strand', EAT, { count: 5, includes: ['Veggie Garden', 'The Curry Leaf'] }),
+  ),
+
+  // Xàbia, French
+  conversation(
+    'dimanche à Xàbia',
+    'xabia',
+    'fr',
+    atTime('supermarchés dimanche', SUNDAY, { kind: ['Supermarkets'] }, { count: 2, includes: ['Masymas Arenal', 'Spar Arenal'] }),
+    // La Bodegueta, O'Connell's and the chiringuito (until 20:00) are open tonight; Cervesa Artesana has no hours.
+    atTime('bars ce soir', TONIGHT, { kind: ['Bars'] }, { count: 3, excludes: ['Cervesa Artesana del Port'] }),
+    namedCloses('Quand ferme le Museu de la Mar ?', 'Museu de la Mar'),
+    dogBeach('plages pour chiens', { count: 1, includes: ['Platja del Segon Muntanyar'] }),
+    evidence('que faire avec des enfants ?', FOR_KIDS, { includes: ["Platja de l'Arenal"], taggedFirst: 'kids' }),
+    nearBeach('restaurants près de la plage', EAT, { count: 5, includes: ['Veggie Garden', 'The Curry Leaf'] }),
+    atTime('restaurants ce soir', TONIGHT, EAT, { count: 5, excludes: ['Arrocería La Llotja', 'Veggie Garden', 'Sushi Bar Tanuki'] }),
+    closerToBeach('près de la plage ?'),
+    broad('que faire quand il pleut ?', INDOORS, { count: 5 }),
+    showMore('d’autres ?', INDOORS, { count: 1 }),
   ),
 ];

@@ -1,4 +1,4 @@
-import { formatEvalResult, formatTurn, inventedPlaces, readCatalogue, runEval } from './run-eval.js';
+import { formatEvalResult, formatTurn, inventedPlaces, openDuring, readCatalogue, runEval, timeSpan } from './run-eval.js';
 
 /**
  * `npm run eval`, and part of `npm test`: the conversation suite of eval-turns.ts must pass at
@@ -34,5 +34,30 @@ describe('evaluation suite', () => {
     const description = museum[0]!.tags['description']!;
     expect(inventedPlaces(calpe, `Calpe Municipal History Museum (Museums):\n${description}`, museum, 'the second one')).toEqual([]);
     expect(inventedPlaces(calpe, 'Calpe Municipal History Museum; then see the Baños de la Reina.', museum, 'the second one')).toEqual(['Baños de la Reina']);
+    // A name written twice in a row is still the returned place's, not a shorter one inside it.
+    const park = named("Parque Natural del Penyal d'Ifac");
+    expect(
+      inventedPlaces(calpe, 'starting with **Peñón de Ifach Natural Park**.\n- **Peñón de Ifach Natural Park** — open 08:00–20:00', park, 'what to do'),
+    ).toEqual([]);
+  });
+
+  // The time turns are only as good as the hours they read: checked here against the tags themselves.
+  it('reads the catalogue’s opening hours at the time words’ spans, from Tuesday 2 June 2026 13:00 in Calpe', () => {
+    const calpe = readCatalogue('calpe');
+    const place = (name: string) => calpe.places.find((p) => p.names.includes(name));
+    const hhmm = (intervals: Array<[Date, Date]> | null) => intervals?.map(([a, b]) => `${a.toTimeString().slice(0, 5)}–${b.toTimeString().slice(0, 5)}`);
+    const tonight = timeSpan({ part: 'evening' });
+    expect([tonight.from.getDate(), tonight.from.getHours(), tonight.to.getDate(), tonight.to.getHours()]).toEqual([2, 19, 3, 0]);
+    // Lunch has begun: its span starts now. Sunday is the 7th; "tomorrow morning" the 3rd, 08:00–12:00.
+    expect(timeSpan({ part: 'lunch' }).from.getHours()).toBe(13);
+    expect(timeSpan({ day: 0 }).from.getDate()).toBe(7);
+    expect([timeSpan({ day: 'tomorrow', part: 'morning' }).from.getDate(), timeSpan({ day: 'tomorrow', part: 'morning' }).from.getHours()]).toEqual([3, 8]);
+    // "Tu-Su 12:30-15:30,19:00-23:00; Mo off", "We-Mo 19:00-23:00; Tu off", no opening_hours at all.
+    expect(hhmm(openDuring(place('Trattoria Da Luca'), tonight))).toEqual(['19:00–23:00']);
+    expect(hhmm(openDuring(place('Ristorante Il Gabbiano'), tonight))).toEqual([]);
+    expect(openDuring(place('Trattoria Sapori di Sicilia'), tonight)).toBeNull();
+    expect(hhmm(openDuring(place('Museo del Coleccionismo'), timeSpan({ day: 0 })))).toEqual([]);
+    // A bar open past midnight is one interval, as the answers write it.
+    expect(hhmm(openDuring(place('The Salty Anchor'), tonight))).toEqual(['11:00–01:00']);
   });
 });

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import OpeningHours from 'opening_hours';
 import { type Language, POI_SUBCATEGORIES, type PoiView } from '@holibot/contracts';
 import { freshSqliteDatabase } from '@holibot/database/testing';
 import { normalizeText } from '../../src/common/text.js';
@@ -8,6 +9,7 @@ import { BUILT_IN_TAXONOMY } from '../../src/poi/taxonomy.js';
 import { chatContext } from '../support/chat-context.js';
 import {
   type CatalogueName,
+  ANSWER_CONVERSATIONS,
   EVAL_CONVERSATIONS,
   type EvalConversation,
   type EvalLanguage,
@@ -15,6 +17,7 @@ import {
   FRENCH_CONVERSATIONS,
   type PlaceCheck,
   type TurnKind,
+  type When,
 } from './eval-turns.js';
 
 /**
@@ -24,6 +27,55 @@ import {
 
 /** Tuesday 2 June 2026, 13:00 in Calpe and Xàbia: lunchtime, as the HTTP suites' FIXED_NOW. */
 export const EVAL_NOW = new Date('2026-06-02T11:00:00Z');
+const TIME_ZONE = 'Europe/Madrid';
+
+/**
+ * A Date whose local fields show the wall-clock time of `timeZone` at `instant`: what the
+ * opening_hours library reads, whatever the zone of the process.
+ */
+function wallClock(instant: Date, timeZone: string): Date {
+  const format = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    hourCycle: 'h23',
+  });
+  const part = Object.fromEntries(format.formatToParts(instant).map((p) => [p.type, Number(p.value)]));
+  return new Date(part['year']!, part['month']! - 1, part['day']!, part['hour']!, part['minute']!);
+}
+
+/** EVAL_NOW on the destination's clocks. */
+const NOW = wallClock(EVAL_NOW, TIME_ZONE);
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+/** The hours a visitor means by each part of the day ("tonight": 19:00–24:00). */
+const DAY_PARTS = { morning: [8, 12], lunch: [13, 16], afternoon: [15, 19], evening: [19, 24] } as const;
+
+/**
+ * The wall-clock span time words name, seen from NOW: a weekday is the next one (today's when
+ * it is today), a part of the day already over is tomorrow's, today's span starts now, and
+ * "now" is this minute.
+ */
+export function timeSpan(when: When, now: Date = NOW): { from: Date; to: Date } {
+  if (when.part === 'now') return { from: now, to: new Date(now.getTime() + 60_000) };
+  const midnight = new Date(now.getFullYear(), now.getMonth(), now.getDate());
+  const day = when.day ?? 'today';
+  const offset = day === 'today' ? 0 : day === 'tomorrow' ? 1 : (day - now.getDay() + 7) % 7;
+  const start = new Date(midnight);
+  start.setDate(start.getDate() + offset);
+  const [fromHour, toHour] = when.part ? DAY_PARTS[when.part] : [0, 24];
+  let from = new Date(start.getTime() + fromHour * HOUR);
+  let to = new Date(start.getTime() + toHour * HOUR);
+  if (when.day === undefined && to <= now) [from, to] = [new Date(from.getTime() + DAY), new Date(to.getTime() + DAY)];
+  if (from < now && to > now) from = new Date(now);
+  return { from, to };
+}
+
+const clock = (date: Date) => `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
 
 /** The catalogues as the importer reads them, and the settings a deployment on each would have. */
 const CATALOGUES: Record<CatalogueName, { file: string; env: Record<string, string> }> = {
@@ -75,6 +127,8 @@ export interface CataloguePlace {
   categories: Set<string>;
   latitude: number;
   longitude: number;
+  /** Its opening_hours, read as the tag says; null when it has none the library understands. */
+  hours: OpeningHours | null;
 }
 
 export interface Catalogue {
@@ -127,6 +181,7 @@ export function readCatalogue(name: CatalogueName): Catalogue {
       categories: new Set(facets.map((f) => f.category)),
       latitude: feature.geometry.coordinates[1]!,
       longitude: feature.geometry.coordinates[0]!,
+      hours: parseHours(tags['opening_hours'], feature.geometry.coordinates),
     });
   }
   const towns = new Set([destination, ...places.map((p) => p.tags['addr:city']).filter((c): c is string => !!c)].map(normalized));
@@ -139,6 +194,61 @@ export function readCatalogue(name: CatalogueName): Catalogue {
   // Longest first: a returned "Playa de la Fossa (Levante)" is removed before "Playa de la Fossa" is looked for.
   checkedNames.sort((a, b) => b.normalized.length - a.normalized.length);
   return { places, checkedNames };
+}
+
+/** A place's opening_hours as the tag says, for a Spanish destination (its public holidays). */
+function parseHours(value: string | undefined, [longitude, latitude]: number[]): OpeningHours | null {
+  if (!value) return null;
+  try {
+    return new OpeningHours(value, { lat: latitude!, lon: longitude!, address: { country_code: 'es', state: '' } }, 0);
+  } catch {
+    return null;
+  }
+}
+
+/** The place's opening intervals that overlap the span, whole; [] when closed all of it, null when its hours are unknown. */
+export function openDuring(place: CataloguePlace | undefined, span: { from: Date; to: Date }): Array<[Date, Date]> | null {
+  if (!place?.hours) return null;
+  try {
+    return place.hours
+      .getOpenIntervals(new Date(span.from.getTime() - DAY), new Date(span.to.getTime() + DAY))
+      .filter(([start, end, unknown]) => !unknown && start < span.to && end > span.from)
+      .map(([start, end]) => [start, end]);
+  } catch {
+    return null;
+  }
+}
+
+/** When the place first opens at or after `from` (within a week); null when unknown. */
+function firstOpening(place: CataloguePlace | undefined, from: Date): Date | null {
+  if (!place?.hours) return null;
+  try {
+    const [first] = place.hours.getOpenIntervals(from, new Date(from.getTime() + 7 * DAY)).filter(([, , unknown]) => !unknown);
+    return first ? first[0] : null;
+  } catch {
+    return null;
+  }
+}
+
+/** "19:00–23:00", or a pattern that also takes a midnight written "24:00". */
+function intervalPattern([start, end]: [Date, Date]): RegExp {
+  const to = clock(end);
+  return new RegExp(`${clock(start)}–${to === '00:00' ? '(00:00|24:00)' : to}`);
+}
+
+/** Metres between two points (haversine). */
+function meters(a: { latitude: number; longitude: number }, b: { latitude: number; longitude: number }): number {
+  const rad = Math.PI / 180;
+  const h =
+    Math.sin(((b.latitude - a.latitude) * rad) / 2) ** 2 +
+    Math.cos(a.latitude * rad) * Math.cos(b.latitude * rad) * Math.sin(((b.longitude - a.longitude) * rad) / 2) ** 2;
+  return 2 * 6_371_000 * Math.asin(Math.sqrt(h));
+}
+
+/** Why the distances do not come nearest first; null when they do (1 m of rounding allowed). */
+function notNearestFirst(names: string[], distances: number[]): string | null {
+  const i = distances.findIndex((d, n) => n > 0 && d < distances[n - 1]! - 1);
+  return i === -1 ? null : `${names[i]} (${Math.round(distances[i]!)} m) after ${names[i - 1]} (${Math.round(distances[i - 1]!)} m)`;
 }
 
 /** Lower-case words without accents, separated by single spaces: "L'Àncora" → "l ancora". */
@@ -159,20 +269,26 @@ function placeOf(catalogue: Catalogue, poi: PoiView): CataloguePlace | undefined
  * themselves carry is taken out of the text first: their descriptions (a museum's may mention
  * the Roman baths; that is the catalogue's word, not the engine's) and their names in every
  * language, so that a returned "Parque Natural del Penyal d'Ifac" does not count as naming
- * "Penyal d'Ifac". Names the visitor wrote are theirs to have quoted back ("nothing for “…”").
+ * "Penyal d'Ifac". Names the visitor wrote are theirs to have quoted back ("nothing for “…”"), and
+ * `dropped`, the place "not that one" takes out of the list, may be named ("instead of X").
  */
-export function inventedPlaces(catalogue: Catalogue, text: string, returned: CataloguePlace[], question: string): string[] {
+export function inventedPlaces(catalogue: Catalogue, text: string, returned: CataloguePlace[], question: string, dropped: CataloguePlace[] = []): string[] {
   let rest = ` ${normalized(text)} `;
   const asked = ` ${normalized(question)} `;
+  // Until none is left: a name written twice in a row ("… **X**.\n- **X** — …") shares the space between.
+  const remove = (words: string) => {
+    while (rest.includes(` ${words} `)) rest = rest.split(` ${words} `).join('  ');
+  };
   const descriptions = returned.flatMap((place) => Object.entries(place.tags).filter(([key]) => /^description(:[a-z]{2})?$/.test(key)));
-  for (const [, description] of descriptions) rest = rest.split(` ${normalized(description)} `).join('  ');
+  for (const [, description] of descriptions) remove(normalized(description));
+  const named = [...returned, ...dropped];
   for (const { place, normalized: name } of catalogue.checkedNames) {
-    if (returned.includes(place)) rest = rest.split(` ${name} `).join('  ');
+    if (named.includes(place)) remove(name);
   }
   // One name per place: its German and Dutch names may be written alike.
   const invented = new Map<CataloguePlace, string>();
   for (const { place, name, normalized: n } of catalogue.checkedNames) {
-    if (returned.includes(place) || invented.has(place) || asked.includes(` ${n} `)) continue;
+    if (named.includes(place) || invented.has(place) || asked.includes(` ${n} `)) continue;
     if (rest.includes(` ${n} `)) invented.set(place, name);
   }
   return [...invented.values()];
@@ -226,6 +342,7 @@ function check(
   data: { textResponse: string; pois: PoiView[]; intent: string; language: string; isFollowUp: boolean },
   places: Array<CataloguePlace | undefined>,
   list: PoiView[],
+  context: { catalogue: Catalogue; position: { latitude: number; longitude: number } | null },
 ): string[] {
   const reasons: string[] = [];
   const { pois } = data;
@@ -262,7 +379,17 @@ function check(
   if (wanted.fromList !== undefined) {
     const ids = list.map((p) => p.id);
     const outside = pois.filter((p) => !ids.includes(p.id)).map((p) => p.name);
-    if (wanted.fromList === 'subset') {
+    if (typeof wanted.fromList === 'object') {
+      const targets = wanted.fromList.map((n) => at(list, n));
+      if (targets.some((t) => !t) || pois.map((p) => p.id).join() !== targets.map((t) => t!.id).join()) {
+        reasons.push(
+          `expected ${targets.map((t) => t?.name ?? '?').join(', ')} (places ${wanted.fromList.join(', ')} of the last list), got ${names.join(', ') || 'none'}`,
+        );
+      }
+    } else if (wanted.fromList === 'new') {
+      const again = pois.filter((p) => ids.includes(p.id)).map((p) => p.name);
+      if (again.length) reasons.push(`places of the last list again: ${again.join(', ')}`);
+    } else if (wanted.fromList === 'subset') {
       if (outside.length) reasons.push(`places outside the last list: ${outside.join(', ')}`);
     } else if (wanted.fromList === 'same') {
       if (outside.length || pois.length !== ids.length) reasons.push(`not the same places as the last list (${list.map((p) => p.name).join(', ')})`);
@@ -274,6 +401,81 @@ function check(
       }
     }
   }
+  if (wanted.without !== undefined) {
+    const dropped = at(list, wanted.without);
+    if (!dropped) reasons.push(`the last list has no place ${wanted.without}`);
+    else {
+      if (pois.some((p) => p.id === dropped.id)) reasons.push(`still shows ${dropped.name} (place ${wanted.without} of the last list)`);
+      const ids = pois.map((p) => p.id);
+      const lost = list.filter((p) => p.id !== dropped.id && !ids.includes(p.id)).map((p) => p.name);
+      if (lost.length) reasons.push(`drops more than ${dropped.name}: ${lost.join(', ')}`);
+    }
+  }
+  if (wanted.openAt) reasons.push(...checkOpenAt(wanted.openAt, pois, places, data.textResponse, wanted.hoursShown === true));
+  if (wanted.noneOpenAt) {
+    const span = timeSpan(wanted.noneOpenAt);
+    const open = pois.filter((_, i) => (openDuring(places[i], span)?.length ?? 0) > 0).map((p) => p.name);
+    if (open.length) reasons.push(`said none is open, but these are: ${open.join(', ')}`);
+    const openings = places.map((place) => firstOpening(place, span.from)?.getTime() ?? Infinity);
+    const earliest = Math.min(...openings);
+    if (pois.length && openings[0] !== earliest) reasons.push(`first place ${pois[0]!.name} does not open first`);
+    if (Number.isFinite(earliest) && !data.textResponse.includes(clock(new Date(earliest)))) {
+      reasons.push(`the text does not say when the first opens (${clock(new Date(earliest))})`);
+    }
+  }
+  if (wanted.hoursOn) {
+    const intervals = pois.length === 1 ? openDuring(places[0], timeSpan(wanted.hoursOn)) : null;
+    if (pois.length !== 1) reasons.push(`${pois.length} places, expected the one asked about`);
+    else if (intervals === null) reasons.push(`${pois[0]!.name} has no opening hours to answer from`);
+    else if (intervals.length === 0 && /\d\d:\d\d–\d\d:\d\d/.test(data.textResponse)) reasons.push(`${pois[0]!.name} is closed then, the text gives hours`);
+    else {
+      const missing = intervals.filter((interval) => !intervalPattern(interval).test(data.textResponse));
+      if (missing.length) reasons.push(`the text does not give ${missing.map(([a, b]) => `${clock(a)}–${clock(b)}`).join(', ')}`);
+    }
+  }
+  if (wanted.closingTime) {
+    const hours = pois.length === 1 ? places[0]?.hours : null;
+    if (!hours) reasons.push(`expected one place with opening hours, got ${names.join(', ') || 'none'}`);
+    else {
+      // The time itself, not the end of a range in the week's hours ("10:00-14:00").
+      const next = hours.getNextChange(NOW);
+      if (next && !new RegExp(`(?<![-–])${clock(next)}(?![-–])`).test(data.textResponse)) {
+        reasons.push(`the text does not say ${hours.getState(NOW) ? 'it closes' : 'it opens'} at ${clock(next)}`);
+      }
+    }
+  }
+  if (wanted.winner && pois.length === 2) {
+    const value = (place: CataloguePlace | undefined) => Number(place?.tags[wanted.winner === 'rating' ? 'rating' : 'price_level'] ?? NaN);
+    const [a, b] = [value(places[0]), value(places[1])];
+    const winner = a === b || Number.isNaN(a) || Number.isNaN(b) ? null : (wanted.winner === 'rating' ? a > b : a < b) ? 0 : 1;
+    const bold = /\*\*(.+?)\*\*/.exec(data.textResponse)?.[1];
+    if (winner !== null && !(bold && (pois[winner]!.name === bold || places[winner]?.names.includes(bold)))) {
+      reasons.push(
+        `the text puts ${bold ?? 'nothing'} first, not ${pois[winner]!.name} (${wanted.winner} ${winner === 0 ? a : b} against ${winner === 0 ? b : a})`,
+      );
+    }
+  }
+  if (wanted.beachFirst) {
+    const beaches = context.catalogue.places.filter((p) => p.kinds.has('Beaches'));
+    const distances = places.map((place) => Math.min(...beaches.filter((b) => b !== place).map((b) => (place ? meters(place, b) : Infinity))));
+    const wrong = notNearestFirst(names, distances);
+    if (wrong) reasons.push(`not closest to the beach first: ${wrong}`);
+  }
+  if (wanted.nearestFirst) {
+    if (!context.position) reasons.push('nearestFirst needs the turn to carry a position');
+    else {
+      const from = context.position;
+      const distances = pois.map((p) => meters(from, p));
+      const wrong = notNearestFirst(names, distances);
+      if (wrong) reasons.push(`not nearest first: ${wrong}`);
+    }
+  }
+  if (wanted.taggedFirst) {
+    const attribute = wanted.taggedFirst;
+    const first = pois.findIndex((p) => p[attribute] !== true);
+    const late = first === -1 ? undefined : pois.slice(first).find((p) => p[attribute] === true);
+    if (late) reasons.push(`${late.name} (tagged ${attribute}) after ${pois[first]!.name} (not tagged)`);
+  }
   if (wanted.byPrice) {
     const prices = pois.map((p) => p.priceLevel).filter((p): p is number => p !== null);
     if (prices.some((price, i) => i > 0 && price < prices[i - 1]!)) reasons.push(`not least expensive first: ${prices.join(', ')}`);
@@ -281,6 +483,32 @@ function check(
   if (wanted.namesPlace && pois[0] && !data.textResponse.includes(pois[0].name)) reasons.push(`the text does not name ${pois[0].name}`);
   if (wanted.text && !wanted.text.test(data.textResponse)) reasons.push(`text does not match ${String(wanted.text)}`);
   if (wanted.textNot?.test(data.textResponse)) reasons.push(`text matches ${String(wanted.textNot)}`);
+  return reasons;
+}
+
+/**
+ * Places open at the asked time: each is open then by its opening_hours, or has none that say
+ * (those come after the ones that do, and are refused when `strict`); with `shown`, the text
+ * gives each open place's hours then.
+ */
+function checkOpenAt(wanted: When & { strict?: boolean }, pois: PoiView[], places: Array<CataloguePlace | undefined>, text: string, shown: boolean): string[] {
+  const reasons: string[] = [];
+  const span = timeSpan(wanted);
+  let unknownBefore: string | null = null;
+  pois.forEach((poi, i) => {
+    const intervals = openDuring(places[i], span);
+    if (intervals === null) {
+      if (wanted.strict) reasons.push(`${poi.name} has no opening hours that say it is open then`);
+      unknownBefore ??= poi.name;
+    } else if (intervals.length === 0) reasons.push(`${poi.name} is closed then (${places[i]?.tags['opening_hours']})`);
+    else {
+      if (unknownBefore !== null) reasons.push(`${poi.name} (open then) after ${unknownBefore} (hours unknown)`);
+      // Open round the clock ("24/7") has no hours to give; the turn says how it may be worded.
+      const allDay = intervals[0]![0].getTime() <= span.from.getTime() - DAY && intervals[0]![1].getTime() >= span.to.getTime() + DAY;
+      if (shown && !allDay && !intervalPattern(intervals[0]!).test(text))
+        reasons.push(`the text does not give ${poi.name}'s hours then (${clock(intervals[0]![0])}–${clock(intervals[0]![1])})`);
+    }
+  });
   return reasons;
 }
 
@@ -297,7 +525,7 @@ function rates(turns: TurnResult[], key: (turn: TurnResult) => string): Record<s
 
 /** The conversations of the suite, in all five languages. */
 export function evalConversations(): EvalConversation[] {
-  return [...EVAL_CONVERSATIONS, ...FRENCH_CONVERSATIONS];
+  return [...EVAL_CONVERSATIONS, ...FRENCH_CONVERSATIONS, ...ANSWER_CONVERSATIONS];
 }
 
 export async function runEval(options: { conversations?: EvalConversation[] } = {}): Promise<EvalResult> {
@@ -343,12 +571,16 @@ async function runConversation(chat: Chat, catalogue: Catalogue, conversation: E
     const speaks = turn.speaks ?? conversation.speaks;
     const base = { conversation: conversation.name, catalogue: conversation.catalogue, speaks, kind: turn.kind, q: turn.q };
     try {
-      const { data } = await chat.handle({ query: turn.q, sessionId, ...(turn.language ? { language: turn.language as Language } : {}) }, null);
+      const position = turn.latitude !== undefined && turn.longitude !== undefined ? { latitude: turn.latitude, longitude: turn.longitude } : null;
+      const request = { query: turn.q, sessionId, ...(turn.language ? { language: turn.language as Language } : {}), ...position };
+      const { data } = await chat.handle(request, null);
       sessionId = data.sessionId;
       const places = data.pois.map((poi) => placeOf(catalogue, poi));
-      const reasons = check(turn.expect, speaks, data, places, list);
+      const reasons = check(turn.expect, speaks, data, places, list, { catalogue, position });
       const returned = places.filter((p): p is CataloguePlace => p !== undefined);
-      const invented = inventedPlaces(catalogue, data.textResponse, returned, turn.q);
+      const dropped = turn.expect.without === undefined ? undefined : at(list, turn.expect.without);
+      const droppedPlace = dropped && placeOf(catalogue, dropped);
+      const invented = inventedPlaces(catalogue, data.textResponse, returned, turn.q, droppedPlace ? [droppedPlace] : []);
       if (invented.length) reasons.push(`names places it did not return: ${invented.join(', ')}`);
       results.push({
         ...base,
