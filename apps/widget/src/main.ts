@@ -1,9 +1,8 @@
 // Registers the <holi-bot> custom element; everything else lives in the component.
 import { CSP_NONCE, provideZonelessChangeDetection } from '@angular/core';
-import { createCustomElement } from '@angular/elements';
 import { createApplication } from '@angular/platform-browser';
-import { DEFAULT_API_URL, HoliBotComponent } from './app/holi-bot.component';
-import { withHostApi, type HoliBotElement } from './app/host-api';
+import { DEFAULT_API_URL } from './app/holi-bot.component';
+import { holiBotElement, type HoliBotElement } from './app/host-api';
 import { loadStrings, resolveLanguage } from './app/i18n';
 import { styleNonce } from './app/style-nonce';
 
@@ -18,7 +17,7 @@ if (!customElements.get('holi-bot')) {
       { provide: DEFAULT_API_URL, useValue: new URL('/api/v1', import.meta.url).href },
     ],
   });
-  customElements.define('holi-bot', withHostApi(createCustomElement(HoliBotComponent, { injector: app.injector })));
+  customElements.define('holi-bot', holiBotElement(app));
 }
 
 declare global {

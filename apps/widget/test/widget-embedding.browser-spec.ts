@@ -267,29 +267,64 @@ describeInBrowser('<holi-bot> on real host pages', () => {
     SLOW,
   );
 
-  it(
-    'a transformed, clipped ancestor and a z-index 1000 bar cannot hide or trap the launcher and panel (top layer)',
-    async () => {
-      const page = await open(
-        '/trapped.html',
-        `<div style="transform: translateZ(0); filter: blur(0); overflow: hidden; width: 40px; height: 40px; position: relative; z-index: 1">
-          <holi-bot></holi-bot></div>
-         <div id="bar" style="position: fixed; left: 0; right: 0; bottom: 0; height: 120px; z-index: 1000; background: #333; color: #fff">Cookie bar</div>`,
-      );
-      const launcher = page.getByRole('button', { name: LAUNCHER });
-      const box = (await launcher.boundingBox())!;
-      expect(box.width).toBeGreaterThan(40);
-      const hit = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.tagName, { x: box.x + box.width / 2, y: box.y + box.height / 2 });
-      expect(hit).toBe('HOLI-BOT');
-      await launcher.click();
-      await page.getByRole('dialog').waitFor();
-      const panel = (await page.getByRole('dialog').boundingBox())!;
-      expect(panel.height).toBeGreaterThan(300);
-      expect(await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.tagName, { x: panel.x + 20, y: panel.y + panel.height - 20 })).toBe('HOLI-BOT');
-      await screenshot(page, 'embed-top-layer.png');
-    },
-    SLOW,
-  );
+  describe.each([
+    ['in the top layer', false],
+    ['without popover support: in a container in <body>', true],
+  ])('a transformed, clipped ancestor and a z-index 1000 bar cannot hide or trap the launcher and panel, %s', (_variant, noPopover) => {
+    it(
+      'both are at the corner, on top, and take the click; the container goes with the element',
+      async () => {
+        const page = await open(
+          `/trapped-${noPopover ? 'body' : 'top'}.html`,
+          `<div style="transform: translateZ(0); filter: blur(0); overflow: hidden; width: 40px; height: 40px; position: relative; z-index: 1">
+            <holi-bot></holi-bot></div>
+           <div id="bar" style="position: fixed; left: 0; right: 0; bottom: 0; height: 120px; z-index: 1000; background: #333; color: #fff">Cookie bar</div>`,
+          noPopover ? { route: (page) => page.addInitScript(() => delete (HTMLElement.prototype as { showPopover?: unknown }).showPopover) } : {},
+        );
+        // What elementFromPoint finds over the widget: the shadow root's host.
+        const drawnIn = noPopover ? 'SPAN' : 'HOLI-BOT';
+        const launcher = page.getByRole('button', { name: LAUNCHER });
+        const box = (await launcher.boundingBox())!;
+        expect(box.width).toBeGreaterThan(40);
+        const hit = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.tagName, { x: box.x + box.width / 2, y: box.y + box.height / 2 });
+        expect(hit).toBe(drawnIn);
+        expect(await launcher.evaluate((button) => button.matches(':popover-open'))).toBe(!noPopover);
+        // Without popovers the widget is drawn in one container in <body> (the loader's is gone).
+        expect(
+          await page.evaluate(() => [
+            document.querySelector('holi-bot')!.shadowRoot!.host.parentElement!.localName,
+            document.querySelectorAll('body > span').length,
+          ]),
+        ).toEqual(noPopover ? ['body', 1] : ['div', 0]);
+        await launcher.click();
+        await page.getByRole('dialog').waitFor();
+        const panel = (await page.getByRole('dialog').boundingBox())!;
+        expect(panel.height).toBeGreaterThan(300);
+        expect(await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.tagName, { x: panel.x + 20, y: panel.y + panel.height - 20 })).toBe(drawnIn);
+        // Not under <holi-bot> without popovers: the locators look for the widget anywhere.
+        const done = () => page.locator('.log[aria-busy="false"]').waitFor();
+        await input(page).fill('museums in Calpe');
+        await input(page).press('Enter');
+        await page.locator('.thread > .msg.bot').waitFor();
+        await done();
+        await screenshot(page, `embed-${noPopover ? 'body-container' : 'top-layer'}.png`);
+
+        // Removed: nothing of it stays on the page; back 1 s later, it works again.
+        await page.evaluate(() => ((window as unknown as { bot: Element }).bot = document.querySelector('holi-bot')!));
+        await page.evaluate(() => document.querySelector('holi-bot')!.remove());
+        expect(await page.getByRole('button', { name: LAUNCHER }).count()).toBe(0);
+        expect(await page.getByRole('dialog').count()).toBe(0);
+        await page.waitForTimeout(1000);
+        await page.evaluate(() => document.querySelector('div')!.append((window as unknown as { bot: Element }).bot));
+        await page.evaluate(() => document.querySelector<HoliBotElement>('holi-bot')!.ask('beaches in Calpe'));
+        await page.locator('.cards').last().waitFor();
+        await done();
+        expect(await page.locator('.msg.user .text').allInnerTexts()).toEqual(['museums in Calpe', 'beaches in Calpe']);
+        expect(await page.evaluate(() => document.querySelectorAll('body > span').length)).toBe(noPopover ? 1 : 0);
+      },
+      SLOW,
+    );
+  });
 
   it(
     'on a right-to-left page the widget keeps left-to-right text; two elements keep their own corners and sessions',

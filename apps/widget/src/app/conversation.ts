@@ -21,6 +21,8 @@ export interface ChatEntry {
   at: number;
   /** The stored assistant message, for feedback; absent on failures and streamed text. */
   messageId?: number;
+  /** The answer found more places than it shows ("Show more" can page on). */
+  more?: boolean;
   /** Set on a bot entry that stands for a failed request; worded by the view. */
   failure?: ApiFailure;
   /** The question to send again from a failure entry's retry button. */
@@ -98,7 +100,14 @@ export class Conversation {
       // Written only now: a visitor who never asks anything leaves nothing in storage.
       this.sessions.set(response.data.sessionId);
       // The final payload is authoritative: it replaces whatever streamed.
-      this.finish({ role: 'bot', text: response.data.textResponse, pois: response.data.pois, messageId: response.data.messageId });
+      const { pois } = response.data;
+      this.finish({
+        role: 'bot',
+        text: response.data.textResponse,
+        pois,
+        messageId: response.data.messageId,
+        more: response.metadata?.totalResults > pois.length,
+      });
       answer = response.data;
     } catch (error) {
       if (epoch === this.epoch) {

@@ -42,7 +42,7 @@ function poi(overrides: Partial<PoiView> = {}): PoiView {
 }
 
 let nextMessageId = 100;
-function answer(text: string, pois: PoiView[] = [], sessionId = SESSION_ID): { body: unknown } {
+function answer(text: string, pois: PoiView[] = [], sessionId = SESSION_ID, totalResults = pois.length): { body: unknown } {
   const data: ChatAnswer = {
     sessionId,
     messageId: nextMessageId++,
@@ -53,7 +53,7 @@ function answer(text: string, pois: PoiView[] = [], sessionId = SESSION_ID): { b
     language: 'en',
     engine: 'builtin',
   };
-  return { body: { success: true, data, metadata: { totalResults: pois.length } } };
+  return { body: { success: true, data, metadata: { totalResults } } };
 }
 
 describe('<holi-bot> component', () => {
@@ -190,6 +190,29 @@ describe('<holi-bot> component', () => {
     await type('which one has outdoor seating?');
     expect(api.calls[1].body).toEqual({ query: 'which one has outdoor seating?', sessionId: SESSION_ID, language: 'en' });
     expect($$('.cards').at(-1)!.querySelectorAll('.card')).toHaveLength(1);
+  });
+
+  it('offers "Show more" after an answer that found more places than it shows, in the visitor\'s language', async () => {
+    await render({ lang: 'es' });
+    launcher().click();
+    await settle();
+    const places = [poi(), poi({ id: 2, name: 'La Piccola' })];
+    api.reply(answer('Hay 12 restaurantes; estos son los mejores.', places, SESSION_ID, 12));
+    await type('restaurantes en Calpe');
+    expect(texts('.chip')).toEqual(['¿Cuáles están abiertos ahora?', '¿Con terraza?', '¿Teléfono del primero?', 'Ver más']);
+
+    // Pressed: asked as the visitor's message, in the same session.
+    api.reply(answer('Dos más.', [poi({ id: 3, name: 'Casa Nerea' }), poi({ id: 4, name: 'El Bodegón' })], SESSION_ID, 2));
+    $$('.chip').at(-1)!.click();
+    await settle();
+    expect(api.calls.at(-1)!.body).toEqual({ query: 'Ver más', sessionId: SESSION_ID, language: 'es' });
+    // All there is, shown: no "Show more".
+    expect(texts('.chip')).not.toContain('Ver más');
+
+    // One place of many still offers more.
+    api.reply(answer('El mejor es Casa Nerea.', [poi({ id: 3, name: 'Casa Nerea' })], SESSION_ID, 9));
+    await type('el mejor restaurante');
+    expect(texts('.chip')).toEqual(['Ver más']);
   });
 
   it('sends what was typed even when the send comes before the re-render; sends nothing while unavailable', async () => {
@@ -569,6 +592,8 @@ describe('<holi-bot> component', () => {
     const answerBubble = $$('.thread > .msg.bot').at(-1)!;
     expect(answerBubble.querySelector('[role="list"]')).toBeNull();
     expect(answerBubble.querySelector('strong')!.textContent).toBe('La Piccola');
+    // Exactly the text: no space comes between a bold name and what follows it.
+    expect(Array.from(answerBubble.querySelectorAll('.text')).map((p) => p.textContent)).toEqual(['Here are 2 restaurants:', 'Try La Piccola for pizza.']);
     expect($$('.cards.scroller')).toHaveLength(0);
     api.reply(answer('Three.', [poi(), poi({ id: 2 }), poi({ id: 3 })]));
     await type('more');

@@ -20,7 +20,6 @@ import { ChatApi, type ApiFailure, type FetchLike } from './chat-api';
 import { ChatSocket } from './chat-socket';
 import { Conversation, type ChatEntry } from './conversation';
 import { claimCorner } from './corner';
-import { registerHost } from './host-api';
 import { format, loadStrings, resolveLanguage, uiStrings } from './i18n';
 import { httpUrl } from './links';
 import { SessionStore } from './session-store';
@@ -176,7 +175,8 @@ const ICON_FLAG = 'M14.4 6 14 4H5v17h2v-7h5.6l.4 2h7V6z';
                               } @else if (part.bold) {
                                 <strong>{{ part.text }}</strong>
                               } @else {
-                                {{ part.text }}
+                                <!-- In an element: no space is added around the text (", " after a bold name). -->
+                                <span>{{ part.text }}</span>
                               }
                             }
                           </p>
@@ -502,7 +502,6 @@ export class HoliBotComponent implements AfterViewChecked {
   private stylesChecked = false;
 
   constructor() {
-    registerHost(this.host, this);
     const onCompactChange = () => {
       this.compact.set(this.compactQuery?.matches ?? false);
       this.fitToScreen();
@@ -824,14 +823,17 @@ export class HoliBotComponent implements AfterViewChecked {
     }
   }
 
-  /** The launcher and panel go to the browser's top layer, above any ancestor's transform, filter or z-index. */
+  /**
+   * The launcher and panel go to the browser's top layer, above any ancestor's transform, filter or
+   * z-index. Without popovers the element drew the widget in a container in <body> instead (host-api.ts).
+   */
   private showPopovers(): void {
     for (const element of this.host.shadowRoot?.querySelectorAll<HTMLElement>('[popover]') ?? []) {
       if (typeof element.showPopover !== 'function' || !element.isConnected) continue;
       try {
         if (!element.matches(':popover-open')) element.showPopover();
       } catch {
-        // Not in a document yet, or popovers unsupported: the fixed position and z-index remain.
+        // Not in a document yet: the fixed position and z-index remain.
       }
     }
   }
@@ -885,10 +887,14 @@ export class HoliBotComponent implements AfterViewChecked {
     }
   }
 
-  /** CSSOM, not style attributes: allowed under a strict Content-Security-Policy. */
+  /**
+   * On the element that holds the shadow root: the host, or without popovers the container in
+   * <body> (see host-api.ts). CSSOM, not style attributes: allowed under a strict Content-Security-Policy.
+   */
   private setHostStyle(property: string, value: string | null): void {
-    if (value === null) this.host.style.removeProperty(property);
-    else this.host.style.setProperty(property, value);
+    const style = ((this.host.shadowRoot?.host ?? this.host) as HTMLElement).style;
+    if (value === null) style.removeProperty(property);
+    else style.setProperty(property, value);
   }
 
   private find<T extends Element>(selector: string): T | null {

@@ -55,14 +55,19 @@ export class ThreadView {
   }
 }
 
-/** Follow-up questions the answer engine understands after a list of places, in the visitor's language. */
-export function quickReplies(answer: { pois: readonly PoiView[] } | null, t: UiStrings): string[] {
+/**
+ * Follow-up questions the answer engine understands after a list of places, in the visitor's
+ * language; "Show more" when the answer found more places than it shows.
+ */
+export function quickReplies(answer: { pois: readonly PoiView[]; more?: boolean } | null, t: UiStrings): string[] {
   const pois = answer?.pois ?? [];
-  if (pois.length < 2) return [];
   const replies: string[] = [];
-  if (pois.some((poi) => poi.openNow !== null)) replies.push(t.quickOpenNow);
-  if (pois.some((poi) => poi.category === 'Food & Drinks')) replies.push(t.quickOutdoor);
-  if (pois[0]?.phone) replies.push(t.quickPhone);
+  if (pois.length > 1) {
+    if (pois.some((poi) => poi.openNow !== null)) replies.push(t.quickOpenNow);
+    if (pois.some((poi) => poi.category === 'Food & Drinks')) replies.push(t.quickOutdoor);
+    if (pois[0]?.phone) replies.push(t.quickPhone);
+  }
+  if (answer?.more) replies.push(t.quickMore);
   return replies;
 }
 

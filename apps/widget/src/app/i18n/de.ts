@@ -64,6 +64,7 @@ export const de: UiStrings = {
   quickOpenNow: 'Welche sind jetzt geöffnet?',
   quickOutdoor: 'Mit Terrasse?',
   quickPhone: 'Telefonnummer vom ersten?',
+  quickMore: 'Mehr anzeigen',
   rateLimitedWait: 'Zu viele Nachrichten. Sie können in {seconds} s wieder senden.',
   rateLimitOver: 'Sie können Ihre Nachricht jetzt erneut senden.',
   sendAgain: 'Erneut senden',

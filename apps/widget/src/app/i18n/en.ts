@@ -64,6 +64,7 @@ export const en: UiStrings = {
   quickOpenNow: 'Which are open now?',
   quickOutdoor: 'With outdoor seating?',
   quickPhone: 'Phone number of the first one?',
+  quickMore: 'Show more',
   rateLimitedWait: 'Too many messages. You can send again in {seconds} s.',
   rateLimitOver: 'You can send your message again now.',
   sendAgain: 'Send again',

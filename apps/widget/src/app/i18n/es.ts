@@ -64,6 +64,7 @@ export const es: UiStrings = {
   quickOpenNow: '¿Cuáles están abiertos ahora?',
   quickOutdoor: '¿Con terraza?',
   quickPhone: '¿Teléfono del primero?',
+  quickMore: 'Ver más',
   rateLimitedWait: 'Demasiados mensajes. Podrás enviar de nuevo en {seconds} s.',
   rateLimitOver: 'Ya puedes volver a enviar tu mensaje.',
   sendAgain: 'Enviar de nuevo',

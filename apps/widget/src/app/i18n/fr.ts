@@ -64,6 +64,7 @@ export const fr: UiStrings = {
   quickOpenNow: 'Lesquels sont ouverts maintenant ?',
   quickOutdoor: 'Avec terrasse ?',
   quickPhone: 'Le téléphone du premier ?',
+  quickMore: 'Voir plus',
   rateLimitedWait: 'Trop de messages. Vous pourrez envoyer à nouveau dans {seconds} s.',
   rateLimitOver: 'Vous pouvez renvoyer votre message maintenant.',
   sendAgain: 'Renvoyer',

@@ -64,6 +64,7 @@ export const nl: UiStrings = {
   quickOpenNow: 'Welke zijn nu open?',
   quickOutdoor: 'Met terras?',
   quickPhone: 'Telefoonnummer van de eerste?',
+  quickMore: 'Toon meer',
   rateLimitedWait: 'Te veel berichten. Je kunt over {seconds} s weer versturen.',
   rateLimitOver: 'Je kunt je bericht nu opnieuw versturen.',
   sendAgain: 'Opnieuw versturen',

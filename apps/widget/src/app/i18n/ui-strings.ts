@@ -60,10 +60,11 @@ export interface UiStrings {
   callOf: string;
   reportWrong: string;
   quickRepliesLabel: string;
-  /** Follow-ups the answer engine understands after a list: open now, outdoor seating, the first one's phone. */
+  /** Follow-ups the answer engine understands after a list: open now, outdoor seating, the first one's phone, more of the result. */
   quickOpenNow: string;
   quickOutdoor: string;
   quickPhone: string;
+  quickMore: string;
   /** `{seconds}` left before the visitor may send again. */
   rateLimitedWait: string;
   rateLimitOver: string;
