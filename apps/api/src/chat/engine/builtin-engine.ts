@@ -459,7 +459,8 @@ export class BuiltinAnswerEngine extends AnswerEngine {
       page.map((entry) => ({ entry, score: entry.quality / 5 })),
       'follow_up_filter',
       true,
-      page.length,
+      // This page and what is left after it: more than the page shows means "show more" again.
+      page.length + left.length,
       { lastResultIds: page.map((e) => e.poi.id), moreResultIds: left.map((e) => e.poi.id), focusPoiId: page.length === 1 ? page[0]!.poi.id : null },
     );
   }
