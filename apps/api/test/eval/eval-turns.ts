@@ -1377,7 +1377,7 @@ export const ANSWER_CONVERSATIONS: readonly EvalConversation[] = [
     dogBeach('dog beach', { count: 1, includes: ['Platja del Segon Muntanyar'] }),
     broad('something romantic', ROMANTIC, { includes: ['Restaurant Cumbre Sunset'] }),
     // No place in Xàbia says it has a sea view: its restaurants, saying none mentions it.
-    broad('dinner with a sea view', EAT, { text: /^None of the places that fit the rest of your question mention “sea view”/ }),
+    broad('dinner with a sea view', EAT, { text: /^None of the places that fit the rest of your question mention “(with a )?sea view”/ }),
     // Platja de l'Arenal says so ("ideal for families with children"); the playground is one.
     evidence('things to do with kids', FOR_KIDS, { includes: ["Platja de l'Arenal"], taggedFirst: 'kids' }),
     broad('what to do on a rainy day', INDOORS, { count: 5 }),

@@ -20,3 +20,22 @@ describe('headTopics', () => {
     expect(headTopics([restaurants, bars, italian])).toEqual([restaurants, bars, italian]);
   });
 });
+
+describe('headTopics: broad words', () => {
+  it('a quality ("romantic") narrows the kind it goes with instead of adding its own kinds', () => {
+    const romantic = { subcategories: ['Viewpoints'], mentions: ['romantic', 'sunset'], position: 0 };
+    const dinner = { ...restaurants, position: 1 };
+    expect(headTopics([romantic, dinner])).toEqual([dinner, { mentions: ['romantic', 'sunset'], position: 0 }]);
+    // Alone, it is its own kinds and words.
+    expect(headTopics([romantic])).toEqual([romantic]);
+  });
+  it('"things to do" and "shops" give way to a more precise kind ("on a rainy day", "souvenir shops")', () => {
+    const todo = { categories: ['Culture & History', 'Active'], generic: true, position: 0 };
+    const rainy = { subcategories: ['Museums', 'Cinemas'], position: 4 };
+    expect(headTopics([todo, rainy])).toEqual([rainy]);
+    const souvenirs = { subcategories: ['Souvenirs'], position: 0 };
+    const shops = { categories: ['Shopping'], generic: true, position: 1 };
+    expect(headTopics([souvenirs, shops])).toEqual([souvenirs]);
+    expect(headTopics([todo])).toEqual([todo]);
+  });
+});
