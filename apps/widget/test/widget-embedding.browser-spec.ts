@@ -305,7 +305,8 @@ describeInBrowser('<holi-bot> on real host pages', () => {
         const done = () => page.locator('.log[aria-busy="false"]').waitFor();
         await input(page).fill('museums in Calpe');
         await input(page).press('Enter');
-        await page.locator('.thread > .msg.bot').waitFor();
+        // The answer (a div), not the greeting (a p) that is there before it.
+        await page.locator('.thread > div.msg.bot').last().waitFor();
         await done();
         await screenshot(page, `embed-${noPopover ? 'body-container' : 'top-layer'}.png`);
 
