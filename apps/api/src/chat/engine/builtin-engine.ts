@@ -589,15 +589,8 @@ function minutesUntil(next: OpeningChange | null): number {
   return next.inDays * 1440 + Number(next.time.slice(0, 2)) * 60 + Number(next.time.slice(3, 5));
 }
 
-/** The word of the question at `position` as the visitor wrote it ("randonnée", not "randonnee"); `fallback` if it cannot be told. */
-function written(question: string, position: number, fallback: string): string {
-  const word = question.match(/[\p{L}\p{N}]+/gu)?.[position];
-  return word && normalizeText(word) === fallback.split(' ')[0]
-    ? question
-        .slice(question.indexOf(word))
-        .split(/\s+/)
-        .slice(0, fallback.split(' ').length)
-        .join(' ')
-        .replace(/[?!.,;:]+$/, '')
-    : fallback;
+/** The question's words for `term` (normalized, from word `position`) as the visitor wrote them ("randonnée", not "randonnee"). */
+function written(question: string, position: number, term: string): string {
+  const words = (question.match(/[\p{L}\p{N}]+/gu) ?? []).slice(position, position + term.split(' ').length);
+  return words.map(normalizeText).join(' ') === term ? words.join(' ') : term;
 }
