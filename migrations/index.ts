@@ -5,6 +5,7 @@ import { AlertTables1764600000000 } from './1764600000000-AlertTables.js';
 import { ChatFeedbackTable1764800000000 } from './1764800000000-ChatFeedbackTable.js';
 import { ChatTurnStatTable1765000000000 } from './1765000000000-ChatTurnStatTable.js';
 import { ChatSessionMoreResults1765200000000 } from './1765200000000-ChatSessionMoreResults.js';
+import { WidgetRegistryTables1765400000000 } from './1765400000000-WidgetRegistryTables.js';
 
 /** Every migration, oldest first. A new migration is added here. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   ChatFeedbackTable1764800000000,
   ChatTurnStatTable1765000000000,
   ChatSessionMoreResults1765200000000,
+  WidgetRegistryTables1765400000000,
 ];

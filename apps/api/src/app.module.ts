@@ -22,7 +22,7 @@ import { ReportsJobs } from './reports/reports.jobs.js';
 import { ReportsModule } from './reports/reports.module.js';
 import { SchedulingModule } from './scheduling/scheduling.module.js';
 import { SessionModule } from './session/session.module.js';
-import { WidgetModule } from './widget/widget.module.js';
+import { WidgetRegistryModule } from './widget-registry/widget-registry.module.js';
 
 /** The HTTP application: every feature module. */
 @Module({})
@@ -47,7 +47,7 @@ export class AppModule {
         ChatModule,
         FeedbackModule,
         ObservabilityModule.forRoot(logFiles),
-        WidgetModule,
+        WidgetRegistryModule,
         CleanupModule,
         BackupModule,
         AlertsModule,

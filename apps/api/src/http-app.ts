@@ -15,13 +15,14 @@ import { compileTrustProxy } from './common/client-ip.js';
 import { isOriginAllowed } from './common/origin-policy.js';
 import { QuietWsAdapter } from './common/quiet-ws-adapter.js';
 import { createValidationPipe } from './common/validation.js';
-import type { AppConfig } from './config/app-config.js';
+import { type AppConfig, WIDGET_BUILD_DIR } from './config/app-config.js';
 import { prepareSchema } from './database/database.module.js';
 import { openDatabase } from './database/open-database.js';
 import { reclaimMemoryWhenIdle } from './observability/idle-memory.js';
 import { createWinstonLogger, requestLogging } from './observability/logging.js';
 import { Metrics } from './observability/metrics/metrics.service.js';
 import { PoiCatalogue } from './poi/poi-catalogue.service.js';
+import { WidgetRegistryService, WidgetServing } from './widget-registry/index.js';
 
 /** How often Node looks for requests that overran HTTP_REQUEST_TIMEOUT_MS (its default, 30 s, would let one overrun by that much). */
 const TIMEOUT_CHECK_INTERVAL_MS = 1000;
@@ -110,6 +111,9 @@ export async function createHttpApp(config: AppConfig): Promise<NestFastifyAppli
   const applied = await prepareSchema(app.get<DataSource>(getDataSourceToken()), config);
   if (applied.length) logger.info(`Applied migrations: ${applied.join(', ')}`, { context: 'Database' });
   await app.get(PoiCatalogue).start();
+  // The built widget becomes a version when it is new; then /widget/ serves the active version.
+  await app.get(WidgetRegistryService).startUp(WIDGET_BUILD_DIR);
+  await app.get(WidgetServing).start();
   // A broken SMTP setting is reported at start, not on the first alert; the start does not wait for it.
   void app.get(AlertNotifier).verifyMail();
   return app;

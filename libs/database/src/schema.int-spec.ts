@@ -26,14 +26,29 @@ eachDatabase('schema', (database) => {
     expect(await drift(dataSource)).toEqual([]);
     const tables = (await dataSource.createQueryRunner().getTables()).map((t) => t.name.split('.').pop()).sort();
     expect(tables).toEqual(
-      expect.arrayContaining(['AlertEvent', 'AlertRuleState', 'ChatFeedback', 'ChatMessage', 'ChatSession', 'ChatSessionCleanupLog', 'ChatTurnStat', 'Poi']),
+      expect.arrayContaining([
+        'AlertEvent',
+        'AlertRuleState',
+        'ChatFeedback',
+        'ChatMessage',
+        'ChatSession',
+        'ChatSessionCleanupLog',
+        'ChatTurnStat',
+        'Poi',
+        'WidgetVersion',
+        'WidgetDeployment',
+        'AuditLog',
+      ]),
     );
   });
 
   it('every migration has a working down()', async () => {
     const runner = dataSource.createQueryRunner();
     try {
-      // Newest first: the sessions' further results go, the turn statistics, the feedback table, the alert tables, then the cleanup log's details, the token columns, and every table.
+      // Newest first: the widget registry and audit tables go, the sessions' further results, the turn statistics, the feedback table, the alert tables, then the cleanup log's details, the token columns, and every table.
+      await dataSource.undoLastMigration();
+      for (const table of ['WidgetVersion', 'WidgetDeployment', 'AuditLog']) expect(await runner.hasTable(table)).toBe(false);
+      expect(await runner.hasColumn('ChatSession', 'more_result_ids')).toBe(true);
       await dataSource.undoLastMigration();
       expect(await runner.hasColumn('ChatSession', 'more_result_ids')).toBe(false);
       expect(await runner.hasColumn('ChatSession', 'last_result_ids')).toBe(true);

@@ -11,10 +11,19 @@ import { DatabaseModule } from '../database/database.module.js';
 import { MetricsModule } from '../observability/metrics/metrics.module.js';
 import { poiCommands } from '../poi/poi.commands.js';
 import { reportsCommands } from '../reports/reports.commands.js';
+import { widgetRegistryCommands } from '../widget-registry/widget-registry.commands.js';
 import type { FeatureCommands } from './cli-commands.js';
 
 /** Every feature's commands, in the order `holibot --help` lists them. A new feature with commands adds one line here. */
-export const FEATURE_COMMANDS: readonly FeatureCommands[] = [databaseCommands, poiCommands, cleanupCommands, backupCommands, alertsCommands, reportsCommands];
+export const FEATURE_COMMANDS: readonly FeatureCommands[] = [
+  databaseCommands,
+  poiCommands,
+  cleanupCommands,
+  backupCommands,
+  alertsCommands,
+  reportsCommands,
+  widgetRegistryCommands,
+];
 
 /** What the command line runs in: configuration, database and the modules the features' commands need; no HTTP. */
 @Module({})

@@ -17,6 +17,11 @@ const HTTP_STATUS: Record<DomainErrorCode, number> = {
   INVALID_TOKEN: 401,
   UNAUTHORIZED: 401,
   NOT_FOUND: 404,
+  WIDGET_FILES_INVALID: 400,
+  WIDGET_VERSION_INVALID: 400,
+  WIDGET_VERSION_NOT_FOUND: 404,
+  // The version exists already, the same files were published as another version, or there is nothing to roll back to.
+  WIDGET_VERSION_CONFLICT: 409,
   SESSION_NOT_FOUND: 404,
   MESSAGE_NOT_FOUND: 404,
   PAYLOAD_TOO_LARGE: 413,

@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { config as loadDotenv } from 'dotenv';
 import { validateCronExpression } from 'cron';
+import { valid as semverValid } from 'semver';
 import { z } from 'zod';
 import { POI_SUBCATEGORIES } from '@holibot/contracts';
 import { type DatabaseConfig, DEFAULT_QUERY_TIMEOUT_MS } from '@holibot/database';
@@ -115,6 +116,13 @@ export const ENV_SCHEMA = z.object({
     .string()
     .default('')
     .refine((value) => value === '' || value.length >= 16, { message: 'must be at least 16 characters (or empty: no encryption)' }),
+  WIDGET_STORE_DIR: z.string().min(1).default('data/widgets'),
+  // Empty: serve the version last deployed. A version: deploy it at every start (a pin).
+  WIDGET_VERSION: z
+    .string()
+    .trim()
+    .default('')
+    .refine((value) => value === '' || semverValid(value) !== null, { message: 'must be a semantic version such as 1.0.0 (or empty)' }),
   // false: nothing is recorded (no per-request cost), /metrics and its listener are off, alerts cannot run.
   METRICS_ENABLED: bool(true),
   METRICS_TOKEN: z
@@ -298,6 +306,8 @@ export class AppConfig {
   /** Backups: `encryptionKey` null means unencrypted files. */
   readonly backup: { enabled: boolean; intervalHours: number; dir: string; retentionDays: number; encryptionKey: string | null };
   /** `enabled` false: nothing recorded or served. `/metrics`: `token` null = off on the main port; `port` null = no listener of its own. */
+  /** The widget registry: where published versions are stored, and a version pinned at start. */
+  readonly widget: { storeDir: string; pinnedVersion: string | null };
   readonly metrics: { enabled: boolean; token: string | null; port: number | null; host: string };
   /** The built-in alert checks (ALERT_*): thresholds in the unit their variable names. */
   readonly alerts: {
@@ -384,6 +394,7 @@ export class AppConfig {
       retentionDays: env.BACKUP_RETENTION_DAYS,
       encryptionKey: env.BACKUP_ENCRYPTION_KEY || null,
     };
+    this.widget = { storeDir: env.WIDGET_STORE_DIR, pinnedVersion: env.WIDGET_VERSION === '' ? null : semverValid(env.WIDGET_VERSION) };
     this.metrics = {
       enabled: env.METRICS_ENABLED,
       token: env.METRICS_TOKEN || null,

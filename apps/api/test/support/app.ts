@@ -37,6 +37,7 @@ export function testEnv(database: DatabaseConfig, env: Record<string, string> = 
     LOG_FILES_ENABLED: 'false',
     LOG_DIR: mkdtempSync(join(tmpdir(), 'holibot-logs-')),
     BACKUP_DIR: mkdtempSync(join(tmpdir(), 'holibot-backups-')),
+    WIDGET_STORE_DIR: mkdtempSync(join(tmpdir(), 'holibot-widgets-')),
     POI_AUTOLOAD_FILE: SAMPLE_CATALOGUE,
     POI_RELOAD_INTERVAL_MS: '0',
     ...databaseEnv(database),

@@ -37,6 +37,11 @@ export class FileSystem {
     return { size: stats.size, modifiedAt: stats.mtime, isDirectory: stats.isDirectory() };
   }
 
+  /** Renames a file or a folder; over an existing folder it fails (the caller decides what a clash means). */
+  async rename(from: string, to: string): Promise<void> {
+    await fs.rename(from, to);
+  }
+
   async remove(path: string): Promise<void> {
     await fs.rm(path, { recursive: true, force: true });
   }

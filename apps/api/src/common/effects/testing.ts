@@ -45,6 +45,17 @@ export class MemoryFileSystem extends FileSystem {
     return { size: 0, modifiedAt: new Date(0), isDirectory: true };
   }
 
+  override async rename(from: string, to: string): Promise<void> {
+    const moved = [...this.files.entries()].filter(([file]) => file === from || file.startsWith(`${from}/`));
+    if (moved.length === 0) throw notFound(from);
+    if ([...this.files.keys()].some((file) => file === to || file.startsWith(`${to}/`)))
+      throw Object.assign(new Error(`ENOTEMPTY: ${to}`), { code: 'ENOTEMPTY' });
+    for (const [file, entry] of moved) {
+      this.files.delete(file);
+      this.files.set(to + file.slice(from.length), entry);
+    }
+  }
+
   override async remove(path: string): Promise<void> {
     for (const file of [...this.files.keys()]) if (file === path || file.startsWith(`${path}/`)) this.files.delete(file);
   }

@@ -18,7 +18,8 @@ export function demoPageCsp(nonce: string): string {
   ].join('; ');
 }
 
-export function renderDemoPage(nonce: string): string {
+/** `widgetVersion`: the active version, shown in the footer (so a deploy or rollback shows at the next load). */
+export function renderDemoPage(nonce: string, widgetVersion: string | null): string {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -47,11 +48,11 @@ export function renderDemoPage(nonce: string): string {
 <main>
   <h2>Plan your day</h2>
   <p>Swim at the Arenal-Bol or La Fossa beaches, climb the Peñón de Ifach nature park, walk the old town up to the Torreó de la Peça, and end the day with fresh fish and rice dishes in the harbour.</p>
-  <p>Not sure where to start? Ask <strong>HoliBot</strong>, our local guide, with the chat button at the bottom right of this page. It answers in English, Spanish, German and Dutch, only about places it knows.</p>
+  <p>Not sure where to start? Ask <strong>HoliBot</strong>, our local guide, with the chat button at the bottom right of this page. It answers in English, Spanish, German, French and Dutch, only about places it knows.</p>
   <h2>For site owners</h2>
   <p>This page embeds HoliBot with one script tag and one element, <code>&lt;holi-bot&gt;</code>, under a strict Content-Security-Policy.</p>
 </main>
-<footer>Demo page served by HoliBot. Places and businesses in the sample catalogue are invented.</footer>
+<footer>Demo page served by HoliBot${widgetVersion ? ` (widget ${widgetVersion})` : ''}. Places and businesses in the sample catalogue are invented.</footer>
 <holi-bot nonce="${nonce}"></holi-bot>
 </body>
 </html>

@@ -1,0 +1,1 @@
+export { AuditService, type AuditEntry, type AuditRecord } from './audit.service.js';
