@@ -6,6 +6,7 @@ import { ChatFeedbackTable1764800000000 } from './1764800000000-ChatFeedbackTabl
 import { ChatTurnStatTable1765000000000 } from './1765000000000-ChatTurnStatTable.js';
 import { ChatSessionMoreResults1765200000000 } from './1765200000000-ChatSessionMoreResults.js';
 import { WidgetRegistryTables1765400000000 } from './1765400000000-WidgetRegistryTables.js';
+import { AdminTables1765600000000 } from './1765600000000-AdminTables.js';
 
 /** Every migration, oldest first. A new migration is added here. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   ChatTurnStatTable1765000000000,
   ChatSessionMoreResults1765200000000,
   WidgetRegistryTables1765400000000,
+  AdminTables1765600000000,
 ];

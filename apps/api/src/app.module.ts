@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
 import type { DataSource } from 'typeorm';
+import { AdminModule } from './admin/admin.module.js';
 import { AlertsJobs } from './alerts/alerts.jobs.js';
 import { AlertsModule } from './alerts/alerts.module.js';
 import { BackupJobs } from './backup/backup.jobs.js';
@@ -52,6 +53,7 @@ export class AppModule {
         BackupModule,
         AlertsModule,
         ReportsModule,
+        AdminModule,
         // The built-in cron jobs, each feature's JobSource (scheduling/scheduled-job.ts).
         SchedulingModule.forRoot([CleanupJobs, BackupJobs, AlertsJobs, ReportsJobs]),
       ],

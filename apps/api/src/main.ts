@@ -1,4 +1,5 @@
 import { AppConfig, ConfigError } from './config/app-config.js';
+import { AdminAuthService } from './admin/index.js';
 import { createHttpApp } from './http-app.js';
 
 async function main(): Promise<void> {
@@ -23,6 +24,16 @@ async function main(): Promise<void> {
   const { port } = app.getHttpServer().address() as { port: number };
   const shown = config.host === '0.0.0.0' ? 'localhost' : config.host;
   console.log(`HoliBot is listening on http://${shown}:${port} (database: ${config.database.type}; API docs: /api/docs)`);
+  // No admin yet: a one-time way in, instead of any default password.
+  const setupToken = await app.get(AdminAuthService).setupTokenIfNoAdmin();
+  if (setupToken) {
+    const base = config.publicUrl ?? `http://${shown}:${port}`;
+    console.log(
+      `No admin user yet. Create the first one within the hour with this one-time token:\n` +
+        `  curl -X POST ${base}/api/v1/admin/auth/setup -H 'Content-Type: application/json' -d '{"token":"${setupToken}","email":"you@example.com","password":"…12+ characters…"}'\n` +
+        `or at any time: npm run holibot -- admin create --email you@example.com`,
+    );
+  }
 }
 
 main().catch((error: unknown) => {

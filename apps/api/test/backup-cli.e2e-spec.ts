@@ -34,7 +34,7 @@ describe('holibot backup, backup list, backup verify, restore (SQLite)', () => {
     expect(made.code).toBe(0);
     expect(made.stderr).toMatch(/^Dumping the SQLite database…\nCompressing [\d.]+ MB…\n$/);
     const match =
-      /^Backup (\d{8}-\d{6}) in .+: 3 files, [\d.]+ MB \(AlertEvent 0, AlertRuleState 0, AuditLog \d+, ChatFeedback 0, ChatMessage 0, ChatSession 0, ChatSessionCleanupLog 0, ChatTurnStat 0, Poi 191, WidgetDeployment \d, WidgetVersion \d, migrations 8\)\.\n$/.exec(
+      /^Backup (\d{8}-\d{6}) in .+: 3 files, [\d.]+ MB \(AdminSession 0, AdminUser 0, AlertEvent 0, AlertRuleState 0, AuditLog \d+, ChatFeedback 0, ChatMessage 0, ChatSession 0, ChatSessionCleanupLog 0, ChatTurnStat 0, Poi 191, WidgetDeployment \d, WidgetVersion \d, migrations 9\)\.\n$/.exec(
         made.stdout,
       );
     expect(match).not.toBeNull();

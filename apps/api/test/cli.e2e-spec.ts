@@ -47,13 +47,13 @@ describe('holibot command line', () => {
     const check = holibot(['migrate', '--check'], freshEnv);
     expect(check).toMatchObject({ code: 1, stdout: '' });
     expect(check.stderr).toMatch(
-      /^Pending migrations, not applied: InitialSchema\d+, MessageTokenUsage\d+, CleanupLogDetails\d+, AlertTables\d+, ChatFeedbackTable\d+, ChatTurnStatTable\d+, ChatSessionMoreResults\d+, WidgetRegistryTables\d+ — run `holibot migrate` to apply them\.\n$/,
+      /^Pending migrations, not applied: InitialSchema\d+, MessageTokenUsage\d+, CleanupLogDetails\d+, AlertTables\d+, ChatFeedbackTable\d+, ChatTurnStatTable\d+, ChatSessionMoreResults\d+, WidgetRegistryTables\d+, AdminTables\d+ — run `holibot migrate` to apply them\.\n$/,
     );
     expect(sqlite(freshEnv.DB_SQLITE_PATH, (db) => db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all())).toEqual([]);
     expect(holibot(['migrate'], freshEnv)).toMatchObject({
       code: 0,
       stdout: expect.stringMatching(
-        /^Applied: InitialSchema\d+, MessageTokenUsage\d+, CleanupLogDetails\d+, AlertTables\d+, ChatFeedbackTable\d+, ChatTurnStatTable\d+, ChatSessionMoreResults\d+, WidgetRegistryTables\d+\n$/,
+        /^Applied: InitialSchema\d+, MessageTokenUsage\d+, CleanupLogDetails\d+, AlertTables\d+, ChatFeedbackTable\d+, ChatTurnStatTable\d+, ChatSessionMoreResults\d+, WidgetRegistryTables\d+, AdminTables\d+\n$/,
       ),
     });
     expect(holibot(['migrate', '--check'], freshEnv)).toMatchObject({ code: 0, stdout: 'Database schema is up to date.\n' });
@@ -83,7 +83,7 @@ describe('holibot command line', () => {
       code: 0,
       stderr: '',
       stdout: expect.stringMatching(
-        /^Applied: InitialSchema\d+, MessageTokenUsage\d+, CleanupLogDetails\d+, AlertTables\d+, ChatFeedbackTable\d+, ChatTurnStatTable\d+, ChatSessionMoreResults\d+, WidgetRegistryTables\d+\n$/,
+        /^Applied: InitialSchema\d+, MessageTokenUsage\d+, CleanupLogDetails\d+, AlertTables\d+, ChatFeedbackTable\d+, ChatTurnStatTable\d+, ChatSessionMoreResults\d+, WidgetRegistryTables\d+, AdminTables\d+\n$/,
       ),
     });
     expect(holibot(['frobnicate'], freshEnv, NPM_SCRIPT)).toMatchObject({ code: 2, stderr: "error: unknown command 'frobnicate'\n" });
@@ -117,7 +117,7 @@ describe('holibot command line', () => {
     const imported = holibot(['poi', 'import', SAMPLE_CATALOGUE, '--source', 'calpe'], freshEnv);
     expect(imported.code).toBe(0);
     expect(imported.stdout).toMatch(
-      /^Applied migrations: InitialSchema\d+, MessageTokenUsage\d+, CleanupLogDetails\d+, AlertTables\d+, ChatFeedbackTable\d+, ChatTurnStatTable\d+, ChatSessionMoreResults\d+, WidgetRegistryTables\d+\n[\s\S]*\d+ created/,
+      /^Applied migrations: InitialSchema\d+, MessageTokenUsage\d+, CleanupLogDetails\d+, AlertTables\d+, ChatFeedbackTable\d+, ChatTurnStatTable\d+, ChatSessionMoreResults\d+, WidgetRegistryTables\d+, AdminTables\d+\n[\s\S]*\d+ created/,
     );
   });
 
@@ -145,6 +145,7 @@ describe('holibot command line', () => {
     const freshEnv = { DB_SQLITE_PATH: fresh.type === 'sqlite' ? fresh.sqlitePath : '' };
     expect(holibot(['migrate'], freshEnv).code).toBe(0);
     expect(holibot(['migrate', '--revert', '--check'], freshEnv)).toMatchObject({ code: 2, stderr: expect.stringContaining('do not go together') });
+    expect(holibot(['migrate', '--revert'], freshEnv)).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Reverted AdminTables\d+\.\n$/) });
     expect(holibot(['migrate', '--revert'], freshEnv)).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Reverted WidgetRegistryTables\d+\.\n$/) });
     expect(holibot(['migrate', '--revert'], freshEnv)).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Reverted ChatSessionMoreResults\d+\.\n$/) });
     expect(holibot(['migrate', '--revert'], freshEnv)).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Reverted ChatTurnStatTable\d+\.\n$/) });

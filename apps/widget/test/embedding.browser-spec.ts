@@ -47,7 +47,7 @@ describeInBrowser('<holi-bot> embedding (the loader)', () => {
     });
     let release!: () => void;
     const held = new Promise<void>((resolveHeld) => (release = resolveHeld));
-    await w.page.route('**/widget/holi-bot-element.js', async (route: Route) => {
+    await w.page.route('**/widget/v/*/holi-bot-element.js', async (route: Route) => {
       if (mode === 'fail') return route.fulfill({ status: 503, body: 'down' });
       if (mode === 'hold') await held;
       await route.continue().catch(() => undefined);

@@ -51,7 +51,7 @@ describeInBrowser('<holi-bot> in the browser', () => {
       });
       let releaseElement!: () => void;
       const elementHeld = new Promise<void>((resolve) => (releaseElement = resolve));
-      await page.route('**/widget/holi-bot-element.js', async (route: Route) => {
+      await page.route('**/widget/v/*/holi-bot-element.js', async (route: Route) => {
         await elementHeld;
         await route.continue();
       });
@@ -73,7 +73,8 @@ describeInBrowser('<holi-bot> in the browser', () => {
       releaseElement();
       await dialog(page).waitFor();
       // The loader, the element, and the chunks it imports: the page's language and what the languages share.
-      expect(widgetRequests.slice(0, 2)).toEqual(['/widget/holi-bot.js', '/widget/holi-bot-element.js']);
+      // The loader imports the element of its own version (the one the server published at start).
+      expect(widgetRequests.slice(0, 2)).toEqual(['/widget/holi-bot.js', '/widget/v/1.0.0/holi-bot-element.js']);
       expect(widgetRequests.slice(2)).toEqual([
         expect.stringMatching(/^\/widget\/chunk-[A-Z0-9]+\.js$/),
         expect.stringMatching(/^\/widget\/chunk-[A-Z0-9]+\.js$/),
@@ -92,7 +93,7 @@ describeInBrowser('<holi-bot> in the browser', () => {
       const { page, problems } = await openPage(browser);
       watched.push({ page, problems, close: () => page.context().close() });
       let failing = true;
-      await page.route('**/widget/holi-bot-element.js', (route) => (failing ? route.fulfill({ status: 503, body: 'down' }) : route.continue()));
+      await page.route('**/widget/v/*/holi-bot-element.js', (route) => (failing ? route.fulfill({ status: 503, body: 'down' }) : route.continue()));
       await page.goto(`${app.url}/`);
       const launcher = page.locator('holi-bot > span').locator('button');
       await launcher.click();

@@ -45,7 +45,10 @@ eachDatabase('schema', (database) => {
   it('every migration has a working down()', async () => {
     const runner = dataSource.createQueryRunner();
     try {
-      // Newest first: the widget registry and audit tables go, the sessions' further results, the turn statistics, the feedback table, the alert tables, then the cleanup log's details, the token columns, and every table.
+      // Newest first: the admin tables go, the widget registry and audit tables, the sessions' further results, the turn statistics, the feedback table, the alert tables, then the cleanup log's details, the token columns, and every table.
+      await dataSource.undoLastMigration();
+      for (const table of ['AdminUser', 'AdminSession']) expect(await runner.hasTable(table)).toBe(false);
+      expect(await runner.hasTable('WidgetVersion')).toBe(true);
       await dataSource.undoLastMigration();
       for (const table of ['WidgetVersion', 'WidgetDeployment', 'AuditLog']) expect(await runner.hasTable(table)).toBe(false);
       expect(await runner.hasColumn('ChatSession', 'more_result_ids')).toBe(true);

@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
+import { adminCommands } from '../admin/admin.commands.js';
 import { alertsCommands } from '../alerts/alerts.commands.js';
 import { backupCommands } from '../backup/backup.commands.js';
 import { cleanupCommands } from '../cleanup/cleanup.commands.js';
@@ -23,6 +24,7 @@ export const FEATURE_COMMANDS: readonly FeatureCommands[] = [
   alertsCommands,
   reportsCommands,
   widgetRegistryCommands,
+  adminCommands,
 ];
 
 /** What the command line runs in: configuration, database and the modules the features' commands need; no HTTP. */

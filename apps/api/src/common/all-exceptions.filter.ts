@@ -3,7 +3,7 @@ import type { AbstractHttpAdapter } from '@nestjs/core';
 import { ThrottlerException } from '@nestjs/throttler';
 import type { ErrorCode, ErrorResponse } from '@holibot/contracts';
 import { isDatabaseCorrupt, isDatabaseUnavailable } from '@holibot/database';
-import { DomainError } from './domain-error.js';
+import { DomainError, FeatureUnavailableError } from './domain-error.js';
 import { httpStatusOf } from './error-mapping.js';
 
 /** Errors Fastify raises before a route runs (reading the body) carry a code and a status. */
@@ -59,6 +59,7 @@ export function describeError(exception: unknown): { status: number; code: Error
   const domain = exception instanceof DomainError ? exception : cause instanceof DomainError ? cause : undefined;
   // A client's fault is told as it is; a server-side one (an operator's code among them) only generically.
   if (domain && httpStatusOf(domain.code) < 500) return { status: httpStatusOf(domain.code), code: domain.code as ErrorCode, message: domain.message };
+  if (domain instanceof FeatureUnavailableError) return { status: 503, code: 'SERVICE_UNAVAILABLE', message: domain.message };
   if (domain && httpStatusOf(domain.code) === 503) return SERVICE_UNAVAILABLE;
   if (exception instanceof ThrottlerException) {
     return { status: 429, code: 'RATE_LIMIT_EXCEEDED', message: 'Too many requests, please try again later.' };

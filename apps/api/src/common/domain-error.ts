@@ -40,3 +40,13 @@ export class InvalidRequestError extends DomainError {
     super(code, message);
   }
 }
+
+/**
+ * A feature that is off by configuration, told as it is (a 503 is otherwise answered with a
+ * generic message): the message names the setting, never an internal detail.
+ */
+export class FeatureUnavailableError extends DomainError {
+  constructor(message: string) {
+    super('SERVICE_UNAVAILABLE', message);
+  }
+}

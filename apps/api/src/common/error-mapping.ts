@@ -16,6 +16,11 @@ const HTTP_STATUS: Record<DomainErrorCode, number> = {
   INVALID_FEEDBACK: 400,
   INVALID_TOKEN: 401,
   UNAUTHORIZED: 401,
+  // The admin API: not signed in (or the session ended); signed in without the role, or without the CSRF token.
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  ADMIN_USER_EXISTS: 409,
+  ADMIN_USER_NOT_FOUND: 404,
   NOT_FOUND: 404,
   WIDGET_FILES_INVALID: 400,
   WIDGET_VERSION_INVALID: 400,

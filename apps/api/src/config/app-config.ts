@@ -117,6 +117,15 @@ export const ENV_SCHEMA = z.object({
     .default('')
     .refine((value) => value === '' || value.length >= 16, { message: 'must be at least 16 characters (or empty: no encryption)' }),
   WIDGET_STORE_DIR: z.string().min(1).default('data/widgets'),
+  // Signs the admin session cookie. Required in production for the admin API; elsewhere generated
+  // once and kept beside the SQLite database (data/admin-session.secret).
+  ADMIN_SESSION_SECRET: z
+    .string()
+    .default('')
+    .refine((value) => value === '' || value.length >= 32, { message: 'must be at least 32 characters (or empty)' }),
+  // An admin session ends after this many minutes without a request, and after ADMIN_SESSION_MAX_HOURS in any case.
+  ADMIN_SESSION_IDLE_MINUTES: int(30, 1, 24 * 60),
+  ADMIN_SESSION_MAX_HOURS: int(12, 1, 24 * 30),
   // Empty: serve the version last deployed. A version: deploy it at every start (a pin).
   WIDGET_VERSION: z
     .string()
@@ -284,6 +293,7 @@ const SECRETS = new Set([
   'METRICS_TOKEN',
   'SMTP_PASSWORD',
   'ALERT_WEBHOOK_URL',
+  'ADMIN_SESSION_SECRET',
 ]);
 export type TrustProxy = boolean | number | string;
 
@@ -306,6 +316,8 @@ export class AppConfig {
   /** Backups: `encryptionKey` null means unencrypted files. */
   readonly backup: { enabled: boolean; intervalHours: number; dir: string; retentionDays: number; encryptionKey: string | null };
   /** `enabled` false: nothing recorded or served. `/metrics`: `token` null = off on the main port; `port` null = no listener of its own. */
+  /** The admin sign-in: the cookie's signing secret (null: generated outside production) and session lifetimes. */
+  readonly admin: { sessionSecret: string | null; idleMinutes: number; maxHours: number };
   /** The widget registry: where published versions are stored, and a version pinned at start. */
   readonly widget: { storeDir: string; pinnedVersion: string | null };
   readonly metrics: { enabled: boolean; token: string | null; port: number | null; host: string };
@@ -394,6 +406,7 @@ export class AppConfig {
       retentionDays: env.BACKUP_RETENTION_DAYS,
       encryptionKey: env.BACKUP_ENCRYPTION_KEY || null,
     };
+    this.admin = { sessionSecret: env.ADMIN_SESSION_SECRET || null, idleMinutes: env.ADMIN_SESSION_IDLE_MINUTES, maxHours: env.ADMIN_SESSION_MAX_HOURS };
     this.widget = { storeDir: env.WIDGET_STORE_DIR, pinnedVersion: env.WIDGET_VERSION === '' ? null : semverValid(env.WIDGET_VERSION) };
     this.metrics = {
       enabled: env.METRICS_ENABLED,

@@ -7,9 +7,12 @@ import { ChatSessionCleanupLog } from './chat-session-cleanup-log.entity.js';
 import { ChatTurnStat } from './chat-turn-stat.entity.js';
 import { Poi } from './poi.entity.js';
 import { AuditLog } from './audit-log.entity.js';
+import { AdminSession, AdminUser } from './admin-user.entity.js';
 import { WidgetDeployment, WidgetVersion } from './widget-version.entity.js';
 
 export {
+  AdminSession,
+  AdminUser,
   AlertEvent,
   AlertRuleState,
   AuditLog,
@@ -22,6 +25,7 @@ export {
   WidgetDeployment,
   WidgetVersion,
 };
+export type { AdminRole } from './admin-user.entity.js';
 export type { WidgetFileRecord, WidgetVersionState } from './widget-version.entity.js';
 export type { Translations } from './poi.entity.js';
 export type { CleanupStatus, JobTrigger } from './chat-session-cleanup-log.entity.js';
@@ -40,4 +44,6 @@ export const ENTITIES = [
   WidgetVersion,
   WidgetDeployment,
   AuditLog,
+  AdminUser,
+  AdminSession,
 ];

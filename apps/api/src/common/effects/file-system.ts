@@ -12,11 +12,11 @@ export class FileSystem {
     return (await this.readFile(path)).toString('utf8');
   }
 
-  /** Writes to `path.tmp-…` and renames it over `path`: a reader never sees half a file. */
-  async writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+  /** Writes to `path.tmp-…` and renames it over `path`: a reader never sees half a file. `mode`: e.g. 0o600 for a secret. */
+  async writeFileAtomic(path: string, data: string | Uint8Array, mode?: number): Promise<void> {
     const temporary = `${path}.tmp-${process.pid}-${Date.now()}`;
     try {
-      await fs.writeFile(temporary, data);
+      await fs.writeFile(temporary, data, mode === undefined ? undefined : { mode });
       await fs.rename(temporary, path);
     } catch (error) {
       await fs.rm(temporary, { force: true });

@@ -1,0 +1,224 @@
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { RequestMethod } from '@nestjs/common';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
+import { ModulesContainer } from '@nestjs/core';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { AdminSession, AuditLog } from '@holibot/database';
+import { type InProcessApp, startInProcess } from '../../test/support/in-process.js';
+import { AdminUsersService } from './admin-users.service.js';
+
+const PASSWORD = 'correct horse battery staple';
+const VIEWER_PASSWORD = 'viewer password 12345';
+
+/** Every route of the whole application under /api/v1/admin, read from the controllers Nest registered. */
+function adminRoutes(app: InProcessApp): Array<{ method: string; path: string }> {
+  const routes: Array<{ method: string; path: string }> = [];
+  for (const module of app.app.get(ModulesContainer).values()) {
+    for (const wrapper of module.controllers.values()) {
+      const controller = wrapper.metatype as (new (...args: never[]) => object) | null;
+      if (!controller) continue;
+      const base = String(Reflect.getMetadata(PATH_METADATA, controller) ?? '');
+      for (const name of Object.getOwnPropertyNames(controller.prototype)) {
+        const handler = (controller.prototype as Record<string, unknown>)[name];
+        if (typeof handler !== 'function' || Reflect.getMetadata(METHOD_METADATA, handler) === undefined) continue;
+        const path = `/${[base, String(Reflect.getMetadata(PATH_METADATA, handler) ?? '')].filter((part) => part && part !== '/').join('/')}`.replace(
+          /\/+/g,
+          '/',
+        );
+        const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number]!;
+        if (path.toLowerCase().startsWith('/api/v1/admin')) routes.push({ method, path });
+      }
+    }
+  }
+  return routes;
+}
+
+describe('admin API: sign-in, deny by default, roles, CSRF', () => {
+  let app: InProcessApp;
+  let logDir: string;
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    logDir = mkdtempSync(join(tmpdir(), 'holibot-admin-logs-'));
+    app = await startInProcess({ LOG_FILES_ENABLED: 'true', LOG_DIR: logDir, LOG_LEVEL: 'debug', TRUST_PROXY: 'loopback' });
+    dataSource = app.app.get<DataSource>(getDataSourceToken());
+    const users = app.app.get(AdminUsersService);
+    await users.create({ email: 'Ops@Calpe.example', password: PASSWORD, role: 'admin' }, { actor: 'test' });
+    await users.create({ email: 'viewer@calpe.example', password: VIEWER_PASSWORD, role: 'viewer' }, { actor: 'test' });
+  });
+  afterAll(() => app.close());
+
+  const call = (method: string, path: string, options: { cookie?: string; csrf?: string; body?: unknown; headers?: Record<string, string> } = {}) =>
+    fetch(`${app.url}${path}`, {
+      method,
+      headers: {
+        ...(options.body !== undefined && { 'content-type': 'application/json' }),
+        ...(options.cookie && { cookie: options.cookie }),
+        ...(options.csrf && { 'x-csrf-token': options.csrf }),
+        ...options.headers,
+      },
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
+  const login = async (email: string, password: string, headers: Record<string, string> = {}) => {
+    const response = await call('POST', '/api/v1/admin/auth/login', { body: { email, password }, headers });
+    const body = (await response.json()) as { data?: { csrfToken: string }; error?: { code: string; message: string } };
+    const setCookie = response.headers.get('set-cookie') ?? '';
+    return { response, body, setCookie, cookie: setCookie.split(';')[0]!, csrf: body.data?.csrfToken };
+  };
+  /** A concrete path for a route template (`:version` → 1.0.0, `:email` → the viewer). */
+  const concrete = (path: string) => path.replace(':version', '1.0.0').replace(':email', 'viewer@calpe.example');
+
+  it('finds the admin routes, and refuses every one but sign-in and setup without a session: 401 UNAUTHENTICATED in the API shape', async () => {
+    const routes = adminRoutes(app);
+    expect(routes.map((r) => `${r.method} ${r.path}`)).toEqual(
+      expect.arrayContaining([
+        'POST /api/v1/admin/auth/login',
+        'GET /api/v1/admin/auth/me',
+        'POST /api/v1/admin/widget/versions/:version/deploy',
+        'POST /api/v1/admin/widget/rollback',
+      ]),
+    );
+    for (const route of routes) {
+      const response = await call(route.method, concrete(route.path), { body: route.method === 'GET' ? undefined : {} });
+      const body = (await response.json()) as { success: boolean; error: { code: string; message: string } };
+      if (['/api/v1/admin/auth/login', '/api/v1/admin/auth/setup'].includes(route.path)) {
+        // Public, but the empty body is refused.
+        expect([route.path, response.status]).toEqual([route.path, 400]);
+      } else {
+        expect([route.method, route.path, response.status, body]).toEqual([
+          route.method,
+          route.path,
+          401,
+          { success: false, error: { code: 'UNAUTHENTICATED', message: 'sign in first (POST /api/v1/admin/auth/login)' } },
+        ]);
+      }
+    }
+  });
+
+  it('case, slash and dot variants of a route reach it guarded or reach nothing', async () => {
+    for (const path of [
+      '/API/v1/admin/auth/me',
+      '/api/v1/Admin/auth/me',
+      '/api/v1/admin/auth/me/',
+      '/api/v1/admin//auth/me',
+      '/api/v1/admin/./auth/me',
+      '/api/v1/admin/auth/%6de',
+      '/api/v1//admin/auth/me',
+      '/api/v1/admin/auth/me?x=1',
+      '/api/v1/admin/widget/versions;x',
+    ]) {
+      const response = await call('GET', path);
+      expect([path, [401, 404].includes(response.status)]).toEqual([path, true]);
+    }
+  });
+
+  it('signs in with a generic refusal for a wrong password or e-mail, a strict httpOnly cookie, and a CSRF token for changes', async () => {
+    for (const [email, password] of [
+      ['ops@calpe.example', 'wrong password!!'],
+      ['nobody@calpe.example', PASSWORD],
+    ]) {
+      const { response, body } = await login(email!, password!, { 'x-forwarded-for': '198.51.100.1' });
+      expect(response.status).toBe(401);
+      expect(body).toEqual({ success: false, error: { code: 'UNAUTHENTICATED', message: 'wrong e-mail or password' } });
+    }
+    const { response, setCookie, cookie, csrf } = await login(' OPS@calpe.example ', PASSWORD);
+    expect(response.status).toBe(200);
+    expect(setCookie).toMatch(/^holibot_admin=[\w-]+\.[\w-]+\.[\w-]+; Max-Age=43\d{3}; Path=\/; HttpOnly; SameSite=Strict$/);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    const me = await call('GET', '/api/v1/admin/auth/me', { cookie });
+    expect(await me.json()).toEqual({ success: true, data: { email: 'ops@calpe.example', role: 'admin', csrfToken: csrf } });
+
+    // Changing something needs the session's CSRF token.
+    expect((await call('POST', '/api/v1/admin/widget/rollback', { cookie, body: {} })).status).toBe(403);
+    const wrong = await call('POST', '/api/v1/admin/widget/rollback', { cookie, csrf: `${csrf}x`, body: {} });
+    expect(await wrong.json()).toMatchObject({ error: { code: 'FORBIDDEN' } });
+    const versions = (await (await call('GET', '/api/v1/admin/widget/versions', { cookie })).json()) as { data: { active: { version: string } } };
+    expect(versions.data.active.version).toBe('1.0.0');
+    const deploy = await call('POST', '/api/v1/admin/widget/versions/1.0.0/deploy', { cookie, csrf, body: {} });
+    expect(await deploy.json()).toEqual({ success: true, data: { version: '1.0.0', previousVersion: null, changed: false } });
+    const missing = await call('POST', '/api/v1/admin/widget/versions/..%2F..%2Fetc/deploy', { cookie, csrf, body: {} });
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toMatchObject({ error: { code: 'WIDGET_VERSION_NOT_FOUND' } });
+
+    // Behind a trusted proxy speaking TLS: the cookie is Secure.
+    expect((await login('ops@calpe.example', PASSWORD, { 'x-forwarded-proto': 'https' })).setCookie).toMatch(/; Secure/);
+
+    // Logout ends the session on the server, not only in the browser.
+    const logout = await call('POST', '/api/v1/admin/auth/logout', { cookie, csrf, body: {} });
+    expect(logout.status).toBe(200);
+    expect(logout.headers.get('set-cookie')).toMatch(/^holibot_admin=; Max-Age=0;/);
+    expect((await call('GET', '/api/v1/admin/auth/me', { cookie })).status).toBe(401);
+    const actions = (await dataSource.getRepository(AuditLog).find({ order: { id: 'ASC' } })).map((row) => row.action);
+    expect(actions).toEqual(expect.arrayContaining(['admin.login_failed', 'admin.login', 'admin.logout']));
+  });
+
+  it('a viewer reads, but changes nothing and sees no accounts or audit log', async () => {
+    const { cookie, csrf } = await login('viewer@calpe.example', VIEWER_PASSWORD);
+    expect((await call('GET', '/api/v1/admin/widget/versions', { cookie })).status).toBe(200);
+    expect((await call('GET', '/api/v1/admin/reports/usage?days=7', { cookie })).status).toBe(200);
+    expect((await call('GET', '/api/v1/admin/reports/gaps?days=0', { cookie })).status).toBe(400);
+    for (const [method, path] of [
+      ['POST', '/api/v1/admin/widget/versions/1.0.0/deploy'],
+      ['POST', '/api/v1/admin/widget/rollback'],
+      ['GET', '/api/v1/admin/users'],
+      ['GET', '/api/v1/admin/audit'],
+      ['POST', '/api/v1/admin/users'],
+    ] as const) {
+      const response = await call(method, path, { cookie, csrf, body: method === 'POST' ? { email: 'x@y.example', password: 'twelve chars!!' } : undefined });
+      expect([method, path, response.status, ((await response.json()) as { error: { code: string } }).error.code]).toEqual([method, path, 403, 'FORBIDDEN']);
+    }
+    expect((await call('POST', '/api/v1/admin/auth/logout', { cookie, csrf, body: {} })).status).toBe(200);
+  });
+
+  it('an idle or expired session, a forged or foreign token, and a disabled account are refused', async () => {
+    const { cookie } = await login('viewer@calpe.example', VIEWER_PASSWORD);
+    const sessions = dataSource.getRepository(AdminSession);
+    const [session] = await sessions.find({ order: { createdAt: 'DESC' }, take: 1 });
+    await sessions.update({ id: session!.id }, { lastSeenAt: new Date(session!.lastSeenAt.getTime() - 31 * 60_000) });
+    expect((await call('GET', '/api/v1/admin/auth/me', { cookie })).status).toBe(401);
+    expect(await sessions.existsBy({ id: session!.id })).toBe(false);
+
+    const fresh = await login('viewer@calpe.example', VIEWER_PASSWORD);
+    const [header, payload] = fresh.cookie.slice('holibot_admin='.length).split('.');
+    const unsigned = `holibot_admin=${Buffer.from('{"alg":"none"}').toString('base64url')}.${payload}.`;
+    const tampered = `holibot_admin=${header}.${payload}.${'A'.repeat(43)}`;
+    for (const forged of [unsigned, tampered, 'holibot_admin=garbage', `holibot_admin=${'x'.repeat(5000)}`]) {
+      expect((await call('GET', '/api/v1/admin/auth/me', { cookie: forged })).status).toBe(401);
+    }
+    await app.app.get(AdminUsersService).setDisabled('viewer@calpe.example', true, { actor: 'test' });
+    expect((await call('GET', '/api/v1/admin/auth/me', { cookie: fresh.cookie })).status).toBe(401);
+    expect((await login('viewer@calpe.example', VIEWER_PASSWORD)).response.status).toBe(401);
+    await app.app.get(AdminUsersService).setDisabled('viewer@calpe.example', false, { actor: 'test' });
+  });
+
+  it('5 failed sign-ins in 15 minutes lock the address and the e-mail: 429 with Retry-After, even with the right password', async () => {
+    const from = { 'x-forwarded-for': '203.0.113.9' };
+    const statuses = [];
+    for (let i = 0; i < 5; i++) statuses.push((await login('ops@calpe.example', `wrong password ${i}`, from)).response.status);
+    expect(statuses).toEqual([401, 401, 401, 401, 401]);
+    const locked = await login('ops@calpe.example', PASSWORD, from);
+    expect(locked.response.status).toBe(429);
+    expect(Number(locked.response.headers.get('retry-after'))).toBeGreaterThan(800);
+    expect(locked.body).toMatchObject({ error: { code: 'RATE_LIMIT_EXCEEDED', message: expect.stringMatching(/try again in 1[45] minutes/) } });
+    // The e-mail is locked from any address; the address for any e-mail.
+    expect((await login('ops@calpe.example', PASSWORD, { 'x-forwarded-for': '192.0.2.44' })).response.status).toBe(429);
+    expect((await login('viewer@calpe.example', VIEWER_PASSWORD, from)).response.status).toBe(429);
+    const lockouts = await dataSource.getRepository(AuditLog).findBy({ action: 'admin.login_lockout' });
+    expect(lockouts.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('never writes a password to the logs or the audit log', async () => {
+    const logged = readdirSync(logDir)
+      .map((file) => readFileSync(join(logDir, file), 'utf8'))
+      .join('\n');
+    expect(logged.length).toBeGreaterThan(0);
+    const audit = JSON.stringify(await dataSource.getRepository(AuditLog).find());
+    for (const secret of [PASSWORD, VIEWER_PASSWORD, 'wrong password 1']) {
+      expect(logged).not.toContain(secret);
+      expect(audit).not.toContain(secret);
+    }
+  });
+});

@@ -1,0 +1,49 @@
+/** Failed sign-ins allowed per address and per e-mail within the window; the next one is refused. */
+export const LOGIN_MAX_FAILURES = 5;
+export const LOGIN_WINDOW_MS = 15 * 60_000;
+/** Keys remembered at most (the oldest forgotten first): an attacker cycling addresses cannot grow memory. */
+const MAX_KEYS = 10_000;
+
+/**
+ * Counts failed sign-ins per key (`ip:…`, `email:…`) in a sliding window, in this process (like
+ * the chat rate limit; shared state across instances comes with Redis).
+ */
+export class LoginLimiter {
+  private readonly failures = new Map<string, number[]>();
+
+  constructor(
+    private readonly maxFailures = LOGIN_MAX_FAILURES,
+    private readonly windowMs = LOGIN_WINDOW_MS,
+  ) {}
+
+  /** 0 when every key may try again; else the milliseconds until the first of them may. */
+  retryAfterMs(keys: readonly string[], now: number): number {
+    let wait = 0;
+    for (const key of keys) {
+      const recent = this.recent(key, now);
+      if (recent.length >= this.maxFailures) wait = Math.max(wait, recent[recent.length - this.maxFailures]! + this.windowMs - now);
+    }
+    return wait;
+  }
+
+  /** Records a failure for every key; true when one of them has just reached the limit (the lockout starts). */
+  fail(keys: readonly string[], now: number): boolean {
+    let reached = false;
+    for (const key of keys) {
+      const recent = [...this.recent(key, now), now];
+      this.failures.delete(key);
+      this.failures.set(key, recent);
+      if (recent.length === this.maxFailures) reached = true;
+    }
+    while (this.failures.size > MAX_KEYS) this.failures.delete(this.failures.keys().next().value!);
+    return reached;
+  }
+
+  clear(key: string): void {
+    this.failures.delete(key);
+  }
+
+  private recent(key: string, now: number): number[] {
+    return (this.failures.get(key) ?? []).filter((at) => at > now - this.windowMs);
+  }
+}
