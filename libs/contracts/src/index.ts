@@ -5,3 +5,4 @@ export * from './errors.js';
 export * from './poi.js';
 export * from './session.js';
 export * from './ws-frames.js';
+export * from './admin.js';
