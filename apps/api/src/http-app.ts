@@ -55,6 +55,12 @@ export async function createHttpApp(config: AppConfig): Promise<NestFastifyAppli
     logger: WinstonModule.createLogger({ instance: logger }),
   });
   const fastify = app.getHttpAdapter().getInstance();
+  // A route may raise its body limit with @RouteConfig({ bodyLimit }) (the admin uploads); the
+  // routes are registered at init, after this hook.
+  fastify.addHook('onRoute', (route) => {
+    const limit = (route.config as { bodyLimit?: unknown } | undefined)?.bodyLimit;
+    if (typeof limit === 'number') route.bodyLimit = limit;
+  });
   fastify.addHook('onRequest', reclaimMemoryWhenIdle());
   for (const [hook, handler] of Object.entries(requestLogging(logger))) fastify.addHook(hook as 'onRequest', handler);
   const metrics = app.get(Metrics);

@@ -76,8 +76,8 @@ describeInBrowser('<holi-bot> in the browser', () => {
       // The loader imports the element of its own version (the one the server published at start).
       expect(widgetRequests.slice(0, 2)).toEqual(['/widget/holi-bot.js', '/widget/v/1.0.0/holi-bot-element.js']);
       expect(widgetRequests.slice(2)).toEqual([
-        expect.stringMatching(/^\/widget\/chunk-[A-Z0-9]+\.js$/),
-        expect.stringMatching(/^\/widget\/chunk-[A-Z0-9]+\.js$/),
+        expect.stringMatching(/^\/widget\/v\/1\.0\.0\/chunk-[A-Z0-9]+\.js$/),
+        expect.stringMatching(/^\/widget\/v\/1\.0\.0\/chunk-[A-Z0-9]+\.js$/),
       ]);
       await expect(input(page).evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement)).resolves.toBe(true);
       // The placeholder is gone, so there is one launcher.

@@ -309,9 +309,22 @@ export interface FeedbackData {
   /** Per day (UTC), oldest first. */
   perDay: Array<{ day: string; up: number; down: number }>;
   /** "Wrong info" and other reports about a place, most reported first. */
-  places: Array<{ poiId: number; name: string | null; reports: number; comments: Array<{ reason: string | null; comment: string | null; createdAt: string; sessionId: string; messageId: number }> }>;
+  places: Array<{
+    poiId: number;
+    name: string | null;
+    reports: number;
+    comments: Array<{ reason: string | null; comment: string | null; createdAt: string; sessionId: string; messageId: number }>;
+  }>;
   /** The latest ratings with a comment or a reason, newest first. */
-  recent: Array<{ rating: 'up' | 'down'; reason: string | null; comment: string | null; createdAt: string; sessionId: string; messageId: number; poiId: number | null }>;
+  recent: Array<{
+    rating: 'up' | 'down';
+    reason: string | null;
+    comment: string | null;
+    createdAt: string;
+    sessionId: string;
+    messageId: number;
+    poiId: number | null;
+  }>;
 }
 
 export interface PlaceSummary {

@@ -6,6 +6,20 @@ import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
 import { ModulesContainer } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import type {
+  AlertsData,
+  BackupDetail,
+  BackupsData,
+  CleanupResultData,
+  ConversationData,
+  ConversationsData,
+  DashboardData,
+  FeedbackData,
+  PlaceDetail,
+  PlaceImportData,
+  PlacesData,
+  SessionsData,
+} from '@holibot/contracts';
 import { AdminSession, AuditLog } from '@holibot/database';
 import { type InProcessApp, startInProcess } from '../../test/support/in-process.js';
 import { AdminUsersService } from './admin-users.service.js';
@@ -170,6 +184,13 @@ describe('admin API: sign-in, deny by default, roles, CSRF', () => {
       const response = await call(method, path, { cookie, csrf, body: method === 'POST' ? { email: 'x@y.example', password: 'twelve chars!!' } : undefined });
       expect([method, path, response.status, ((await response.json()) as { error: { code: string } }).error.code]).toEqual([method, path, 403, 'FORBIDDEN']);
     }
+    // Every route that changes something, found from the app (but signing out), is refused to a viewer before it runs.
+    const changes = adminRoutes(app).filter((route) => route.method !== 'GET' && !/\/auth\/(login|setup|logout)$/.test(route.path));
+    expect(changes.length).toBeGreaterThanOrEqual(15);
+    for (const route of changes) {
+      const response = await call(route.method, concrete(route.path).replace(':id', '1').replace(':timestamp', '20260101-000000'), { cookie, csrf, body: {} });
+      expect([route.method, route.path, response.status]).toEqual([route.method, route.path, 403]);
+    }
     expect((await call('POST', '/api/v1/admin/auth/logout', { cookie, csrf, body: {} })).status).toBe(200);
   });
 
@@ -220,5 +241,165 @@ describe('admin API: sign-in, deny by default, roles, CSRF', () => {
       expect(logged).not.toContain(secret);
       expect(audit).not.toContain(secret);
     }
+  });
+
+  describe('the operational views', () => {
+    let admin: { cookie: string; csrf: string };
+    const data = async <T>(response: Response): Promise<T> => {
+      const body = (await response.json()) as { success: boolean; data: T; error?: unknown };
+      expect([response.status, body.error]).toEqual([response.status < 300 ? response.status : 200, undefined]);
+      return body.data;
+    };
+    const get = <T>(path: string) => call('GET', path, admin).then((response) => data<T>(response));
+    const post = <T>(path: string, body: unknown = {}) => call('POST', path, { ...admin, body }).then((response) => data<T>(response));
+
+    beforeAll(async () => {
+      // Another admin: the sign-in limit test above has locked ops@ for 15 minutes.
+      await app.app.get(AdminUsersService).create({ email: 'desk@calpe.example', password: PASSWORD, role: 'admin' }, { actor: 'test' });
+      const signedIn = await login('desk@calpe.example', PASSWORD, { 'x-forwarded-for': '192.0.2.200' });
+      admin = { cookie: signedIn.cookie, csrf: signedIn.csrf! };
+    });
+
+    it('dashboard, sessions, conversations: from real chat turns; a cleanup dry run; a conversation read and erased', async () => {
+      const chat = async (query: string, sessionId?: string) => {
+        const response = await call('POST', '/api/v1/chat/message', { body: { query, ...(sessionId && { sessionId }) } });
+        return ((await response.json()) as { data: { sessionId: string; messageId: number } }).data;
+      };
+      const first = await chat('pizza in Calpe');
+      await chat('and vegan?', first.sessionId);
+      await chat('playas para perros');
+      await chat('xyzzy plugh frobnicate');
+      const dashboard = await get<DashboardData>('/api/v1/admin/dashboard?days=7');
+      expect(dashboard).toMatchObject({ days: 7, bucket: 'day', totals: { turns: 4 } });
+      expect(dashboard.series).toHaveLength(7);
+      expect(dashboard.series.at(-1)!.turns).toBe(4);
+      expect(dashboard.totals.noResults).toBeGreaterThanOrEqual(1);
+      expect(dashboard.totals.latencyP95Ms).toEqual(expect.any(Number));
+      expect(dashboard.byLanguage).toMatchObject({ en: 3, es: 1 });
+      expect(dashboard.byEngine).toEqual({ builtin: 4 });
+      expect(dashboard.activeSessions).toBe(3);
+      expect((await get<DashboardData>('/api/v1/admin/dashboard?days=1')).series).toHaveLength(24);
+      expect((await call('GET', '/api/v1/admin/dashboard?days=99', admin)).status).toBe(400);
+
+      const sessions = await get<SessionsData>('/api/v1/admin/sessions');
+      expect(sessions).toMatchObject({ totalSessions: 3, activeSessions: 3, retentionHours: 24 });
+      const dry = await post<CleanupResultData>('/api/v1/admin/sessions/cleanup', { dryRun: true });
+      expect(dry).toMatchObject({ outcome: 'done', dryRun: true, sessionsDeleted: 0 });
+
+      const list = await get<ConversationsData>('/api/v1/admin/conversations?limit=2');
+      expect(list.retentionHours).toBe(24);
+      expect(list.conversations).toHaveLength(2);
+      const older = await get<ConversationsData>(`/api/v1/admin/conversations?limit=2&before=${encodeURIComponent(list.conversations[1]!.updatedAt)}`);
+      expect(older.conversations.map((c) => c.firstQuestion)).toEqual(['pizza in Calpe']);
+      const read = await get<ConversationData>(`/api/v1/admin/conversations/${first.sessionId}`);
+      expect(read.messages.map((m) => [m.role, m.content.slice(0, 10)])).toEqual([
+        ['user', 'pizza in C'],
+        ['assistant', expect.any(String)],
+        ['user', 'and vegan?'],
+        ['assistant', expect.any(String)],
+      ]);
+      expect((await call('GET', '/api/v1/admin/conversations/not-a-uuid', admin)).status).toBe(400);
+      expect((await call('DELETE', `/api/v1/admin/conversations/${first.sessionId}`, admin)).status).toBe(200);
+      expect((await call('GET', `/api/v1/admin/conversations/${first.sessionId}`, admin)).status).toBe(404);
+      expect((await call('GET', `/api/v1/chat/session/${first.sessionId}`)).status).toBe(404);
+      const audit = await dataSource.getRepository(AuditLog).findOneByOrFail({ action: 'conversation.delete' });
+      expect([audit.actor, audit.target]).toEqual(['desk@calpe.example', first.sessionId]);
+    });
+
+    it('backups: made, listed, verified and downloaded byte for byte by an admin', async () => {
+      const made = await call('POST', '/api/v1/admin/backups', { ...admin, body: {} });
+      expect(made.status).toBe(201);
+      const detail = await data<BackupDetail>(made);
+      const list = await get<BackupsData>('/api/v1/admin/backups');
+      expect(list.backups.map((b) => b.timestamp)).toContain(detail.timestamp);
+      expect(list.restoreCommand).toBe('npm run holibot -- restore --timestamp <timestamp>');
+      expect((await post<BackupDetail>(`/api/v1/admin/backups/${detail.timestamp}/verify`)).files.length).toBeGreaterThan(0);
+      const file = detail.files.find((f) => f.role === 'database')!;
+      const download = await call('GET', `/api/v1/admin/backups/${detail.timestamp}/files/${file.name}`, admin);
+      expect(download.headers.get('content-disposition')).toBe(`attachment; filename="holibot-${detail.timestamp}-${file.name}"`);
+      const bytes = Buffer.from(await download.arrayBuffer());
+      expect(bytes.equals(readFileSync(join(list.dir, detail.timestamp, file.name)))).toBe(true);
+      for (const name of ['..%2F..%2Fpackage.json', 'nothere.gz']) {
+        expect((await call('GET', `/api/v1/admin/backups/${detail.timestamp}/files/${name}`, admin)).status).toBeGreaterThanOrEqual(400);
+      }
+      const viewer = await login('viewer@calpe.example', VIEWER_PASSWORD, { 'x-forwarded-for': '192.0.2.201' });
+      expect((await call('GET', `/api/v1/admin/backups/${detail.timestamp}/files/${file.name}`, { cookie: viewer.cookie })).status).toBe(403);
+    });
+
+    it('alerts, feedback, places: states and history, a test message, reports per place, search, deactivate and import', async () => {
+      const alerts = await get<AlertsData>('/api/v1/admin/alerts');
+      expect(alerts.rules.map((rule) => rule.rule)).toEqual(expect.arrayContaining(['response_time', 'error_rate', 'memory']));
+      expect(await post<{ results: unknown[] }>('/api/v1/admin/alerts/test')).toEqual({ results: [] });
+
+      const asked = (await (await call('POST', '/api/v1/chat/message', { body: { query: 'pizza' } })).json()) as {
+        data: { sessionId: string; messageId: number; pois: Array<{ id: number; name: string }> };
+      };
+      const place = asked.data.pois[0]!;
+      const rated = await call('POST', '/api/v1/chat/feedback', {
+        body: {
+          sessionId: asked.data.sessionId,
+          messageId: asked.data.messageId,
+          rating: 'down',
+          reason: 'wrong_info',
+          comment: 'Closed for good',
+          poiId: place.id,
+        },
+      });
+      expect(rated.status).toBeLessThan(300);
+      const feedback = await get<FeedbackData>('/api/v1/admin/feedback?days=7');
+      expect(feedback.perDay.at(-1)).toMatchObject({ down: 1 });
+      expect(feedback.places[0]).toMatchObject({
+        poiId: place.id,
+        name: place.name,
+        reports: 1,
+        comments: [{ reason: 'wrong_info', comment: 'Closed for good', sessionId: asked.data.sessionId }],
+      });
+
+      const found = await get<PlacesData>(`/api/v1/admin/places?q=${encodeURIComponent(place.name)}`);
+      expect(found.places.map((p) => p.id)).toContain(place.id);
+      expect((await get<PlacesData>('/api/v1/admin/places?q=%25')).total).toBe(0);
+      expect((await post<PlaceDetail>(`/api/v1/admin/places/${place.id}/deactivate`)).active).toBe(false);
+      expect((await get<PlacesData>('/api/v1/admin/places?active=false')).places.map((p) => p.id)).toEqual([place.id]);
+      expect((await post<PlaceDetail>(`/api/v1/admin/places/${place.id}/activate`)).active).toBe(true);
+      expect((await call('GET', '/api/v1/admin/places/999999', admin)).status).toBe(404);
+
+      const geojson = JSON.stringify({
+        type: 'FeatureCollection',
+        features: [
+          { type: 'Feature', id: 'node/1', geometry: { type: 'Point', coordinates: [0.05, 38.64] }, properties: { name: 'Bar Nuevo', amenity: 'bar' } },
+        ],
+      });
+      expect(await post<PlaceImportData>('/api/v1/admin/places/import', { geojson })).toMatchObject({ total: 1, created: 1, rejected: [] });
+      const bad = await call('POST', '/api/v1/admin/places/import', { ...admin, body: { geojson: '{"type":' } });
+      expect([bad.status, ((await bad.json()) as { error: { code: string } }).error.code]).toEqual([400, 'INVALID_REQUEST']);
+    });
+
+    it('widget upload: a build in base64 beyond the API body limit becomes the next version; a bad one is refused with its problems', async () => {
+      const file = (name: string, path: string, append = '') => ({
+        name,
+        content: Buffer.from(readFileSync(join('dist/widget', path), 'utf8') + append).toString('base64'),
+      });
+      const files = [
+        file('holi-bot.js', 'loader/main.js'),
+        file('holi-bot-element.js', 'element/main.js', '\n// uploaded\n'),
+        ...readdirSync('dist/widget/element')
+          .filter((name) => name.startsWith('chunk-'))
+          .map((name) => file(name, `element/${name}`)),
+      ];
+      expect(JSON.stringify({ files }).length).toBeGreaterThan(16 * 1024);
+      const uploaded = await call('POST', '/api/v1/admin/widget/versions', { ...admin, body: { files, notes: 'from the admin UI' } });
+      expect(uploaded.status).toBe(201);
+      expect(await uploaded.json()).toMatchObject({
+        data: { version: { version: '1.0.1', state: 'available', uploadedBy: 'desk@calpe.example', notes: 'from the admin UI' } },
+      });
+      const refused = await call('POST', '/api/v1/admin/widget/versions', {
+        ...admin,
+        body: { files: [{ name: 'evil.sh', content: Buffer.from('rm -rf /').toString('base64') }] },
+      });
+      expect(refused.status).toBe(400);
+      expect(await refused.json()).toMatchObject({
+        error: { code: 'WIDGET_FILES_INVALID', message: expect.stringContaining('"evil.sh" is not a widget file') },
+      });
+    });
   });
 });

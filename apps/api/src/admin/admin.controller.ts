@@ -1,4 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { stringifySetCookie } from 'cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -9,7 +10,10 @@ import { AdminRoleRequired, CurrentAdmin, PublicAdminRoute, SESSION_COOKIE } fro
 import { type AdminPrincipal, AdminAuthService } from './admin-auth.service.js';
 import { AdminUsersService } from './admin-users.service.js';
 import { LoginThrottledError } from './admin.errors.js';
-import { AdminCreateUserDto, AdminLoginDto, AdminPasswordDto, AdminSetupDto, AuditQuery, ReportDaysQuery } from './admin.dto.js';
+import { AdminCreateUserDto, AdminLoginDto, AdminPasswordDto, AdminSetupDto, AuditQuery, ReportDaysQuery, WidgetUploadDto } from './admin.dto.js';
+
+/** A widget build in base64 (the element is ~160 KB; the registry's own limits are 2 MB a file, 40 files). */
+export const WIDGET_UPLOAD_BODY_LIMIT = 16 * 1024 * 1024;
 
 /** The API's envelope, as the chat endpoints answer. */
 const ok = <T>(data: T) => ({ success: true as const, data });
@@ -68,6 +72,15 @@ export class AdminWidgetController {
   async versions() {
     const [versions, active] = await Promise.all([this.registry.list(), this.registry.active()]);
     return ok({ active, versions });
+  }
+
+  /** A build uploaded from the admin UI: checked, hashed and compressed by the server, not deployed. */
+  @RouteConfig({ bodyLimit: WIDGET_UPLOAD_BODY_LIMIT })
+  @Post('versions')
+  @HttpCode(201)
+  async upload(@Body() body: WidgetUploadDto, @CurrentAdmin() admin: AdminPrincipal, @Req() request: FastifyRequest) {
+    const files = body.files.map((file) => ({ name: file.name, body: Buffer.from(file.content, 'base64') }));
+    return ok({ version: await this.registry.publish(files, { actor: admin.email, ip: request.ip, version: body.version, notes: body.notes }) });
   }
 
   @Post('versions/:version/deploy')

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager, LessThan } from 'typeorm';
+import type { AlertEventInfo } from '@holibot/contracts';
 import { AlertEvent, AlertRuleState, transaction } from '@holibot/database';
 import { Clock } from '../common/clock.js';
 import { AppConfig } from '../config/app-config.js';
@@ -132,6 +133,21 @@ export class AlertService {
         stale: state ? state.checkedAt.getTime() < staleBefore : false,
       };
     });
+  }
+
+  /** The alert events, newest first (the admin UI's history). */
+  async history(limit: number): Promise<AlertEventInfo[]> {
+    const events = await this.dataSource.getRepository(AlertEvent).find({ order: { startedAt: 'DESC', id: 'DESC' }, take: limit });
+    return events.map((event) => ({
+      id: event.id,
+      rule: event.rule,
+      state: event.state,
+      openedAt: event.startedAt.toISOString(),
+      resolvedAt: event.resolvedAt?.toISOString() ?? null,
+      value: event.value,
+      threshold: event.threshold,
+      summary: event.summary,
+    }));
   }
 
   /** One unit of work: the rules' states and events updated, and the notices they call for (sent after the commit). */

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { CleanupRunInfo } from '@holibot/contracts';
 import { ChatSessionCleanupLog, type CleanupStatus } from '@holibot/database';
 import { Clock } from '../common/clock.js';
 import { AppConfig } from '../config/app-config.js';
@@ -25,6 +26,20 @@ export class SessionStatsService {
     private readonly clock: Clock,
     private readonly config: AppConfig,
   ) {}
+
+  /** The cleanup runs, newest first (the admin UI's history). */
+  async cleanupHistory(limit: number): Promise<CleanupRunInfo[]> {
+    const runs = await this.dataSource.getRepository(ChatSessionCleanupLog).find({ order: { runAt: 'DESC', id: 'DESC' }, take: limit });
+    return runs.map((run) => ({
+      runAt: run.runAt.toISOString(),
+      trigger: run.trigger,
+      status: run.status,
+      sessionsDeleted: run.sessionsDeleted,
+      messagesDeleted: run.messagesDeleted,
+      durationMs: run.durationMs,
+      error: run.error,
+    }));
+  }
 
   async stats(): Promise<SessionStats> {
     // The seed's query, with the application's clock for "active" (NOW() would be the database

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
-import type { ChatFeedbackRequest } from '@holibot/contracts';
+import { DataSource, type EntityManager, MoreThanOrEqual } from 'typeorm';
+import type { ChatFeedbackRequest, FeedbackData } from '@holibot/contracts';
 import { ChatFeedback, ChatMessage, isForeignKeyViolation, transaction } from '@holibot/database';
 import { Clock } from '../common/clock.js';
 import { SessionNotFoundError, SessionService } from '../session/index.js';
@@ -24,6 +24,11 @@ export class FeedbackService {
     private readonly clock: Clock,
   ) {
     this.sql = upsertSql(dataSource);
+  }
+
+  /** The admin UI's feedback page over the last `days` (see feedbackReport). */
+  report(days: number, placeName: (id: number) => string | null): Promise<FeedbackData> {
+    return feedbackReport(this.dataSource, this.clock.now(), days, placeName);
   }
 
   /**
@@ -109,4 +114,52 @@ export function cleanComment(comment: string | null | undefined): string | null 
     .replace(/[^\P{Cc}\n]/gu, '')
     .trim();
   return cleaned === '' ? null : cleaned;
+}
+
+/**
+ * The feedback of the last `days` for the admin UI: ratings per day (UTC), the places reported
+ * with their comments (most reported first), and the latest ratings that say something. Reads
+ * what the conversations' retention keeps (feedback goes with its conversation).
+ */
+async function feedbackReport(dataSource: DataSource, now: Date, days: number, placeName: (id: number) => string | null): Promise<FeedbackData> {
+  const since = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - (days - 1)));
+  const rows = await dataSource.getRepository(ChatFeedback).find({ where: { createdAt: MoreThanOrEqual(since) }, order: { createdAt: 'DESC' }, take: 10_000 });
+  const perDay = new Map<string, { day: string; up: number; down: number }>();
+  const places = new Map<number, FeedbackData['places'][number]>();
+  for (const row of rows) {
+    const day = row.createdAt.toISOString().slice(0, 10);
+    const entry = perDay.get(day) ?? { day, up: 0, down: 0 };
+    perDay.set(day, entry);
+    entry[row.rating] += 1;
+    if (row.rating === 'down' && row.poiId !== null) {
+      const place = places.get(row.poiId) ?? { poiId: row.poiId, name: placeName(row.poiId), reports: 0, comments: [] };
+      places.set(row.poiId, place);
+      place.reports += 1;
+      place.comments.push({
+        reason: row.reason,
+        comment: row.comment,
+        createdAt: row.createdAt.toISOString(),
+        sessionId: row.sessionId,
+        messageId: row.messageId,
+      });
+    }
+  }
+  return {
+    days,
+    since: since.toISOString(),
+    perDay: [...perDay.values()].sort((a, b) => a.day.localeCompare(b.day)),
+    places: [...places.values()].sort((a, b) => b.reports - a.reports).slice(0, 50),
+    recent: rows
+      .filter((row) => row.comment !== null || row.reason !== null)
+      .slice(0, 50)
+      .map((row) => ({
+        rating: row.rating,
+        reason: row.reason,
+        comment: row.comment,
+        createdAt: row.createdAt.toISOString(),
+        sessionId: row.sessionId,
+        messageId: row.messageId,
+        poiId: row.poiId,
+      })),
+  };
 }

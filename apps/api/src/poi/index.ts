@@ -3,3 +3,5 @@ export { type CatalogueEntry, type CatalogueVocabulary, PoiCatalogue, distanceKm
 export { PoiImportService } from './poi-import.service.js';
 export { SUBCATEGORY_LABELS, subcategoryLabel } from './subcategory-labels.js';
 export { type AttributeColumns, STORED_ATTRIBUTES, type StoredAttribute, poiAttribute, poiHasAttribute } from './poi-attributes.js';
+export { PlacesService, PlaceNotFoundError } from './places.service.js';
+export { ImportFileError } from './poi.errors.js';

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, LessThan } from 'typeorm';
+import type { GapsReport, UsageReport, UsageRow } from '@holibot/contracts';
 import { ChatTurnStat, Poi } from '@holibot/database';
 import { Clock } from '../common/clock.js';
 import { AppConfig } from '../config/app-config.js';
@@ -10,48 +11,7 @@ const SEARCH_INTENTS = ['search', 'no_results', 'follow_up_filter'];
 /** An attribute with at most this many places is one the catalogue "rarely has". */
 const RARE_PLACES = 2;
 
-export interface GapsReport {
-  days: number;
-  since: string;
-  /** Questions of the period that searched the catalogue. */
-  questions: number;
-  /** Questions that found nothing, grouped by their normalised words; most asked first. */
-  noResults: Array<{ query: string; count: number; languages: Record<string, number> }>;
-  /** What questions asked for, most asked first, with the share that found something. */
-  topics: Array<{ topic: string; asked: number; found: number; resultRate: number }>;
-  /**
-   * Attributes asked for, with the number of active places that have them (null for one that
-   * is not stored, such as openNow); `rare` when at most RARE_PLACES do.
-   */
-  attributes: Array<{ attribute: string; asked: number; found: number; places: number | null; rare: boolean }>;
-}
-
-export interface UsageRow {
-  day: string;
-  model: string;
-  /** Turns that asked the model. */
-  turns: number;
-  /** Calls made (retries included; none while the circuit was open). */
-  calls: number;
-  /** Turns by how their call ended: { ok: 120, timeout: 3, … }. */
-  outcomes: Record<string, number>;
-  /** Turns answered by the built-in engine instead. */
-  fallbacks: number;
-  promptTokens: number;
-  completionTokens: number;
-  /** USD, from MISTRAL_PRICE_INPUT_PER_M and MISTRAL_PRICE_OUTPUT_PER_M: an estimate, not an invoice. */
-  estimatedCost: number;
-}
-
-export interface UsageReport {
-  days: number;
-  since: string;
-  /** The prices of the estimate, and the model they are for (MISTRAL_MODEL): rows of other models are estimated at them too. */
-  prices: { inputPerM: number; outputPerM: number; currency: 'USD'; model: string };
-  /** Per day (UTC) and model, oldest first. */
-  rows: UsageRow[];
-  total: Omit<UsageRow, 'day' | 'model'>;
-}
+export type { GapsReport, UsageReport, UsageRow };
 
 /**
  * The reports of the visitors' questions (`holibot report gaps`) and of the LLM's use and cost

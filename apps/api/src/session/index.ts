@@ -3,3 +3,4 @@ export { type NewMessage, SessionService } from './session.service.js';
 export { AuthorizationHeader, OptionalUserToken } from './user-token.decorator.js';
 export { UserTokenService } from './user-token.service.js';
 export { InvalidSessionIdError, SessionNotFoundError } from './session.errors.js';
+export { ConversationsService } from './conversations.service.js';

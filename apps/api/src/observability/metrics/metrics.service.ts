@@ -43,6 +43,7 @@ const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIO
  */
 @Injectable()
 export class Metrics {
+  private openWebSockets = 0;
   private readonly logger = new Logger('Metrics');
   private server: Server | null = null;
   private activeSessionsReadAt = Number.NEGATIVE_INFINITY;
@@ -95,8 +96,14 @@ export class Metrics {
   }
 
   wsConnections(count: number): void {
+    this.openWebSockets = count;
     if (!this.enabled) return;
     this.instruments.wsConnections.set(count);
+  }
+
+  /** Open WebSocket connections of this process, as last reported (also with METRICS_ENABLED=false): the admin dashboard's figure. */
+  webSocketConnections(): number {
+    return this.openWebSockets;
   }
 
   mistralCall(outcome: string, seconds: number, usage: { promptTokens: number; completionTokens: number } | null): void {
