@@ -125,8 +125,14 @@ export function reportMessage(title: string, report: string, context: MessageCon
 }
 
 /** Where to look: the instance's readiness (the admin UI's alerts page joins it when the admin UI exists). */
+/** The admin UI's alerts page (state, history, test message; behind its sign-in) and the health check. */
 function links(context: MessageContext): Array<[string, string]> {
-  return context.publicUrl ? [['Health', `${context.publicUrl}/health/ready`]] : [];
+  return context.publicUrl
+    ? [
+        ['Admin', `${context.publicUrl}/admin/alerts`],
+        ['Health', `${context.publicUrl}/health/ready`],
+      ]
+    : [];
 }
 
 function compose(subject: string, lead: string, rows: Array<[string, string]>, footer: string): AlertMessage {

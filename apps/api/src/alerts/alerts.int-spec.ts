@@ -169,11 +169,13 @@ describe('alerts: one rule from firing to resolved, by e-mail (real SMTP server)
       'Since:',
       '2 Jun 2026, 13:01:00 CEST',
       `Host:      ${hostname()}`,
+      'Admin:     https://bot.example.com/admin/alerts',
       'Health:    https://bot.example.com/health/ready',
     ]) {
       expect(mail!.text).toContain(part);
     }
     expect(mail!.html).toContain('<a href="https://bot.example.com/health/ready">');
+    expect(mail!.html).toContain('<a href="https://bot.example.com/admin/alerts">');
     expect(sinks.webhook.posts).toHaveLength(1);
     expect(sinks.webhook.posts[0]!.text).toContain('FIRING: High memory use');
 
