@@ -1,5 +1,6 @@
 // `npm test` builds only what changed: the API (tools/api-freshness.mjs, the stamp tools/holibot.mjs
-// also keeps) and the widget (the same check on its own sources and stamp). `--force` builds both.
+// also keeps), the widget and the admin UI (the same check on their own sources and stamps).
+// `--force` builds all three.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,6 +24,11 @@ const builds = [
       'tsconfig.base.json',
       'package.json',
     ],
+  },
+  {
+    script: 'build:admin',
+    stamp: 'dist/.admin-build-stamp',
+    sources: ['apps/admin/src', 'apps/admin/tsconfig.app.json', 'libs/contracts', 'angular.json', 'tsconfig.base.json', 'package.json'],
   },
 ];
 
