@@ -29,8 +29,8 @@ async function main(): Promise<void> {
   if (setupToken) {
     const base = config.publicUrl ?? `http://${shown}:${port}`;
     console.log(
-      `No admin user yet. Create the first one within the hour with this one-time token:\n` +
-        `  curl -X POST ${base}/api/v1/admin/auth/setup -H 'Content-Type: application/json' -d '{"token":"${setupToken}","email":"you@example.com","password":"…12+ characters…"}'\n` +
+      `No admin user yet. Create the first one within the hour at this one-time link:\n` +
+        `  ${base}/admin/setup#token=${setupToken}\n` +
         `or at any time: npm run holibot -- admin create --email you@example.com`,
     );
   }

@@ -25,7 +25,7 @@ describe('admin accounts end to end', () => {
     running = await startApp(testEnv(freshSqliteDatabase()));
     // Printed right after the "listening" line.
     for (const started = Date.now(); !running.output().includes('holibot -- admin create') && Date.now() - started < 5000;) await sleep(50);
-    const token = /"token":"([\w-]+)"/.exec(running.output())?.[1];
+    const token = /\/admin\/setup#token=([\w-]+)\n/.exec(running.output())?.[1];
     expect(running.output()).toContain('No admin user yet.');
     expect(token).toBeDefined();
     const wrong = await post('/api/v1/admin/auth/setup', { token: 'x'.repeat(32), email: 'first@calpe.example', password: 'a long enough password' });

@@ -7,7 +7,7 @@ import { InvalidRequestError } from '../common/domain-error.js';
 import { textTable } from '../common/text-table.js';
 import { AppConfig } from '../config/app-config.js';
 import { prepareSchema, requireSchema } from '../database/database.module.js';
-import { AdminModule } from './admin.module.js';
+import { AdminAccountsModule } from './admin.module.js';
 import { AdminUsersService, MIN_PASSWORD_LENGTH, ROLES } from './admin-users.service.js';
 
 const cliActor = () => {
@@ -62,7 +62,7 @@ function hiddenPrompt(question: string): Promise<string> {
 
 /** `holibot admin create|reset-password|list|disable|enable`. */
 export const adminCommands = defineCommands({
-  imports: [AdminModule],
+  imports: [AdminAccountsModule],
   register(program, cli) {
     const admin = program.command('admin').description('the admin UI accounts (passwords are read from a hidden prompt or stdin, never from arguments)');
     admin

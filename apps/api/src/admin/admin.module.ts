@@ -17,9 +17,18 @@ import { AdminUiController, AdminUiFiles } from './admin-ui.js';
 import { AdminUsersService } from './admin-users.service.js';
 import { AdminAuthController, AdminReportsController, AdminUsersController, AdminWidgetController } from './admin.controller.js';
 
+/** The admin accounts alone, for `holibot admin …` (no HTTP, none of the features the admin API reads). */
+@Module({
+  imports: [AuditModule],
+  providers: [AdminUsersService],
+  exports: [AdminUsersService],
+})
+export class AdminAccountsModule {}
+
 /** The admin API under /api/v1/admin: sign-in, and every operational view and action, behind AdminGuard (global: deny by default). */
 @Module({
   imports: [
+    AdminAccountsModule,
     AuditModule,
     ReportsModule,
     WidgetRegistryModule,
@@ -32,7 +41,7 @@ import { AdminAuthController, AdminReportsController, AdminUsersController, Admi
     SchedulingModule,
   ],
   controllers: [AdminAuthController, AdminWidgetController, AdminUsersController, AdminReportsController, AdminOpsController, AdminUiController],
-  providers: [AdminUsersService, AdminAuthService, AdminUiFiles, { provide: APP_GUARD, useClass: AdminGuard }],
-  exports: [AdminUsersService, AdminAuthService],
+  providers: [AdminAuthService, AdminUiFiles, { provide: APP_GUARD, useClass: AdminGuard }],
+  exports: [AdminAuthService],
 })
 export class AdminModule {}
