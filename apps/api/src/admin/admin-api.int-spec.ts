@@ -112,6 +112,38 @@ describe('admin API: sign-in, deny by default, roles, CSRF', () => {
     }
   });
 
+  it('serves the built admin UI at /admin: deep links get index.html with a fresh CSP nonce, hashed files are immutable', async () => {
+    const pages = await Promise.all(['/admin', '/admin/', '/admin/widget', '/admin/conversations/x/y', '/admin/caf%C3%A9'].map((path) => call('GET', path)));
+    const nonces = new Set<string>();
+    for (const page of pages) {
+      expect(page.status).toBe(200);
+      expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      expect(page.headers.get('cache-control')).toBe('no-store');
+      const csp = page.headers.get('content-security-policy')!;
+      expect(csp).not.toMatch(/unsafe-inline|unsafe-eval/);
+      const nonce = /'nonce-([^']+)'/.exec(csp)![1]!;
+      const html = await page.text();
+      expect(html.toLowerCase()).toContain(`ngcspnonce="${nonce.toLowerCase()}"`);
+      expect(html).not.toContain('HOLIBOT_CSP_NONCE');
+      expect(html).not.toMatch(/<script>|\son\w+="/);
+      nonces.add(nonce);
+    }
+    expect(nonces.size).toBe(pages.length);
+    const script = /src="(main-[A-Z0-9]+\.js)"/.exec(await (await call('GET', '/admin/')).text())![1]!;
+    const asset = await call('GET', `/admin/${script}`);
+    expect([asset.status, asset.headers.get('content-type'), asset.headers.get('cache-control')]).toEqual([
+      200,
+      'text/javascript; charset=utf-8',
+      'public, max-age=31536000, immutable',
+    ]);
+    // A broken %-escape is the client's error, not the server's.
+    expect((await call('GET', '/admin/%E0%A4%A')).status).toBe(400);
+    // Nothing outside the build is reachable.
+    for (const path of ['/admin/..%2F..%2Fpackage.json', '/admin/%2e%2e/%2e%2e/package.json']) {
+      expect(await (await call('GET', path)).text()).not.toContain('"name": "holibot"');
+    }
+  });
+
   it('case, slash and dot variants of a route reach it guarded or reach nothing', async () => {
     for (const path of [
       '/API/v1/admin/auth/me',

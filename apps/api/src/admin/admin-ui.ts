@@ -106,9 +106,9 @@ export class AdminUiController {
 
   @Get('*')
   any(@Req() request: FastifyRequest, @Res() reply: FastifyReply): void {
-    const path = decodeURIComponent(new URL(request.url, 'http://x').pathname.slice('/admin/'.length));
-    const file = path.includes('..') ? undefined : this.ui.file(path);
-    if (!file || path === 'index.html') return this.sendIndex(reply);
+    const path = safeDecode(new URL(request.url, 'http://x').pathname.slice('/admin/'.length));
+    const file = path === null || path.includes('..') ? undefined : this.ui.file(path);
+    if (!file || path === null || path === 'index.html') return this.sendIndex(reply);
     reply.header('Content-Type', TYPES[extname(path)] ?? 'application/octet-stream');
     reply.header('Cache-Control', HASHED.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
     reply.header('ETag', file.etag);
@@ -125,5 +125,14 @@ export class AdminUiController {
     reply.header('Cache-Control', 'no-store');
     reply.header('Content-Security-Policy', adminUiCsp(nonce));
     reply.status(200).send(html);
+  }
+}
+
+/** A path segment decoded, or null when its %-escapes are not UTF-8 (then it names no file). */
+function safeDecode(path: string): string | null {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return null;
   }
 }
