@@ -12,8 +12,8 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const root = import.meta.dirname;
-const TSCONFIGS = ['./tsconfig.json', './apps/widget/tsconfig.spec.json', './apps/widget/test/tsconfig.json'];
-const TESTS = ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', '**/test/**', 'apps/widget/src/test-setup.ts', 'apps/widget/src/testing/**'];
+const TSCONFIGS = ['./tsconfig.json', ...['widget', 'admin'].flatMap((app) => [`./apps/${app}/tsconfig.spec.json`, `./apps/${app}/test/tsconfig.json`])];
+const TESTS = ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', '**/test/**', 'apps/*/src/test-setup.ts', 'apps/*/src/testing/**'];
 
 // Import boundaries of the API. Shared layers may be imported by anything; every other folder of
 // apps/api/src is a feature, so a new feature is covered without touching this file. cli/ composes
@@ -103,6 +103,21 @@ export default defineConfig(
   },
   {
     files: ['apps/widget/src/**/*.html'],
+    extends: [angular.configs.templateRecommended, angular.configs.templateAccessibility],
+  },
+
+  // The admin UI (apps/admin): the same Angular rules, and the accessibility rules for its templates.
+  {
+    files: ['apps/admin/src/**/*.ts'],
+    extends: [angular.configs.tsRecommended],
+    processor: angular.processInlineTemplates,
+    rules: {
+      '@angular-eslint/component-selector': ['error', { type: 'element', prefix: 'admin', style: 'kebab-case' }],
+      '@angular-eslint/directive-selector': ['error', { type: 'attribute', prefix: 'admin', style: 'camelCase' }],
+    },
+  },
+  {
+    files: ['apps/admin/src/**/*.html'],
     extends: [angular.configs.templateRecommended, angular.configs.templateAccessibility],
   },
 

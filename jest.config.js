@@ -25,8 +25,8 @@ const common = {
   moduleNameMapper: { ...aliases, ...commonJsNestPackages, '^(\\.{1,2}/.*)\\.js$': '$1' },
   testEnvironment: 'node',
   roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/migrations', '<rootDir>/tools'],
-  // The widget's component tests run in their own project below.
-  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/apps/widget/src/'],
+  // The widget's and the admin UI's component tests run in their own projects below.
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/apps/widget/src/', '<rootDir>/apps/admin/src/'],
 };
 
 // The <holi-bot> component tests: Angular's TestBed, zoneless, in jsdom.
@@ -41,12 +41,24 @@ const widget = {
   setupFilesAfterEnv: ['<rootDir>/apps/widget/src/test-setup.ts'],
 };
 
+// The admin UI (apps/admin): the same setup, with its own tsconfig.
+const adminPreset = angularPresets.createEsmPreset({ tsconfig: '<rootDir>/apps/admin/tsconfig.spec.json' });
+const admin = {
+  ...adminPreset,
+  displayName: 'admin',
+  roots: ['<rootDir>/apps/admin/src'],
+  testMatch: ['**/*.spec.ts'],
+  moduleNameMapper: { ...adminPreset.moduleNameMapper, ...aliases, '^(\\.{1,2}/.*)\\.js$': '$1' },
+  setupFilesAfterEnv: ['<rootDir>/apps/admin/src/test-setup.ts'],
+};
+
 export default {
   maxWorkers: 2,
   testTimeout: 30000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['**/*.spec.ts'] },
     widget,
+    admin,
     { ...common, displayName: 'integration', testMatch: ['**/*.int-spec.ts'] },
     { ...common, displayName: 'e2e', testMatch: ['**/*.e2e-spec.ts'] },
     // The widget in Chromium (playwright-core), against a spawned server: `npm run test:browser`.

@@ -1,0 +1,62 @@
+import { computed, inject, Injectable, signal } from '@angular/core';
+import type { AdminMe } from '@holibot/contracts';
+import { AdminApi, ApiError, errorText } from './api-client';
+import { Router } from './router';
+
+/** Who is signed in (from GET auth/me or the sign-in answer), and the CSRF token that goes with it. */
+@Injectable({ providedIn: 'root' })
+export class Session {
+  private readonly api = inject(AdminApi);
+  private readonly router = inject(Router);
+  private readonly current = signal<AdminMe | null>(null);
+
+  readonly me = this.current.asReadonly();
+  /** False until GET auth/me answered: pages wait for it. */
+  readonly ready = signal(false);
+  /** Why auth/me failed other than "not signed in" (e.g. 503: the admin API is not configured). */
+  readonly startError = signal<string | null>(null);
+  readonly isAdmin = computed(() => this.current()?.role === 'admin');
+
+  constructor() {
+    this.api.onUnauthenticated(() => this.lost());
+  }
+
+  async start(): Promise<void> {
+    try {
+      this.set(await this.api.me());
+    } catch (error) {
+      this.set(null);
+      if (!(error instanceof ApiError && error.status === 401)) this.startError.set(errorText(error));
+    } finally {
+      this.ready.set(true);
+    }
+  }
+
+  async login(email: string, password: string): Promise<void> {
+    const data = await this.api.login(email, password);
+    this.set({ email: data.user.email, role: data.user.role, csrfToken: data.csrfToken });
+    this.startError.set(null);
+  }
+
+  async logout(): Promise<void> {
+    try {
+      await this.api.logout();
+    } finally {
+      this.set(null);
+      this.router.navigate('login');
+    }
+  }
+
+  /** The session ended under us: back to the sign-in page, then to where the user was. */
+  private lost(): void {
+    if (!this.current()) return;
+    this.set(null);
+    const here = this.router.path();
+    this.router.navigate(here && here !== 'login' ? `login?next=${encodeURIComponent(here)}` : 'login', { replace: true });
+  }
+
+  private set(me: AdminMe | null): void {
+    this.current.set(me);
+    this.api.setCsrfToken(me?.csrfToken ?? null);
+  }
+}
