@@ -1,10 +1,6 @@
 // The HoliBot admin UI, served by the HoliBot server at /admin/ (see the README).
-import { provideZonelessChangeDetection } from '@angular/core';
 import { bootstrapApplication } from '@angular/platform-browser';
+import { appConfig } from './app/app.config';
 import { AppComponent } from './app/app.component';
-import { ROUTES } from './app/routes';
-import { ROUTE_TABLE } from './app/router';
 
-bootstrapApplication(AppComponent, {
-  providers: [provideZonelessChangeDetection(), { provide: ROUTE_TABLE, useValue: ROUTES }],
-}).catch((error: unknown) => console.error(error));
+bootstrapApplication(AppComponent, appConfig).catch((error: unknown) => console.error(error));

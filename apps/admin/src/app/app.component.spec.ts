@@ -1,9 +1,10 @@
+import { BrowserPlatformLocation, PlatformLocation } from '@angular/common';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
+import { Router } from '@angular/router';
 import { ScriptedFetch } from '../testing/scripted-fetch';
 import { FETCH } from './api-client';
+import { appConfig } from './app.config';
 import { AppComponent } from './app.component';
-import { ROUTE_TABLE } from './router';
-import { ROUTES } from './routes';
 
 describe('AppComponent (the shell)', () => {
   let server: ScriptedFetch;
@@ -24,12 +25,16 @@ describe('AppComponent (the shell)', () => {
     history.replaceState(null, '', path);
     TestBed.configureTestingModule({
       providers: [
+        ...appConfig.providers,
         { provide: FETCH, useValue: server.fetch },
-        { provide: ROUTE_TABLE, useValue: ROUTES },
+        // The real history and <base href> (TestBed puts a mock location in by default).
+        { provide: PlatformLocation, useClass: BrowserPlatformLocation },
       ],
     });
     fixture = TestBed.createComponent(AppComponent);
     root = fixture.nativeElement;
+    // bootstrapApplication starts the router; TestBed.createComponent does not.
+    TestBed.inject(Router).initialNavigation();
     await settle();
   }
 
@@ -68,6 +73,9 @@ describe('AppComponent (the shell)', () => {
     expect(root.querySelector('nav a[aria-current="page"]')?.textContent).toContain('Widget');
     expect(root.textContent).toContain('No widget version is uploaded yet.');
     expect(document.title).toBe('Widget versions · HoliBot admin');
+    // Focus went to the new page's heading.
+    expect(document.activeElement?.tagName).toBe('H1');
+    expect(document.activeElement?.textContent).toContain('Widget versions');
   });
 
   it('shows viewers the "needs the admin role" page for admin-only pages', async () => {

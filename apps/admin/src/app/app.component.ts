@@ -1,45 +1,21 @@
-import { NgComponentOutlet } from '@angular/common';
-import {
-  afterNextRender,
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  DOCUMENT,
-  effect,
-  type ElementRef,
-  inject,
-  Injector,
-  signal,
-  type Type,
-  untracked,
-  viewChild,
-} from '@angular/core';
-import type { AdminMe } from '@holibot/contracts';
+import { afterNextRender, ChangeDetectionStrategy, Component, type ElementRef, inject, Injector, viewChild } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { Announcer } from './announcer';
-import { ForbiddenPage } from './pages/errors/forbidden.page';
-import { NotFoundPage } from './pages/errors/not-found.page';
-import { AdminLink, matchRoute, ROUTE_TABLE, Router, type RouteMatch } from './router';
 import { NAV } from './routes';
 import { Session } from './session';
 import { S } from './strings';
 
-interface View {
-  component: Type<unknown>;
-  inputs: Record<string, unknown>;
-  /** A new key per navigation: the page is created anew, so it loads fresh data. */
-  key: number;
-}
-
 /** The shell: skip link, header with the navigation, the page, and the live region. */
 @Component({
   selector: 'admin-root',
-  imports: [NgComponentOutlet, AdminLink],
+  imports: [RouterOutlet, RouterLink, RouterLinkActive],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <a class="skip-link" href="#main" (click)="skipToMain($event)">{{ S.shell.skipLink }}</a>
     <header class="top-bar">
       <div class="top-row">
-        <a class="brand" adminLink="">{{ S.appName }}</a>
+        <a class="brand" routerLink="/">{{ S.appName }}</a>
         @if (session.me(); as me) {
           <div class="user">
             <span class="user-name">{{ S.shell.signedInAs(me.email, me.role) }}</span>
@@ -50,9 +26,12 @@ interface View {
       @if (session.me()) {
         <nav [attr.aria-label]="S.shell.nav">
           <ul class="nav-list">
-            @for (item of nav; track item.path) {
+            @for (item of nav; track item.link) {
               <li>
-                <a [adminLink]="item.path" [attr.aria-current]="section() === item.path ? 'page' : null">{{ item.label }}</a>
+                <!-- aria-current="page" also in a page's section: /conversations/abc is under "Conversations". -->
+                <a [routerLink]="item.link" routerLinkActive ariaCurrentWhenActive="page" [routerLinkActiveOptions]="{ exact: item.link === '/' }">{{
+                  item.label
+                }}</a>
               </li>
             }
           </ul>
@@ -66,9 +45,7 @@ interface View {
         <h1>{{ S.shell.startFailed }}</h1>
         <p class="message error">{{ error }}</p>
       } @else {
-        @for (view of views(); track view.key) {
-          <ng-container *ngComponentOutlet="view.component; inputs: view.inputs" />
-        }
+        <router-outlet />
       }
     </main>
     <div class="visually-hidden" aria-live="polite" aria-atomic="true">{{ announcer.message() }}</div>
@@ -79,30 +56,20 @@ export class AppComponent {
   protected readonly nav = NAV;
   protected readonly session = inject(Session);
   protected readonly announcer = inject(Announcer);
-  private readonly router = inject(Router);
-  private readonly routes = inject(ROUTE_TABLE);
-  private readonly document = inject(DOCUMENT);
   private readonly injector = inject(Injector);
   private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
-  private readonly view = signal<View | null>(null);
-  protected readonly views = computed(() => {
-    const view = this.view();
-    return view ? [view] : [];
-  });
-  /** The first segment of the path: 'conversations/abc' is in the "conversations" section. */
-  protected readonly section = computed(() => this.router.path().split('/')[0] ?? '');
-  private ticket = 0;
-  private firstView = true;
 
   constructor() {
     void this.session.start();
-    effect(() => {
-      if (!this.session.ready()) return;
-      const key = this.router.navigations();
-      const match = matchRoute(this.routes, this.router.path());
-      const me = this.session.me();
-      untracked(() => void this.show(match, me, key));
-    });
+    let first = true;
+    inject(Router)
+      .events.pipe(takeUntilDestroyed())
+      .subscribe((event) => {
+        if (!(event instanceof NavigationEnd)) return;
+        // After a navigation, focus goes to the new page's heading, as a page load would put it at the top.
+        if (first) first = false;
+        else afterNextRender(() => focusHeading(this.main().nativeElement), { injector: this.injector });
+      });
   }
 
   protected skipToMain(event: Event): void {
@@ -119,37 +86,6 @@ export class AppComponent {
       // Signed out locally anyway (see Session.logout).
     }
   }
-
-  private async show(match: RouteMatch | null, me: AdminMe | null, key: number): Promise<void> {
-    const ticket = ++this.ticket;
-    const query = this.router.query();
-    if (match?.route.access !== 'public' && match && !me) {
-      const next = this.router.path();
-      this.router.navigate(next ? `login?next=${encodeURIComponent(next)}` : 'login', { replace: true });
-      return;
-    }
-    if (match?.route.path === 'login' && me) {
-      this.router.navigate(safeNext(query.get('next')), { replace: true });
-      return;
-    }
-    let component: Type<unknown>;
-    let title: string;
-    if (!match) [component, title] = [NotFoundPage, S.errors.notFoundTitle];
-    else if (match.route.access === 'admin' && me?.role !== 'admin') [component, title] = [ForbiddenPage, S.errors.forbiddenTitle];
-    else [component, title] = [await match.route.load(), match.route.title];
-    if (ticket !== this.ticket) return;
-    this.view.set({ component, inputs: match?.params ?? {}, key });
-    this.document.title = `${title} · ${S.appName}`;
-    if (this.firstView) this.firstView = false;
-    // After a navigation, focus goes to the new page's heading, as a page load would put it at the top.
-    else afterNextRender(() => focusHeading(this.main().nativeElement), { injector: this.injector });
-  }
-}
-
-/** Only a path inside the app: never an absolute URL someone put into ?next=. */
-export function safeNext(next: string | null): string {
-  if (!next || !/^[a-z0-9][\w\-/.%]*$/i.test(next) || next.includes('//') || /^(login|setup)\b/.test(next)) return '';
-  return next;
 }
 
 function focusHeading(main: HTMLElement): void {

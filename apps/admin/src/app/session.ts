@@ -1,7 +1,7 @@
 import { computed, inject, Injectable, signal } from '@angular/core';
+import { Router, type UrlTree } from '@angular/router';
 import type { AdminMe } from '@holibot/contracts';
 import { AdminApi, ApiError, errorText } from './api-client';
-import { Router } from './router';
 
 /** Who is signed in (from GET auth/me or the sign-in answer), and the CSRF token that goes with it. */
 @Injectable({ providedIn: 'root' })
@@ -16,12 +16,18 @@ export class Session {
   /** Why auth/me failed other than "not signed in" (e.g. 503: the admin API is not configured). */
   readonly startError = signal<string | null>(null);
   readonly isAdmin = computed(() => this.current()?.role === 'admin');
+  private started: Promise<void> | null = null;
 
   constructor() {
     this.api.onUnauthenticated(() => this.lost());
   }
 
-  async start(): Promise<void> {
+  /** Asks the server once who is signed in; the shell and the route guards wait for it. */
+  start(): Promise<void> {
+    return (this.started ??= this.load());
+  }
+
+  private async load(): Promise<void> {
     try {
       this.set(await this.api.me());
     } catch (error) {
@@ -43,7 +49,7 @@ export class Session {
       await this.api.logout();
     } finally {
       this.set(null);
-      this.router.navigate('login');
+      void this.router.navigateByUrl('/login');
     }
   }
 
@@ -51,12 +57,23 @@ export class Session {
   private lost(): void {
     if (!this.current()) return;
     this.set(null);
-    const here = this.router.path();
-    this.router.navigate(here && here !== 'login' ? `login?next=${encodeURIComponent(here)}` : 'login', { replace: true });
+    void this.router.navigateByUrl(signInUrl(this.router, this.router.url), { replaceUrl: true });
   }
 
   private set(me: AdminMe | null): void {
     this.current.set(me);
     this.api.setCsrfToken(me?.csrfToken ?? null);
   }
+}
+
+/** The sign-in page, with ?next= the path of `url` ('/conversations/abc?x#y' → 'conversations/abc'), to go on there after. */
+export function signInUrl(router: Router, url: string): UrlTree {
+  const next = url.split(/[?#;]/)[0]!.replace(/^\/+|\/+$/g, '');
+  return router.createUrlTree(['/login'], { queryParams: next && next !== 'login' ? { next } : {} });
+}
+
+/** Only a path inside the app: never an absolute URL someone put into ?next=. */
+export function safeNext(next: string | null | undefined): string {
+  if (!next || !/^[a-z0-9][\w\-/.%]*$/i.test(next) || next.includes('//') || /^(login|setup)\b/.test(next)) return '';
+  return next;
 }

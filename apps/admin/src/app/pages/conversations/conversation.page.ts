@@ -1,9 +1,9 @@
 import { afterNextRender, ChangeDetectionStrategy, Component, DOCUMENT, inject, Injector, input, type OnInit } from '@angular/core';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import type { ConversationData } from '@holibot/contracts';
 import { AdminApi } from '../../api-client';
 import { Announcer } from '../../announcer';
 import { formatDateTime } from '../../format';
-import { AdminLink, Router } from '../../router';
 import { Session } from '../../session';
 import { S } from '../../strings';
 import { ConfirmAction } from '../../ui/confirm-action';
@@ -13,11 +13,11 @@ import { Action, Loadable } from '../../ui/loadable';
 /** One conversation as a transcript; each message has id="message-<id>" for links from the feedback page. */
 @Component({
   selector: 'admin-conversation-page',
-  imports: [AdminLink, ConfirmAction, LoadStatus],
+  imports: [ConfirmAction, LoadStatus, RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <p>
-      <a adminLink="conversations">← {{ S.conversations.back }}</a>
+      <a routerLink="/conversations">← {{ S.conversations.back }}</a>
     </p>
     <h1>
       {{ S.conversations.detailTitle }} <span class="hash">{{ id() }}</span>
@@ -98,6 +98,7 @@ import { Action, Loadable } from '../../ui/loadable';
 export class ConversationPage implements OnInit {
   private readonly api = inject(AdminApi);
   private readonly router = inject(Router);
+  private readonly route = inject(ActivatedRoute);
   private readonly announcer = inject(Announcer);
   private readonly injector = inject(Injector);
   private readonly document = inject(DOCUMENT);
@@ -116,13 +117,13 @@ export class ConversationPage implements OnInit {
     const done = await this.action.run(() => this.api.deleteConversation(this.id()));
     if (!done) return;
     this.announcer.announce(S.conversations.deleted);
-    this.router.navigate('conversations');
+    void this.router.navigateByUrl('/conversations');
   }
 
   /** A link to #message-<id> (from the feedback page) arrives before the messages: scroll once they are there. */
   private revealTarget(): void {
-    const hash = this.document.location.hash.slice(1);
-    if (!hash.startsWith('message-')) return;
+    const hash = this.route.snapshot.fragment;
+    if (!hash?.startsWith('message-')) return;
     afterNextRender(
       () => {
         const target = this.document.getElementById(hash);

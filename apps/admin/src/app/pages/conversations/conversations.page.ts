@@ -1,8 +1,8 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { RouterLink } from '@angular/router';
 import type { ConversationSummary } from '@holibot/contracts';
 import { AdminApi, errorText } from '../../api-client';
 import { formatDateTime, formatNumber } from '../../format';
-import { AdminLink } from '../../router';
 import { S } from '../../strings';
 import { ScrollRegion } from '../../ui/scroll-region';
 
@@ -11,7 +11,7 @@ const PAGE_SIZE = 50;
 /** The stored conversations, newest first, paged by the last one's updatedAt. */
 @Component({
   selector: 'admin-conversations-page',
-  imports: [AdminLink, ScrollRegion],
+  imports: [RouterLink, ScrollRegion],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h1>{{ S.conversations.title }}</h1>
@@ -40,7 +40,7 @@ const PAGE_SIZE = 50;
             @for (conversation of conversations(); track conversation.id) {
               <tr>
                 <th scope="row">
-                  <a [adminLink]="'conversations/' + conversation.id">{{ conversation.firstQuestion || S.conversations.noQuestion }}</a>
+                  <a [routerLink]="['/conversations', conversation.id]">{{ conversation.firstQuestion || S.conversations.noQuestion }}</a>
                 </th>
                 <td>{{ formatDateTime(conversation.updatedAt) }}</td>
                 <td>{{ formatDateTime(conversation.createdAt) }}</td>

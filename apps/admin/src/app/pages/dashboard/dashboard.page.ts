@@ -1,8 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, signal } from '@angular/core';
+import { RouterLink } from '@angular/router';
 import type { DashboardData } from '@holibot/contracts';
 import { AdminApi } from '../../api-client';
 import { formatDay, formatHour, formatMs, formatNumber, formatPercent } from '../../format';
-import { AdminLink } from '../../router';
 import { S } from '../../strings';
 import { AlertRulesTable } from '../alerts/alert-rules-table';
 import { BarTable } from '../../ui/bar-table';
@@ -13,7 +13,7 @@ import { Loadable } from '../../ui/loadable';
 
 @Component({
   selector: 'admin-dashboard-page',
-  imports: [AdminLink, AlertRulesTable, BarTable, Chart, DaysPicker, LoadStatus],
+  imports: [AlertRulesTable, BarTable, Chart, DaysPicker, LoadStatus, RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="page-head">
@@ -57,7 +57,7 @@ import { Loadable } from '../../ui/loadable';
           <p class="message success">{{ S.dashboard.noAlerts }}</p>
         }
         <p>
-          <a adminLink="alerts">{{ S.dashboard.allAlerts }}</a>
+          <a routerLink="/alerts">{{ S.dashboard.allAlerts }}</a>
         </p>
       </section>
 

@@ -1,17 +1,17 @@
 import { ChangeDetectionStrategy, Component } from '@angular/core';
-import { AdminLink } from '../../router';
+import { RouterLink } from '@angular/router';
 import { S } from '../../strings';
 
 /** What a viewer sees on an admin-only page. */
 @Component({
   selector: 'admin-forbidden-page',
-  imports: [AdminLink],
+  imports: [RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h1>{{ S.errors.forbiddenTitle }}</h1>
     <p>{{ S.errors.forbidden }}</p>
     <p>
-      <a adminLink="">{{ S.errors.backToDashboard }}</a>
+      <a routerLink="/">{{ S.errors.backToDashboard }}</a>
     </p>
   `,
 })

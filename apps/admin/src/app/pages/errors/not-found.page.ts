@@ -1,16 +1,16 @@
 import { ChangeDetectionStrategy, Component } from '@angular/core';
-import { AdminLink } from '../../router';
+import { RouterLink } from '@angular/router';
 import { S } from '../../strings';
 
 @Component({
   selector: 'admin-not-found-page',
-  imports: [AdminLink],
+  imports: [RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h1>{{ S.errors.notFoundTitle }}</h1>
     <p>{{ S.errors.notFound }}</p>
     <p>
-      <a adminLink="">{{ S.errors.backToDashboard }}</a>
+      <a routerLink="/">{{ S.errors.backToDashboard }}</a>
     </p>
   `,
 })

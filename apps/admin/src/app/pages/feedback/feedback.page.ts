@@ -1,8 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, signal } from '@angular/core';
+import { RouterLink } from '@angular/router';
 import type { FeedbackData, GapsReport } from '@holibot/contracts';
 import { AdminApi } from '../../api-client';
 import { formatDateTime, formatDay, formatNumber } from '../../format';
-import { AdminLink } from '../../router';
 import { S } from '../../strings';
 import { Chart, type ChartData } from '../../ui/chart';
 import { DaysPicker } from '../../ui/days-picker';
@@ -14,7 +14,7 @@ import { ScrollRegion } from '../../ui/scroll-region';
 /** What visitors rated and reported, and what they asked that the catalogue could not answer. */
 @Component({
   selector: 'admin-feedback-page',
-  imports: [AdminLink, Chart, DaysPicker, GapsView, LoadStatus, ScrollRegion],
+  imports: [Chart, DaysPicker, GapsView, LoadStatus, RouterLink, ScrollRegion],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="page-head">
@@ -34,7 +34,7 @@ import { ScrollRegion } from '../../ui/scroll-region';
       @for (place of data.places; track place.poiId) {
         <section class="panel" [attr.aria-label]="S.feedback.placeName(place.poiId, place.name)">
           <h3>
-            <a [adminLink]="'places/' + place.poiId">{{ S.feedback.placeName(place.poiId, place.name) }}</a>&nbsp;
+            <a [routerLink]="['/places', place.poiId]">{{ S.feedback.placeName(place.poiId, place.name) }}</a>&nbsp;
             <span class="badge bad">{{ S.feedback.reports }}: {{ formatNumber(place.reports) }}</span>
           </h3>
           <ul>
@@ -45,7 +45,7 @@ import { ScrollRegion } from '../../ui/scroll-region';
                   <strong>{{ comment.reason }}</strong>
                 }
                 {{ comment.comment ?? '' }}
-                <a [adminLink]="messageLink(comment.sessionId, comment.messageId)">{{ S.feedback.openMessage }}</a>
+                <a [routerLink]="['/conversations', comment.sessionId]" [fragment]="'message-' + comment.messageId">{{ S.feedback.openMessage }}</a>
               </li>
             }
           </ul>
@@ -81,7 +81,7 @@ import { ScrollRegion } from '../../ui/scroll-region';
                   <td>{{ item.reason ?? '' }}</td>
                   <td>{{ item.comment ?? '' }}</td>
                   <td>
-                    <a [adminLink]="messageLink(item.sessionId, item.messageId)">{{ S.feedback.openMessage }}</a>
+                    <a [routerLink]="['/conversations', item.sessionId]" [fragment]="'message-' + item.messageId">{{ S.feedback.openMessage }}</a>
                   </td>
                 </tr>
               }
@@ -119,10 +119,6 @@ export class FeedbackPage {
       void this.feedback.load();
       void this.gaps.load();
     });
-  }
-
-  protected messageLink(sessionId: string, messageId: number): string {
-    return `conversations/${encodeURIComponent(sessionId)}#message-${messageId}`;
   }
 }
 

@@ -1,10 +1,11 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
+import { Router } from '@angular/router';
 import { ApiError, errorText } from '../../api-client';
 import { Announcer } from '../../announcer';
-import { Session } from '../../session';
+import { safeNext, Session } from '../../session';
 import { S } from '../../strings';
 
-/** Sign-in. On success the shell goes on to the page asked for (?next=). */
+/** Sign-in. On success it goes on to the page asked for (?next=, put there by the route guard). */
 @Component({
   selector: 'admin-login-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -49,7 +50,10 @@ import { S } from '../../strings';
 export class LoginPage {
   private readonly session = inject(Session);
   private readonly announcer = inject(Announcer);
+  private readonly router = inject(Router);
   protected readonly S = S;
+  /** The query parameter ?next=: the path to go on to. */
+  readonly next = input<string>();
   protected readonly email = signal('');
   protected readonly password = signal('');
   protected readonly busy = signal(false);
@@ -69,6 +73,7 @@ export class LoginPage {
     try {
       await this.session.login(email, this.password());
       this.announcer.announce(S.login.signedIn);
+      void this.router.navigateByUrl(`/${safeNext(this.next())}`, { replaceUrl: true });
     } catch (error) {
       this.password.set('');
       this.error.set(loginError(error));

@@ -1,9 +1,9 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, type OnInit } from '@angular/core';
+import { RouterLink } from '@angular/router';
 import type { PlaceDetail } from '@holibot/contracts';
 import { AdminApi } from '../../api-client';
 import { Announcer } from '../../announcer';
 import { formatDateTime, formatNumber } from '../../format';
-import { AdminLink } from '../../router';
 import { Session } from '../../session';
 import { S } from '../../strings';
 import { ConfirmAction } from '../../ui/confirm-action';
@@ -13,11 +13,11 @@ import { ReadOnlyNote } from '../../ui/read-only-note';
 
 @Component({
   selector: 'admin-place-page',
-  imports: [AdminLink, ConfirmAction, LoadStatus, ReadOnlyNote],
+  imports: [ConfirmAction, LoadStatus, ReadOnlyNote, RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <p>
-      <a adminLink="places">← {{ S.places.back }}</a>
+      <a routerLink="/places">← {{ S.places.back }}</a>
     </p>
     <h1>{{ state.value()?.name ?? S.places.title }}</h1>
     <admin-load-status [state]="state" />

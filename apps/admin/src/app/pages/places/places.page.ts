@@ -1,8 +1,8 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { RouterLink } from '@angular/router';
 import type { PlacesData } from '@holibot/contracts';
 import { AdminApi } from '../../api-client';
 import { formatDateTime, formatNumber } from '../../format';
-import { AdminLink } from '../../router';
 import { Session } from '../../session';
 import { S } from '../../strings';
 import { LoadStatus } from '../../ui/load-status';
@@ -15,7 +15,7 @@ const PAGE_SIZE = 50;
 /** The catalogue: search, filter by active, pages of 50; the import for admins. */
 @Component({
   selector: 'admin-places-page',
-  imports: [AdminLink, LoadStatus, PlacesImport, ScrollRegion],
+  imports: [LoadStatus, PlacesImport, RouterLink, ScrollRegion],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h1>{{ S.places.title }}</h1>
@@ -61,7 +61,7 @@ const PAGE_SIZE = 50;
               @for (place of data.places; track place.id) {
                 <tr>
                   <th scope="row">
-                    <a [adminLink]="'places/' + place.id">{{ place.name }}</a>
+                    <a [routerLink]="['/places', place.id]">{{ place.name }}</a>
                   </th>
                   <td>{{ place.category }} / {{ place.subcategory }}</td>
                   <td>{{ place.city ?? S.none }}</td>

@@ -1,7 +1,7 @@
-import { ChangeDetectionStrategy, Component, DOCUMENT, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ActivatedRoute, Router } from '@angular/router';
 import { AdminApi, errorText } from '../../api-client';
 import { Announcer } from '../../announcer';
-import { Router } from '../../router';
 import { S } from '../../strings';
 
 const MIN_PASSWORD = 12;
@@ -52,7 +52,7 @@ export class SetupPage {
   private readonly router = inject(Router);
   private readonly announcer = inject(Announcer);
   protected readonly S = S;
-  protected readonly token = new URLSearchParams(inject(DOCUMENT).location.hash.slice(1)).get('token') ?? '';
+  protected readonly token = new URLSearchParams(inject(ActivatedRoute).snapshot.fragment ?? '').get('token') ?? '';
   protected readonly email = signal('');
   protected readonly password = signal('');
   protected readonly confirm = signal('');
@@ -73,7 +73,7 @@ export class SetupPage {
     try {
       await this.api.setup(this.token, this.email().trim(), this.password());
       this.announcer.announce(S.setup.done);
-      this.router.navigate('login', { replace: true });
+      void this.router.navigateByUrl('/login', { replaceUrl: true });
     } catch (error) {
       this.error.set(errorText(error));
     } finally {
