@@ -1,7 +1,9 @@
 import { type CanActivate, createParamDecorator, type ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { parseCookie } from 'cookie';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError } from '../common/domain-error.js';
+import { httpStatusOf } from '../common/error-mapping.js';
 import type { AdminRole } from '@holibot/database';
 import { AdminUnavailableError, ForbiddenError, UnauthenticatedError } from './admin.errors.js';
 import { type AdminPrincipal, AdminAuthService } from './admin-auth.service.js';
@@ -75,4 +77,27 @@ export function sessionCookie(request: FastifyRequest): string | undefined {
 
 function headerValue(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
+}
+
+/**
+ * A Fastify onRequest hook for the admin routes that take large bodies (uploads, imports): no
+ * valid session, no reading of the body — the same 401 (or 503) the guard would answer after it.
+ */
+export function signedInBeforeBody(auth: () => AdminAuthService): (request: FastifyRequest, reply: FastifyReply) => Promise<void> {
+  return async (request, reply) => {
+    let refusal: DomainError | null = null;
+    try {
+      const unavailable = auth().unavailableReason();
+      if (unavailable) refusal = new AdminUnavailableError(unavailable);
+      else if (!(await auth().authenticate(sessionCookie(request)))) refusal = new UnauthenticatedError();
+    } catch (error) {
+      refusal = error instanceof DomainError ? error : new UnauthenticatedError();
+    }
+    if (refusal) {
+      await reply
+        .code(httpStatusOf(refusal.code))
+        .header('content-type', 'application/json; charset=utf-8')
+        .send({ success: false, error: { code: refusal.code, message: refusal.message } });
+    }
+  };
 }

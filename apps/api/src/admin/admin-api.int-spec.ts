@@ -144,6 +144,17 @@ describe('admin API: sign-in, deny by default, roles, CSRF', () => {
     }
   });
 
+  it('refuses a large upload without a session before reading its body', async () => {
+    // 20 MB that is not even JSON: read and parsed, it would be a 400; refused first, a 401.
+    const response = await fetch(`${app.url}/api/v1/admin/places/import`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: 'x'.repeat(20 * 1024 * 1024),
+    });
+    expect(response.status).toBe(401);
+    expect(await response.json()).toEqual({ success: false, error: { code: 'UNAUTHENTICATED', message: 'sign in first (POST /api/v1/admin/auth/login)' } });
+  });
+
   it('case, slash and dot variants of a route reach it guarded or reach nothing', async () => {
     for (const path of [
       '/API/v1/admin/auth/me',
@@ -185,9 +196,11 @@ describe('admin API: sign-in, deny by default, roles, CSRF', () => {
     expect(versions.data.active.version).toBe('1.0.0');
     const deploy = await call('POST', '/api/v1/admin/widget/versions/1.0.0/deploy', { cookie, csrf, body: {} });
     expect(await deploy.json()).toEqual({ success: true, data: { version: '1.0.0', previousVersion: null, changed: false } });
-    const missing = await call('POST', '/api/v1/admin/widget/versions/..%2F..%2Fetc/deploy', { cookie, csrf, body: {} });
-    expect(missing.status).toBe(404);
-    expect(await missing.json()).toMatchObject({ error: { code: 'WIDGET_VERSION_NOT_FOUND' } });
+    const traversal = await call('POST', '/api/v1/admin/widget/versions/..%2F..%2Fetc/deploy', { cookie, csrf, body: {} });
+    expect(traversal.status).toBe(400);
+    expect(await traversal.json()).toMatchObject({ error: { code: 'WIDGET_VERSION_INVALID' } });
+    const missing = await call('POST', '/api/v1/admin/widget/versions/9.9.9/deploy', { cookie, csrf, body: {} });
+    expect([missing.status, ((await missing.json()) as { error: { code: string } }).error.code]).toEqual([404, 'WIDGET_VERSION_NOT_FOUND']);
 
     // Behind a trusted proxy speaking TLS: the cookie is Secure.
     expect((await login('ops@calpe.example', PASSWORD, { 'x-forwarded-proto': 'https' })).setCookie).toMatch(/; Secure/);
@@ -351,6 +364,11 @@ describe('admin API: sign-in, deny by default, roles, CSRF', () => {
       expect(download.headers.get('content-disposition')).toBe(`attachment; filename="holibot-${detail.timestamp}-${file.name}"`);
       const bytes = Buffer.from(await download.arrayBuffer());
       expect(bytes.equals(readFileSync(join(list.dir, detail.timestamp, file.name)))).toBe(true);
+      // The .env holds every secret: never over the web.
+      const env = detail.files.find((f) => f.role === 'env');
+      if (env) expect((await call('GET', `/api/v1/admin/backups/${detail.timestamp}/files/${env.name}`, admin)).status).toBe(403);
+      const unknown = await call('POST', '/api/v1/admin/backups/20200101-000000/verify', { ...admin, body: {} });
+      expect([unknown.status, ((await unknown.json()) as { error: { code: string } }).error.code]).toEqual([404, 'NOT_FOUND']);
       for (const name of ['..%2F..%2Fpackage.json', 'nothere.gz']) {
         expect((await call('GET', `/api/v1/admin/backups/${detail.timestamp}/files/${name}`, admin)).status).toBeGreaterThanOrEqual(400);
       }

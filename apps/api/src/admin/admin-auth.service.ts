@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { verify as argon2Verify } from 'argon2';
+import { normalizeIp } from '@nestjs/throttler';
 import { jwtVerify, SignJWT } from 'jose';
 import { LessThan, type DataSource } from 'typeorm';
 import { AdminSession, type AdminRole, AdminUser, transaction } from '@holibot/database';
@@ -12,6 +13,7 @@ import { FileSystem } from '../common/effects/index.js';
 import { AppConfig } from '../config/app-config.js';
 import { AdminUnavailableError, LoginThrottledError, UnauthenticatedError } from './admin.errors.js';
 import { type AdminUserView, AdminUsersService, checkPassword, hashPassword, normalizeEmail, userView } from './admin-users.service.js';
+import { auditIp } from '../common/client-ip.js';
 import { LoginLimiter } from './login-limiter.js';
 
 /** The signed-in admin of a request. */
@@ -37,6 +39,10 @@ export interface LoginResult {
 const TOUCH_EVERY_MS = 60_000;
 const SETUP_TOKEN_TTL_MS = 60 * 60_000;
 const ISSUER = 'holibot-admin';
+/** argon2 verifications at once (64 MiB and ~0.2 s each, on libuv's pool): more sign-ins wait their turn as 429s. */
+const MAX_PARALLEL_VERIFICATIONS = 2;
+const EMAIL_SHAPE = /^[^\s@,;<>]{1,64}@[^\s@,;<>]{1,126}$/;
+const looksLikeEmail = (value: string) => EMAIL_SHAPE.test(value);
 const WRONG = 'wrong e-mail or password';
 
 /**
@@ -51,6 +57,7 @@ export class AdminAuthService implements OnModuleInit {
   private secret: Uint8Array | null = null;
   private unavailable: string | null = null;
   private readonly limiter = new LoginLimiter();
+  private verifying = 0;
   private setup: { hash: string; expiresAt: number } | null = null;
   /** A hash to verify against when the e-mail is unknown, so that both cases take as long. */
   private decoy: Promise<string> | null = null;
@@ -79,31 +86,45 @@ export class AdminAuthService implements OnModuleInit {
     return this.unavailable;
   }
 
-  async login(emailInput: string, password: string, ip: string): Promise<LoginResult> {
+  async login(emailInput: string, password: string, ipInput: string): Promise<LoginResult> {
     const secret = this.requireSecret();
-    const email = emailInput.trim().toLowerCase().slice(0, 191);
-    const keys = [`ip:${ip}`, `email:${email}`];
+    const ip = auditIp(ipInput);
+    const typed = emailInput.trim().toLowerCase().slice(0, 191);
+    // Never a password typed into the e-mail field in the log or the audit: only what looks like an address.
+    const shown = looksLikeEmail(typed) ? typed : '(not an e-mail address)';
+    const user = looksLikeEmail(typed) ? await this.users.findByEmail(typed) : null;
+    // One key per address (an IPv6 client's whole /64) and one per account: the stored e-mail when
+    // the typed one finds it (a case- or accent-insensitive collation finds one account by many spellings).
+    const keys = [`ip:${normalizeIp(ipInput)}`, `email:${user?.email ?? typed}`];
     const now = this.clock.now();
     const wait = this.limiter.retryAfterMs(keys, now.getTime());
     if (wait > 0) throw new LoginThrottledError(Math.ceil(wait / 1000));
-    const user = await this.users.findByEmail(email);
-    const matches = await argon2Verify(user?.passwordHash ?? (await this.decoyHash()), password).catch(() => false);
+    // Counted before the slow check, so that a burst of parallel guesses counts too; a success takes it back.
+    const lockout = this.limiter.fail(keys, now.getTime());
+    if (this.verifying >= MAX_PARALLEL_VERIFICATIONS) throw new LoginThrottledError(5);
+    this.verifying += 1;
+    let matches: boolean;
+    try {
+      matches = await argon2Verify(user?.passwordHash ?? (await this.decoyHash()), password).catch(() => false);
+    } finally {
+      this.verifying -= 1;
+    }
     if (!user || !matches || user.disabled) {
-      const lockout = this.limiter.fail(keys, now.getTime());
       await this.audit.record({
-        actor: email || '(empty)',
+        actor: shown,
         action: 'admin.login_failed',
-        target: email || null,
+        target: user?.email ?? null,
         detail: user?.disabled ? 'account disabled' : null,
         ip,
       });
       if (lockout) {
-        this.logger.warn(`Sign-ins locked for 15 minutes after 5 failures (${keys.join(', ')})`);
-        await this.audit.record({ actor: 'system', action: 'admin.login_lockout', target: email || null, detail: keys.join(', '), ip });
+        const from = ip ?? 'an unknown address';
+        this.logger.warn(`Sign-ins locked for 15 minutes after 5 failures (from ${from}${user ? `, for ${user.email}` : ''})`);
+        await this.audit.record({ actor: 'system', action: 'admin.login_lockout', target: user?.email ?? null, detail: `after 5 failures from ${from}`, ip });
       }
       throw new UnauthenticatedError(WRONG);
     }
-    this.limiter.clear(`email:${email}`);
+    this.limiter.succeed(keys, now.getTime());
     const sessionId = randomBytes(32).toString('base64url');
     const csrfToken = randomBytes(24).toString('base64url');
     const expiresAt = new Date(now.getTime() + this.config.admin.maxHours * 3_600_000);
@@ -154,7 +175,8 @@ export class AdminAuthService implements OnModuleInit {
     return { userId: user.id, email: user.email, role: user.role, sessionKey: key, csrfToken: session.csrfToken };
   }
 
-  async logout(principal: AdminPrincipal, ip: string): Promise<void> {
+  async logout(principal: AdminPrincipal, ipInput: string): Promise<void> {
+    const ip = auditIp(ipInput);
     await transaction(this.dataSource, async (manager) => {
       await manager.getRepository(AdminSession).delete({ id: principal.sessionKey });
       await this.audit.record({ actor: principal.email, action: 'admin.logout', target: principal.email, detail: null, ip }, manager);
@@ -189,11 +211,18 @@ export class AdminAuthService implements OnModuleInit {
       setup.expiresAt > this.clock.now().getTime() &&
       timingSafeEqual(Buffer.from(sha256(token)), Buffer.from(setup.hash)) &&
       (await this.users.count()) === 0;
-    if (!valid) throw new UnauthenticatedError('the setup link is not valid (used, expired, or an admin exists already): use holibot admin create');
+    if (!valid || this.setup !== setup)
+      throw new UnauthenticatedError('the setup link is not valid (used, expired, or an admin exists already): use holibot admin create');
     normalizeEmail(email);
     checkPassword(password);
+    // Taken before the next await: two requests with the token create one admin; a failure gives it back.
     this.setup = null;
-    return this.users.create({ email, password, role: 'admin' }, { actor: 'setup-link', ip });
+    try {
+      return await this.users.create({ email, password, role: 'admin' }, { actor: 'setup-link', ip: auditIp(ip) });
+    } catch (error) {
+      this.setup = setup;
+      throw error;
+    }
   }
 
   private requireSecret(): Uint8Array {

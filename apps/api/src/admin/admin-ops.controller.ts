@@ -20,7 +20,7 @@ import type {
   SessionsData,
 } from '@holibot/contracts';
 import { AlertNotifier, AlertService } from '../alerts/index.js';
-import { BackupService } from '../backup/index.js';
+import { BackupInvalidError, BackupNotFoundError, BackupService } from '../backup/index.js';
 import { SessionCleanupService, SessionStatsService } from '../cleanup/index.js';
 import { InvalidRequestError } from '../common/domain-error.js';
 import { AppConfig } from '../config/app-config.js';
@@ -31,7 +31,9 @@ import { DashboardService } from '../reports/index.js';
 import { JobRunner } from '../scheduling/index.js';
 import { ConversationsService } from '../session/index.js';
 import { AuditService } from '../audit/index.js';
+import { auditIp } from '../common/client-ip.js';
 import { AdminRoleRequired, CurrentAdmin } from './admin-access.js';
+import { ForbiddenError } from './admin.errors.js';
 import type { AdminPrincipal } from './admin-auth.service.js';
 import {
   BackupFileParams,
@@ -76,7 +78,7 @@ export class AdminOpsController {
 
   /** Every change made here is in the audit log: who, what, from where. */
   private record(admin: AdminPrincipal, request: FastifyRequest, action: string, target: string | null, detail: string | null = null): Promise<void> {
-    return this.audit.record({ actor: admin.email, action, target, detail, ip: request.ip });
+    return this.audit.record({ actor: admin.email, action, target, detail, ip: auditIp(request.ip) });
   }
 
   @Get('dashboard')
@@ -162,7 +164,7 @@ export class AdminOpsController {
 
   @Get('backups/:timestamp')
   async backup(@Param() params: BackupParams) {
-    return ok(detail(await this.backups.readManifest(params.timestamp)));
+    return ok(detail(await told(this.backups.readManifest(params.timestamp))));
   }
 
   /** A backup now, as `holibot backup` (the same job lock). */
@@ -179,7 +181,7 @@ export class AdminOpsController {
   @Post('backups/:timestamp/verify')
   @HttpCode(200)
   async verify(@Param() params: BackupParams, @CurrentAdmin() admin: AdminPrincipal, @Req() request: FastifyRequest) {
-    const manifest = await this.backups.verify(params.timestamp);
+    const manifest = await told(this.backups.verify(params.timestamp));
     await this.record(admin, request, 'backup.verify', params.timestamp);
     return ok(detail(manifest));
   }
@@ -188,10 +190,12 @@ export class AdminOpsController {
   @AdminRoleRequired('admin')
   @Get('backups/:timestamp/files/:name')
   async download(@Param() params: BackupFileParams, @CurrentAdmin() admin: AdminPrincipal, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
-    const manifest = await this.backups.readManifest(params.timestamp);
+    const manifest = await told(this.backups.readManifest(params.timestamp));
     // Only a name the manifest lists: never a path from the request.
     const file = manifest.files.find((entry) => entry.name === params.name);
     if (!file) throw new InvalidRequestError(`backup ${params.timestamp} has no file ${JSON.stringify(params.name)}`, 'NOT_FOUND');
+    // The configuration holds every secret (database, Mistral, SMTP, the session secret): from the server's disk only.
+    if (file.role === 'env') throw new ForbiddenError('the .env of a backup is not downloaded over the web; copy it from BACKUP_DIR on the server');
     await this.record(admin, request, 'backup.download', `${params.timestamp}/${file.name}`);
     reply.header('Content-Type', 'application/octet-stream');
     reply.header('Content-Disposition', `attachment; filename="holibot-${params.timestamp}-${file.name}"`);
@@ -292,6 +296,17 @@ export class AdminOpsController {
       if (error instanceof ImportFileError) throw new InvalidRequestError(error.message);
       throw error;
     }
+  }
+}
+
+/** The backup module's errors as the admin API tells them: an unknown backup is a 404, a damaged one a 422 with its reason (the CLI keeps its codes). */
+async function told<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (error instanceof BackupNotFoundError) throw new InvalidRequestError(error.message, 'NOT_FOUND');
+    if (error instanceof BackupInvalidError) throw new InvalidRequestError(error.message, 'BACKUP_UNUSABLE');
+    throw error;
   }
 }
 

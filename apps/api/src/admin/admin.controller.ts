@@ -4,6 +4,8 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { stringifySetCookie } from 'cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuditService } from '../audit/index.js';
+import { AppConfig } from '../config/app-config.js';
+import { auditIp } from '../common/client-ip.js';
 import { ReportsService } from '../reports/index.js';
 import { WidgetRegistryService } from '../widget-registry/index.js';
 import { AdminRoleRequired, CurrentAdmin, PublicAdminRoute, SESSION_COOKIE } from './admin-access.js';
@@ -22,7 +24,10 @@ const ok = <T>(data: T) => ({ success: true as const, data });
 @ApiExcludeController()
 @Controller('api/v1/admin/auth')
 export class AdminAuthController {
-  constructor(private readonly auth: AdminAuthService) {}
+  constructor(
+    private readonly auth: AdminAuthService,
+    private readonly config: AppConfig,
+  ) {}
 
   @PublicAdminRoute()
   @Post('login')
@@ -30,7 +35,7 @@ export class AdminAuthController {
   async login(@Body() body: AdminLoginDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
     try {
       const result = await this.auth.login(body.email, body.password, request.ip);
-      reply.header('Set-Cookie', sessionCookieHeader(request, result.token, result.maxAgeSeconds));
+      reply.header('Set-Cookie', sessionCookieHeader(request, result.token, result.maxAgeSeconds, this.config.publicUrl));
       reply.header('Cache-Control', 'no-store');
       return ok({ user: result.user, csrfToken: result.csrfToken, expiresAt: result.expiresAt.toISOString() });
     } catch (error) {
@@ -51,7 +56,7 @@ export class AdminAuthController {
   @HttpCode(200)
   async logout(@CurrentAdmin() admin: AdminPrincipal, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
     await this.auth.logout(admin, request.ip);
-    reply.header('Set-Cookie', sessionCookieHeader(request, '', 0));
+    reply.header('Set-Cookie', sessionCookieHeader(request, '', 0, this.config.publicUrl));
     return ok({ signedOut: true });
   }
 
@@ -80,19 +85,19 @@ export class AdminWidgetController {
   @HttpCode(201)
   async upload(@Body() body: WidgetUploadDto, @CurrentAdmin() admin: AdminPrincipal, @Req() request: FastifyRequest) {
     const files = body.files.map((file) => ({ name: file.name, body: Buffer.from(file.content, 'base64') }));
-    return ok({ version: await this.registry.publish(files, { actor: admin.email, ip: request.ip, version: body.version, notes: body.notes }) });
+    return ok({ version: await this.registry.publish(files, { actor: admin.email, ip: auditIp(request.ip), version: body.version, notes: body.notes }) });
   }
 
   @Post('versions/:version/deploy')
   @HttpCode(200)
   async deploy(@Param('version') version: string, @CurrentAdmin() admin: AdminPrincipal, @Req() request: FastifyRequest) {
-    return ok(await this.registry.deploy(version, { actor: admin.email, ip: request.ip }));
+    return ok(await this.registry.deploy(version, { actor: admin.email, ip: auditIp(request.ip) }));
   }
 
   @Post('rollback')
   @HttpCode(200)
   async rollback(@CurrentAdmin() admin: AdminPrincipal, @Req() request: FastifyRequest) {
-    return ok(await this.registry.rollback({ actor: admin.email, ip: request.ip }));
+    return ok(await this.registry.rollback({ actor: admin.email, ip: auditIp(request.ip) }));
   }
 }
 
@@ -115,28 +120,31 @@ export class AdminUsersController {
   @HttpCode(201)
   async create(@Body() body: AdminCreateUserDto, @CurrentAdmin() admin: AdminPrincipal, @Req() request: FastifyRequest) {
     return ok({
-      user: await this.users.create({ email: body.email, password: body.password, role: body.role ?? 'viewer' }, { actor: admin.email, ip: request.ip }),
+      user: await this.users.create(
+        { email: body.email, password: body.password, role: body.role ?? 'viewer' },
+        { actor: admin.email, ip: auditIp(request.ip) },
+      ),
     });
   }
 
   @Post('users/:email/password')
   @HttpCode(200)
   async resetPassword(@Param('email') email: string, @Body() body: AdminPasswordDto, @CurrentAdmin() admin: AdminPrincipal, @Req() request: FastifyRequest) {
-    await this.users.resetPassword(email, body.password, { actor: admin.email, ip: request.ip });
+    await this.users.resetPassword(email, body.password, { actor: admin.email, ip: auditIp(request.ip) });
     return ok({ email: email.toLowerCase(), passwordReset: true });
   }
 
   @Post('users/:email/disable')
   @HttpCode(200)
   async disable(@Param('email') email: string, @CurrentAdmin() admin: AdminPrincipal, @Req() request: FastifyRequest) {
-    await this.users.setDisabled(email, true, { actor: admin.email, ip: request.ip });
+    await this.users.setDisabled(email, true, { actor: admin.email, ip: auditIp(request.ip) });
     return ok({ email: email.toLowerCase(), disabled: true });
   }
 
   @Post('users/:email/enable')
   @HttpCode(200)
   async enable(@Param('email') email: string, @CurrentAdmin() admin: AdminPrincipal, @Req() request: FastifyRequest) {
-    await this.users.setDisabled(email, false, { actor: admin.email, ip: request.ip });
+    await this.users.setDisabled(email, false, { actor: admin.email, ip: auditIp(request.ip) });
     return ok({ email: email.toLowerCase(), disabled: false });
   }
 
@@ -164,13 +172,11 @@ export class AdminReportsController {
   }
 }
 
-/** httpOnly, SameSite=Strict, Secure over TLS (also behind a proxy trusted with TRUST_PROXY); `maxAge` 0 clears it. */
-function sessionCookieHeader(request: FastifyRequest, value: string, maxAge: number): string {
-  return stringifySetCookie(SESSION_COOKIE, value, {
-    httpOnly: true,
-    sameSite: 'strict',
-    secure: request.protocol === 'https',
-    path: '/',
-    maxAge: Math.max(maxAge, 0),
-  });
+/**
+ * httpOnly, SameSite=Strict, Secure over TLS (seen directly, through a proxy trusted with
+ * TRUST_PROXY, or declared by an https PUBLIC_URL); `maxAge` 0 clears it.
+ */
+function sessionCookieHeader(request: FastifyRequest, value: string, maxAge: number, publicUrl: string | null): string {
+  const secure = request.protocol === 'https' || (publicUrl?.startsWith('https:') ?? false);
+  return stringifySetCookie(SESSION_COOKIE, value, { httpOnly: true, sameSite: 'strict', secure, path: '/', maxAge: Math.max(maxAge, 0) });
 }

@@ -9,7 +9,6 @@ import {
   IsEmail,
   IsIn,
   IsInt,
-  IsISO8601,
   IsOptional,
   IsString,
   Matches,
@@ -134,7 +133,10 @@ export class ConversationsQuery {
   limit?: number;
 
   @ApiPropertyOptional({ description: 'The updatedAt of the last conversation of the previous page' })
-  @IsISO8601({ strict: true }, bad('before must be an ISO 8601 date and time'))
+  @Matches(
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?(Z|[+-]\d{2}:\d{2})$/,
+    bad('before must be an ISO 8601 date and time such as 2026-06-02T11:00:00.000Z'),
+  )
   @IsOptional()
   before?: string;
 }
@@ -174,7 +176,8 @@ export class PlacesQuery {
   @IsOptional()
   limit?: number;
 
-  @ApiPropertyOptional({ minimum: 0, default: 0 })
+  @ApiPropertyOptional({ minimum: 0, maximum: 1_000_000, default: 0 })
+  @Max(1_000_000, bad('offset must be at most 1000000'))
   @Min(0, bad('offset must be 0 or more'))
   @IsInt(bad('offset must be a whole number'))
   @Type(() => Number)

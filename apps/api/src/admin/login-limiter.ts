@@ -39,8 +39,15 @@ export class LoginLimiter {
     return reached;
   }
 
-  clear(key: string): void {
-    this.failures.delete(key);
+  /** A sign-in that worked: its own attempt (counted before the check) is taken back, and the account's failures forgotten. */
+  succeed(keys: readonly string[], at: number): void {
+    for (const key of keys) {
+      const recent = this.failures.get(key);
+      const index = recent?.lastIndexOf(at) ?? -1;
+      if (recent && index >= 0) recent.splice(index, 1);
+    }
+    const account = keys.find((key) => key.startsWith('email:'));
+    if (account) this.failures.delete(account);
   }
 
   private recent(key: string, now: number): number[] {

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import type { IncomingMessage } from 'node:http';
 import { normalizeIp } from '@nestjs/throttler';
 import proxyAddr from 'proxy-addr';
@@ -23,4 +24,9 @@ export function compileTrustProxy(value: TrustProxy): (address: string, hop: num
 export function clientIpResolver(trustProxy: TrustProxy): (request: IncomingMessage) => string {
   const trust = compileTrustProxy(trustProxy);
   return (request) => normalizeIp(proxyAddr(request, trust));
+}
+
+/** A request's address as the audit log and the admin sessions keep it: an IP address, or null (never a forged header's text). */
+export function auditIp(ip: string | undefined): string | null {
+  return ip && isIP(ip) ? ip.slice(0, 45) : null;
 }

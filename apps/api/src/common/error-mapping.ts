@@ -21,6 +21,8 @@ const HTTP_STATUS: Record<DomainErrorCode, number> = {
   FORBIDDEN: 403,
   ADMIN_USER_EXISTS: 409,
   ADMIN_USER_NOT_FOUND: 404,
+  // The admin API's word for a backup that fails its verification (the CLI's BACKUP_INVALID).
+  BACKUP_UNUSABLE: 422,
   NOT_FOUND: 404,
   WIDGET_FILES_INVALID: 400,
   WIDGET_VERSION_INVALID: 400,

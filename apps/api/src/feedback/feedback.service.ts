@@ -135,13 +135,15 @@ async function feedbackReport(dataSource: DataSource, now: Date, days: number, p
       const place = places.get(row.poiId) ?? { poiId: row.poiId, name: placeName(row.poiId), reports: 0, comments: [] };
       places.set(row.poiId, place);
       place.reports += 1;
-      place.comments.push({
-        reason: row.reason,
-        comment: row.comment,
-        createdAt: row.createdAt.toISOString(),
-        sessionId: row.sessionId,
-        messageId: row.messageId,
-      });
+      // The newest 20 per place (rows come newest first); `reports` counts them all.
+      if (place.comments.length < 20)
+        place.comments.push({
+          reason: row.reason,
+          comment: row.comment,
+          createdAt: row.createdAt.toISOString(),
+          sessionId: row.sessionId,
+          messageId: row.messageId,
+        });
     }
   }
   return {

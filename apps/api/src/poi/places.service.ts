@@ -28,15 +28,16 @@ export class PlacesService {
     const query = this.dataSource.getRepository(Poi).createQueryBuilder('p');
     const words = (options.q ?? '').trim().toLowerCase().split(/\s+/).filter(Boolean).slice(0, 5);
     words.forEach((word, i) => {
-      // LIKE with its wildcards escaped: the visitor's % and _ are letters here.
-      const pattern = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      // LIKE with its wildcards escaped by "!": the visitor's % and _ are letters here. Not a
+      // backslash, which MySQL also reads as an escape inside the string literal itself.
+      const pattern = `%${word.replace(/[!%_]/g, (c) => `!${c}`)}%`;
       query.andWhere(
         new Brackets((any) =>
           any
-            .where(`LOWER(p.name) LIKE :w${i} ESCAPE '\\'`, { [`w${i}`]: pattern })
-            .orWhere(`LOWER(p.city) LIKE :w${i} ESCAPE '\\'`)
-            .orWhere(`LOWER(p.category) LIKE :w${i} ESCAPE '\\'`)
-            .orWhere(`LOWER(p.subcategory) LIKE :w${i} ESCAPE '\\'`),
+            .where(`LOWER(p.name) LIKE :w${i} ESCAPE '!'`, { [`w${i}`]: pattern })
+            .orWhere(`LOWER(p.city) LIKE :w${i} ESCAPE '!'`)
+            .orWhere(`LOWER(p.category) LIKE :w${i} ESCAPE '!'`)
+            .orWhere(`LOWER(p.subcategory) LIKE :w${i} ESCAPE '!'`),
         ),
       );
     });

@@ -62,8 +62,8 @@ describe('checkVersion', () => {
 });
 
 describe('prepare, contentHash, pinLoaderToVersion, nextVersion', () => {
-  it('computes SHA-256, the SRI value of the exact bytes, and brotli and gzip copies', () => {
-    const file = prepare('holi-bot.js', Buffer.from(LOADER));
+  it('computes SHA-256, the SRI value of the exact bytes, and brotli and gzip copies', async () => {
+    const file = await prepare('holi-bot.js', Buffer.from(LOADER));
     expect(file.sha256).toBe(createHash('sha256').update(LOADER).digest('hex'));
     expect(file.integrity).toBe(`sha384-${createHash('sha384').update(LOADER).digest('base64')}`);
     expect(gunzipSync(file.gzip).toString()).toBe(LOADER);
@@ -71,11 +71,11 @@ describe('prepare, contentHash, pinLoaderToVersion, nextVersion', () => {
     expect([file.size, file.gzipSize, file.brotliSize]).toEqual([LOADER.length, file.gzip.length, file.brotli.length]);
   });
 
-  it('gives equal builds equal content hashes, whatever the order of the files', () => {
-    const files = prepareWidgetFiles(build());
+  it('gives equal builds equal content hashes, whatever the order of the files', async () => {
+    const files = await prepareWidgetFiles(build());
     expect(files.map((file) => file.name)).toEqual(['holi-bot.js', 'holi-bot-element.js', 'chunk-AB12CD34.js']);
     expect(contentHash([...files].reverse())).toBe(contentHash(files));
-    expect(contentHash(prepareWidgetFiles(build({ 'chunk-AB12CD34.js': 'export const es = {a:1};' })))).not.toBe(contentHash(files));
+    expect(contentHash(await prepareWidgetFiles(build({ 'chunk-AB12CD34.js': 'export const es = {a:1};' })))).not.toBe(contentHash(files));
   });
 
   it("points the served loader at its own version's element", () => {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
 import { parse } from 'acorn';
 import { valid as semverValid } from 'semver';
 import type { WidgetFileRecord } from '@holibot/database';
@@ -95,27 +96,32 @@ function javaScriptProblem(body: Buffer, sourceType: 'script' | 'module'): strin
   }
 }
 
-/** Checksums, SRI and the brotli and gzip copies, made once per version. */
-export function prepareWidgetFiles(files: readonly WidgetFile[]): PreparedWidgetFile[] {
-  return [...files].sort((a, b) => order(a.name) - order(b.name) || a.name.localeCompare(b.name)).map(({ name, body }) => prepare(name, body));
+const brotli = promisify(brotliCompress);
+const gzipAsync = promisify(gzip);
+
+/** Checksums, SRI and the brotli and gzip copies, made once per version (on the thread pool: a big upload never blocks the chat). */
+export function prepareWidgetFiles(files: readonly WidgetFile[]): Promise<PreparedWidgetFile[]> {
+  return Promise.all([...files].sort((a, b) => order(a.name) - order(b.name) || a.name.localeCompare(b.name)).map(({ name, body }) => prepare(name, body)));
 }
 
 /** The loader first, then the element, then the chunks. */
 const order = (name: string) => (name === WIDGET_LOADER ? 0 : name === WIDGET_ELEMENT ? 1 : 2);
 
-export function prepare(name: string, body: Buffer): PreparedWidgetFile {
-  const gzip = gzipSync(body, { level: 9 });
-  const brotli = brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length } });
+export async function prepare(name: string, body: Buffer): Promise<PreparedWidgetFile> {
+  const [gzipped, brotlied] = await Promise.all([
+    gzipAsync(body, { level: 9 }),
+    brotli(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length } }),
+  ]);
   return {
     name,
     sha256: createHash('sha256').update(body).digest('hex'),
     integrity: `sha384-${createHash('sha384').update(body).digest('base64')}`,
     size: body.length,
-    gzipSize: gzip.length,
-    brotliSize: brotli.length,
+    gzipSize: gzipped.length,
+    brotliSize: brotlied.length,
     body,
-    gzip,
-    brotli,
+    gzip: gzipped,
+    brotli: brotlied,
   };
 }
 

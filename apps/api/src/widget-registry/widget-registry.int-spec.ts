@@ -232,4 +232,28 @@ eachDatabase('widget registry', (database) => {
       rmSync(buildDir, { recursive: true, force: true });
     }
   });
+
+  it('refuses to deploy a version whose files are incomplete, and a start repairs a version whose folder the store lost', async () => {
+    const buildDir = mkdtempSync(join(tmpdir(), 'holibot-build-'));
+    writeBuild(buildDir, 'a');
+    const { module, registry, storeDir } = await registryContext(database());
+    try {
+      await registry.startUp(buildDir);
+      await registry.publish(build('b'), { actor: 'x' });
+      rmSync(join(storeDir, '1.0.1', 'holi-bot-element.js.br'));
+      expect(await failure(registry.deploy('1.0.1', { actor: 'x' }))).toMatchObject({
+        code: 'WIDGET_VERSION_CONFLICT',
+        message: expect.stringContaining('missing or incomplete'),
+      });
+      // A container recreated without its volume: the database remembers 1.0.0, the disk does not.
+      rmSync(join(storeDir, '1.0.0'), { recursive: true });
+      await registry.startUp(buildDir);
+      expect(readFileSync(join(storeDir, '1.0.0', 'holi-bot-element.js'), 'utf8')).toBe(element('a'));
+      expect(existsSync(join(storeDir, '1.0.0', 'holi-bot-element.js.br'))).toBe(true);
+      expect((await registry.list()).map((v) => v.version)).toEqual(['1.0.1', '1.0.0']);
+    } finally {
+      await module.close();
+      rmSync(buildDir, { recursive: true, force: true });
+    }
+  });
 });

@@ -107,14 +107,17 @@ export class WidgetRegistryService {
     checkWidgetFiles(files);
     const asked = options.version === undefined ? null : checkVersion(options.version.trim());
     const notes = options.notes?.trim().slice(0, MAX_NOTES) || null;
-    const prepared = prepareWidgetFiles(files);
+    const prepared = await prepareWidgetFiles(files);
     const hash = contentHash(prepared);
     return this.locked(async () => {
       const repository = this.dataSource.getRepository(WidgetVersion);
       const same = await repository.findOneBy({ contentSha256: hash });
       if (same) throw new WidgetVersionConflictError(`these files are published already, as version ${same.version}`);
       const existing = (await repository.find({ select: { version: true } })).map((row) => row.version);
-      if (asked && existing.includes(asked)) throw new WidgetVersionConflictError(`version ${asked} exists already; publish under another version`);
+      // Compared as the database and a case-insensitive disk would: 1.0.0-RC.1 is 1.0.0-rc.1.
+      if (asked && existing.some((version) => version.toLowerCase() === asked.toLowerCase())) {
+        throw new WidgetVersionConflictError(`version ${asked} exists already; publish under another version`);
+      }
       const version = asked ?? nextVersion(existing);
       await this.store.write(version, prepared);
       const row = repository.create({
@@ -170,13 +173,35 @@ export class WidgetRegistryService {
   }
 
   /** Makes `version` the active one: the pointer and the versions' states in one transaction, audited. */
-  async deploy(version: string, who: WidgetActor, action: 'widget.deploy' | 'widget.rollback' = 'widget.deploy'): Promise<DeployResult> {
+  async deploy(version: string, who: WidgetActor): Promise<DeployResult> {
+    checkVersion(version);
+    return this.switchTo(() => Promise.resolve(version), who, 'widget.deploy');
+  }
+
+  /** Deploys the version that was active before the current one (read under the lock, so never a stale pointer). */
+  async rollback(who: WidgetActor): Promise<DeployResult> {
+    return this.switchTo(
+      async () => {
+        const active = await this.active();
+        if (!active?.previousVersion)
+          throw new WidgetVersionConflictError('there is no previous version to roll back to (deploy a version by its number instead)');
+        return active.previousVersion;
+      },
+      who,
+      'widget.rollback',
+    );
+  }
+
+  private async switchTo(target: () => Promise<string>, who: WidgetActor, action: 'widget.deploy' | 'widget.rollback'): Promise<DeployResult> {
     const result = await this.locked(async () => {
-      const row = await this.dataSource.getRepository(WidgetVersion).findOneBy({ version });
-      if (!row) throw new WidgetVersionNotFoundError(version);
-      if (!(await this.store.has(version))) {
+      const asked = await target();
+      const row = await this.dataSource.getRepository(WidgetVersion).findOneBy({ version: asked });
+      if (!row) throw new WidgetVersionNotFoundError(asked);
+      // The stored spelling from here on (a case-insensitive collation may have matched another).
+      const version = row.version;
+      if (!(await this.store.has(version, row.files))) {
         throw new WidgetVersionConflictError(
-          `the files of ${version} are missing from ${this.store.folder(version)}; publish that build again under a new version`,
+          `the files of ${version} are missing or incomplete in ${this.store.folder(version)}; publish that build again under a new version`,
         );
       }
       const now = this.clock.now();
@@ -206,13 +231,6 @@ export class WidgetRegistryService {
     return result;
   }
 
-  /** Deploys the version that was active before the current one. */
-  async rollback(who: WidgetActor): Promise<DeployResult> {
-    const active = await this.active();
-    if (!active?.previousVersion) throw new WidgetVersionConflictError('there is no previous version to roll back to (deploy a version by its number instead)');
-    return this.deploy(active.previousVersion, who, 'widget.rollback');
-  }
-
   /**
    * At server start: the widget that `npm run build` made becomes a version when it is new (so
    * a fresh install serves its widget with no extra step, and an upgrade ships its widget), and
@@ -232,6 +250,11 @@ export class WidgetRegistryService {
         const hash = contentHash(built.map(({ name, body }) => ({ name, sha256: createHash('sha256').update(body).digest('hex') })));
         const known = await this.dataSource.getRepository(WidgetVersion).findOneBy({ contentSha256: hash });
         if (!known) fresh = (await this.publish(built, { actor: 'system', notes: `built by npm run build (${buildDir})` })).version;
+        else if (!(await this.store.has(known.version, known.files))) {
+          // The store lost its files (a recreated container without its volume, a partial restore): the build has the same bytes.
+          await this.locked(async () => this.store.write(known.version, await prepareWidgetFiles(built)));
+          this.logger.warn(`The files of widget ${known.version} were missing from ${this.store.folder(known.version)}: written again from the build`);
+        }
       }
       const pinned = this.config.widget.pinnedVersion;
       if (pinned) {

@@ -25,7 +25,11 @@ const CACHE_BYTES = 24 * 1024 * 1024;
 export class WidgetServing implements OnApplicationShutdown {
   private readonly logger = new Logger('Widget');
   private current: { version: string; loader: ServedWidgetFile } | null = null;
+  /** Counts the switches asked for: a slower, older one (a poll that read the pointer earlier) never overwrites a newer one. */
+  private generation = 0;
   private readonly cache = new Map<string, ServedWidgetFile>();
+  /** Reads under way, so that a burst of requests for one file reads it once. */
+  private readonly reading = new Map<string, Promise<ServedWidgetFile | null>>();
   private cachedBytes = 0;
   private polling: TimerHandle | null = null;
   private unsubscribe: (() => void) | null = null;
@@ -85,16 +89,26 @@ export class WidgetServing implements OnApplicationShutdown {
       this.cache.set(key, hit);
       return hit;
     }
-    const stored = await this.store.read(version, name);
-    if (!stored) return null;
-    const file = { ...stored, etag: etagOf(stored.body) };
-    this.remember(key, file);
-    return file;
+    const pending = this.reading.get(key);
+    if (pending) return pending;
+    const read = this.store
+      .read(version, name)
+      .then((stored) => {
+        if (!stored) return null;
+        const file = { ...stored, etag: etagOf(stored.body) };
+        this.remember(key, file);
+        return file;
+      })
+      .finally(() => this.reading.delete(key));
+    this.reading.set(key, read);
+    return read;
   }
 
   private async follow(active: ActiveWidget): Promise<void> {
     if (this.current?.version === active.version) return;
+    const generation = ++this.generation;
     const stored = await this.store.read(active.version, WIDGET_LOADER);
+    if (generation !== this.generation) return;
     if (!stored) {
       if (this.failedVersion !== active.version) {
         this.logger.error(
@@ -104,13 +118,15 @@ export class WidgetServing implements OnApplicationShutdown {
       this.failedVersion = active.version;
       return;
     }
-    const pinned = prepare(WIDGET_LOADER, pinLoaderToVersion(stored.body, active.version));
+    const pinned = await prepare(WIDGET_LOADER, pinLoaderToVersion(stored.body, active.version));
+    if (generation !== this.generation) return;
     this.current = { version: active.version, loader: { body: pinned.body, gzip: pinned.gzip, brotli: pinned.brotli, etag: etagOf(pinned.body) } };
     this.failedVersion = null;
     this.logger.log(`Serving widget ${active.version} at /widget/holi-bot.js`);
   }
 
   private remember(key: string, file: ServedWidgetFile): void {
+    if (this.cache.has(key)) return;
     const size = file.body.length + file.gzip.length + file.brotli.length;
     this.cache.set(key, file);
     this.cachedBytes += size;

@@ -31,11 +31,19 @@ export class WidgetStore {
     return join(this.dir, version);
   }
 
-  async has(version: string): Promise<boolean> {
-    return this.files.stat(join(this.folder(version), 'holi-bot.js')).then(
-      () => true,
-      () => false,
-    );
+  /** Whether every file of the version is there with its compressed copies, at its published size. */
+  async has(version: string, files: readonly { name: string; size: number }[]): Promise<boolean> {
+    for (const file of files) {
+      const path = join(this.folder(version), file.name);
+      try {
+        if ((await this.files.stat(path)).size !== file.size) return false;
+        await this.files.stat(`${path}.gz`);
+        await this.files.stat(`${path}.br`);
+      } catch {
+        return false;
+      }
+    }
+    return files.length > 0;
   }
 
   /** Writes a version's files; an existing folder of that version (a publish that never reached the database) is replaced. */
