@@ -179,7 +179,7 @@ export interface ConversationSummary {
   firstQuestion: string | null;
 }
 
-/** GET /api/v1/admin/conversations?limit=&before=<updatedAt ISO> (newest first) */
+/** GET /api/v1/admin/conversations?limit=&before=<updatedAt ISO>&beforeId=<id> (newest first; the last of the previous page) */
 export interface ConversationsData {
   retentionHours: number;
   conversations: ConversationSummary[];

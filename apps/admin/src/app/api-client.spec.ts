@@ -40,9 +40,9 @@ describe('AdminApi', () => {
   it('leaves empty query values out', async () => {
     server.ok({ total: 0, places: [] }).ok({ retentionHours: 24, conversations: [] });
     await api.places({ q: '', active: null, limit: 50, offset: 0 });
-    await api.conversations(50, '2026-03-01T10:00:00.000Z');
+    await api.conversations(50, { updatedAt: '2026-03-01T10:00:00.000Z', id: '11111111-1111-4111-8111-111111111111' });
     expect(server.calls[0]!.url).toBe('/api/v1/admin/places?limit=50&offset=0');
-    expect(server.calls[1]!.url).toBe('/api/v1/admin/conversations?limit=50&before=2026-03-01T10%3A00%3A00.000Z');
+    expect(server.calls[1]!.url).toBe('/api/v1/admin/conversations?limit=50&before=2026-03-01T10%3A00%3A00.000Z&beforeId=11111111-1111-4111-8111-111111111111');
   });
 
   it('reports a 401 as a lost session, except from sign-in itself', async () => {

@@ -138,7 +138,8 @@ export class AdminApi {
   testAlerts = () => this.request<{ results: AlertTestResult[] }>('POST', 'alerts/test', { body: {} });
 
   // --- Conversations ---------------------------------------------------------------------------
-  conversations = (limit: number, before?: string) => this.request<ConversationsData>('GET', 'conversations', { query: { limit, before } });
+  conversations = (limit: number, before?: { updatedAt: string; id: string }) =>
+    this.request<ConversationsData>('GET', 'conversations', { query: { limit, before: before?.updatedAt, beforeId: before?.id } });
   conversation = (id: string) => this.request<ConversationData>('GET', `conversations/${enc(id)}`);
   deleteConversation = (id: string) => this.request<{ deleted: boolean }>('DELETE', `conversations/${enc(id)}`);
 

@@ -334,8 +334,13 @@ describe('admin API: sign-in, deny by default, roles, CSRF', () => {
       const list = await get<ConversationsData>('/api/v1/admin/conversations?limit=2');
       expect(list.retentionHours).toBe(24);
       expect(list.conversations).toHaveLength(2);
-      const older = await get<ConversationsData>(`/api/v1/admin/conversations?limit=2&before=${encodeURIComponent(list.conversations[1]!.updatedAt)}`);
-      expect(older.conversations.map((c) => c.firstQuestion)).toEqual(['pizza in Calpe']);
+      const last = list.conversations[1]!;
+      const older = await get<ConversationsData>(`/api/v1/admin/conversations?limit=2&before=${encodeURIComponent(last.updatedAt)}&beforeId=${last.id}`);
+      // Pages never overlap and miss nothing, also when conversations share a millisecond.
+      const all = await get<ConversationsData>('/api/v1/admin/conversations?limit=50');
+      expect([...list.conversations, ...older.conversations].map((c) => c.id)).toEqual(all.conversations.slice(0, 3).map((c) => c.id));
+      expect(all.conversations).toHaveLength(3);
+      expect(older.conversations.map((c) => c.firstQuestion)).toContain('pizza in Calpe');
       const read = await get<ConversationData>(`/api/v1/admin/conversations/${first.sessionId}`);
       expect(read.messages.map((m) => [m.role, m.content.slice(0, 10)])).toEqual([
         ['user', 'pizza in C'],

@@ -131,7 +131,7 @@ export class AdminOpsController {
   async conversationList(@Query() query: ConversationsQuery) {
     const data: ConversationsData = {
       retentionHours: this.config.sessionExpiryHours,
-      conversations: await this.conversations.list(query.limit ?? 50, query.before ? new Date(query.before) : undefined),
+      conversations: await this.conversations.list(query.limit ?? 50, query.before ? { updatedAt: new Date(query.before), id: query.beforeId } : undefined),
     };
     return ok(data);
   }

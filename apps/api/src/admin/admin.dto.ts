@@ -139,6 +139,11 @@ export class ConversationsQuery {
   )
   @IsOptional()
   before?: string;
+
+  @ApiPropertyOptional({ description: 'The id of the last conversation of the previous page (breaks ties of `before`)' })
+  @Matches(SESSION_ID_PATTERN, bad('beforeId must be a conversation id'))
+  @IsOptional()
+  beforeId?: string;
 }
 
 export class ConversationParams {

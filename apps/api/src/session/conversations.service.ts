@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type DataSource, In, LessThan } from 'typeorm';
+import { type DataSource, Equal, In, LessThan } from 'typeorm';
 import type { ConversationData, ConversationSummary } from '@holibot/contracts';
 import { ChatFeedback, ChatMessage, ChatSession, transaction } from '@holibot/database';
 import { SessionNotFoundError } from './session.errors.js';
@@ -15,13 +15,17 @@ const FIRST_QUESTION_LENGTH = 120;
 export class ConversationsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Newest activity first; `before`: the updatedAt of the last one of the previous page. */
-  async list(limit: number, before?: Date): Promise<ConversationSummary[]> {
-    const sessions = await this.dataSource.getRepository(ChatSession).find({
-      where: before ? { updatedAt: LessThan(before) } : {},
-      order: { updatedAt: 'DESC' },
-      take: limit,
-    });
+  /**
+   * Newest activity first. `before`: the updatedAt and id of the last one of the previous page
+   * (the id breaks ties between conversations of the same millisecond, so none is skipped or shown twice).
+   */
+  async list(limit: number, before?: { updatedAt: Date; id?: string }): Promise<ConversationSummary[]> {
+    const where = !before
+      ? {}
+      : before.id
+        ? [{ updatedAt: LessThan(before.updatedAt) }, { updatedAt: Equal(before.updatedAt), id: LessThan(before.id.toLowerCase()) }]
+        : { updatedAt: LessThan(before.updatedAt) };
+    const sessions = await this.dataSource.getRepository(ChatSession).find({ where, order: { updatedAt: 'DESC', id: 'DESC' }, take: limit });
     const firsts = await this.firstQuestions(sessions.map((session) => session.id));
     return sessions.map((session) => summary(session, firsts.get(session.id) ?? null));
   }

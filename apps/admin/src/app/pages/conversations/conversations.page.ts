@@ -87,7 +87,8 @@ export class ConversationsPage {
     this.loading.set(true);
     this.error.set(null);
     try {
-      const before = this.conversations().at(-1)?.updatedAt;
+      const last = this.conversations().at(-1);
+      const before = last ? { updatedAt: last.updatedAt, id: last.id } : undefined;
       const data = await this.api.conversations(PAGE_SIZE, before);
       this.retentionHours.set(data.retentionHours);
       this.conversations.update((list) => [...list, ...data.conversations]);
