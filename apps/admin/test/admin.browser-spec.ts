@@ -102,7 +102,7 @@ describeInBrowser('admin UI in the browser', () => {
       await page.keyboard.press('Tab');
       await page.keyboard.type('not the password');
       await page.keyboard.press('Enter');
-      await page.getByText('Wrong e-mail or password.').waitFor();
+      await page.getByRole('main').getByText('Wrong e-mail or password.').waitFor();
       await page.getByLabel('Password').focus();
       await page.keyboard.press('ControlOrMeta+A');
       await page.keyboard.type(PASSWORD);
@@ -146,10 +146,13 @@ describeInBrowser('admin UI in the browser', () => {
       const page = await open();
       await signIn(page);
       await page.getByRole('navigation').getByRole('link', { name: 'Widget', exact: true }).click();
-      await page.getByText(/Version 1\.0\.1 is live/).waitFor();
+      await page
+        .getByRole('main')
+        .getByText(/Version 1\.0\.1 is live/)
+        .waitFor();
       await page.getByRole('button', { name: 'Deploy 1.0.0' }).click();
       await page.getByRole('button', { name: 'Yes, deploy' }).click();
-      await page.getByText('Version 1.0.0 is live (it replaced 1.0.1).').waitFor();
+      await page.getByRole('main').getByText('Version 1.0.0 is live (it replaced 1.0.1).').waitFor();
       await screenshot(page, 'admin-widget-deployed.png');
 
       const demo = await open();
@@ -168,11 +171,14 @@ describeInBrowser('admin UI in the browser', () => {
       await signIn(page);
       await page.getByRole('navigation').getByRole('link', { name: 'Sessions', exact: true }).click();
       await page.getByRole('button', { name: 'Run cleanup now' }).click();
-      await page.getByText(/would be deleted|Nothing to delete/).waitFor();
+      await page
+        .getByRole('main')
+        .getByText(/would be deleted|Nothing to delete/)
+        .waitFor();
       await screenshot(page, 'admin-cleanup-dry-run.png');
       // Nothing was deleted by the dry run: the conversations are all there.
       await page.getByRole('navigation').getByRole('link', { name: 'Conversations', exact: true }).click();
-      await page.getByText('pizza in Calpe').waitFor();
+      await page.getByRole('main').getByText('pizza in Calpe').waitFor();
       await sleep(0);
     },
     SLOW,

@@ -12,7 +12,7 @@ import { Clock } from '../common/clock.js';
 import { FileSystem } from '../common/effects/index.js';
 import { AppConfig } from '../config/app-config.js';
 import { AdminUnavailableError, LoginThrottledError, UnauthenticatedError } from './admin.errors.js';
-import { type AdminUserView, AdminUsersService, checkPassword, hashPassword, normalizeEmail, userView } from './admin-users.service.js';
+import { type AdminUserView, AdminUsersService, checkPassword, hashPassword, looksLikeEmail, normalizeEmail, userView } from './admin-users.service.js';
 import { auditIp } from '../common/client-ip.js';
 import { LoginLimiter } from './login-limiter.js';
 
@@ -41,8 +41,6 @@ const SETUP_TOKEN_TTL_MS = 60 * 60_000;
 const ISSUER = 'holibot-admin';
 /** argon2 verifications at once (64 MiB and ~0.2 s each, on libuv's pool): more sign-ins wait their turn as 429s. */
 const MAX_PARALLEL_VERIFICATIONS = 2;
-const EMAIL_SHAPE = /^[^\s@,;<>]{1,64}@[^\s@,;<>]{1,126}$/;
-const looksLikeEmail = (value: string) => EMAIL_SHAPE.test(value);
 const WRONG = 'wrong e-mail or password';
 
 /**

@@ -33,6 +33,7 @@ import { ConversationsService } from '../session/index.js';
 import { AuditService } from '../audit/index.js';
 import { auditIp } from '../common/client-ip.js';
 import { AdminRoleRequired, CurrentAdmin } from './admin-access.js';
+import { ok } from './admin.controller.js';
 import { ForbiddenError } from './admin.errors.js';
 import type { AdminPrincipal } from './admin-auth.service.js';
 import {
@@ -47,7 +48,6 @@ import {
   ReportDaysQuery,
 } from './admin.dto.js';
 
-const ok = <T>(data: T) => ({ success: true as const, data });
 /** GeoJSON through the admin UI: larger files go through `holibot poi import`. */
 export const PLACE_IMPORT_BODY_LIMIT = 32 * 1024 * 1024;
 

@@ -27,6 +27,8 @@ export interface AdminActor {
 export const MIN_PASSWORD_LENGTH = 12;
 const MAX_PASSWORD_LENGTH = 256;
 const EMAIL = /^[^\s@,;<>]{1,64}@[^\s@,;<>]{1,126}$/;
+/** Whether a text has the shape of an e-mail address (as accounts are created with). */
+export const looksLikeEmail = (value: string): boolean => EMAIL.test(value);
 export const ROLES: readonly AdminRole[] = ['admin', 'viewer'];
 
 /**

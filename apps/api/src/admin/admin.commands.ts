@@ -1,8 +1,7 @@
-import { userInfo } from 'node:os';
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import { InvalidArgumentError } from 'commander';
-import { defineCommands } from '../cli/cli-commands.js';
+import { cliActor, defineCommands } from '../cli/cli-commands.js';
 import { InvalidRequestError } from '../common/domain-error.js';
 import { textTable } from '../common/text-table.js';
 import { AppConfig } from '../config/app-config.js';
@@ -10,13 +9,6 @@ import { prepareSchema, requireSchema } from '../database/database.module.js';
 import { AdminAccountsModule } from './admin.module.js';
 import { AdminUsersService, MIN_PASSWORD_LENGTH, ROLES } from './admin-users.service.js';
 
-const cliActor = () => {
-  try {
-    return { actor: `cli:${userInfo().username}` };
-  } catch {
-    return { actor: 'cli' };
-  }
-};
 const roleOption = (value: string) => {
   if (!(ROLES as readonly string[]).includes(value)) throw new InvalidArgumentError(`use ${ROLES.join(' or ')}`);
   return value;

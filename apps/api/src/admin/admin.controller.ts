@@ -18,7 +18,7 @@ import { AdminCreateUserDto, AdminLoginDto, AdminPasswordDto, AdminSetupDto, Aud
 export const WIDGET_UPLOAD_BODY_LIMIT = 16 * 1024 * 1024;
 
 /** The API's envelope, as the chat endpoints answer. */
-const ok = <T>(data: T) => ({ success: true as const, data });
+export const ok = <T>(data: T) => ({ success: true as const, data });
 
 /** Sign-in, sign-out, who am I, and the first admin's setup. */
 @ApiExcludeController()

@@ -1,3 +1,4 @@
+import { userInfo } from 'node:os';
 import type { DynamicModule, INestApplicationContext, Type } from '@nestjs/common';
 import type { Command } from 'commander';
 import type { DataSource } from 'typeorm';
@@ -24,4 +25,13 @@ export interface FeatureCommands {
 
 export function defineCommands(commands: FeatureCommands): FeatureCommands {
   return commands;
+}
+
+/** Who the command line acts as in audit rows and version records: `cli:<the OS user>`. */
+export function cliActor(): { actor: string } {
+  try {
+    return { actor: `cli:${userInfo().username}` };
+  } catch {
+    return { actor: 'cli' };
+  }
 }

@@ -1,6 +1,5 @@
-import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
-import { defineCommands } from '../cli/cli-commands.js';
+import { cliActor, defineCommands } from '../cli/cli-commands.js';
 import { FileSystem } from '../common/effects/index.js';
 import { textTable } from '../common/text-table.js';
 import { AppConfig, WIDGET_BUILD_DIR } from '../config/app-config.js';
@@ -8,14 +7,6 @@ import { prepareSchema, requireSchema } from '../database/database.module.js';
 import { WidgetRegistryModule } from './widget-registry.module.js';
 import { readWidgetBuild, type WidgetVersionView, WidgetRegistryService } from './widget-registry.service.js';
 
-/** The command line acts as `cli:<the OS user>` in the versions' rows and the audit log. */
-const cliActor = () => {
-  try {
-    return { actor: `cli:${userInfo().username}` };
-  } catch {
-    return { actor: 'cli' };
-  }
-};
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 /** `holibot widget publish|list|deploy|rollback`. */
