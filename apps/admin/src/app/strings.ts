@@ -257,7 +257,7 @@ export const S = {
   alerts: {
     title: 'Alerts',
     enabled: (recipients: number) => `Alerts are on; ${plural(recipients, 'recipient', 'recipients')} get them.`,
-    disabled: 'Alerts are off: no message is sent. The rules are still checked.',
+    disabled: 'Alerts are off (ALERTS_ENABLED=false): no rule is checked and no message is sent. The states below are from the last checks, if any.',
     rules: 'Rules',
     rule: 'Rule',
     state: 'State',
