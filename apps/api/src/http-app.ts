@@ -23,7 +23,7 @@ import { createWinstonLogger, requestLogging } from './observability/logging.js'
 import { Metrics } from './observability/metrics/metrics.service.js';
 import { PoiCatalogue } from './poi/poi-catalogue.service.js';
 import { WidgetRegistryService, WidgetServing } from './widget-registry/index.js';
-import { AdminAuthService, signedInBeforeBody } from './admin/index.js';
+import { AdminAuthService, isAdminRoute, signedInBeforeBody } from './admin/index.js';
 
 /** How often Node looks for requests that overran HTTP_REQUEST_TIMEOUT_MS (its default, 30 s, would let one overrun by that much). */
 const TIMEOUT_CHECK_INTERVAL_MS = 1000;
@@ -58,12 +58,13 @@ export async function createHttpApp(config: AppConfig): Promise<NestFastifyAppli
   const fastify = app.getHttpAdapter().getInstance();
   // A route may raise its body limit with @RouteConfig({ bodyLimit }) (the admin uploads); the
   // routes are registered at init, after this hook.
-  // Such a route is the admin API's: a request without a valid session is refused before its
-  // (large) body is read, not after.
+  // On the admin API's routes, a request without a valid session is refused before its (large)
+  // body is read, not after.
   fastify.addHook('onRoute', (route) => {
     const limit = (route.config as { bodyLimit?: unknown } | undefined)?.bodyLimit;
     if (typeof limit !== 'number') return;
     route.bodyLimit = limit;
+    if (!isAdminRoute(route.url)) return;
     const before = route.onRequest ? [route.onRequest].flat() : [];
     route.onRequest = [...before, signedInBeforeBody(() => app.get(AdminAuthService))];
   });
