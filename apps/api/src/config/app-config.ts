@@ -82,6 +82,8 @@ const isTimeZone = (zone: string) => {
 };
 
 /** A full ISO 8601 date and time with a zone (Z or ±hh:mm): no local, zone-less readings. */
+/** host or host:port (a name, an IPv4 address, or [IPv6]). */
+const HOST_PORT = /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)(:\d{1,5})?$/;
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 export const ENV_SCHEMA = z.object({
@@ -102,6 +104,22 @@ export const ENV_SCHEMA = z.object({
   DB_POOL_SIZE: int(10, 2, 500),
   DB_QUERY_TIMEOUT_MS: int(DEFAULT_QUERY_TIMEOUT_MS, 100, 600000),
   DB_MIGRATE_ON_START: bool(true),
+  // Read replicas for the reports and the admin's reads: "replica1:3306, replica2" (same user, password and database).
+  DB_REPLICA_HOSTS: z
+    .string()
+    .default('')
+    .refine((value) => splitList(value).every((entry) => HOST_PORT.test(entry)), {
+      message: 'must be host or host:port entries separated by commas, such as db-replica-1:3306',
+    }),
+  // Redis for several HoliBot processes: shared rate limit, job leases, Mistral circuit. redis:// or rediss:// (TLS).
+  REDIS_URL: z
+    .string()
+    .default('')
+    .refine((value) => value === '' || /^rediss?:\/\/\S+$/.test(value), {
+      message: 'must be a redis:// or rediss:// URL such as redis://:password@127.0.0.1:6379/0',
+    }),
+  // How many HoliBot processes serve this destination (a hint: >1 without REDIS_URL logs a warning at start).
+  HOLIBOT_INSTANCES: int(1, 1, 1000),
   SESSION_EXPIRY_HOURS: int(24, 1, 24 * 365),
   SESSION_CLEANUP_ENABLED: bool(true),
   SESSION_CLEANUP_CRON: cron('0 3 * * *'),
@@ -294,6 +312,7 @@ const SECRETS = new Set([
   'SMTP_PASSWORD',
   'ALERT_WEBHOOK_URL',
   'ADMIN_SESSION_SECRET',
+  'REDIS_URL',
 ]);
 export type TrustProxy = boolean | number | string;
 
@@ -310,6 +329,12 @@ export class AppConfig {
   readonly host: string;
   readonly database: DatabaseConfig;
   readonly migrateOnStart: boolean;
+  /** DB_REPLICA_HOSTS: read replicas (MySQL only) for reports and admin reads; empty: the primary serves them. */
+  readonly replicas: ReadonlyArray<{ host: string; port: number }>;
+  /** REDIS_URL, or null: one process's state in memory, locks in the database. */
+  readonly redisUrl: string | null;
+  /** HOLIBOT_INSTANCES: how many processes the operator says serve this destination. */
+  readonly instances: number;
   readonly sessionExpiryHours: number;
   /** The built-in cleanup job (`enabled`, `cron`, `batchSize`) and the weekly statistics (`statsCron`); times in `timeZone`. */
   readonly cleanup: { enabled: boolean; cron: string; batchSize: number; statsCron: string };
@@ -392,6 +417,12 @@ export class AppConfig {
             queryTimeoutMs: env.DB_QUERY_TIMEOUT_MS,
           };
     this.migrateOnStart = env.DB_MIGRATE_ON_START;
+    this.replicas = splitList(env.DB_REPLICA_HOSTS).map((entry) => {
+      const [, host, port] = /^\[?(.+?)\]?(?::(\d+))?$/.exec(entry)!;
+      return { host: host!, port: port ? Number(port) : env.DB_PORT };
+    });
+    this.redisUrl = env.REDIS_URL || null;
+    this.instances = env.HOLIBOT_INSTANCES;
     this.sessionExpiryHours = env.SESSION_EXPIRY_HOURS;
     this.cleanup = {
       enabled: env.SESSION_CLEANUP_ENABLED,
@@ -531,6 +562,12 @@ export class AppConfig {
 /** Settings that are valid one by one but not together. */
 function crossChecks(config: AppConfig): string[] {
   const problems: string[] = [];
+  if (config.replicas.length > 0 && config.database.type !== 'mysql') {
+    problems.push('DB_REPLICA_HOSTS is set but DB_TYPE is not mysql: read replicas are MySQL/MariaDB servers');
+  }
+  for (const replica of config.replicas) {
+    if (replica.port < 1 || replica.port > 65535) problems.push(`DB_REPLICA_HOSTS: ${replica.host}:${replica.port}: the port must be 1 to 65535`);
+  }
   const { metrics } = config;
   if (metrics.port !== null && metrics.port !== 0 && metrics.port === config.port) {
     problems.push(`METRICS_PORT=${metrics.port}: must differ from PORT (the metrics listener is a server of its own)`);
