@@ -19,7 +19,7 @@ const TESTS = ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', '**/test/
 // apps/api/src is a feature, so a new feature is covered without touching this file. cli/ composes
 // features like app.module.ts and main.ts do, so it is neither.
 const API = 'apps/api/src';
-const LAYERS = ['common', 'config', 'database', 'observability', 'scheduling'];
+const LAYERS = ['common', 'config', 'database', 'observability', 'redis', 'scheduling'];
 const COMPOSITION = ['cli'];
 const FEATURES = readdirSync(`${root}/${API}`, { withFileTypes: true })
   .filter((entry) => entry.isDirectory() && !LAYERS.includes(entry.name) && !COMPOSITION.includes(entry.name))

@@ -18,7 +18,9 @@ import { FeedbackModule } from './feedback/feedback.module.js';
 import type { LogFilesHealth } from './observability/log-files.js';
 import { MetricsModule } from './observability/metrics/metrics.module.js';
 import { ObservabilityModule } from './observability/observability.module.js';
+import { Metrics } from './observability/metrics/metrics.service.js';
 import { PoiModule } from './poi/poi.module.js';
+import { REDIS_CONNECTION, type RedisConnection, RedisModule, RedisThrottlerStorage } from './redis/index.js';
 import { ReportsJobs } from './reports/reports.jobs.js';
 import { ReportsModule } from './reports/reports.module.js';
 import { SchedulingModule } from './scheduling/scheduling.module.js';
@@ -38,10 +40,16 @@ export class AppModule {
         DatabaseModule.forRoot(dataSource),
         // METRICS_ENABLED=false: no /metrics, no listener, no default process metrics.
         MetricsModule.forRoot({ serve: config.metrics.enabled }),
-        ThrottlerModule.forRoot({
-          throttlers: [{ name: 'default', ttl: config.rateLimit.windowMs, limit: config.rateLimit.maxRequests }],
-          skipIf: () => !config.rateLimit.enabled,
-          generateKey: (_context, tracker, throttler) => chatRateLimitKey(throttler, tracker),
+        RedisModule.forRoot({ server: true }),
+        ThrottlerModule.forRootAsync({
+          inject: [REDIS_CONNECTION, Metrics],
+          // With REDIS_URL every instance counts in Redis; otherwise the throttler's in-memory storage.
+          useFactory: (redis: RedisConnection | null, metrics: Metrics) => ({
+            throttlers: [{ name: 'default', ttl: config.rateLimit.windowMs, limit: config.rateLimit.maxRequests }],
+            skipIf: () => !config.rateLimit.enabled,
+            generateKey: (_context, tracker, throttler) => chatRateLimitKey(throttler, tracker),
+            ...(redis ? { storage: new RedisThrottlerStorage(redis, metrics) } : {}),
+          }),
         }),
         PoiModule,
         SessionModule,

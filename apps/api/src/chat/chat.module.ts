@@ -3,6 +3,7 @@ import { AppConfig } from '../config/app-config.js';
 import { Metrics } from '../observability/metrics/metrics.service.js';
 import { PoiCatalogue } from '../poi/index.js';
 import { PoiModule } from '../poi/poi.module.js';
+import { REDIS_CONNECTION, type RedisConnection, RedisSharedCircuit } from '../redis/index.js';
 import { SessionModule } from '../session/session.module.js';
 import { ChatRateLimit } from './chat-rate-limit.js';
 import { ChatController } from './chat.controller.js';
@@ -22,15 +23,23 @@ import { BuiltinAnswerEngine } from './engine/builtin-engine.js';
     {
       // Mistral words the answers when it has a key; the built-in engine always does the search.
       provide: AnswerEngine,
-      inject: [AppConfig, BuiltinAnswerEngine, PoiCatalogue, Metrics],
+      inject: [AppConfig, BuiltinAnswerEngine, PoiCatalogue, Metrics, { token: REDIS_CONNECTION, optional: true }],
       // Loaded only then: the SDK and its schemas cost ~MBs of memory a built-in-only server does not need.
-      useFactory: async (config: AppConfig, builtin: BuiltinAnswerEngine, catalogue: PoiCatalogue, metrics: Metrics): Promise<AnswerEngine> => {
+      useFactory: async (
+        config: AppConfig,
+        builtin: BuiltinAnswerEngine,
+        catalogue: PoiCatalogue,
+        metrics: Metrics,
+        redis: RedisConnection | null,
+      ): Promise<AnswerEngine> => {
         if (!config.mistral) return builtin;
         const [{ MistralClient }, { MistralAnswerEngine }] = await Promise.all([
           import('./engine/mistral/mistral-client.js'),
           import('./engine/mistral/mistral-engine.js'),
         ]);
-        return new MistralAnswerEngine(builtin, catalogue, new MistralClient(config), config, metrics);
+        // Several instances: one breaker's opening stops every instance's calls.
+        const sharedCircuit = redis ? new RedisSharedCircuit(redis, 'mistral') : undefined;
+        return new MistralAnswerEngine(builtin, catalogue, new MistralClient(config), config, metrics, { sharedCircuit });
       },
     },
   ],

@@ -11,6 +11,7 @@ import { databaseCommands } from '../database/database.commands.js';
 import { DatabaseModule } from '../database/database.module.js';
 import { MetricsModule } from '../observability/metrics/metrics.module.js';
 import { poiCommands } from '../poi/poi.commands.js';
+import { RedisModule } from '../redis/index.js';
 import { reportsCommands } from '../reports/reports.commands.js';
 import { widgetRegistryCommands } from '../widget-registry/widget-registry.commands.js';
 import type { FeatureCommands } from './cli-commands.js';
@@ -34,7 +35,14 @@ export class CliModule {
     const imports = [...new Set(features.flatMap((feature) => feature.imports))];
     return {
       module: CliModule,
-      imports: [ConfigModule.forRoot(config), CommonModule, DatabaseModule.forRoot(dataSource), MetricsModule.forRoot({ serve: false }), ...imports],
+      imports: [
+        ConfigModule.forRoot(config),
+        CommonModule,
+        DatabaseModule.forRoot(dataSource),
+        MetricsModule.forRoot({ serve: false }),
+        RedisModule.forRoot({ server: false }),
+        ...imports,
+      ],
     };
   }
 }

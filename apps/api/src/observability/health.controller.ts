@@ -4,6 +4,7 @@ import { HealthCheck, HealthCheckService, type HealthIndicatorResult, HealthIndi
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { SqliteIntegrity } from '../database/sqlite-integrity.js';
+import { REDIS_CONNECTION, type RedisConnection } from '../redis/index.js';
 import { JobRunner } from '../scheduling/index.js';
 import type { LogFilesHealth } from './log-files.js';
 
@@ -20,6 +21,7 @@ export class HealthController {
     @Inject(LOG_FILES_HEALTH) private readonly logFiles: LogFilesHealth | null,
     // Explicit token: the type `JobRunner | null` is emitted as Object, which Nest cannot resolve.
     @Optional() @Inject(JobRunner) private readonly jobs: JobRunner | null,
+    @Optional() @Inject(REDIS_CONNECTION) private readonly redis: RedisConnection | null,
   ) {}
 
   /** The process answers. */
@@ -44,12 +46,19 @@ export class HealthController {
         return this.indicators.check('database').down({ message: 'the SQLite file is damaged' });
       },
       ...(this.logFiles ? [() => this.logsCheck(this.logFiles!)] : []),
+      // Redis down is `degraded`, never a failed check: the instance still serves (rate limit open, jobs skipped).
+      ...(this.redis ? [() => this.redisCheck(this.redis!)] : []),
       // Each built-in job (backup, session-cleanup, …): a failed last run is `degraded`, never a failed check.
       ...Object.entries(this.jobs?.status() ?? {}).map(([name, { status, lastRunAt, lastSuccessAt }]) => () => {
         const check = this.indicators.check(name);
         return status === 'up' ? check.up({ lastRunAt, lastSuccessAt }) : check.degraded({ lastRunAt, lastSuccessAt });
       }),
     ]);
+  }
+
+  private redisCheck(redis: RedisConnection): HealthIndicatorResult {
+    const check = this.indicators.check('redis');
+    return redis.isUp ? check.up() : check.degraded({ connection: 'down' });
   }
 
   private logsCheck(logFiles: LogFilesHealth): HealthIndicatorResult {

@@ -1,19 +1,33 @@
 import { createHash } from 'node:crypto';
 import { open, readFile, rm } from 'node:fs/promises';
 import type { DataSource } from 'typeorm';
+import { FeatureUnavailableError } from '../common/domain-error.js';
 
 /** A held lock: released once, whatever happens (a second release does nothing). */
 export interface HeldLock {
   release(): Promise<void>;
 }
 
+export interface JobLockOptions {
+  /**
+   * A scheduled tick: keep the lock at least this long after taking it, even when the job ends
+   * sooner, so that another instance whose clock ticks a moment later finds it taken (honoured by
+   * the Redis lease; the database locks free at once).
+   */
+  holdAtLeastMs?: number;
+}
+
+/** The lock's own service is unreachable (Redis down): the job must not start (locks fail closed). */
+export class LockUnavailableError extends FeatureUnavailableError {}
+
 /**
  * "Only one process runs this job now." Several HoliBot processes (PM2 cluster, containers) may
  * share one database; each job takes its lock first and does nothing when another holds it.
+ * With REDIS_URL the lock is a Redis lease (redis/redis-job-lock.ts).
  */
 export abstract class JobLock {
-  /** The lock, or null at once when another process (or this one) holds it: never waits. */
-  abstract tryAcquire(job: string): Promise<HeldLock | null>;
+  /** The lock, or null at once when another process (or this one) holds it: never waits. LockUnavailableError when it cannot tell. */
+  abstract tryAcquire(job: string, options?: JobLockOptions): Promise<HeldLock | null>;
 }
 
 /**
@@ -142,7 +156,7 @@ export class InProcessJobLock extends JobLock {
   }
 }
 
-function onceReleased(release: () => Promise<void>): HeldLock {
+export function onceReleased(release: () => Promise<void>): HeldLock {
   let released: Promise<void> | null = null;
   return { release: () => (released ??= release()) };
 }

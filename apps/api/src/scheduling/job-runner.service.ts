@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { JobTrigger } from '@holibot/database';
 import { Clock } from '../common/clock.js';
 import { Metrics } from '../observability/metrics/metrics.service.js';
-import { JobLock } from './job-lock.js';
+import { JobLock, LockUnavailableError } from './job-lock.js';
 
 /** What the runner records of each run (holibot_job_* metrics). */
 export type JobMetrics = Pick<Metrics, 'jobRun' | 'jobSucceeded' | 'jobTracked'>;
@@ -52,9 +52,18 @@ export class JobRunner {
     return Object.fromEntries(this.statuses);
   }
 
-  /** `quiet`: start, end and skip at debug level (a job that runs every minute); a failure is an error all the same. */
-  async run<T>(job: string, trigger: JobTrigger, work: () => Promise<T>, { quiet = false }: { quiet?: boolean } = {}): Promise<JobOutcome<T>> {
-    const outcome = await this.runLocked(job, trigger, work, quiet ? (message) => this.logger.debug(message) : (message) => this.logger.log(message));
+  /**
+   * `quiet`: start, end and skip at debug level (a job that runs every minute); a failure is an
+   * error all the same. `holdAtLeastMs`: a scheduled tick's lock outlives a shorter run (JobLockOptions).
+   */
+  async run<T>(
+    job: string,
+    trigger: JobTrigger,
+    work: () => Promise<T>,
+    { quiet = false, holdAtLeastMs }: { quiet?: boolean; holdAtLeastMs?: number } = {},
+  ): Promise<JobOutcome<T>> {
+    const log = quiet ? (message: string) => this.logger.debug(message) : (message: string) => this.logger.log(message);
+    const outcome = await this.runLocked(job, trigger, work, log, holdAtLeastMs);
     this.metrics.jobRun(job, outcome.status, outcome.durationMs / 1000);
     if (outcome.status === 'done') this.metrics.jobSucceeded(job, this.clock.now());
     if (outcome.status !== 'skipped') {
@@ -69,13 +78,24 @@ export class JobRunner {
     return outcome;
   }
 
-  private async runLocked<T>(job: string, trigger: JobTrigger, work: () => Promise<T>, log: (message: string) => void): Promise<JobOutcome<T>> {
+  private async runLocked<T>(
+    job: string,
+    trigger: JobTrigger,
+    work: () => Promise<T>,
+    log: (message: string) => void,
+    holdAtLeastMs: number | undefined,
+  ): Promise<JobOutcome<T>> {
     const started = this.clock.now().getTime();
     const elapsed = () => this.clock.now().getTime() - started;
     let held;
     try {
-      held = await this.lock.tryAcquire(job);
+      held = await this.lock.tryAcquire(job, { holdAtLeastMs });
     } catch (error) {
+      // Locks fail closed: no lock service (Redis down), no run — skipped, never run twice.
+      if (error instanceof LockUnavailableError) {
+        this.logger.warn(`${job} (${trigger}): skipped: ${error.message}`);
+        return { status: 'skipped', durationMs: 0 };
+      }
       this.logger.error(`${job} (${trigger}): not started, its lock could not be taken: ${messageOf(error)}`);
       return { status: 'failed', error, durationMs: elapsed() };
     }

@@ -1,5 +1,5 @@
 import { FixedClock } from '../common/clock.js';
-import { type HeldLock, InProcessJobLock, JobLock } from './job-lock.js';
+import { type HeldLock, InProcessJobLock, JobLock, type JobLockOptions, LockUnavailableError } from './job-lock.js';
 import { type JobMetrics, JobRunner } from './job-runner.service.js';
 
 const clock = () => new FixedClock(new Date('2026-06-02T11:00:00Z'));
@@ -62,5 +62,31 @@ describe('JobRunner', () => {
     expect(outcome.status).toBe('failed');
     expect(ran).toBe(false);
     expect(runs).toEqual(['job:failed']);
+  });
+
+  it('skips a job whose lock service is unreachable (Redis down: locks fail closed), without marking it failed', async () => {
+    class UnreachableLock extends JobLock {
+      tryAcquire(): Promise<HeldLock | null> {
+        return Promise.reject(new LockUnavailableError('Redis is unreachable'));
+      }
+    }
+    const runner = new JobRunner(new UnreachableLock(), clock(), metrics);
+    let ran = false;
+    const outcome = await runner.run('job', 'cron', () => Promise.resolve((ran = true)));
+    expect(outcome.status).toBe('skipped');
+    expect(ran).toBe(false);
+    expect(runs).toEqual(['job:skipped']);
+  });
+
+  it("passes a scheduled tick's holdAtLeastMs to the lock", async () => {
+    const seen: Array<JobLockOptions | undefined> = [];
+    class RecordingLock extends InProcessJobLock {
+      override tryAcquire(job: string, options?: JobLockOptions): Promise<HeldLock | null> {
+        seen.push(options);
+        return super.tryAcquire(job);
+      }
+    }
+    await new JobRunner(new RecordingLock(), clock(), metrics).run('job', 'cron', () => Promise.resolve(1), { holdAtLeastMs: 30_000 });
+    expect(seen).toEqual([{ holdAtLeastMs: 30_000 }]);
   });
 });

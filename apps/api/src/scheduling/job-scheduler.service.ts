@@ -39,10 +39,13 @@ export class JobScheduler implements OnApplicationBootstrap {
     // Unknown rather than a failed start: the job itself will run and say what is wrong.
     const lastSuccess = await (job.lastSuccessAt?.() ?? Promise.resolve(null)).catch(() => null);
     this.runner.track(job.name, lastSuccess);
+    // Half a period: long enough that a later-ticking instance finds the tick taken, short
+    // enough to be free at the next one (see JobLockOptions).
+    const holdAtLeastMs = Math.min(HOLD_TICK_MAX_MS, (job.everyMs ?? cronPeriodMs(job.cron!, this.config.timeZone)) / 2);
     // The runner never throws; `void` keeps a tick from holding the timer.
     const tick = () =>
       void this.runner
-        .run(job.name, 'cron', () => job.run(), { quiet: job.quiet })
+        .run(job.name, 'cron', () => job.run(), { quiet: job.quiet, holdAtLeastMs })
         .then((outcome) => {
           if (outcome.status === 'failed') job.failed?.(outcome.error);
         });
@@ -61,6 +64,17 @@ export class JobScheduler implements OnApplicationBootstrap {
     cronJob.start();
     this.logger.log(`${job.name}: scheduled "${job.cron}" (${this.config.timeZone}), next at ${cronJob.nextDate().toISO()}`);
   }
+}
+
+/** A scheduled tick holds its lock at most this long after it started. */
+const HOLD_TICK_MAX_MS = 5 * 60_000;
+
+/** The shortest gap between the cron expression's next few ticks. */
+function cronPeriodMs(cron: string, timeZone: string): number {
+  const next = CronJob.from({ cronTime: cron, timeZone, onTick: () => undefined, start: false })
+    .nextDates(4)
+    .map((date) => date.toMillis());
+  return Math.min(...next.slice(1).map((at, index) => at - next[index]!));
 }
 
 /** 60000 → "1 min", 90000 → "90 s". */

@@ -3,6 +3,7 @@ import { ScheduleModule } from '@nestjs/schedule';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config.js';
+import { REDIS_CONNECTION, type RedisConnection, RedisJobLock } from '../redis/index.js';
 import { JobLock, MysqlJobLock, SqliteFileJobLock } from './job-lock.js';
 import { JobRunner } from './job-runner.service.js';
 import { JOB_SOURCES, JobScheduler } from './job-scheduler.service.js';
@@ -17,9 +18,12 @@ import type { JobSourceType } from './scheduled-job.js';
   providers: [
     {
       provide: JobLock,
-      inject: [AppConfig, getDataSourceToken()],
-      useFactory: (config: AppConfig, dataSource: DataSource): JobLock =>
-        config.database.type === 'mysql' ? new MysqlJobLock(dataSource, config.database.name) : new SqliteFileJobLock(config.database.sqlitePath),
+      inject: [AppConfig, getDataSourceToken(), { token: REDIS_CONNECTION, optional: true }],
+      useFactory: (config: AppConfig, dataSource: DataSource, redis: RedisConnection | null): JobLock => {
+        // Several instances share Redis: a lease there. Otherwise the database's own lock.
+        if (redis) return new RedisJobLock(redis);
+        return config.database.type === 'mysql' ? new MysqlJobLock(dataSource, config.database.name) : new SqliteFileJobLock(config.database.sqlitePath);
+      },
     },
     JobRunner,
   ],

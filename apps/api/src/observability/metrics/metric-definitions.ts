@@ -83,6 +83,11 @@ export const METRIC = {
     help: 'Chat requests refused by the rate limit, by channel (rest or ws).',
     labelNames: ['channel'],
   },
+  rateLimitFailOpen: {
+    name: 'holibot_rate_limit_fail_open_total',
+    help: 'Requests let through without a rate-limit check because Redis (REDIS_URL) did not answer.',
+    labelNames: [],
+  },
   mistralCalls: {
     name: 'holibot_mistral_calls_total',
     help: 'Mistral AI calls, by outcome (ok, timeout, network, malformed, ungrounded, leak, circuit_open, http_<status>).',

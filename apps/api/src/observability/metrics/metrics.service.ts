@@ -95,6 +95,11 @@ export class Metrics {
     this.instruments.rateLimitHits.inc({ channel });
   }
 
+  rateLimitFailOpen(): void {
+    if (!this.enabled) return;
+    this.instruments.rateLimitFailOpen.inc();
+  }
+
   wsConnections(count: number): void {
     this.openWebSockets = count;
     if (!this.enabled) return;

@@ -15,6 +15,8 @@ import { BuiltinAnswerEngine } from '../builtin-engine.js';
 import { MistralCallError, MistralClient, type MistralStreamEvent } from './mistral-client.js';
 import { MistralAnswerEngine, type MistralEngineOptions, type MistralMetrics } from './mistral-engine.js';
 import { PROMPT_CANARY } from './prompts.js';
+import { RedisConnection, RedisSharedCircuit } from '../../../redis/index.js';
+import { TestRedisServer } from '../../../../test/support/redis-server.js';
 
 // The Mistral engine against a real catalogue (SQLite, the sample file), the real built-in
 // engine and the real SDK client, talking HTTP to a local server in Mistral's wire format.
@@ -291,6 +293,33 @@ describe('MistralAnswerEngine', () => {
     expect(fake.requests).toHaveLength(4);
     expect(recorded.circuit).toEqual([false, true, false]);
     expect(recorded.calls.slice(-2).map((call) => call.outcome)).toEqual(['ok', 'ok']);
+  });
+
+  it("several instances (REDIS_URL): one breaker opening stops the others' calls until it half-opens", async () => {
+    const redis = await new TestRedisServer().start();
+    const connections = [new RedisConnection(redis.url, 'engine-test'), new RedisConnection(redis.url, 'engine-test')];
+    try {
+      await Promise.all(connections.map((connection) => connection.ready(5000)));
+      const [first, second] = connections.map((connection) =>
+        engine({ breakerThreshold: 2, halfOpenAfterMs: 1500, sharedCircuit: new RedisSharedCircuit(connection, 'mistral') }),
+      );
+      fake.script({ status: 401 }, { status: 401 });
+      await first!.answer(turn('tapas restaurants'));
+      await first!.answer(turn('tapas restaurants'));
+      const calls = fake.requests.length;
+      // The second instance never failed itself, yet makes no call: the circuit is open everywhere.
+      const answer = await second!.answer(turn('tapas restaurants'));
+      expect(answer.llm).toEqual({ model: 'mistral-small-latest', outcome: 'circuit_open', calls: 0 });
+      expect(fake.requests).toHaveLength(calls);
+      expect(recorded.circuit.at(-1)).toBe(true);
+      // After the half-open time the shared state is gone: a trial call goes out, and its success closes it.
+      await new Promise((resolve) => setTimeout(resolve, 1600));
+      fake.script({ text: '**Bodega La Calpina** is cosy.' });
+      expect((await second!.answer(turn('tapas restaurants'))).engine).toBe('mistral');
+    } finally {
+      await Promise.all(connections.map((connection) => connection.close()));
+      await redis.stop();
+    }
   });
 
   it('prompt injection: the model printing its instructions is never shown; a polite refusal is', async () => {

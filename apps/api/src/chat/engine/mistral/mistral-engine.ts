@@ -1,5 +1,15 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
-import { type CircuitBreakerPolicy, ConsecutiveBreaker, circuitBreaker, handleAll, isBrokenCircuitError, isIsolatedCircuitError } from 'cockatiel';
+import {
+  BrokenCircuitError,
+  type CircuitBreakerPolicy,
+  CircuitState,
+  ConsecutiveBreaker,
+  circuitBreaker,
+  handleAll,
+  isBrokenCircuitError,
+  isIsolatedCircuitError,
+} from 'cockatiel';
+import type { SharedCircuit } from '../../../redis/index.js';
 import type { Language } from '@holibot/contracts';
 import { AppConfig } from '../../../config/app-config.js';
 import type { Metrics } from '../../../observability/metrics/metrics.service.js';
@@ -28,6 +38,8 @@ import { PROMPT_CANARY, buildMessages, instructions } from './prompts.js';
 export const MISTRAL_ENGINE_OPTIONS = 'MISTRAL_ENGINE_OPTIONS';
 
 export interface MistralEngineOptions {
+  /** Several instances: the breaker's open state shared with the others. */
+  sharedCircuit?: SharedCircuit;
   /** Failed turns in a row that open the circuit. Default 5. */
   breakerThreshold?: number;
   /** How long the circuit stays open before one trial call. Default 30 000 ms. */
@@ -156,6 +168,9 @@ export class MistralAnswerEngine extends AnswerEngine {
   private readonly minRetryBudgetMs: number;
   private matcher: { names: ReadonlyMap<string, number[]>; matcher: NameMatcher } | null = null;
   private readonly guards = new Map<Language, LeakGuard>();
+  private readonly shared: SharedCircuit | null;
+  /** The last shared state seen: the metric follows its changes. */
+  private openElsewhere = false;
 
   constructor(
     private readonly builtin: BuiltinAnswerEngine,
@@ -170,13 +185,18 @@ export class MistralAnswerEngine extends AnswerEngine {
     this.timeoutMs = config.mistral.timeoutMs;
     this.retryBackoffMs = options?.retryBackoffMs ?? 250;
     this.minRetryBudgetMs = options?.minRetryBudgetMs ?? Math.min(2000, 0.4 * this.timeoutMs);
-    this.breaker = circuitBreaker(handleAll, {
-      breaker: new ConsecutiveBreaker(options?.breakerThreshold ?? 5),
-      halfOpenAfter: options?.halfOpenAfterMs ?? 30_000,
-    });
+    const halfOpenAfter = options?.halfOpenAfterMs ?? 30_000;
+    this.breaker = circuitBreaker(handleAll, { breaker: new ConsecutiveBreaker(options?.breakerThreshold ?? 5), halfOpenAfter });
+    this.shared = options?.sharedCircuit ?? null;
     // Open from the break until a trial call succeeds (half-open still answers with the built-in engine).
-    this.breaker.onBreak(() => metrics.mistralCircuit(true));
-    this.breaker.onReset(() => metrics.mistralCircuit(false));
+    this.breaker.onBreak(() => {
+      metrics.mistralCircuit(true);
+      this.shared?.opened(halfOpenAfter);
+    });
+    this.breaker.onReset(() => {
+      metrics.mistralCircuit(false);
+      this.shared?.closed();
+    });
     metrics.mistralCircuit(false);
   }
 
@@ -189,7 +209,10 @@ export class MistralAnswerEngine extends AnswerEngine {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(new Error('MISTRAL_TIMEOUT_MS reached')), Math.max(0, deadline - performance.now()));
     const expired = new Promise<'expired'>((resolve) => controller.signal.addEventListener('abort', () => resolve('expired'), { once: true }));
-    const work = this.breaker.execute(() => this.attempts(turn, base, state, controller.signal, deadline));
+    // Opened by another instance: no call, as if this breaker were open.
+    const work = (await this.openElsewhereNow())
+      ? Promise.reject(new BrokenCircuitError())
+      : this.breaker.execute(() => this.attempts(turn, base, state, controller.signal, deadline));
     let verdict: Accepted | Rejected | 'expired' | null = null;
     try {
       // The race makes the deadline hold even if a call does not end at once on abort.
@@ -222,6 +245,17 @@ export class MistralAnswerEngine extends AnswerEngine {
     // were shown already: then the final text (authoritative) replaces them on the client.
     if (turn.onDelta && state.shown === 0) for (const chunk of textChunks(base.text)) turn.onDelta(chunk);
     return { ...base, engine: 'builtin', usage: state.usage, llm };
+  }
+
+  /** Whether the shared circuit is open; the metric shows it on every instance while it is. */
+  private async openElsewhereNow(): Promise<boolean> {
+    if (!this.shared) return false;
+    const open = await this.shared.isOpen();
+    if (open !== this.openElsewhere) {
+      this.openElsewhere = open;
+      this.metrics.mistralCircuit(open || this.breaker.state !== CircuitState.Closed);
+    }
+    return open;
   }
 
   /** One call, and one retry of a transient error when nothing was shown and time allows. */

@@ -1,0 +1,175 @@
+import { TestRedisServer } from '../../test/support/redis-server.js';
+import { LockUnavailableError } from '../scheduling/index.js';
+import { RedisConnection } from './redis-connection.js';
+import { RedisJobLock } from './redis-job-lock.js';
+import { RedisSharedCircuit } from './redis-shared-circuit.js';
+import { RedisThrottlerStorage } from './redis-throttler-storage.js';
+
+// Against a real redis-server of the test's own (stopped and started again to play outages).
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function until(condition: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const started = Date.now();
+  while (!(await condition())) {
+    if (Date.now() - started > timeoutMs) throw new Error(`not true within ${timeoutMs} ms`);
+    await sleep(50);
+  }
+}
+
+describe('Redis: what several instances share', () => {
+  const server = new TestRedisServer('s3cret pass');
+  const connections: RedisConnection[] = [];
+  /** A connection as one instance would hold it. */
+  async function instance(namespace = 'test'): Promise<RedisConnection> {
+    const connection = new RedisConnection(server.url, namespace);
+    connections.push(connection);
+    expect(await connection.ready(5000)).toBe(true);
+    return connection;
+  }
+
+  beforeAll(async () => {
+    await server.start();
+  });
+  afterAll(async () => {
+    await Promise.all(connections.map((connection) => connection.close()));
+    await server.stop();
+  });
+
+  describe('RedisThrottlerStorage', () => {
+    const failOpen = { count: 0, rateLimitFailOpen: () => void failOpen.count++ };
+
+    it('counts one bucket across instances: the limit+1st hit, on either, is blocked', async () => {
+      const [a, b] = [new RedisThrottlerStorage(await instance(), failOpen), new RedisThrottlerStorage(await instance(), failOpen)];
+      const results = [];
+      for (let hit = 0; hit < 6; hit++) results.push(await (hit % 2 ? a : b).increment('visitor-1', 60_000, 5, 60_000, 'default'));
+      expect(results.map((record) => record.totalHits)).toEqual([1, 2, 3, 4, 5, 6]);
+      expect(results.map((record) => record.isBlocked)).toEqual([false, false, false, false, false, true]);
+      expect(results[0]!.timeToExpire).toBeGreaterThan(55);
+      expect(results[0]!.timeToExpire).toBeLessThanOrEqual(60);
+      expect(results[5]!.timeToBlockExpire).toBe(60);
+      // Blocked stays blocked; another visitor has a bucket of its own.
+      expect((await b.increment('visitor-1', 60_000, 5, 60_000, 'default')).isBlocked).toBe(true);
+      expect((await b.increment('visitor-2', 60_000, 5, 60_000, 'default')).totalHits).toBe(1);
+    });
+
+    it('is a sliding window: hits expire one by one, and a block ends with a fresh count', async () => {
+      const storage = new RedisThrottlerStorage(await instance(), failOpen);
+      await storage.increment('slide', 400, 2, 300, 'default');
+      await sleep(200);
+      await storage.increment('slide', 400, 2, 300, 'default');
+      await sleep(250);
+      // The first hit has expired, the second not.
+      expect((await storage.increment('slide', 400, 2, 300, 'default')).totalHits).toBe(2);
+      expect((await storage.increment('slide', 400, 2, 300, 'default')).isBlocked).toBe(true);
+      await sleep(350);
+      expect(await storage.increment('slide', 400, 2, 300, 'default')).toMatchObject({ totalHits: 1, isBlocked: false });
+    });
+
+    it('keeps namespaces apart: two deployments on one Redis do not share limits', async () => {
+      const mine = new RedisThrottlerStorage(await instance('one'), failOpen);
+      const theirs = new RedisThrottlerStorage(await instance('two'), failOpen);
+      await mine.increment('shared-ip', 60_000, 1, 60_000, 'default');
+      expect((await mine.increment('shared-ip', 60_000, 1, 60_000, 'default')).isBlocked).toBe(true);
+      expect((await theirs.increment('shared-ip', 60_000, 1, 60_000, 'default')).isBlocked).toBe(false);
+    });
+  });
+
+  describe('RedisJobLock', () => {
+    it('one holder at a time across instances; released, it is free', async () => {
+      const [a, b] = [new RedisJobLock(await instance()), new RedisJobLock(await instance())];
+      const held = await a.tryAcquire('cleanup');
+      expect(held).not.toBeNull();
+      expect(await b.tryAcquire('cleanup')).toBeNull();
+      expect(await a.tryAcquire('cleanup')).toBeNull();
+      expect(await b.tryAcquire('backup')).not.toBeNull();
+      await held!.release();
+      await held!.release();
+      const next = await b.tryAcquire('cleanup');
+      expect(next).not.toBeNull();
+      await next!.release();
+    });
+
+    it('is renewed while the job runs, beyond its lease', async () => {
+      const [a, b] = [new RedisJobLock(await instance(), 300), new RedisJobLock(await instance(), 300)];
+      const held = await a.tryAcquire('long-job');
+      await sleep(1000);
+      expect(await b.tryAcquire('long-job')).toBeNull();
+      await held!.release();
+      const next = await b.tryAcquire('long-job');
+      expect(next).not.toBeNull();
+      await next!.release();
+    });
+
+    it("a late release never frees another holder's lease", async () => {
+      const redis = await instance();
+      const a = new RedisJobLock(redis, 200);
+      const held = await a.tryAcquire('stolen');
+      // The holder stalls past its lease without renewing (as a frozen process would).
+      await redis.client.pexpire(redis.key('lock:{stolen}'), 1);
+      await sleep(20);
+      const other = await new RedisJobLock(await instance(), 60_000).tryAcquire('stolen');
+      expect(other).not.toBeNull();
+      await held!.release();
+      expect(await new RedisJobLock(await instance()).tryAcquire('stolen')).toBeNull();
+      await other!.release();
+    });
+
+    it("holdAtLeastMs keeps a short run's lease, so a later tick elsewhere finds it taken", async () => {
+      const [a, b] = [new RedisJobLock(await instance()), new RedisJobLock(await instance())];
+      const held = await a.tryAcquire('tick', { holdAtLeastMs: 500 });
+      await held!.release();
+      expect(await b.tryAcquire('tick')).toBeNull();
+      await sleep(600);
+      const next = await b.tryAcquire('tick');
+      expect(next).not.toBeNull();
+      await next!.release();
+    });
+  });
+
+  describe('RedisSharedCircuit', () => {
+    it("one instance's opening is seen by the others until it half-opens or closes", async () => {
+      const [a, b] = [new RedisSharedCircuit(await instance(), 'mistral'), new RedisSharedCircuit(await instance(), 'mistral')];
+      expect(await b.isOpen()).toBe(false);
+      a.opened(1500);
+      await sleep(1100);
+      expect(await b.isOpen()).toBe(true);
+      a.closed();
+      await sleep(1100);
+      expect(await b.isOpen()).toBe(false);
+    });
+  });
+
+  describe('Redis goes away and comes back', () => {
+    it('the rate limit fails open and counts it, locks fail closed, the circuit is per process; all recover', async () => {
+      const redis = await instance();
+      const failOpen = { count: 0, rateLimitFailOpen: () => void failOpen.count++ };
+      const storage = new RedisThrottlerStorage(redis, failOpen);
+      const lock = new RedisJobLock(redis);
+      const circuit = new RedisSharedCircuit(redis, 'outage');
+      circuit.opened(60_000);
+
+      await server.stop();
+      await until(() => !redis.isUp);
+      for (let hit = 0; hit < 5; hit++) expect((await storage.increment('outage', 60_000, 1, 60_000, 'default')).isBlocked).toBe(false);
+      expect(failOpen.count).toBe(5);
+      await expect(lock.tryAcquire('cleanup-outage')).rejects.toBeInstanceOf(LockUnavailableError);
+      await sleep(1100);
+      expect(await circuit.isOpen()).toBe(false);
+
+      // A hung Redis (frozen, connections open): each command gives up after the command timeout.
+      await server.start();
+      await until(() => redis.isUp);
+      server.pause();
+      const started = Date.now();
+      expect((await storage.increment('hung', 60_000, 1, 60_000, 'default')).isBlocked).toBe(false);
+      expect(Date.now() - started).toBeLessThan(3000);
+      server.resume();
+
+      await until(async () => (await storage.increment('back', 60_000, 1, 60_000, 'default')).totalHits > 0);
+      expect((await storage.increment('back', 60_000, 1, 60_000, 'default')).isBlocked).toBe(true);
+      const held = await lock.tryAcquire('cleanup-outage');
+      expect(held).not.toBeNull();
+      await held!.release();
+    });
+  });
+});
