@@ -108,7 +108,7 @@ async function ready(app: RunningApp): Promise<{ status: number; body: any }> {
       socket.close();
     }
     for (const app of [a, b]) {
-      const history = await (await fetch(`${app.url}/api/v1/chat/session/${sessionId}`, { headers: visitor })).json();
+      const history = (await (await fetch(`${app.url}/api/v1/chat/session/${sessionId}`, { headers: visitor })).json()) as any;
       expect(
         history.data.messages.filter((message: { role: string }) => message.role === 'user').map((message: { content: string }) => message.content),
       ).toEqual(['tapas restaurants', 'which of them is open now?', 'and beaches?']);

@@ -20,6 +20,8 @@ export type DatabaseConfig =
       poolSize: number;
       /** Longest wait for a connection (pooled or new) and for each query; DEFAULT_QUERY_TIMEOUT_MS when absent. */
       queryTimeoutMs?: number;
+      /** Read replicas (same user, password, database) for the reads that tolerate a little lag: see onReadReplica. */
+      replicas?: ReadonlyArray<{ host: string; port: number }>;
     };
 
 /**
@@ -57,8 +59,27 @@ export function createDataSourceOptions(config: DatabaseConfig, logger?: TypeOrm
     };
   }
   const timeoutMs = config.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS;
+  const serverLogin = { username: config.user, password: config.password, database: config.name };
+  // TypeORM replication: a mysql2 pool cluster, MASTER and SLAVE0…n. Every query goes to the
+  // primary unless it asks for a replica (defaultMode 'master'): the chat reads its own writes.
+  const replication = config.replicas?.length
+    ? {
+        replication: {
+          master: { host: config.host, port: config.port, ...serverLogin },
+          slaves: config.replicas.map((replica) => ({ host: replica.host, port: replica.port, ...serverLogin })),
+          defaultMode: 'master' as const,
+          // mysql2's pool cluster (these options go to it): a node that failed is tried again after
+          // 1 s instead of being dropped for good (its default), which would leave a primary that
+          // was down for a moment unusable until a restart.
+          canRetry: true,
+          removeNodeErrorCount: 3,
+          restoreNodeTimeout: 1000,
+        },
+      }
+    : {};
   return {
     ...common,
+    ...replication,
     type: server,
     host: config.host,
     port: config.port,

@@ -5,3 +5,4 @@ export * from './insert-rows.js';
 export * from './transaction.js';
 export * from './faults.js';
 export * from './mysql-timeouts.js';
+export * from './read-replica.js';

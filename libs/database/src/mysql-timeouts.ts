@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import type { Pool, PoolConnection, PoolOptions } from 'mysql2';
+import type { Pool, PoolCluster, PoolClusterOptions, PoolConnection, PoolOptions } from 'mysql2';
 import { type AfterQueryEvent, type DataSource, type EntitySubscriberInterface, EventSubscriber } from 'typeorm';
 import { databaseErrorCode } from './faults.js';
 
@@ -31,28 +31,70 @@ export function mysqlDriverWithAcquireTimeout(timeoutMs: number): Mysql2 {
   const mysql = createRequire(import.meta.url)('mysql2') as Mysql2;
   return Object.assign(Object.create(mysql) as Mysql2, {
     createPool: (options: PoolOptions) => withAcquireTimeout(mysql.createPool(options), timeoutMs),
+    // With read replicas (DB_REPLICA_HOSTS) TypeORM uses a pool cluster instead of a pool.
+    createPoolCluster: (options: PoolClusterOptions) => clusterWithAcquireTimeout(mysql.createPoolCluster(options), timeoutMs),
+  });
+}
+
+/**
+ * The same bounded wait for a pool cluster's connections, and a replica that cannot give one
+ * (down, removed after errors, or slow) falls back to the primary: a replica only ever spares the
+ * primary some reads, it must not make them fail.
+ */
+function clusterWithAcquireTimeout(cluster: PoolCluster, timeoutMs: number): PoolCluster {
+  let lastFallbackWarning = Number.NEGATIVE_INFINITY;
+  const take = (pattern: string, callback: GetConnectionCallback) =>
+    acquireWithTimeout(
+      (done) => cluster.getConnection(pattern, done as (error: NodeJS.ErrnoException | null, connection: PoolConnection) => void),
+      timeoutMs,
+      callback,
+    );
+  const getConnection = (pattern: string, ...rest: unknown[]) => {
+    const callback = rest.at(-1) as GetConnectionCallback;
+    if (!pattern.startsWith('SLAVE')) return take(pattern, callback);
+    take(pattern, (error, connection) => {
+      if (!error) return callback(null, connection);
+      if (Date.now() - lastFallbackWarning > 60_000) {
+        lastFallbackWarning = Date.now();
+        console.warn(
+          `holibot: no read replica (DB_REPLICA_HOSTS) could give a connection (${error.code ?? error.message}); reading from the primary meanwhile`,
+        );
+      }
+      take('MASTER', callback);
+    });
+  };
+  return new Proxy(cluster, {
+    get(target, key) {
+      if (key === 'getConnection') return getConnection;
+      const value: unknown = Reflect.get(target, key, target);
+      return typeof value === 'function' ? (value.bind(target) as unknown) : value;
+    },
+  });
+}
+
+/** Calls `get`, and `callback` with its connection, or with POOL_ACQUIRE_TIMEOUT after `timeoutMs`; a late connection goes back. */
+function acquireWithTimeout(get: (done: GetConnectionCallback) => void, timeoutMs: number, callback: GetConnectionCallback): void {
+  let waiting = true;
+  const timer = setTimeout(() => {
+    waiting = false;
+    const error: NodeJS.ErrnoException = new Error(`no MySQL connection became free or could be opened within ${timeoutMs} ms`);
+    error.code = 'POOL_ACQUIRE_TIMEOUT';
+    callback(error);
+  }, timeoutMs);
+  get((error, connection) => {
+    if (waiting) {
+      waiting = false;
+      clearTimeout(timer);
+      callback(error, connection);
+    } else if (!error) {
+      connection?.release();
+    }
   });
 }
 
 function withAcquireTimeout(pool: Pool, timeoutMs: number): Pool {
-  const getConnection = (callback: GetConnectionCallback) => {
-    let waiting = true;
-    const timer = setTimeout(() => {
-      waiting = false;
-      const error: NodeJS.ErrnoException = new Error(`no MySQL connection became free or could be opened within ${timeoutMs} ms`);
-      error.code = 'POOL_ACQUIRE_TIMEOUT';
-      callback(error);
-    }, timeoutMs);
-    pool.getConnection((error, connection) => {
-      if (waiting) {
-        waiting = false;
-        clearTimeout(timer);
-        callback(error, connection);
-      } else if (!error) {
-        connection.release();
-      }
-    });
-  };
+  const getConnection = (callback: GetConnectionCallback) =>
+    acquireWithTimeout((done) => pool.getConnection(done as (error: NodeJS.ErrnoException | null, connection: PoolConnection) => void), timeoutMs, callback);
   // A proxy rather than a patched method: mysql2 calls its own getConnection internally (handing a
   // freed slot to a waiter) and must keep its own; everything else is the pool itself.
   return new Proxy(pool, {

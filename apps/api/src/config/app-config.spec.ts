@@ -70,6 +70,34 @@ describe('AppConfig', () => {
     expect(AppConfig.fromEnv({ CORS_ORIGIN: 'https://a.example, https://b.example' }).corsOrigins).toEqual(['https://a.example', 'https://b.example']);
   });
 
+  it('reads the settings of several instances: REDIS_URL (never shown), HOLIBOT_INSTANCES, DB_REPLICA_HOSTS', () => {
+    const single = AppConfig.fromEnv({});
+    expect([single.redisUrl, single.instances, single.replicas]).toEqual([null, 1, []]);
+    const several = AppConfig.fromEnv({
+      DB_TYPE: 'mysql',
+      DB_PORT: '3307',
+      REDIS_URL: 'rediss://:pw@redis.internal:6380/2',
+      HOLIBOT_INSTANCES: '4',
+      DB_REPLICA_HOSTS: 'replica-1, replica-2:3308, [fd00::5]:3309, 10.0.0.9',
+    });
+    expect(several.redisUrl).toBe('rediss://:pw@redis.internal:6380/2');
+    expect(several.instances).toBe(4);
+    const replicas = [
+      { host: 'replica-1', port: 3307 },
+      { host: 'replica-2', port: 3308 },
+      { host: 'fd00::5', port: 3309 },
+      { host: '10.0.0.9', port: 3307 },
+    ];
+    expect(several.replicas).toEqual(replicas);
+    expect(several.database).toMatchObject({ type: 'mysql', replicas });
+    expect(() => AppConfig.fromEnv({ REDIS_URL: 'http://user:hunter2@redis:6379' })).toThrow(/REDIS_URL=\(hidden\): must be a redis:\/\/ or rediss:\/\/ URL/);
+    expect(() => AppConfig.fromEnv({ REDIS_URL: 'http://user:hunter2@redis:6379' })).not.toThrow(/hunter2/);
+    expect(() => AppConfig.fromEnv({ DB_REPLICA_HOSTS: 'replica-1' })).toThrow(/DB_REPLICA_HOSTS is set but DB_TYPE is not mysql/);
+    expect(() => AppConfig.fromEnv({ DB_TYPE: 'mysql', DB_REPLICA_HOSTS: 'replica 1' })).toThrow(/DB_REPLICA_HOSTS="replica 1": must be host or host:port/);
+    expect(() => AppConfig.fromEnv({ DB_TYPE: 'mysql', DB_REPLICA_HOSTS: 'replica:99999' })).toThrow(/the port must be 1 to 65535/);
+    expect(() => AppConfig.fromEnv({ HOLIBOT_INSTANCES: '0' })).toThrow(/HOLIBOT_INSTANCES="0": must be at least 1/);
+  });
+
   it('limits WebSocket slots per IP, idle connections and user-token lifetimes by default', () => {
     const config = AppConfig.fromEnv({});
     expect(config.ws).toEqual({ maxConnections: 5000, maxConnectionsPerIp: 20, heartbeatIntervalMs: 30000, idleTimeoutMs: 30000 });

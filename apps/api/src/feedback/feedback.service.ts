@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, MoreThanOrEqual } from 'typeorm';
 import type { ChatFeedbackRequest, FeedbackData } from '@holibot/contracts';
-import { ChatFeedback, ChatMessage, isForeignKeyViolation, transaction } from '@holibot/database';
+import { ChatFeedback, ChatMessage, isForeignKeyViolation, onReadReplica, transaction } from '@holibot/database';
 import { Clock } from '../common/clock.js';
 import { SessionNotFoundError, SessionService } from '../session/index.js';
 import { InvalidFeedbackError, MessageNotFoundError } from './feedback.errors.js';
@@ -123,7 +123,10 @@ export function cleanComment(comment: string | null | undefined): string | null 
  */
 async function feedbackReport(dataSource: DataSource, now: Date, days: number, placeName: (id: number) => string | null): Promise<FeedbackData> {
   const since = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - (days - 1)));
-  const rows = await dataSource.getRepository(ChatFeedback).find({ where: { createdAt: MoreThanOrEqual(since) }, order: { createdAt: 'DESC' }, take: 10_000 });
+  // A report: a read replica serves it when there is one.
+  const rows = await onReadReplica(dataSource, (manager) =>
+    manager.getRepository(ChatFeedback).find({ where: { createdAt: MoreThanOrEqual(since) }, order: { createdAt: 'DESC' }, take: 10_000 }),
+  );
   const perDay = new Map<string, { day: string; up: number; down: number }>();
   const places = new Map<number, FeedbackData['places'][number]>();
   for (const row of rows) {

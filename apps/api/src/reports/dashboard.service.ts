@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { DashboardData } from '@holibot/contracts';
-import { ChatTurnStat } from '@holibot/database';
+import { ChatTurnStat, onReadReplica } from '@holibot/database';
 import { Clock } from '../common/clock.js';
 import { AppConfig } from '../config/app-config.js';
 
@@ -29,6 +29,11 @@ export class DashboardService {
   ) {}
 
   async chats(days: number): Promise<Counts> {
+    // Reports tolerate a little replication lag: a read replica serves them when there is one.
+    return onReadReplica(this.dataSource, (manager) => this.chatsOn(manager, days));
+  }
+
+  private async chatsOn(manager: EntityManager, days: number): Promise<Counts> {
     const bucket: 'hour' | 'day' = days <= 2 ? 'hour' : 'day';
     const now = this.clock.now();
     const since =
@@ -45,7 +50,7 @@ export class DashboardService {
           ? "DATE_FORMAT(t.created_at, '%Y-%m-%d')"
           : 'substr(t.created_at, 1, 10)';
     const band = `CASE ${LATENCY_BANDS.map((edge, i) => `WHEN t.latency_ms <= ${edge} THEN ${i}`).join(' ')} ELSE ${LATENCY_BANDS.length} END`;
-    const repository = this.dataSource.getRepository(ChatTurnStat);
+    const repository = manager.getRepository(ChatTurnStat);
     const [bands, groups] = await Promise.all([
       repository
         .createQueryBuilder('t')

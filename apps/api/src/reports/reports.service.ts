@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, LessThan } from 'typeorm';
+import { DataSource, type EntityManager, LessThan } from 'typeorm';
 import type { GapsReport, UsageReport, UsageRow } from '@holibot/contracts';
-import { ChatTurnStat, Poi } from '@holibot/database';
+import { ChatTurnStat, Poi, onReadReplica } from '@holibot/database';
 import { Clock } from '../common/clock.js';
 import { AppConfig } from '../config/app-config.js';
 import { type AttributeColumns, STORED_ATTRIBUTES, poiHasAttribute } from '../poi/index.js';
@@ -27,9 +27,14 @@ export class ReportsService {
   ) {}
 
   async gaps(days: number): Promise<GapsReport> {
+    // Reports tolerate a little replication lag: a read replica serves them when there is one.
+    return onReadReplica(this.dataSource, (manager) => this.gapsOn(manager, days));
+  }
+
+  private async gapsOn(manager: EntityManager, days: number): Promise<GapsReport> {
     const since = this.since(days);
     const turns = () =>
-      this.dataSource
+      manager
         .getRepository(ChatTurnStat)
         .createQueryBuilder('t')
         .where('t.created_at >= :since', { since })
@@ -81,7 +86,7 @@ export class ReportsService {
       entry.languages[row.language] = (entry.languages[row.language] ?? 0) + Number(row.turns);
       noResults.set(row.query, entry);
     }
-    const places = await this.placesWith([...attributes.keys()]);
+    const places = await this.placesWith(manager, [...attributes.keys()]);
     const byCount = <T extends { asked: number }>(a: T & { name: string }, b: T & { name: string }) => b.asked - a.asked || a.name.localeCompare(b.name);
     return {
       days,
@@ -103,10 +108,15 @@ export class ReportsService {
   }
 
   async usage(days: number): Promise<UsageReport> {
+    // Reports tolerate a little replication lag: a read replica serves them when there is one.
+    return onReadReplica(this.dataSource, (manager) => this.usageOn(manager, days));
+  }
+
+  private async usageOn(manager: EntityManager, days: number): Promise<UsageReport> {
     const since = this.since(days);
     const mysql = this.config.database.type === 'mysql';
     const day = mysql ? "DATE_FORMAT(t.created_at, '%Y-%m-%d')" : 'substr(t.created_at, 1, 10)';
-    const rows = (await this.dataSource
+    const rows = (await manager
       .getRepository(ChatTurnStat)
       .createQueryBuilder('t')
       .select(day, 'day')
@@ -193,11 +203,11 @@ export class ReportsService {
   }
 
   /** How many active places have each stored attribute among `names` (the others are left out). */
-  private async placesWith(names: string[]): Promise<Map<string, number>> {
+  private async placesWith(manager: EntityManager, names: string[]): Promise<Map<string, number>> {
     const known = STORED_ATTRIBUTES.filter((attribute) => names.includes(attribute));
     const counts = new Map<string, number>();
     if (known.length === 0) return counts;
-    const pois: AttributeColumns[] = await this.dataSource.getRepository(Poi).find({
+    const pois: AttributeColumns[] = await manager.getRepository(Poi).find({
       select: { outdoorSeating: true, wheelchair: true, vegetarian: true, vegan: true, dogs: true, kids: true, free: true, priceLevel: true, tags: true },
       where: { active: true },
     });

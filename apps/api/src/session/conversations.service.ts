@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type DataSource, Equal, In, LessThan } from 'typeorm';
+import { type DataSource, type EntityManager, Equal, In, LessThan } from 'typeorm';
 import type { ConversationData, ConversationSummary } from '@holibot/contracts';
-import { ChatFeedback, ChatMessage, ChatSession, transaction } from '@holibot/database';
+import { ChatFeedback, ChatMessage, ChatSession, onReadReplica, transaction } from '@holibot/database';
 import { SessionNotFoundError } from './session.errors.js';
 
 const FIRST_QUESTION_LENGTH = 120;
@@ -25,9 +25,15 @@ export class ConversationsService {
       : before.id
         ? [{ updatedAt: LessThan(before.updatedAt) }, { updatedAt: Equal(before.updatedAt), id: LessThan(before.id.toLowerCase()) }]
         : { updatedAt: LessThan(before.updatedAt) };
-    const sessions = await this.dataSource.getRepository(ChatSession).find({ where, order: { updatedAt: 'DESC', id: 'DESC' }, take: limit });
-    const firsts = await this.firstQuestions(sessions.map((session) => session.id));
-    return sessions.map((session) => summary(session, firsts.get(session.id) ?? null));
+    // The admin's list tolerates a little replication lag: a read replica serves it when there is one.
+    return onReadReplica(this.dataSource, async (manager) => {
+      const sessions = await manager.getRepository(ChatSession).find({ where, order: { updatedAt: 'DESC', id: 'DESC' }, take: limit });
+      const firsts = await firstQuestions(
+        manager,
+        sessions.map((session) => session.id),
+      );
+      return sessions.map((session) => summary(session, firsts.get(session.id) ?? null));
+    });
   }
 
   async get(id: string): Promise<ConversationData> {
@@ -65,19 +71,20 @@ export class ConversationsService {
     });
     if (!deleted) throw new SessionNotFoundError();
   }
+}
 
-  private async firstQuestions(ids: string[]): Promise<Map<string, string>> {
-    if (ids.length === 0) return new Map();
-    const firstIds = await this.dataSource
-      .getRepository(ChatMessage)
-      .createQueryBuilder('m')
-      .select('MIN(m.id)', 'id')
-      .where({ sessionId: In(ids), role: 'user' })
-      .groupBy('m.session_id')
-      .getRawMany<{ id: number | string }>();
-    const rows = await this.dataSource.getRepository(ChatMessage).find({ where: { id: In(firstIds.map((row) => Number(row.id))) } });
-    return new Map(rows.map((row) => [row.sessionId, row.content]));
-  }
+/** Each conversation's first question, by session id. */
+async function firstQuestions(manager: EntityManager, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const firstIds = await manager
+    .getRepository(ChatMessage)
+    .createQueryBuilder('m')
+    .select('MIN(m.id)', 'id')
+    .where({ sessionId: In(ids), role: 'user' })
+    .groupBy('m.session_id')
+    .getRawMany<{ id: number | string }>();
+  const rows = await manager.getRepository(ChatMessage).find({ where: { id: In(firstIds.map((row) => Number(row.id))) } });
+  return new Map(rows.map((row) => [row.sessionId, row.content]));
 }
 
 function summary(session: ChatSession, firstQuestion: string | null): ConversationSummary {
