@@ -302,8 +302,8 @@ export const ENV_SCHEMA = z.object({
 
 export type Env = z.infer<typeof ENV_SCHEMA>;
 
-/** Never shown in an error message. */
-const SECRETS = new Set([
+/** Never shown in an error message, a log line or the admin's config view (GET /api/v1/admin/config: set / not set). */
+export const SECRETS: ReadonlySet<string> = new Set([
   'DB_PASSWORD',
   'USER_TOKEN_SECRET',
   'MISTRAL_API_KEY',
@@ -415,12 +415,10 @@ export class AppConfig {
             name: env.DB_NAME,
             poolSize: env.DB_POOL_SIZE,
             queryTimeoutMs: env.DB_QUERY_TIMEOUT_MS,
+            ...(env.DB_REPLICA_HOSTS.trim() ? { replicas: parseHostList(env.DB_REPLICA_HOSTS, env.DB_PORT) } : {}),
           };
     this.migrateOnStart = env.DB_MIGRATE_ON_START;
-    this.replicas = splitList(env.DB_REPLICA_HOSTS).map((entry) => {
-      const [, host, port] = /^\[?(.+?)\]?(?::(\d+))?$/.exec(entry)!;
-      return { host: host!, port: port ? Number(port) : env.DB_PORT };
-    });
+    this.replicas = parseHostList(env.DB_REPLICA_HOSTS, env.DB_PORT);
     this.redisUrl = env.REDIS_URL || null;
     this.instances = env.HOLIBOT_INSTANCES;
     this.sessionExpiryHours = env.SESSION_EXPIRY_HOURS;
@@ -592,6 +590,14 @@ function crossChecks(config: AppConfig): string[] {
     problems.push('ALERTS_ENABLED=true but no channel is configured: set SMTP_HOST and ALERT_RECIPIENTS (e-mail), or ALERT_WEBHOOK_URL');
   }
   return problems;
+}
+
+/** 'db1:3307, [::1], db2' → hosts and ports (DB_PORT where none is given). */
+function parseHostList(value: string, defaultPort: number): Array<{ host: string; port: number }> {
+  return splitList(value).map((entry) => {
+    const [, bracketed, plain, port] = /^(?:\[([^\]]+)\]|([^:]+))(?::(\d+))?$/.exec(entry)!;
+    return { host: (bracketed ?? plain)!, port: port ? Number(port) : defaultPort };
+  });
 }
 
 /** 'a@x.org, b@y.org' → ['a@x.org', 'b@y.org']; blanks dropped. */
