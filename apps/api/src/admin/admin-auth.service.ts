@@ -1,6 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { dirname, join, resolve } from 'node:path';
-import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleInit, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { verify as argon2Verify } from 'argon2';
 import { normalizeIp } from '@nestjs/throttler';
@@ -14,7 +14,9 @@ import { AppConfig } from '../config/app-config.js';
 import { AdminUnavailableError, LoginThrottledError, UnauthenticatedError } from './admin.errors.js';
 import { type AdminUserView, AdminUsersService, checkPassword, hashPassword, looksLikeEmail, normalizeEmail, userView } from './admin-users.service.js';
 import { auditIp } from '../common/client-ip.js';
-import { LoginLimiter } from './login-limiter.js';
+import { LocalLoginAttempts, type LoginAttempts } from './login-limiter.js';
+import { RedisLoginAttempts } from './redis-login-attempts.js';
+import { REDIS_CONNECTION, type RedisConnection } from '../redis/index.js';
 
 /** The signed-in admin of a request. */
 export interface AdminPrincipal {
@@ -54,7 +56,7 @@ export class AdminAuthService implements OnModuleInit {
   private readonly logger = new Logger('Admin');
   private secret: Uint8Array | null = null;
   private unavailable: string | null = null;
-  private readonly limiter = new LoginLimiter();
+  private readonly limiter: LoginAttempts;
   private verifying = 0;
   private setup: { hash: string; expiresAt: number } | null = null;
   /** A hash to verify against when the e-mail is unknown, so that both cases take as long. */
@@ -67,7 +69,11 @@ export class AdminAuthService implements OnModuleInit {
     private readonly clock: Clock,
     private readonly config: AppConfig,
     private readonly files: FileSystem,
-  ) {}
+    @Optional() @Inject(REDIS_CONNECTION) redis: RedisConnection | null = null,
+  ) {
+    // Several instances: one count for all, or an attacker would get five tries per instance.
+    this.limiter = redis ? new RedisLoginAttempts(redis) : new LocalLoginAttempts();
+  }
 
   async onModuleInit(): Promise<void> {
     const configured = this.config.admin.sessionSecret;
@@ -95,10 +101,9 @@ export class AdminAuthService implements OnModuleInit {
     // the typed one finds it (a case- or accent-insensitive collation finds one account by many spellings).
     const keys = [`ip:${normalizeIp(ipInput)}`, `email:${user?.email ?? typed}`];
     const now = this.clock.now();
-    const wait = this.limiter.retryAfterMs(keys, now.getTime());
-    if (wait > 0) throw new LoginThrottledError(Math.ceil(wait / 1000));
     // Counted before the slow check, so that a burst of parallel guesses counts too; a success takes it back.
-    const lockout = this.limiter.fail(keys, now.getTime());
+    const { waitMs, lockout, token: attempt } = await this.limiter.attempt(keys, now.getTime());
+    if (waitMs > 0) throw new LoginThrottledError(Math.ceil(waitMs / 1000));
     if (this.verifying >= MAX_PARALLEL_VERIFICATIONS) throw new LoginThrottledError(5);
     this.verifying += 1;
     let matches: boolean;
@@ -122,7 +127,7 @@ export class AdminAuthService implements OnModuleInit {
       }
       throw new UnauthenticatedError(WRONG);
     }
-    this.limiter.succeed(keys, now.getTime());
+    await this.limiter.succeed(keys, attempt);
     const sessionId = randomBytes(32).toString('base64url');
     const csrfToken = randomBytes(24).toString('base64url');
     const expiresAt = new Date(now.getTime() + this.config.admin.maxHours * 3_600_000);

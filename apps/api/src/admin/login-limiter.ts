@@ -54,3 +54,36 @@ export class LoginLimiter {
     return (this.failures.get(key) ?? []).filter((at) => at > now - this.windowMs);
   }
 }
+
+/** One sign-in attempt as counted: refused (waitMs > 0), or counted with `token` to take it back on success. */
+export interface CountedAttempt {
+  waitMs: number;
+  /** This attempt's failure made a key reach the limit: the lockout starts. */
+  lockout: boolean;
+  token: string;
+}
+
+/**
+ * The sign-in limit as the auth service uses it: check and count in one step (so a burst of
+ * parallel guesses is counted as it arrives), and take a successful attempt back.
+ */
+export interface LoginAttempts {
+  attempt(keys: readonly string[], now: number): Promise<CountedAttempt>;
+  succeed(keys: readonly string[], token: string): Promise<void>;
+}
+
+/** One process's counts (no REDIS_URL, or Redis away). */
+export class LocalLoginAttempts implements LoginAttempts {
+  constructor(private readonly limiter = new LoginLimiter()) {}
+
+  attempt(keys: readonly string[], now: number): Promise<CountedAttempt> {
+    const waitMs = this.limiter.retryAfterMs(keys, now);
+    if (waitMs > 0) return Promise.resolve({ waitMs, lockout: false, token: '' });
+    return Promise.resolve({ waitMs: 0, lockout: this.limiter.fail(keys, now), token: String(now) });
+  }
+
+  succeed(keys: readonly string[], token: string): Promise<void> {
+    this.limiter.succeed(keys, Number(token));
+    return Promise.resolve();
+  }
+}

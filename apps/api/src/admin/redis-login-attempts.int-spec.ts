@@ -1,0 +1,75 @@
+import { TestRedisServer } from '../../test/support/redis-server.js';
+import { RedisConnection } from '../redis/index.js';
+import { LOGIN_WINDOW_MS } from './login-limiter.js';
+import { RedisLoginAttempts } from './redis-login-attempts.js';
+
+// The sign-in limit across instances, on a real redis-server of the test's own.
+describe('RedisLoginAttempts', () => {
+  const server = new TestRedisServer();
+  const connections: RedisConnection[] = [];
+  async function instance(): Promise<RedisLoginAttempts> {
+    const connection = new RedisConnection(server.url, 'login');
+    connections.push(connection);
+    await connection.ready(5000);
+    return new RedisLoginAttempts(connection);
+  }
+  beforeAll(() => server.start());
+  afterAll(async () => {
+    await Promise.all(connections.map((connection) => connection.close()));
+    await server.stop();
+  });
+
+  it('counts failures across instances: the sixth try, on either, waits for the window', async () => {
+    const [a, b] = [await instance(), await instance()];
+    const keys = ['ip:198.51.100.1', 'email:ops@example.com'];
+    const now = Date.now();
+    const results = [];
+    for (let attempt = 0; attempt < 5; attempt++) results.push(await (attempt % 2 ? b : a).attempt(keys, now + attempt));
+    expect(results.map((result) => [result.waitMs, result.lockout])).toEqual([
+      [0, false],
+      [0, false],
+      [0, false],
+      [0, false],
+      [0, true],
+    ]);
+    const refused = await b.attempt(keys, now + 10);
+    expect(refused.waitMs).toBe(LOGIN_WINDOW_MS - 10);
+    // The same account from another address is locked too (its key is at the limit); another account is not.
+    expect((await a.attempt(['ip:198.51.100.2', 'email:ops@example.com'], now + 20)).waitMs).toBeGreaterThan(0);
+    expect((await a.attempt(['ip:198.51.100.2', 'email:other@example.com'], now + 20)).waitMs).toBe(0);
+  });
+
+  it('a burst of parallel guesses on two instances counts each one: exactly five get through', async () => {
+    const [a, b] = [await instance(), await instance()];
+    const keys = ['ip:198.51.100.3', 'email:burst@example.com'];
+    const now = Date.now();
+    const results = await Promise.all(Array.from({ length: 12 }, (_, index) => (index % 2 ? a : b).attempt(keys, now)));
+    expect(results.filter((result) => result.waitMs === 0)).toHaveLength(5);
+  });
+
+  it("a sign-in that works takes its attempt back and forgets the account's failures", async () => {
+    const [a, b] = [await instance(), await instance()];
+    const keys = ['ip:198.51.100.4', 'email:good@example.com'];
+    const now = Date.now();
+    for (let attempt = 0; attempt < 4; attempt++) await a.attempt(keys, now + attempt);
+    const last = await b.attempt(keys, now + 5);
+    expect(last.lockout).toBe(true);
+    await b.succeed(keys, last.token);
+    // The address has its four earlier failures left; the account none.
+    expect((await a.attempt(['ip:198.51.100.9', 'email:good@example.com'], now + 6)).waitMs).toBe(0);
+    expect((await a.attempt(keys, now + 7)).lockout).toBe(true);
+  });
+
+  it('Redis away: each instance still limits on its own, and the shared count is back with Redis', async () => {
+    const a = await instance();
+    await server.stop();
+    const keys = ['ip:198.51.100.5', 'email:away@example.com'];
+    const now = Date.now();
+    const results = [];
+    for (let attempt = 0; attempt < 6; attempt++) results.push(await a.attempt(keys, now + attempt));
+    expect(results.map((result) => result.waitMs > 0)).toEqual([false, false, false, false, false, true]);
+    await server.start();
+    await connections.at(-1)!.ready(10_000);
+    expect((await a.attempt(['ip:198.51.100.6', 'email:back@example.com'], now)).token).toMatch(/^redis:/);
+  });
+});
