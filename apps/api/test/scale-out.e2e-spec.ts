@@ -75,6 +75,27 @@ async function ready(app: RunningApp): Promise<{ status: number; body: any }> {
     if (database) await dropMysqlDatabase(database);
   });
 
+  it("the first admin's setup link works on either instance, once", async () => {
+    const tokenOf = (app: RunningApp) => /\/admin\/setup#token=([\w-]+)\n/.exec(app.output())?.[1];
+    // Printed just after "listening".
+    await until(() => Promise.resolve(tokenOf(a) !== undefined && tokenOf(b) !== undefined), 5000);
+    const [fromA, fromB] = [tokenOf(a), tokenOf(b)];
+    expect(fromA).toBeDefined();
+    expect(fromB).toBeDefined();
+    const setup = (app: RunningApp, token: string, password: string) =>
+      fetch(`${app.url}/api/v1/admin/auth/setup`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ token, email: 'first@calpe.example', password }),
+      });
+    // A's link on B: a too short password is refused without using the link up…
+    expect((await setup(b, fromA!, 'short')).status).toBe(400);
+    // …then it creates the first admin; no link works any more, on either instance.
+    expect((await setup(b, fromA!, 'a long enough password')).status).toBe(201);
+    expect((await setup(a, fromA!, 'a long enough password')).status).toBe(401);
+    expect((await setup(a, fromB!, 'a long enough password')).status).toBe(401);
+  });
+
   it('shares the rate limit: the 31st request of a visitor, across both instances, is refused with 429', async () => {
     const visitor = { 'x-forwarded-for': '203.0.113.7' };
     const [onA, onB] = [chatClient(a.url, visitor), chatClient(b.url, visitor)];
@@ -175,5 +196,5 @@ describe('several instances without Redis', () => {
     expect(pm2.output).toContain('PM2 cluster mode (NODE_APP_INSTANCE=1)');
     const single = await runToExit(testEnv(freshSqliteDatabase(), { LOG_LEVEL: 'info' }));
     expect(single.output).not.toMatch(WARNING);
-  });
+  }, 90_000);
 });

@@ -69,7 +69,7 @@ export class AdminAuthService implements OnModuleInit {
     private readonly clock: Clock,
     private readonly config: AppConfig,
     private readonly files: FileSystem,
-    @Optional() @Inject(REDIS_CONNECTION) redis: RedisConnection | null = null,
+    @Optional() @Inject(REDIS_CONNECTION) private readonly redis: RedisConnection | null = null,
   ) {
     // Several instances: one count for all, or an attacker would get five tries per instance.
     this.limiter = redis ? new RedisLoginAttempts(redis) : new LocalLoginAttempts();
@@ -195,35 +195,55 @@ export class AdminAuthService implements OnModuleInit {
   }
 
   /**
-   * At server start with no admin user: a one-time token (valid 1 h, in this process) that
-   * creates the first admin through POST /api/v1/admin/auth/setup. Null when an admin exists.
+   * At server start with no admin user: a one-time token (valid 1 h) that creates the first admin
+   * through POST /api/v1/admin/auth/setup. Null when an admin exists. Kept in this process and,
+   * with REDIS_URL, in Redis too, so the link works on whichever instance the balancer picks.
    */
   async setupTokenIfNoAdmin(): Promise<string | null> {
     if (this.unavailable || (await this.users.count()) > 0) return null;
     const token = randomBytes(24).toString('base64url');
     this.setup = { hash: sha256(token), expiresAt: this.clock.now().getTime() + SETUP_TOKEN_TTL_MS };
+    await this.redis?.client.set(this.setupKey(this.setup.hash), '1', 'PX', SETUP_TOKEN_TTL_MS).catch(() => undefined);
     return token;
+  }
+
+  /** Another instance's setup token in Redis: the ms it has left, or 0 when there is none. */
+  private async sharedSetupLeft(token: string): Promise<number> {
+    if (!this.redis) return 0;
+    return Math.max(0, await this.redis.client.pttl(this.setupKey(sha256(token))).catch(() => 0));
+  }
+
+  /** Takes a setup token out of Redis: true for the one request that got it. */
+  private async takeSharedSetup(token: string): Promise<boolean> {
+    if (!this.redis) return false;
+    return (await this.redis.client.getdel(this.setupKey(sha256(token))).catch(() => null)) === '1';
+  }
+
+  private setupKey(hash: string): string {
+    return this.redis!.key(`{admin-setup}:${hash}`);
   }
 
   /** Creates the first admin with the setup token; refused once any admin exists or the token is wrong or old. */
   async completeSetup(token: string, email: string, password: string, ip: string): Promise<AdminUserView> {
     this.requireSecret();
     const setup = this.setup;
-    const valid =
-      setup !== null &&
-      setup.expiresAt > this.clock.now().getTime() &&
-      timingSafeEqual(Buffer.from(sha256(token)), Buffer.from(setup.hash)) &&
-      (await this.users.count()) === 0;
-    if (!valid || this.setup !== setup)
-      throw new UnauthenticatedError('the setup link is not valid (used, expired, or an admin exists already): use holibot admin create');
+    const mine = setup !== null && setup.expiresAt > this.clock.now().getTime() && timingSafeEqual(Buffer.from(sha256(token)), Buffer.from(setup.hash));
+    // Or the link another instance printed (REDIS_URL).
+    const sharedLeft = mine ? 0 : await this.sharedSetupLeft(token);
+    const invalid = new UnauthenticatedError('the setup link is not valid (used, expired, or an admin exists already): use holibot admin create');
+    if (!(mine || sharedLeft > 0) || (await this.users.count()) > 0 || (mine && this.setup !== setup)) throw invalid;
     normalizeEmail(email);
     checkPassword(password);
     // Taken before the next await: two requests with the token create one admin; a failure gives it back.
-    this.setup = null;
+    if (mine) this.setup = null;
+    else if (!(await this.takeSharedSetup(token))) throw invalid;
     try {
-      return await this.users.create({ email, password, role: 'admin' }, { actor: 'setup-link', ip: auditIp(ip) });
+      const created = await this.users.create({ email, password, role: 'admin' }, { actor: 'setup-link', ip: auditIp(ip) });
+      if (mine) await this.redis?.client.del(this.setupKey(setup.hash)).catch(() => undefined);
+      return created;
     } catch (error) {
-      this.setup = setup;
+      if (mine) this.setup = setup;
+      else await this.redis?.client.set(this.setupKey(sha256(token)), '1', 'PX', sharedLeft).catch(() => undefined);
       throw error;
     }
   }
