@@ -107,6 +107,14 @@ async function ready(app: RunningApp): Promise<{ status: number; body: any }> {
     const refusedOnB = await onB.ask('beaches');
     expect([refusedOnA.status, refusedOnB.status]).toEqual([429, 429]);
     expect(refusedOnB.body.error.code).toBe('RATE_LIMIT_EXCEEDED');
+    // The WebSocket counts in the same bucket.
+    const socket = await ChatSocket.open(b.url, { headers: visitor });
+    try {
+      const { end } = await socket.ask('beaches');
+      expect(end).toMatchObject({ type: 'error', error: { code: 'RATE_LIMIT_EXCEEDED' } });
+    } finally {
+      socket.close();
+    }
     // Another visitor is not affected.
     expect((await chatClient(b.url, { 'x-forwarded-for': '203.0.113.70' }).ask('beaches')).status).toBe(200);
   });
