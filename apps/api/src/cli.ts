@@ -28,6 +28,7 @@ const cli: CliContext = {
       await app.close();
     }
   },
+  config: () => AppConfig.fromProcess(),
 };
 
 const program = new Command('holibot')

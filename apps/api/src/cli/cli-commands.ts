@@ -2,6 +2,7 @@ import { userInfo } from 'node:os';
 import type { DynamicModule, INestApplicationContext, Type } from '@nestjs/common';
 import type { Command } from 'commander';
 import type { DataSource } from 'typeorm';
+import type { AppConfig } from '../config/app-config.js';
 
 /** What a command's action may use: the feature's Nest providers and the open database. */
 export interface CliContext {
@@ -10,6 +11,11 @@ export interface CliContext {
    * feature modules, no HTTP) for `work`, and closes both afterwards, whatever happens.
    */
   run<T>(work: (app: INestApplicationContext, dataSource: DataSource) => Promise<T>): Promise<T>;
+  /**
+   * The configuration alone (`.env` under the environment, validated), for a command that needs
+   * neither the database nor a Nest context: `load-test` talks to a running server.
+   */
+  config(): AppConfig;
 }
 
 /**

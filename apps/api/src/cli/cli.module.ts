@@ -9,6 +9,7 @@ import type { AppConfig } from '../config/app-config.js';
 import { ConfigModule } from '../config/config.module.js';
 import { databaseCommands } from '../database/database.commands.js';
 import { DatabaseModule } from '../database/database.module.js';
+import { loadTestCommands } from '../load-test/load-test.commands.js';
 import { MetricsModule } from '../observability/metrics/metrics.module.js';
 import { poiCommands } from '../poi/poi.commands.js';
 import { RedisModule } from '../redis/index.js';
@@ -26,6 +27,7 @@ export const FEATURE_COMMANDS: readonly FeatureCommands[] = [
   reportsCommands,
   widgetRegistryCommands,
   adminCommands,
+  loadTestCommands,
 ];
 
 /** What the command line runs in: configuration, database and the modules the features' commands need; no HTTP. */
