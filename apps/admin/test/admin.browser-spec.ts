@@ -22,6 +22,7 @@ const PAGES: Array<[link: string, heading: string]> = [
   ['Feedback', 'Feedback and gaps'],
   ['Places', 'Places'],
   ['Users', 'Users'],
+  ['Settings', 'Settings'],
   ['Dashboard', 'Dashboard'],
 ];
 

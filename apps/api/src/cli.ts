@@ -7,6 +7,7 @@ import type { CliContext } from './cli/cli-commands.js';
 import { DomainError } from './common/domain-error.js';
 import { EXIT, exitCodeOf } from './common/error-mapping.js';
 import { AppConfig } from './config/app-config.js';
+import { warnIfEnvFileReadable } from './config/env-file.js';
 import { openDatabase } from './database/open-database.js';
 
 /**
@@ -17,6 +18,7 @@ import { openDatabase } from './database/open-database.js';
 const cli: CliContext = {
   async run(work) {
     const config = AppConfig.fromProcess();
+    warnIfEnvFileReadable((message) => console.error(`holibot: warning: ${message}`));
     const dataSource = await openDatabase(config, {
       warn: (message) => console.error(`holibot: ${message}`),
       debug: (message) => config.log.level === 'debug' && console.error(message),

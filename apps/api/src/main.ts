@@ -1,4 +1,6 @@
+import { Logger } from '@nestjs/common';
 import { AppConfig, ConfigError } from './config/app-config.js';
+import { warnIfEnvFileReadable } from './config/env-file.js';
 import { AdminAuthService } from './admin/index.js';
 import { createHttpApp } from './http-app.js';
 
@@ -14,6 +16,8 @@ async function main(): Promise<void> {
     throw error;
   }
   const app = await createHttpApp(config);
+  // A .env other users may read gives its secrets away: one warning line, through the app's logger.
+  warnIfEnvFileReadable((message) => new Logger('Config').warn(message));
   app.enableShutdownHooks();
   try {
     await app.listen(config.port, config.host);

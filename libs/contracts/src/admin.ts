@@ -367,3 +367,50 @@ export interface PlaceImportData {
   rejected: Array<{ index: number; id: string | null; reason: string }>;
   warnings: Array<{ index: number; id: string; message: string }>;
 }
+
+// --- Settings ------------------------------------------------------------------------------
+
+/** The areas of GET /api/v1/admin/config, in the order the admin UI shows them. */
+export const CONFIG_AREAS = [
+  'server',
+  'database',
+  'chat',
+  'mistral',
+  'catalogue',
+  'websocket',
+  'cleanup',
+  'backups',
+  'widget',
+  'admin',
+  'metrics',
+  'alerts',
+  'mail',
+  'logs',
+] as const;
+export type ConfigAreaKey = (typeof CONFIG_AREAS)[number];
+
+/** How a secret shows in GET /api/v1/admin/config, never its value (a URL with credentials: the URL with its password as ***). */
+export const CONFIG_SECRET_SET = 'set';
+export const CONFIG_SECRET_NOT_SET = 'not set';
+
+/** One setting: the environment variable (or `.env` line) that sets it and its effective value. */
+export interface ConfigSetting {
+  name: string;
+  /**
+   * The value the server runs with, as text ('' when empty or off). A secret is 'set' or 'not
+   * set', never its value; a URL with credentials (REDIS_URL) is shown with its password as ***.
+   */
+  value: string;
+  /** One of the secrets (DB_PASSWORD, USER_TOKEN_SECRET, MISTRAL_API_KEY, …). */
+  secret: boolean;
+}
+
+export interface ConfigArea {
+  area: ConfigAreaKey;
+  settings: ConfigSetting[];
+}
+
+/** GET /api/v1/admin/config (viewer): the running server's effective settings by area, read-only (they change in .env and a restart). */
+export interface ConfigData {
+  areas: ConfigArea[];
+}

@@ -12,6 +12,7 @@ import {
   type BackupInfo,
   type BackupsData,
   type CleanupResultData,
+  type ConfigData,
   type ConversationData,
   type ConversationsData,
   type DashboardData,
@@ -166,6 +167,9 @@ export class AdminApi {
   place = (id: number) => this.request<PlaceDetail>('GET', `places/${id}`);
   setPlaceActive = (id: number, active: boolean) => this.request<PlaceDetail>('POST', `places/${id}/${active ? 'activate' : 'deactivate'}`, { body: {} });
   importPlaces = (geojson: string, replace: boolean) => this.request<PlaceImportData>('POST', 'places/import', { body: { geojson, replace } });
+
+  // --- Settings (read-only) -------------------------------------------------------------------
+  config = () => this.request<ConfigData>('GET', 'config');
 
   // --- Admin users, audit ----------------------------------------------------------------------
   users = () => this.request<{ users: AdminUserInfo[] }>('GET', 'users');

@@ -35,6 +35,7 @@ export const ROUTES: Routes = [
       { path: 'feedback', title: S.feedback.title, loadComponent: () => import('./pages/feedback/feedback.page').then((m) => m.FeedbackPage) },
       { path: 'places', title: S.places.title, loadComponent: () => import('./pages/places/places.page').then((m) => m.PlacesPage) },
       { path: 'places/:id', title: S.places.title, loadComponent: () => import('./pages/places/place.page').then((m) => m.PlacePage) },
+      { path: 'settings', title: S.settings.title, loadComponent: () => import('./pages/settings/settings.page').then((m) => m.SettingsPage) },
       // Admins get the page; anyone else the next route with the same path, at the same URL.
       { path: 'users', title: S.users.title, canMatch: [adminRole], loadComponent: () => import('./pages/users/users.page').then((m) => m.UsersPage) },
       { path: 'users', title: S.errors.forbiddenTitle, component: ForbiddenPage },
@@ -55,4 +56,5 @@ export const NAV: Array<{ link: string; label: string }> = [
   { link: '/feedback', label: S.nav.feedback },
   { link: '/places', label: S.nav.places },
   { link: '/users', label: S.nav.users },
+  { link: '/settings', label: S.nav.settings },
 ];

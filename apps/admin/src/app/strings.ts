@@ -1,4 +1,5 @@
 // Every text of the admin UI, in English. A translation replaces this file (same keys).
+import type { ConfigAreaKey } from '@holibot/contracts';
 
 /** Dates and numbers are formatted for this locale. */
 export const LOCALE = 'en-GB';
@@ -45,6 +46,7 @@ export const S = {
     feedback: 'Feedback',
     places: 'Places',
     users: 'Users',
+    settings: 'Settings',
   },
 
   errors: {
@@ -438,5 +440,32 @@ export const S = {
     target: 'Target',
     detail: 'Detail',
     ip: 'IP address',
+  },
+
+  settings: {
+    title: 'Settings',
+    intro:
+      'The settings this server runs with: its environment and .env as read at start, with the defaults filled in. To change one, edit .env (or the environment) and restart the server.',
+    secretsNote: 'Secrets (passwords, keys, tokens, the webhook URL) are only shown as set or not set; the Redis URL without its password.',
+    name: 'Variable',
+    value: 'Value',
+    set: 'Set',
+    notSet: 'Not set',
+    areas: {
+      server: 'Server',
+      database: 'Database',
+      chat: 'Chat and sessions',
+      mistral: 'Mistral',
+      catalogue: 'Catalogue',
+      websocket: 'WebSocket',
+      cleanup: 'Cleanup and reports',
+      backups: 'Backups',
+      widget: 'Widget',
+      admin: 'Admin sign-in',
+      metrics: 'Metrics',
+      alerts: 'Alerts',
+      mail: 'Mail (SMTP)',
+      logs: 'Logs',
+    } satisfies Record<ConfigAreaKey, string>,
   },
 };

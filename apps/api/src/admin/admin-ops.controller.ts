@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Header, HttpCode, Param, ParseIntPipe, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -10,6 +10,7 @@ import type {
   BackupDetail,
   BackupsData,
   CleanupResultData,
+  ConfigData,
   ConversationData,
   ConversationsData,
   DashboardData,
@@ -33,6 +34,7 @@ import { ConversationsService } from '../session/index.js';
 import { AuditService } from '../audit/index.js';
 import { auditIp } from '../common/client-ip.js';
 import { AdminRoleRequired, CurrentAdmin } from './admin-access.js';
+import { configView } from './admin-config.js';
 import { ok } from './admin.controller.js';
 import { ForbiddenError } from './admin.errors.js';
 import type { AdminPrincipal } from './admin-auth.service.js';
@@ -53,7 +55,7 @@ export const PLACE_IMPORT_BODY_LIMIT = 32 * 1024 * 1024;
 
 /**
  * The operational views of the admin UI, each a thin call of the owning feature's service:
- * dashboard, sessions and cleanup, conversations, backups, alerts, feedback, places.
+ * dashboard, sessions and cleanup, conversations, backups, alerts, feedback, places, settings.
  */
 @ApiExcludeController()
 @Controller('api/v1/admin')
@@ -221,6 +223,14 @@ export class AdminOpsController {
     }));
     await this.record(admin, request, 'alerts.test', null, results.map((r) => `${r.channel} ${r.ok ? 'sent' : 'failed'}`).join(', ') || 'no channel');
     return ok({ results });
+  }
+
+  /** The effective settings by area, every secret only as set / not set (admin-config.ts). Read-only: they change in .env and a restart. */
+  @Get('config')
+  @Header('Cache-Control', 'no-store')
+  settings() {
+    const data: ConfigData = configView(this.config);
+    return ok(data);
   }
 
   @Get('feedback')
