@@ -17,8 +17,7 @@ import { openDatabase } from './database/open-database.js';
  */
 const cli: CliContext = {
   async run(work) {
-    const config = AppConfig.fromProcess();
-    warnIfEnvFileReadable((message) => console.error(`holibot: warning: ${message}`));
+    const config = cliConfig();
     const dataSource = await openDatabase(config, {
       warn: (message) => console.error(`holibot: ${message}`),
       debug: (message) => config.log.level === 'debug' && console.error(message),
@@ -30,8 +29,15 @@ const cli: CliContext = {
       await app.close();
     }
   },
-  config: () => AppConfig.fromProcess(),
+  config: cliConfig,
 };
+
+/** The configuration, and the warning when `.env` is readable by others (every command, with or without the database). */
+function cliConfig(): AppConfig {
+  const config = AppConfig.fromProcess();
+  warnIfEnvFileReadable((message) => console.error(`holibot: warning: ${message}`));
+  return config;
+}
 
 const program = new Command('holibot')
   .description("HoliBot command line: the database, the POI catalogue and the other features' operator tasks")

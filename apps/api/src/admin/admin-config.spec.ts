@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CONFIG_AREAS, type ConfigData } from '@holibot/contracts';
 import { AppConfig, ENV_SCHEMA, SAMPLE_CATALOGUE, SECRETS } from '../config/app-config.js';
-import { configView, shown, withoutCredentials } from './admin-config.js';
+import { configView, shown } from './admin-config.js';
 
 /** Every secret with a value that nothing else in the configuration contains. */
 const SECRET_VALUES: Record<string, string> = {
@@ -180,7 +180,8 @@ describe('the admin config view', () => {
     ['redis://cache.internal:6379/0', 'redis://cache.internal:6379/0'],
     // The password would still show (it is also the port): only "set".
     ['redis://:6379@cache:6379', 'set'],
-  ])('withoutCredentials(%s) → %s', (url, expected) => {
-    expect(withoutCredentials(url)).toBe(expected);
+    ['not a url', 'set'],
+  ])('shown(REDIS_URL=%s) → %s', (url, expected) => {
+    expect(shown('REDIS_URL', url)).toBe(expected);
   });
 });

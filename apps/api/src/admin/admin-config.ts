@@ -1,4 +1,5 @@
 import { CONFIG_SECRET_NOT_SET, CONFIG_SECRET_SET, type ConfigArea, type ConfigAreaKey, type ConfigData } from '@holibot/contracts';
+import { redactedUrl } from '../common/redacted-url.js';
 import { type AppConfig, SECRETS } from '../config/app-config.js';
 
 /** Secrets that are URLs whose credentials are the secret part: shown with the password (and any query value) as ***. */
@@ -165,38 +166,7 @@ export function shown(name: string, value: Value): string {
   const text = value === null || value === undefined ? '' : String(value);
   if (!SECRETS.has(name)) return text;
   if (text === '') return CONFIG_SECRET_NOT_SET;
-  return URL_SECRETS.has(name) ? withoutCredentials(text) : CONFIG_SECRET_SET;
-}
-
-/**
- * A URL with its password (or a lone user part) and every query value (ioredis reads `?password=`
- * too) as ***, and no fragment: `redis://:s3cret@cache:6379/0` → `redis://:***@cache:6379/0`. 'set' when it does not
- * parse, or when the password would still show (a password that is also the port, say).
- */
-export function withoutCredentials(value: string): string {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return CONFIG_SECRET_SET;
-  }
-  // A lone user part (redis://s3cret@cache) is the password to some clients: hidden too.
-  const hidden = url.password ? url.password : url.username;
-  const secrets = [hidden, safeDecode(hidden), ...url.searchParams.values()].filter((secret) => secret !== '');
-  if (url.password) url.password = '***';
-  else if (url.username) url.username = '***';
-  for (const key of new Set(url.searchParams.keys())) url.searchParams.set(key, '***');
-  url.hash = '';
-  const masked = url.toString();
-  return secrets.some((secret) => masked.includes(secret)) ? CONFIG_SECRET_SET : masked;
-}
-
-function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
+  return URL_SECRETS.has(name) ? (redactedUrl(text) ?? CONFIG_SECRET_SET) : CONFIG_SECRET_SET;
 }
 
 /** BODY_LIMIT as it is written: 16kb, 1mb, 500b. */

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { Logger } from '@nestjs/common';
 import { Redis } from 'ioredis';
+import { redactedUrl } from '../common/redacted-url.js';
 import type { AppConfig } from '../config/app-config.js';
 
 /** How long a command may wait for Redis before it counts as down (the rate limit then fails open). */
@@ -87,15 +88,9 @@ export class RedisConnection {
   }
 }
 
-/** The URL without its password, for logs and the admin's settings view. */
+/** The URL without its password (nor any query value), for log lines. */
 export function redactedRedisUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return 'REDIS_URL (unparsable)';
-  }
+  return redactedUrl(url) ?? 'REDIS_URL (not shown)';
 }
 
 /**
