@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import helmet from 'helmet';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { getDataSourceToken } from '@nestjs/typeorm';
@@ -10,6 +10,7 @@ import type { DataSource } from 'typeorm';
 import { AlertNotifier } from './alerts/index.js';
 import { AppModule } from './app.module.js';
 import { AllExceptionsFilter } from './common/all-exceptions.filter.js';
+import { answerClientError, answerExpectation, frameworkErrorReply, requireHost } from './common/framework-errors.js';
 import { registerJsonBodyParser } from './common/json-body.js';
 import { compileTrustProxy } from './common/client-ip.js';
 import { isOriginAllowed } from './common/origin-policy.js';
@@ -20,6 +21,7 @@ import { prepareSchema } from './database/database.module.js';
 import { openDatabase } from './database/open-database.js';
 import { reclaimMemoryWhenIdle } from './observability/idle-memory.js';
 import { createWinstonLogger, requestLogging } from './observability/logging.js';
+import { requestIdFrom } from './observability/request-context.js';
 import { Metrics } from './observability/metrics/metrics.service.js';
 import { PoiCatalogue } from './poi/poi-catalogue.service.js';
 import { WidgetRegistryService, WidgetServing } from './widget-registry/index.js';
@@ -43,12 +45,17 @@ export async function createHttpApp(config: AppConfig): Promise<NestFastifyAppli
     // The whole request (headers and body) must arrive within this; a client that declares a
     // long body and sends it slowly (or never) is cut off instead of holding a socket for minutes.
     requestTimeout: config.http.requestTimeoutMs,
-    http: { headersTimeout: config.http.requestTimeoutMs, connectionsCheckingInterval: TIMEOUT_CHECK_INTERVAL_MS },
+    // A missing Host header is refused by the requireHost hook, in the API's error shape.
+    http: { headersTimeout: config.http.requestTimeoutMs, connectionsCheckingInterval: TIMEOUT_CHECK_INTERVAL_MS, requireHostHeader: false },
     // Longer than nginx's upstream keep-alive (60 s), so that the proxy, not HoliBot, closes idle connections.
     keepAliveTimeout: 72_000,
     // Request ids and request logging are HoliBot's own (observability/logging.ts).
     logger: false,
     return503OnClosing: true,
+    // What Fastify and Node answer before any hook runs (a path that is not UTF-8, a parameter
+    // over 100 characters, a request the HTTP parser refuses) in the API's error shape too.
+    frameworkErrors: frameworkErrorReply,
+    clientErrorHandler: answerClientError,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, dataSource, logFiles), adapter, {
     bodyParser: false,
@@ -56,6 +63,7 @@ export async function createHttpApp(config: AppConfig): Promise<NestFastifyAppli
     logger: WinstonModule.createLogger({ instance: logger }),
   });
   const fastify = app.getHttpAdapter().getInstance();
+  app.getHttpServer().on('checkExpectation', answerExpectation);
   // A route may raise its body limit with @RouteConfig({ bodyLimit }) (the admin uploads); the
   // routes are registered at init, after this hook.
   // On the admin API's routes, a request without a valid session is refused before its (large)
@@ -70,6 +78,7 @@ export async function createHttpApp(config: AppConfig): Promise<NestFastifyAppli
   });
   fastify.addHook('onRequest', reclaimMemoryWhenIdle());
   for (const [hook, handler] of Object.entries(requestLogging(logger))) fastify.addHook(hook as 'onRequest', handler);
+  fastify.addHook('onRequest', requireHost);
   const metrics = app.get(Metrics);
   metrics.watchServer(app.getHttpServer());
   // By route template (`/api/v1/sessions/:id`), never the raw URL; a 429 here is the REST rate limit.
@@ -95,13 +104,23 @@ export async function createHttpApp(config: AppConfig): Promise<NestFastifyAppli
     exposedHeaders: ['X-Request-Id', 'Retry-After'],
     maxAge: 600,
   };
+  // An OPTIONS request without Origin and Access-Control-Request-Method is no preflight: it gets
+  // no CORS answer (@fastify/cors would refuse it in text/plain) and is an unknown endpoint, as
+  // any other method a route does not take.
+  const isPreflight = (request: FastifyRequest) => request.headers.origin !== undefined && request.headers['access-control-request-method'] !== undefined;
   app.enableCors({
-    delegator: (request, callback) => callback(null, { ...cors, origin: isOriginAllowed(request.headers.origin, request.headers.host, config) }),
+    delegator: (request, callback) =>
+      callback(null, {
+        ...cors,
+        origin: (request.method !== 'OPTIONS' || isPreflight(request)) && isOriginAllowed(request.headers.origin, request.headers.host, config),
+      }),
   });
   // Every answer but the widget files (the same for all, `Access-Control-Allow-Origin: *`)
   // depends on the Origin: a cache must keep them apart, also when this one got no CORS header.
-  fastify.addHook('onSend', (_request, reply, payload, done) => {
+  fastify.addHook('onSend', (request, reply, payload, done) => {
     if (reply.getHeader('access-control-allow-origin') !== '*') addVary(reply, 'Origin');
+    // A CORS preflight is answered by the first hook, before the request id's.
+    if (!reply.hasHeader('x-request-id')) reply.header('X-Request-Id', requestIdFrom(request.headers['x-request-id']));
     done(null, payload);
   });
   registerJsonBodyParser(fastify, config.bodyLimitBytes);

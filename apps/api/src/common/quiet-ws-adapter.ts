@@ -1,10 +1,12 @@
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { type INestApplicationContext, Logger } from '@nestjs/common';
 import { WsAdapter } from '@nestjs/platform-ws';
 import type { WebSocket, WebSocketServer } from 'ws';
 import type { AppConfig } from '../config/app-config.js';
 import { LogThrottle } from '../observability/log-throttle.js';
 import { clientIpResolver } from './client-ip.js';
+import { writeSocketError } from './framework-errors.js';
 
 /** Protocol-error lines per client IP and minute; beyond them, one line with the count. */
 export const PROTOCOL_ERRORS_LOGGED_PER_MINUTE = 5;
@@ -28,6 +30,7 @@ export class QuietWsAdapter extends WsAdapter {
     (ip, count) => this.quietLogger.warn(`… and ${count} more WebSocket protocol errors from ${ip} in the last minute (not logged one by one)`),
   );
   private readonly sweeper: NodeJS.Timeout;
+  private upgradeListener: { server: Server; listener: (request: IncomingMessage, socket: Duplex, head: Buffer) => void } | null = null;
 
   constructor(app: INestApplicationContext, config: Pick<AppConfig, 'trustProxy'>) {
     super(app);
@@ -46,11 +49,61 @@ export class QuietWsAdapter extends WsAdapter {
       });
     });
     server.on('error', (error: Error) => this.quietLogger.error(error.stack ?? error.message));
+    // A handshake ws refuses (no or a bad Sec-WebSocket-Key or -Version, not a GET, a malformed
+    // Sec-WebSocket-Protocol or -Extensions) is answered in the API's error shape, not ws's text.
+    server.on('wsClientError', (error: Error, socket: Duplex) => {
+      const method = error.message === 'Invalid HTTP method';
+      const version: Record<string, string> = /Sec-WebSocket-Version/.test(error.message) ? { 'Sec-WebSocket-Version': '13, 8' } : {};
+      writeSocketError(socket, method ? 405 : 400, 'INVALID_REQUEST', `Not a valid WebSocket handshake: ${error.message}.`, version);
+    });
     return server;
+  }
+
+  /**
+   * Nest's upgrade listener destroys the socket of an upgrade to any other path without a word
+   * (`curl --http2` on plain HTTP asks every request to upgrade to h2c), and answers a Host header
+   * it cannot read with a malformed response carrying its error message. Those are refused here
+   * in the API's error shape; the rest goes on to Nest's listener.
+   */
+  protected override ensureHttpServerExists(port: number, httpServer?: Server): Server | undefined {
+    const known = this.httpServersRegistry.has(port);
+    const result = super.ensureHttpServerExists(port, httpServer);
+    const server = this.httpServersRegistry.get(port) as Server | undefined;
+    if (known || !server) return result;
+    const nestListener = server.listeners('upgrade').at(-1) as ((request: IncomingMessage, socket: Duplex, head: Buffer) => void) | undefined;
+    if (!nestListener) return result;
+    server.off('upgrade', nestListener);
+    this.upgradeListener = { server, listener: (request, socket, head) => this.upgrade(port, nestListener, request, socket, head) };
+    server.on('upgrade', this.upgradeListener.listener);
+    return result;
+  }
+
+  private upgrade(
+    port: number,
+    nestListener: (request: IncomingMessage, socket: Duplex, head: Buffer) => void,
+    request: IncomingMessage,
+    socket: Duplex,
+    head: Buffer,
+  ): void {
+    let pathname: string;
+    try {
+      pathname = new URL(request.url ?? '/', `ws://${request.headers.host}/`).pathname;
+    } catch {
+      writeSocketError(socket, 400, 'INVALID_REQUEST', 'The request URL or Host header is not valid.');
+      return;
+    }
+    const paths = (this.wsServersRegistry.get(port) ?? []).map((wsServer: { path?: string }) => wsServer.path);
+    if (!paths.includes(pathname)) {
+      writeSocketError(socket, 400, 'INVALID_REQUEST', `Only ${paths.join(', ')} takes an Upgrade header; send this request without one.`);
+      return;
+    }
+    nestListener(request, socket, head);
   }
 
   override async dispose(): Promise<void> {
     clearInterval(this.sweeper);
+    this.upgradeListener?.server.off('upgrade', this.upgradeListener.listener);
+    this.upgradeListener = null;
     this.throttle.sweep(true);
     await super.dispose();
   }
