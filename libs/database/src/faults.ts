@@ -14,6 +14,9 @@ const UNAVAILABLE = new Set([
   'PROTOCOL_CONNECTION_LOST',
   'PROTOCOL_SEQUENCE_TIMEOUT',
   'POOL_ACQUIRE_TIMEOUT',
+  // mysql2's pool cluster (read replicas): every node of a pattern is offline for a moment.
+  'POOL_NONEONLINE',
+  'POOL_NOEXIST',
   'ER_CON_COUNT_ERROR',
   'ER_SERVER_SHUTDOWN',
   'SQLITE_BUSY',

@@ -58,7 +58,8 @@ export class AdminAuthService implements OnModuleInit {
   private unavailable: string | null = null;
   private readonly limiter: LoginAttempts;
   private verifying = 0;
-  private setup: { hash: string; expiresAt: number } | null = null;
+  /** This process's setup token; `shared`: a copy is in Redis too (the link works on every instance). */
+  private setup: { hash: string; expiresAt: number; shared: boolean } | null = null;
   /** A hash to verify against when the e-mail is unknown, so that both cases take as long. */
   private decoy: Promise<string> | null = null;
 
@@ -202,21 +203,34 @@ export class AdminAuthService implements OnModuleInit {
   async setupTokenIfNoAdmin(): Promise<string | null> {
     if (this.unavailable || (await this.users.count()) > 0) return null;
     const token = randomBytes(24).toString('base64url');
-    this.setup = { hash: sha256(token), expiresAt: this.clock.now().getTime() + SETUP_TOKEN_TTL_MS };
-    await this.redis?.client.set(this.setupKey(this.setup.hash), '1', 'PX', SETUP_TOKEN_TTL_MS).catch(() => undefined);
+    const setup = { hash: sha256(token), expiresAt: this.clock.now().getTime() + SETUP_TOKEN_TTL_MS, shared: false };
+    this.setup = setup;
+    if (this.redis) {
+      setup.shared = await this.redis
+        .run((client) => client.set(this.setupKey(setup.hash), '1', 'PX', SETUP_TOKEN_TTL_MS))
+        .then(
+          () => true,
+          () => false,
+        );
+    }
     return token;
   }
 
   /** Another instance's setup token in Redis: the ms it has left, or 0 when there is none. */
   private async sharedSetupLeft(token: string): Promise<number> {
     if (!this.redis) return 0;
-    return Math.max(0, await this.redis.client.pttl(this.setupKey(sha256(token))).catch(() => 0));
+    return Math.max(0, await this.redis.run((client) => client.pttl(this.setupKey(sha256(token)))).catch(() => 0));
   }
 
-  /** Takes a setup token out of Redis: true for the one request that got it. */
-  private async takeSharedSetup(token: string): Promise<boolean> {
-    if (!this.redis) return false;
-    return (await this.redis.client.getdel(this.setupKey(sha256(token))).catch(() => null)) === '1';
+  /** Takes a setup token out of Redis: 'taken' for the one request that got it; 'unavailable' when Redis does not answer. */
+  private async takeSharedSetup(token: string): Promise<'taken' | 'absent' | 'unavailable'> {
+    if (!this.redis) return 'unavailable';
+    return this.redis
+      .run((client) => client.getdel(this.setupKey(sha256(token))))
+      .then(
+        (value) => (value === '1' ? 'taken' : 'absent'),
+        () => 'unavailable' as const,
+      );
   }
 
   private setupKey(hash: string): string {
@@ -236,14 +250,20 @@ export class AdminAuthService implements OnModuleInit {
     checkPassword(password);
     // Taken before the next await: two requests with the token create one admin; a failure gives it back.
     if (mine) this.setup = null;
-    else if (!(await this.takeSharedSetup(token))) throw invalid;
+    // The copy in Redis is taken too, atomically: of requests on several instances, one gets it.
+    // (Redis away: the instance that printed the link still honours it on its own.)
+    const claim = mine && !setup.shared ? 'unavailable' : await this.takeSharedSetup(token);
+    const sharedCopy = claim === 'taken';
+    if (mine ? claim === 'absent' : !sharedCopy) {
+      if (mine) this.setup = setup;
+      throw invalid;
+    }
     try {
-      const created = await this.users.create({ email, password, role: 'admin' }, { actor: 'setup-link', ip: auditIp(ip) });
-      if (mine) await this.redis?.client.del(this.setupKey(setup.hash)).catch(() => undefined);
-      return created;
+      return await this.users.create({ email, password, role: 'admin' }, { actor: 'setup-link', ip: auditIp(ip) });
     } catch (error) {
       if (mine) this.setup = setup;
-      else await this.redis?.client.set(this.setupKey(sha256(token)), '1', 'PX', sharedLeft).catch(() => undefined);
+      const left = mine ? setup.expiresAt - this.clock.now().getTime() : sharedLeft;
+      if (sharedCopy && left > 0) await this.redis?.run((client) => client.set(this.setupKey(sha256(token)), '1', 'PX', left)).catch(() => undefined);
       throw error;
     }
   }

@@ -1,5 +1,6 @@
 import { CONFIG_SECRET_NOT_SET, CONFIG_SECRET_SET, type ConfigArea, type ConfigAreaKey, type ConfigData } from '@holibot/contracts';
 import { redactedUrl } from '../common/redacted-url.js';
+import { redisKeyPrefix } from '../redis/index.js';
 import { type AppConfig, SECRETS } from '../config/app-config.js';
 
 /** Secrets that are URLs whose credentials are the secret part: shown with the password (and any query value) as ***. */
@@ -28,6 +29,7 @@ export function configView(config: AppConfig): ConfigData {
       ['HTTP_REQUEST_TIMEOUT_MS', config.http.requestTimeoutMs],
       ['HOLIBOT_INSTANCES', config.instances],
       ['REDIS_URL', config.redisUrl],
+      ['REDIS_KEY_PREFIX', config.redisKeyPrefix ?? `${redisKeyPrefix(config)} (default)`],
       ...(config.fixedNow ? ([['HOLIBOT_FIXED_NOW', config.fixedNow.toISOString()]] as Entries) : []),
     ],
     database:

@@ -33,7 +33,9 @@ describe('RedisLoginAttempts', () => {
       [0, true],
     ]);
     const refused = await b.attempt(keys, now + 10);
-    expect(refused.waitMs).toBe(LOGIN_WINDOW_MS - 10);
+    // Until the oldest of the five leaves the window (Redis's clock: a few ms have passed).
+    expect(refused.waitMs).toBeGreaterThan(LOGIN_WINDOW_MS - 5000);
+    expect(refused.waitMs).toBeLessThanOrEqual(LOGIN_WINDOW_MS);
     // The same account from another address is locked too (its key is at the limit); another account is not.
     expect((await a.attempt(['ip:198.51.100.2', 'email:ops@example.com'], now + 20)).waitMs).toBeGreaterThan(0);
     expect((await a.attempt(['ip:198.51.100.2', 'email:other@example.com'], now + 20)).waitMs).toBe(0);

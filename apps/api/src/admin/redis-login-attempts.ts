@@ -6,11 +6,13 @@ import { type CountedAttempt, LOGIN_MAX_FAILURES, LOGIN_WINDOW_MS, LocalLoginAtt
 /**
  * Checks every key's failures in the window and, unless one is at the limit, counts this attempt
  * for all of them — one script, so parallel guesses on several instances cannot slip between.
- * KEYS: the keys' sorted sets (scored by time). ARGV: now, max, window ms, this attempt's member.
+ * Redis's clock, so instances with skewed clocks agree.
+ * KEYS: the keys' sorted sets (scored by time). ARGV: unused, max, window ms, this attempt's member.
  * Returns: ms to wait (0: counted), 1 when a key has just reached the limit.
  */
 const ATTEMPT_SCRIPT = `
-local now = tonumber(ARGV[1])
+local time = redis.call('TIME')
+local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
 local max = tonumber(ARGV[2])
 local window = tonumber(ARGV[3])
 local wait = 0
@@ -52,14 +54,8 @@ export class RedisLoginAttempts implements LoginAttempts {
   async attempt(keys: readonly string[], now: number): Promise<CountedAttempt> {
     const token = `${now}:${randomBytes(6).toString('hex')}`;
     try {
-      const [waitMs, reached] = (await this.redis.client.eval(
-        ATTEMPT_SCRIPT,
-        keys.length,
-        ...keys.map((key) => this.key(key)),
-        now,
-        this.maxFailures,
-        this.windowMs,
-        token,
+      const [waitMs, reached] = (await this.redis.run((client) =>
+        client.eval(ATTEMPT_SCRIPT, keys.length, ...keys.map((key) => this.key(key)), 0, this.maxFailures, this.windowMs, token),
       )) as [number, number];
       this.warned = false;
       return { waitMs, lockout: reached === 1, token: `redis:${token}` };
@@ -75,11 +71,13 @@ export class RedisLoginAttempts implements LoginAttempts {
     const member = token.slice('redis:'.length);
     const account = keys.find((key) => key.startsWith('email:'));
     try {
-      const batch = this.redis.client.multi();
-      for (const key of keys) batch.zrem(this.key(key), member);
-      // A sign-in that worked forgets the account's failures (not the address's).
-      if (account) batch.del(this.key(account));
-      await batch.exec();
+      await this.redis.run((client) => {
+        const batch = client.multi();
+        for (const key of keys) batch.zrem(this.key(key), member);
+        // A sign-in that worked forgets the account's failures (not the address's).
+        if (account) batch.del(this.key(account));
+        return batch.exec();
+      });
     } catch {
       // Taking back a counted attempt is a courtesy: the count expires with the window anyway.
     }

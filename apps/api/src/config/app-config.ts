@@ -82,6 +82,16 @@ const isTimeZone = (zone: string) => {
 };
 
 /** A full ISO 8601 date and time with a zone (Z or ±hh:mm): no local, zone-less readings. */
+/** A URL ioredis can open: redis(s)://[user:password@]host[:port][/db]. */
+const isRedisUrl = (value: string) => {
+  if (!/^rediss?:\/\/\S+$/.test(value)) return false;
+  try {
+    const url = new URL(value);
+    return url.hostname !== '' && /^(\/\d*)?$/.test(url.pathname);
+  } catch {
+    return false;
+  }
+};
 /** host or host:port (a name, an IPv4 address, or [IPv6]). */
 const HOST_PORT = /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)(:\d{1,5})?$/;
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -115,9 +125,14 @@ export const ENV_SCHEMA = z.object({
   REDIS_URL: z
     .string()
     .default('')
-    .refine((value) => value === '' || /^rediss?:\/\/\S+$/.test(value), {
-      message: 'must be a redis:// or rediss:// URL such as redis://:password@127.0.0.1:6379/0',
+    .refine((value) => value === '' || isRedisUrl(value), {
+      message: 'must be a redis:// or rediss:// URL such as redis://:password@127.0.0.1:6379/0 (port 1 to 65535, database a number)',
     }),
+  // Start of every Redis key; empty: holibot:<DB_NAME>. Two destinations sharing one Redis need their own.
+  REDIS_KEY_PREFIX: z
+    .string()
+    .default('')
+    .refine((value) => /^[A-Za-z0-9:_.-]{0,64}$/.test(value), { message: 'must be up to 64 letters, digits, : _ . or -' }),
   // How many HoliBot processes serve this destination (a hint: >1 without REDIS_URL logs a warning at start).
   HOLIBOT_INSTANCES: int(1, 1, 1000),
   SESSION_EXPIRY_HOURS: int(24, 1, 24 * 365),
@@ -333,6 +348,8 @@ export class AppConfig {
   readonly replicas: ReadonlyArray<{ host: string; port: number }>;
   /** REDIS_URL, or null: one process's state in memory, locks in the database. */
   readonly redisUrl: string | null;
+  /** REDIS_KEY_PREFIX, or null: holibot:<database name>. */
+  readonly redisKeyPrefix: string | null;
   /** HOLIBOT_INSTANCES: how many processes the operator says serve this destination. */
   readonly instances: number;
   readonly sessionExpiryHours: number;
@@ -420,6 +437,7 @@ export class AppConfig {
     this.migrateOnStart = env.DB_MIGRATE_ON_START;
     this.replicas = parseHostList(env.DB_REPLICA_HOSTS, env.DB_PORT);
     this.redisUrl = env.REDIS_URL || null;
+    this.redisKeyPrefix = env.REDIS_KEY_PREFIX || null;
     this.instances = env.HOLIBOT_INSTANCES;
     this.sessionExpiryHours = env.SESSION_EXPIRY_HOURS;
     this.cleanup = {

@@ -56,9 +56,10 @@ export class HealthController {
     ]);
   }
 
-  private redisCheck(redis: RedisConnection): HealthIndicatorResult {
+  /** A PING now (at most REDIS_COMMAND_TIMEOUT_MS): a hung Redis shows as down too, not only a closed connection. */
+  private async redisCheck(redis: RedisConnection): Promise<HealthIndicatorResult> {
     const check = this.indicators.check('redis');
-    return redis.isUp ? check.up() : check.degraded({ connection: 'down' });
+    return (await redis.ping()) ? check.up() : check.degraded({ connection: 'down' });
   }
 
   private logsCheck(logFiles: LogFilesHealth): HealthIndicatorResult {

@@ -3,10 +3,19 @@ import { Logger } from '@nestjs/common';
 import { type HeldLock, type JobLockOptions, JobLock, LockUnavailableError, onceReleased } from '../scheduling/index.js';
 import type { RedisConnection } from './redis-connection.js';
 
-/** Extends the lease when this holder still has it. KEYS: lock. ARGV: token, ms. Returns 1 if kept. */
-const EXTEND_SCRIPT = `
-if redis.call('GET', KEYS[1]) == ARGV[1] then
+/**
+ * Keeps the lease while this holder has it: extends it, or takes it again when it vanished (a
+ * Redis restarted without persistence) and nobody else took it. KEYS: lock. ARGV: token, ms.
+ * Returns 1 while the lease is this holder's, 0 once another holds it.
+ */
+const RENEW_SCRIPT = `
+local holder = redis.call('GET', KEYS[1])
+if holder == ARGV[1] then
   return redis.call('PEXPIRE', KEYS[1], ARGV[2])
+end
+if not holder then
+  redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+  return 1
 end
 return 0
 `;
@@ -25,8 +34,10 @@ export const LEASE_MS = 30_000;
 /**
  * The job lock of several instances (REDIS_URL): a lease in Redis, `SET key token NX PX`,
  * renewed while the job runs and released by compare-and-delete, so a holder can only ever
- * extend or free its own lease. Fails closed: without Redis no job starts (LockUnavailableError:
- * the runner skips it, a deploy answers 503), so a job never runs twice.
+ * extend or free its own lease. A scheduled tick also marks the tick itself as taken
+ * (`holdAtLeastMs`), apart from the lease: an instance whose clock ticks a moment later finds it
+ * taken, while a manual run (CLI, admin) needs only the lease. Fails closed: without Redis no job
+ * starts (LockUnavailableError), so a job never runs twice.
  */
 export class RedisJobLock extends JobLock {
   private readonly logger = new Logger('Jobs');
@@ -41,31 +52,34 @@ export class RedisJobLock extends JobLock {
   async tryAcquire(job: string, options: JobLockOptions = {}): Promise<HeldLock | null> {
     const key = this.redis.key(`lock:{${job}}`);
     const token = randomUUID();
-    let taken: string | null;
     try {
-      taken = await this.redis.client.set(key, token, 'PX', this.leaseMs, 'NX');
+      if (options.holdAtLeastMs) {
+        const tick = await this.redis.run((client) => client.set(this.redis.key(`tick:{${job}}`), token, 'PX', Math.ceil(options.holdAtLeastMs!), 'NX'));
+        if (tick !== 'OK') return null;
+      }
+      if ((await this.redis.run((client) => client.set(key, token, 'PX', this.leaseMs, 'NX'))) !== 'OK') return null;
     } catch (error) {
       throw new LockUnavailableError(`Redis is unreachable (${(error as Error).message}), so the job lock "${job}" cannot be taken`);
     }
-    if (taken !== 'OK') return null;
-    const acquiredAt = Date.now();
+    let lost = false;
     const renewal = setInterval(() => {
-      this.redis.client.eval(EXTEND_SCRIPT, 1, key, token, this.leaseMs).then(
-        (kept) => {
-          if (kept !== 1) this.logger.error(`${job}: its Redis lease was lost (expired while Redis was away?); another instance may start it`);
-        },
-        (error: Error) =>
-          this.logger.warn(`${job}: renewing its Redis lease failed (${error.message}); it lasts ${this.leaseMs / 1000} s from the last renewal`),
-      );
+      this.redis
+        .run((client) => client.eval(RENEW_SCRIPT, 1, key, token, this.leaseMs))
+        .then((kept) => {
+          if (kept === 1 || lost) return;
+          lost = true;
+          clearInterval(renewal);
+          this.logger.error(`${job}: its Redis lease was taken by another instance while it ran (Redis away longer than ${this.leaseMs / 1000} s?)`);
+        })
+        .catch((error: Error) => this.logger.warn(`${job}: renewing its Redis lease failed (${error.message}); trying again in ${this.leaseMs / 3000} s`));
     }, this.leaseMs / 3);
     renewal.unref();
     return onceReleased(async () => {
       clearInterval(renewal);
-      // A scheduled run keeps its lease for a while after it ends: an instance whose clock ticks
-      // a little later must find the tick taken, not free, or the job would run twice.
-      const keepFor = (options.holdAtLeastMs ?? 0) - (Date.now() - acquiredAt);
-      if (keepFor > 0) await this.redis.client.eval(EXTEND_SCRIPT, 1, key, token, Math.ceil(keepFor));
-      else await this.redis.client.eval(RELEASE_SCRIPT, 1, key, token);
+      // Never throws: a lease that cannot be freed now expires by itself within LEASE_MS.
+      await this.redis
+        .run((client) => client.eval(RELEASE_SCRIPT, 1, key, token))
+        .catch((error: Error) => this.logger.warn(`${job}: its Redis lease could not be freed (${error.message}); it expires within ${this.leaseMs / 1000} s`));
     });
   }
 }

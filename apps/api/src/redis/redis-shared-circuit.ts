@@ -35,8 +35,8 @@ export class RedisSharedCircuit implements SharedCircuit {
 
   isOpen(): Promise<boolean> {
     if (Date.now() - this.readAt < READ_EVERY_MS) return Promise.resolve(this.cached);
-    this.reading ??= this.redis.client
-      .pttl(this.key)
+    this.reading ??= this.redis
+      .run((client) => client.pttl(this.key))
       .then(
         (ms) => ms > 0,
         () => false,
@@ -53,12 +53,12 @@ export class RedisSharedCircuit implements SharedCircuit {
   opened(forMs: number): void {
     this.cached = true;
     this.readAt = Date.now();
-    this.redis.client.set(this.key, '1', 'PX', Math.max(1, Math.round(forMs))).catch(() => undefined);
+    this.redis.run((client) => client.set(this.key, '1', 'PX', Math.max(1, Math.round(forMs)))).catch(() => undefined);
   }
 
   closed(): void {
     this.cached = false;
     this.readAt = Date.now();
-    this.redis.client.del(this.key).catch(() => undefined);
+    this.redis.run((client) => client.del(this.key)).catch(() => undefined);
   }
 }

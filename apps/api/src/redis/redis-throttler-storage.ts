@@ -65,15 +65,17 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
   async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string): Promise<ThrottlerStorageRecord> {
     const tag = `{rl:${throttlerName}:${key}}`;
     try {
-      const [totalHits, expiresInMs, blocked, blockMs] = (await this.redis.client.eval(
-        HIT_SCRIPT,
-        2,
-        this.redis.key(`${tag}:hits`),
-        this.redis.key(`${tag}:block`),
-        ttl,
-        limit,
-        blockDuration,
-        `${Date.now()}-${randomBytes(6).toString('hex')}`,
+      const [totalHits, expiresInMs, blocked, blockMs] = (await this.redis.run((client) =>
+        client.eval(
+          HIT_SCRIPT,
+          2,
+          this.redis.key(`${tag}:hits`),
+          this.redis.key(`${tag}:block`),
+          ttl,
+          limit,
+          blockDuration,
+          `${Date.now()}-${randomBytes(6).toString('hex')}`,
+        ),
       )) as [number, number, number, number];
       return { totalHits, timeToExpire: Math.ceil(expiresInMs / 1000), isBlocked: blocked === 1, timeToBlockExpire: Math.ceil(blockMs / 1000) };
     } catch (error) {

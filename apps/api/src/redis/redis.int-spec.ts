@@ -54,15 +54,16 @@ describe('Redis: what several instances share', () => {
 
     it('is a sliding window: hits expire one by one, and a block ends with a fresh count', async () => {
       const storage = new RedisThrottlerStorage(await instance(), failOpen);
-      await storage.increment('slide', 400, 2, 300, 'default');
-      await sleep(200);
-      await storage.increment('slide', 400, 2, 300, 'default');
-      await sleep(250);
-      // The first hit has expired, the second not.
-      expect((await storage.increment('slide', 400, 2, 300, 'default')).totalHits).toBe(2);
-      expect((await storage.increment('slide', 400, 2, 300, 'default')).isBlocked).toBe(true);
-      await sleep(350);
-      expect(await storage.increment('slide', 400, 2, 300, 'default')).toMatchObject({ totalHits: 1, isBlocked: false });
+      // Windows of seconds, so that a loaded machine's pauses do not change the count.
+      await storage.increment('slide', 2000, 2, 1500, 'default');
+      await sleep(1200);
+      await storage.increment('slide', 2000, 2, 1500, 'default');
+      await sleep(1000);
+      // The first hit has expired (2.2 s old), the second not (1 s old).
+      expect((await storage.increment('slide', 2000, 2, 1500, 'default')).totalHits).toBe(2);
+      expect((await storage.increment('slide', 2000, 2, 1500, 'default')).isBlocked).toBe(true);
+      await sleep(1700);
+      expect(await storage.increment('slide', 2000, 2, 1500, 'default')).toMatchObject({ totalHits: 1, isBlocked: false });
     });
 
     it('keeps namespaces apart: two deployments on one Redis do not share limits', async () => {
@@ -90,9 +91,9 @@ describe('Redis: what several instances share', () => {
     });
 
     it('is renewed while the job runs, beyond its lease', async () => {
-      const [a, b] = [new RedisJobLock(await instance(), 300), new RedisJobLock(await instance(), 300)];
+      const [a, b] = [new RedisJobLock(await instance(), 900), new RedisJobLock(await instance(), 900)];
       const held = await a.tryAcquire('long-job');
-      await sleep(1000);
+      await sleep(2500);
       expect(await b.tryAcquire('long-job')).toBeNull();
       await held!.release();
       const next = await b.tryAcquire('long-job');
@@ -114,15 +115,29 @@ describe('Redis: what several instances share', () => {
       await other!.release();
     });
 
-    it("holdAtLeastMs keeps a short run's lease, so a later tick elsewhere finds it taken", async () => {
+    it('holdAtLeastMs marks the tick taken after a short run: a later tick elsewhere skips it, a manual run does not wait', async () => {
       const [a, b] = [new RedisJobLock(await instance()), new RedisJobLock(await instance())];
-      const held = await a.tryAcquire('tick', { holdAtLeastMs: 500 });
+      const held = await a.tryAcquire('tick', { holdAtLeastMs: 1000 });
       await held!.release();
-      expect(await b.tryAcquire('tick')).toBeNull();
-      await sleep(600);
-      const next = await b.tryAcquire('tick');
+      expect(await b.tryAcquire('tick', { holdAtLeastMs: 1000 })).toBeNull();
+      const manual = await b.tryAcquire('tick');
+      expect(manual).not.toBeNull();
+      await manual!.release();
+      await sleep(1100);
+      const next = await b.tryAcquire('tick', { holdAtLeastMs: 1000 });
       expect(next).not.toBeNull();
       await next!.release();
+    });
+
+    it('a lease lost with a Redis restarted empty is taken again by its holder at the next renewal', async () => {
+      const [a, b] = [new RedisJobLock(await instance(), 900), new RedisJobLock(await instance(), 900)];
+      const held = await a.tryAcquire('restarted');
+      await server.stop();
+      await server.start();
+      await until(() => connections.every((connection) => connection.isUp));
+      await sleep(700);
+      expect(await b.tryAcquire('restarted')).toBeNull();
+      await held!.release();
     });
   });
 

@@ -10,7 +10,7 @@ import {
   Optional,
 } from '@nestjs/common';
 import { AppConfig } from '../config/app-config.js';
-import { RedisConnection, redisNamespace } from './redis-connection.js';
+import { RedisConnection, redisKeyPrefix } from './redis-connection.js';
 
 /** The process's RedisConnection, or null without REDIS_URL. */
 export const REDIS_CONNECTION = Symbol('REDIS_CONNECTION');
@@ -46,7 +46,7 @@ export class RedisModule {
           inject: [AppConfig],
           useFactory: async (config: AppConfig): Promise<RedisConnection | null> => {
             if (!config.redisUrl) return null;
-            const redis = new RedisConnection(config.redisUrl, redisNamespace(config));
+            const redis = new RedisConnection(config.redisUrl, redisKeyPrefix(config));
             // Not a failed start: the instance serves, degraded, and picks Redis up when it comes.
             if (!(await redis.ready(FIRST_CONNECT_WAIT_MS))) {
               new Logger('Redis').warn(`Redis did not answer within ${FIRST_CONNECT_WAIT_MS / 1000} s at start; starting without it and reconnecting`);

@@ -28,6 +28,8 @@ export type JobOutcome<T> =
 export class JobRunner {
   private readonly logger = new Logger('Jobs');
   private readonly statuses = new Map<string, JobStatus>();
+  /** Jobs whose last tick was skipped because the lock service was unreachable (degraded until it answers). */
+  private readonly lockUnavailable = new Set<string>();
 
   constructor(
     private readonly lock: JobLock,
@@ -66,6 +68,7 @@ export class JobRunner {
     const outcome = await this.runLocked(job, trigger, work, log, holdAtLeastMs);
     this.metrics.jobRun(job, outcome.status, outcome.durationMs / 1000);
     if (outcome.status === 'done') this.metrics.jobSucceeded(job, this.clock.now());
+    if (outcome.status === 'done') this.lockUnavailable.delete(job);
     if (outcome.status !== 'skipped') {
       const now = this.clock.now().toISOString();
       const known = this.statuses.get(job);
@@ -91,15 +94,26 @@ export class JobRunner {
     try {
       held = await this.lock.tryAcquire(job, { holdAtLeastMs });
     } catch (error) {
-      // Locks fail closed: no lock service (Redis down), no run — skipped, never run twice.
-      if (error instanceof LockUnavailableError) {
-        this.logger.warn(`${job} (${trigger}): skipped: ${error.message}`);
+      // Locks fail closed: no lock service (Redis down), no run. A scheduled tick is skipped and the
+      // job shows degraded in /health/ready; a run someone asked for fails with the reason (503).
+      if (error instanceof LockUnavailableError && trigger === 'cron') {
+        log(`${job} (${trigger}): skipped: ${error.message}`);
+        const known = this.statuses.get(job);
+        this.statuses.set(job, { status: 'degraded', lastRunAt: known?.lastRunAt ?? null, lastSuccessAt: known?.lastSuccessAt ?? null });
+        this.lockUnavailable.add(job);
         return { status: 'skipped', durationMs: 0 };
+      }
+      if (error instanceof LockUnavailableError) {
+        this.lockUnavailable.add(job);
+        this.logger.warn(`${job} (${trigger}): not started: ${error.message}`);
+        return { status: 'failed', error, durationMs: elapsed() };
       }
       this.logger.error(`${job} (${trigger}): not started, its lock could not be taken: ${messageOf(error)}`);
       return { status: 'failed', error, durationMs: elapsed() };
     }
     if (!held) {
+      // The lock service answers again: another instance runs the job, so it is not degraded here.
+      if (this.lockUnavailable.delete(job)) this.statuses.set(job, { ...this.statuses.get(job)!, status: 'up' });
       log(`${job} (${trigger}): skipped, another instance is running it`);
       return { status: 'skipped', durationMs: 0 };
     }

@@ -64,18 +64,33 @@ describe('JobRunner', () => {
     expect(runs).toEqual(['job:failed']);
   });
 
-  it('skips a job whose lock service is unreachable (Redis down: locks fail closed), without marking it failed', async () => {
-    class UnreachableLock extends JobLock {
-      tryAcquire(): Promise<HeldLock | null> {
-        return Promise.reject(new LockUnavailableError('Redis is unreachable'));
+  it('a tick whose lock service is unreachable (Redis down: locks fail closed) is skipped and the job shows degraded until the lock answers; a run asked for fails', async () => {
+    let reachable = false;
+    let heldElsewhere = false;
+    class FlakyLock extends InProcessJobLock {
+      override tryAcquire(job: string): Promise<HeldLock | null> {
+        if (!reachable) return Promise.reject(new LockUnavailableError('Redis is unreachable'));
+        return heldElsewhere ? Promise.resolve(null) : super.tryAcquire(job);
       }
     }
-    const runner = new JobRunner(new UnreachableLock(), clock(), metrics);
+    const runner = new JobRunner(new FlakyLock(), clock(), metrics);
+    runner.track('job');
     let ran = false;
     const outcome = await runner.run('job', 'cron', () => Promise.resolve((ran = true)));
     expect(outcome.status).toBe('skipped');
     expect(ran).toBe(false);
-    expect(runs).toEqual(['job:skipped']);
+    expect(runner.status()['job']!.status).toBe('degraded');
+    // Asked for from the command line or the admin UI: a failure with the reason, not "someone else runs it".
+    const asked = await runner.run('job', 'cli', () => Promise.resolve((ran = true)));
+    expect(asked.status).toBe('failed');
+    expect((asked as { error: unknown }).error).toBeInstanceOf(LockUnavailableError);
+    expect(ran).toBe(false);
+    // The lock answers again, and another instance holds it: not degraded here any more.
+    reachable = true;
+    heldElsewhere = true;
+    expect((await runner.run('job', 'cron', () => Promise.resolve((ran = true)))).status).toBe('skipped');
+    expect(runner.status()['job']!.status).toBe('up');
+    expect(runs).toEqual(['job:tracked', 'job:skipped', 'job:failed', 'job:skipped']);
   });
 
   it("passes a scheduled tick's holdAtLeastMs to the lock", async () => {
