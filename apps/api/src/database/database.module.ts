@@ -52,8 +52,38 @@ export class DatabaseModule {
 
 /** Applies pending migrations; returns their names. */
 export async function migrate(dataSource: DataSource): Promise<string[]> {
-  const applied = await withoutQueryTimeout(dataSource, () => dataSource.runMigrations({ transaction: 'each' }));
+  // Without the query timeout: waiting for the lock and a long schema change are both legitimate.
+  const applied = await withoutQueryTimeout(dataSource, () => withMigrationLock(dataSource, () => dataSource.runMigrations({ transaction: 'each' })));
   return applied.map((migration) => migration.name);
+}
+
+/** The longest a start waits for another instance's migrations (a schema change on a big table may take a while). */
+const MIGRATION_LOCK_WAIT_S = 600;
+
+/**
+ * Several instances starting at once on one MySQL database (PM2 cluster, replicas) would run the
+ * same migrations side by side — TypeORM takes no lock, and the second fails on "table already
+ * exists". A named lock makes them take turns: the first applies them, the others find none
+ * pending. SQLite needs none (one writer at a time, and a migration is one transaction).
+ */
+async function withMigrationLock<T>(dataSource: DataSource, work: () => Promise<T>): Promise<T> {
+  if (dataSource.options.type !== 'mysql' && dataSource.options.type !== 'mariadb') return work();
+  const runner = dataSource.createQueryRunner('master');
+  try {
+    const [{ name }] = (await runner.query("SELECT CONCAT('holibot-migrate:', DATABASE()) AS name")) as Array<{ name: string }>;
+    const [row] = (await runner.query('SELECT GET_LOCK(?, ?) AS acquired', [name.slice(0, 64), MIGRATION_LOCK_WAIT_S])) as Array<{
+      acquired: number | string | null;
+    }>;
+    if (Number(row?.acquired) !== 1)
+      throw new Error(`another instance has been migrating the database for ${MIGRATION_LOCK_WAIT_S} s; try again when it is done`);
+    try {
+      return await work();
+    } finally {
+      await runner.query('SELECT RELEASE_LOCK(?)', [name.slice(0, 64)]).catch(() => undefined);
+    }
+  } finally {
+    await runner.release();
+  }
 }
 
 /**
