@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
@@ -25,7 +25,7 @@ describe('holibot backup, backup list, backup verify, restore (SQLite)', () => {
   let timestamp: string;
 
   beforeAll(() => {
-    writeFileSync(join(home, '.env'), 'DESTINATION_NAME="Calpe # before"\n');
+    writeFileSync(join(home, '.env'), 'DESTINATION_NAME="Calpe # before"\n', { mode: 0o600 });
     expect(run('poi', 'import', resolve('tools/catalogues/calpe.sample.geojson')).code).toBe(0);
   });
 
@@ -60,7 +60,7 @@ describe('holibot backup, backup list, backup verify, restore (SQLite)', () => {
 
   it('restore: asks for --yes off a terminal; restores with it, .env only with --with-config, and prints the row counts', () => {
     new Database(sqlitePath).exec('DELETE FROM "Poi" WHERE id > 100');
-    writeFileSync(join(home, '.env'), 'DESTINATION_NAME="Calpe # after"\n');
+    writeFileSync(join(home, '.env'), 'DESTINATION_NAME="Calpe # after"\n', { mode: 0o600 });
     expect(run('restore', `--timestamp=${timestamp}`)).toMatchObject({
       code: 2,
       stderr: 'holibot: INVALID_REQUEST: not a terminal, so nobody can confirm: pass --yes\n',
@@ -80,6 +80,8 @@ describe('holibot backup, backup list, backup verify, restore (SQLite)', () => {
       stdout: expect.stringContaining('.env restored from the backup.'),
     });
     expect(readFileSync(join(home, '.env'), 'utf8')).toBe('DESTINATION_NAME="Calpe # before"\n');
+    // Restored readable by its owner only: it holds the secrets.
+    expect(statSync(join(home, '.env')).mode & 0o777).toBe(0o600);
   });
 
   // A terminal from util-linux `script`: the restore asks, and only "yes" goes on.

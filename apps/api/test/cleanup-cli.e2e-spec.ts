@@ -109,6 +109,7 @@ describe('tools/cron/cron-cleanup.sh', () => {
         'LOG_FILES_ENABLED=false',
         '',
       ].join('\n'),
+      { mode: 0o600 },
     );
     const env = { DB_SQLITE_PATH: sqlitePath };
     expect(holibot(['migrate'], env).code).toBe(0);
@@ -149,7 +150,7 @@ describe('tools/cron/cron-cleanup.sh', () => {
 
   it('passes holibot’s failure on: exit 1, the error in the day’s log', () => {
     const home = mkdtempSync(join(tmpdir(), 'holibot-cron-'));
-    writeFileSync(join(home, '.env'), 'DB_TYPE=oracle\nLOG_FILES_ENABLED=false\n');
+    writeFileSync(join(home, '.env'), 'DB_TYPE=oracle\nLOG_FILES_ENABLED=false\n', { mode: 0o600 });
     const run = spawnSync('bash', [CRON_WRAPPER], { env: { PATH: process.env['PATH'] ?? '', HOLIBOT_HOME: home }, encoding: 'utf8' });
     expect(run.status).toBe(1);
     const [log] = spawnSync('sh', ['-c', 'cat logs/cleanup-*.log'], { cwd: home, encoding: 'utf8' }).stdout.split('=== exit');

@@ -115,6 +115,8 @@ export class RestoreService {
       const env = manifest.files.find((file) => file.role === 'env')!;
       const staged = '.env.restoring';
       await unpackFile(join(folder, env.name), staged, key);
+      // It holds the secrets: readable by its owner only, as `chmod 600 .env` (the start warns otherwise).
+      await chmod(staged, 0o600);
       await rename(staged, '.env');
       configRestored = true;
     }
