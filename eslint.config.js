@@ -12,7 +12,11 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const root = import.meta.dirname;
-const TSCONFIGS = ['./tsconfig.json', './tsconfig.browser-spec.json', ...['widget', 'admin'].flatMap((app) => [`./apps/${app}/tsconfig.spec.json`, `./apps/${app}/test/tsconfig.json`])];
+const TSCONFIGS = [
+  './tsconfig.json',
+  './tsconfig.browser-spec.json',
+  ...['widget', 'admin'].flatMap((app) => [`./apps/${app}/tsconfig.spec.json`, `./apps/${app}/test/tsconfig.json`]),
+];
 const TESTS = ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', '**/test/**', 'apps/*/src/test-setup.ts', 'apps/*/src/testing/**'];
 
 // Import boundaries of the API. Shared layers may be imported by anything; every other folder of
