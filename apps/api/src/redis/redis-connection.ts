@@ -91,6 +91,11 @@ export class RedisConnection {
     );
   }
 
+  /** close() was called: the process is shutting down. */
+  get isClosed(): boolean {
+    return this.closing;
+  }
+
   /** A namespaced key. */
   key(name: string): string {
     return `${this.prefix}${name}`;

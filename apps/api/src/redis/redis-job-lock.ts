@@ -63,6 +63,8 @@ export class RedisJobLock extends JobLock {
     }
     let lost = false;
     const renewal = setInterval(() => {
+      // Shutting down: the lease expires by itself; nothing to renew or report.
+      if (this.redis.isClosed) return clearInterval(renewal);
       this.redis
         .run((client) => client.eval(RENEW_SCRIPT, 1, key, token, this.leaseMs))
         .then((kept) => {
