@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import { Logger } from '@nestjs/common';
-import { Redis } from 'ioredis';
+import { Cluster, Redis, type RedisOptions } from 'ioredis';
 import { redactedUrl } from '../common/redacted-url.js';
 import type { AppConfig } from '../config/app-config.js';
 
@@ -10,9 +10,19 @@ export const REDIS_COMMAND_TIMEOUT_MS = 1000;
 export const REDIS_SUSPEND_MS = 5000;
 /** GETDEL (the setup link) and scripts that call TIME before writing need Redis 6.2 or later. */
 const MIN_VERSION = [6, 2];
+/** Reconnect for ever, at most every 2 s. */
+const retryDelay = (attempt: number) => Math.min(100 * attempt, 2000);
+
+/** What the users of the connection send commands to: one Redis server, or a Redis Cluster. */
+export type RedisClient = Redis | Cluster;
 
 /** Redis is away or hung: the command was not sent, or got no answer in time. */
 export class RedisUnavailableError extends Error {}
+
+export interface RedisConnectionOptions {
+  /** PEM certificates to trust for rediss:// (REDIS_TLS_CA_FILE) instead of Node's public CAs. */
+  tlsCa?: string | null;
+}
 
 /**
  * The one Redis connection of a process (REDIS_URL), shared by the rate limit, the job leases and
@@ -20,75 +30,86 @@ export class RedisUnavailableError extends Error {}
  * REDIS_COMMAND_TIMEOUT_MS when Redis hangs, after which Redis is skipped for REDIS_SUSPEND_MS and
  * a socket that stays silent is dropped), so every user degrades on its own terms and the process
  * never waits on Redis. ioredis reconnects by itself; the outage and the return are logged once each.
+ *
+ * REDIS_URL may name one server or any node of a Redis Cluster: a node that says it is part of a
+ * cluster (`cluster_enabled:1`) is left for an ioredis Cluster client started from it, which finds
+ * the other nodes and sends each key to the node that holds it (every multi-key command and script
+ * here keeps its keys under one hash tag, so one node).
  */
 export class RedisConnection {
-  readonly client: Redis;
+  /** Where commands go now (a Cluster once REDIS_URL's node turned out to be a cluster node). */
+  private current: RedisClient;
+  /** The client whose server was checked after it connected: commands wait for that. */
+  private checked: RedisClient | null = null;
   /** Every key starts with this: deployments on other databases can share one Redis server. */
   readonly prefix: string;
   private readonly logger = new Logger('Redis');
+  private readonly onUp = new Set<() => void>();
+  private readonly nodeOptions: RedisOptions;
   private everReady = false;
   private reportedDown = false;
   private closing = false;
   private suspendedUntil = 0;
+  private nodeWarnedAt = Number.NEGATIVE_INFINITY;
 
   /** `prefix`: every key starts with it (redisKeyPrefix). */
   constructor(
     private readonly url: string,
     prefix: string,
+    options: RedisConnectionOptions = {},
   ) {
     this.prefix = `${prefix}:`;
-    this.client = new Redis(url, {
+    this.nodeOptions = {
       connectionName: 'holibot',
-      enableOfflineQueue: false,
       maxRetriesPerRequest: 0,
       commandTimeout: REDIS_COMMAND_TIMEOUT_MS,
       // A hung Redis keeps the socket open: drop it when commands wait this long for any byte.
       socketTimeout: 3 * REDIS_COMMAND_TIMEOUT_MS,
       connectTimeout: 2000,
-      // Reconnect for ever, at most every 2 s.
-      retryStrategy: (attempt) => Math.min(100 * attempt, 2000),
-    });
-    this.client.on('ready', () => {
-      this.suspendedUntil = 0;
-      void this.checkServer();
-      if (this.reportedDown) this.logger.log(`Redis at ${redactedRedisUrl(url)} is back: rate limit, job leases and the Mistral circuit are shared again`);
-      else if (!this.everReady) this.logger.log(`Connected to Redis at ${redactedRedisUrl(url)}`);
-      this.everReady = true;
-      this.reportedDown = false;
-    });
-    // Without a listener ioredis would throw the error into the process.
-    this.client.on('error', (error: Error) => this.reportDown(url, error.message));
-    this.client.on('close', () => this.reportDown(url, 'connection closed'));
+      ...(url.startsWith('rediss:') && options.tlsCa ? { tls: { ca: options.tlsCa } } : {}),
+    };
+    this.current = this.watch(new Redis(url, { ...this.nodeOptions, enableOfflineQueue: false, retryStrategy: retryDelay }));
   }
 
-  /** Whether commands can be sent now (connected, and not just found hung). */
+  /**
+   * Whether commands can be sent now (connected and checked, and not just found hung). A cluster
+   * client stays up while one of its nodes is lost: the commands for that node's keys fail.
+   */
   get isUp(): boolean {
-    return this.client.status === 'ready' && Date.now() >= this.suspendedUntil;
+    return this.checked === this.current && this.current.status === 'ready' && Date.now() >= this.suspendedUntil;
+  }
+
+  /** Whether REDIS_URL turned out to be a Redis Cluster node (commands then go through a cluster client). */
+  get isCluster(): boolean {
+    return this.current instanceof Cluster;
   }
 
   /**
    * Runs `command` on the client, unless Redis is known to be away or hung: then it rejects at
    * once with RedisUnavailableError. A command that timed out suspends Redis for REDIS_SUSPEND_MS.
    */
-  async run<T>(command: (client: Redis) => Promise<T>): Promise<T> {
+  async run<T>(command: (client: RedisClient) => Promise<T>): Promise<T> {
     if (Date.now() < this.suspendedUntil) throw new RedisUnavailableError('Redis did not answer in time a moment ago');
+    if (this.checked !== this.current) throw new RedisUnavailableError('Redis is not connected yet');
     try {
-      return await command(this.client);
+      return await command(this.current);
     } catch (error) {
       if (/timed out/i.test((error as Error).message)) {
         this.suspendedUntil = Date.now() + REDIS_SUSPEND_MS;
-        this.reportDown(this.url, `a command got no answer within ${REDIS_COMMAND_TIMEOUT_MS} ms`);
+        this.reportDown(`a command got no answer within ${REDIS_COMMAND_TIMEOUT_MS} ms`);
       }
       throw error;
     }
   }
 
-  /** Answers PING now (for /health/ready). */
+  /**
+   * Answers now (for /health/ready): PING, or on a cluster CLUSTER INFO's `cluster_state:ok` — a
+   * cluster that lost a node (and its keys) says `fail`, though the node asked still answers.
+   */
   async ping(): Promise<boolean> {
-    return this.run((client) => client.ping()).then(
-      () => true,
-      () => false,
-    );
+    return this.run(async (client) =>
+      client instanceof Cluster ? /cluster_state:ok/.test(await client.cluster('INFO')) : (await client.ping()) === 'PONG',
+    ).catch(() => false);
   }
 
   /** close() was called: the process is shutting down. */
@@ -107,12 +128,12 @@ export class RedisConnection {
     return new Promise((resolve) => {
       const done = (value: boolean) => {
         clearTimeout(timer);
-        this.client.off('ready', onReady);
+        this.onUp.delete(onUp);
         resolve(value);
       };
-      const onReady = () => done(true);
+      const onUp = () => done(true);
       const timer = setTimeout(() => done(false), ms);
-      this.client.once('ready', onReady);
+      this.onUp.add(onUp);
     });
   }
 
@@ -121,33 +142,76 @@ export class RedisConnection {
     // quit() waits for Redis; a Redis that is down would hold the shutdown.
     if (this.isUp) {
       let timer: NodeJS.Timeout | undefined;
-      await Promise.race([this.client.quit().catch(() => undefined), new Promise((resolve) => (timer = setTimeout(resolve, 500)))]);
+      await Promise.race([this.current.quit().catch(() => undefined), new Promise((resolve) => (timer = setTimeout(resolve, 500)))]);
       clearTimeout(timer);
     }
-    this.client.disconnect();
+    this.current.disconnect();
   }
 
-  /** Says loudly what HoliBot cannot work with: a Redis too old, or a Redis Cluster node (a single-server client would get MOVED). */
-  private async checkServer(): Promise<void> {
-    const info = await this.client.info('server').catch(() => '');
-    const cluster = await this.client.info('cluster').catch(() => '');
-    const version = /redis_version:(\d+)\.(\d+)/.exec(info);
+  /** Logs the client's outages and returns; a client that is no longer the current one is ignored. */
+  private watch<C extends RedisClient>(client: C): C {
+    client.on('ready', () => {
+      if (client === this.current) void this.connected(client);
+    });
+    // Without a listener ioredis would throw the error into the process.
+    client.on('error', (error: Error) => {
+      if (client === this.current) this.reportDown(error.message);
+    });
+    client.on('close', () => {
+      if (client === this.current) this.reportDown('connection closed');
+    });
+    // A cluster stays ready while one node is lost (its keys fail until the cluster moves them): say so, once a minute.
+    client.on('node error', (error: Error, node: string) => {
+      if (client !== this.current || this.closing || Date.now() - this.nodeWarnedAt < 60_000) return;
+      this.nodeWarnedAt = Date.now();
+      this.logger.warn(`Redis Cluster node ${node} is unreachable (${error.message}): the keys it holds fail until it is back or replaced`);
+    });
+    return client;
+  }
+
+  /** Checks the server that just answered, then lets commands through (or moves to a cluster client first). */
+  private async connected(client: RedisClient): Promise<void> {
+    this.suspendedUntil = 0;
+    const [server, cluster] = await Promise.all([client.info('server').catch(() => ''), client.info('cluster').catch(() => '')]);
+    if (client !== this.current || this.closing) return;
+    if (client instanceof Redis && /cluster_enabled:1/.test(cluster)) return this.switchToCluster(client);
+    const version = /redis_version:(\d+)\.(\d+)/.exec(server);
     if (version && (Number(version[1]) < MIN_VERSION[0]! || (Number(version[1]) === MIN_VERSION[0] && Number(version[2]) < MIN_VERSION[1]!))) {
       this.logger.error(`Redis ${version[1]}.${version[2]} at ${redactedRedisUrl(this.url)} is too old: HoliBot needs Redis ${MIN_VERSION.join('.')} or later`);
     }
-    if (/cluster_enabled:1/.test(cluster)) {
-      this.logger.error(
-        `REDIS_URL ${redactedRedisUrl(this.url)} is a Redis Cluster node: HoliBot talks to one Redis server (or a primary behind a failover address); ` +
-          'keys on other nodes would fail and their features degrade as if Redis were down',
+    const what = client instanceof Cluster ? `the Redis Cluster (${client.nodes('master').length} primaries) through` : 'Redis at';
+    if (this.reportedDown)
+      this.logger.log(
+        `${what[0]!.toUpperCase()}${what.slice(1)} ${redactedRedisUrl(this.url)} is back: rate limit, job leases and the Mistral circuit are shared again`,
       );
-    }
+    else if (!this.everReady) this.logger.log(`Connected to ${what} ${redactedRedisUrl(this.url)}`);
+    this.everReady = true;
+    this.reportedDown = false;
+    this.checked = client;
+    for (const onUp of [...this.onUp]) onUp();
   }
 
-  private reportDown(url: string, reason: string): void {
+  /** REDIS_URL's node is a cluster node: a Cluster client starts from it (and finds the others) in place of the single one. */
+  private switchToCluster(single: Redis): void {
+    const { host, port, username, password, db } = single.options;
+    if (db) this.logger.warn(`REDIS_URL names database ${db}, but a Redis Cluster has only database 0: using 0 (keys keep their prefix ${this.prefix})`);
+    this.logger.log(`${redactedRedisUrl(this.url)} is a Redis Cluster node: connecting to the cluster`);
+    this.current = this.watch(
+      new Cluster([{ host, port }], {
+        enableOfflineQueue: false,
+        clusterRetryStrategy: retryDelay,
+        slotsRefreshTimeout: 2000,
+        redisOptions: { ...this.nodeOptions, username, password, ...(single.options.tls ? { tls: single.options.tls } : {}) },
+      }),
+    );
+    single.disconnect();
+  }
+
+  private reportDown(reason: string): void {
     if (this.reportedDown || this.closing) return;
     this.reportedDown = true;
     this.logger.warn(
-      `Redis at ${redactedRedisUrl(url)} is unreachable (${reason}): the rate limit lets requests through, scheduled jobs are skipped, ` +
+      `Redis at ${redactedRedisUrl(this.url)} is unreachable (${reason}): the rate limit lets requests through, scheduled jobs are skipped, ` +
         'the Mistral circuit is per process until it returns; reconnecting',
     );
   }

@@ -1,4 +1,8 @@
-import { TestRedisServer } from '../../test/support/redis-server.js';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Logger, type LoggerService } from '@nestjs/common';
+import { type TestRedis, TestRedisCluster, TestRedisServer, testCertificates } from '../../test/support/redis-server.js';
 import { LockUnavailableError } from '../scheduling/index.js';
 import { REDIS_COMMAND_TIMEOUT_MS, RedisConnection } from './redis-connection.js';
 import { RedisJobLock } from './redis-job-lock.js';
@@ -6,6 +10,15 @@ import { RedisSharedCircuit } from './redis-shared-circuit.js';
 import { RedisThrottlerStorage } from './redis-throttler-storage.js';
 
 // Against a real redis-server of the test's own (stopped and started again to play outages).
+const logged: Array<{ level: string; message: string }> = [];
+const capture: LoggerService = {
+  log: (message: unknown) => void logged.push({ level: 'log', message: String(message) }),
+  warn: (message: unknown) => void logged.push({ level: 'warn', message: String(message) }),
+  error: (message: unknown) => void logged.push({ level: 'error', message: String(message) }),
+  debug: () => undefined,
+  verbose: () => undefined,
+};
+Logger.overrideLogger(capture);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function until(condition: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
@@ -16,8 +29,12 @@ async function until(condition: () => boolean | Promise<boolean>, timeoutMs = 10
   }
 }
 
-describe('Redis: what several instances share', () => {
-  const server = new TestRedisServer('s3cret pass');
+// Every test runs on one server (with a password) and on a three-node Redis Cluster reached through one node's URL.
+describe.each([
+  ['one Redis server', (): TestRedis => new TestRedisServer('s3cret pass')],
+  ['a Redis Cluster', (): TestRedis => new TestRedisCluster()],
+])('Redis on %s: what several instances share', (_, make) => {
+  const server = make();
   const connections: RedisConnection[] = [];
   /** A connection as one instance would hold it. */
   async function instance(namespace = 'test'): Promise<RedisConnection> {
@@ -103,10 +120,11 @@ describe('Redis: what several instances share', () => {
 
     it("a late release never frees another holder's lease", async () => {
       const redis = await instance();
-      const a = new RedisJobLock(redis, 200);
+      // A long lease: no renewal comes while the test plays the stall.
+      const a = new RedisJobLock(redis, 60_000);
       const held = await a.tryAcquire('stolen');
       // The holder stalls past its lease without renewing (as a frozen process would).
-      await redis.client.pexpire(redis.key('lock:{stolen}'), 1);
+      await redis.run((client) => client.pexpire(redis.key('lock:{stolen}'), 1));
       await sleep(20);
       const other = await new RedisJobLock(await instance(), 60_000).tryAcquire('stolen');
       expect(other).not.toBeNull();
@@ -134,7 +152,7 @@ describe('Redis: what several instances share', () => {
       const held = await a.tryAcquire('restarted');
       await server.stop();
       await server.start();
-      await until(() => connections.every((connection) => connection.isUp));
+      await until(async () => (await Promise.all(connections.map((connection) => connection.ping()))).every(Boolean));
       await sleep(700);
       expect(await b.tryAcquire('restarted')).toBeNull();
       await held!.release();
@@ -165,7 +183,7 @@ describe('Redis: what several instances share', () => {
       circuit.opened(60_000);
 
       await server.stop();
-      await until(() => !redis.isUp);
+      await until(async () => !(await redis.ping()));
       for (let hit = 0; hit < 5; hit++) expect((await storage.increment('outage', 60_000, 1, 60_000, 'default')).isBlocked).toBe(false);
       expect(failOpen.count).toBe(5);
       await expect(lock.tryAcquire('cleanup-outage')).rejects.toBeInstanceOf(LockUnavailableError);
@@ -174,7 +192,7 @@ describe('Redis: what several instances share', () => {
 
       // A hung Redis (frozen, connections open): each command gives up after the command timeout.
       await server.start();
-      await until(() => redis.isUp);
+      await until(() => redis.ping());
       server.pause();
       const started = Date.now();
       expect((await storage.increment('hung', 60_000, 1, 60_000, 'default')).isBlocked).toBe(false);
@@ -193,5 +211,130 @@ describe('Redis: what several instances share', () => {
       expect(held).not.toBeNull();
       await held!.release();
     });
+  });
+});
+
+describe('Redis Cluster: REDIS_URL names one node', () => {
+  const cluster = new TestRedisCluster();
+  const connections: RedisConnection[] = [];
+  async function instance(url = cluster.url): Promise<RedisConnection> {
+    const connection = new RedisConnection(url, 'cluster-test');
+    connections.push(connection);
+    expect(await connection.ready(10_000)).toBe(true);
+    return connection;
+  }
+  beforeAll(() => cluster.start());
+  afterAll(async () => {
+    await Promise.all(connections.map((connection) => connection.close()));
+    await cluster.stop();
+  });
+
+  it('the connection becomes a cluster client: keys spread over every node, each bucket counted on one', async () => {
+    // Two instances, each told a different node.
+    logged.length = 0;
+    const [a, b] = [await instance(), await instance(cluster.nodes[2]!.url)];
+    expect(a.isCluster && b.isCluster).toBe(true);
+    expect(logged.map((line) => line.message)).toContain(`${cluster.url} is a Redis Cluster node: connecting to the cluster`);
+    expect(logged.map((line) => line.message)).toContain(`Connected to the Redis Cluster (3 primaries) through ${cluster.url}`);
+    expect(logged.filter((line) => line.level === 'error')).toEqual([]);
+    const failOpen = { count: 0, rateLimitFailOpen: () => void failOpen.count++ };
+    const [storageA, storageB] = [new RedisThrottlerStorage(a, failOpen), new RedisThrottlerStorage(b, failOpen)];
+    for (let visitor = 0; visitor < 60; visitor++) {
+      await storageA.increment(`spread-${visitor}`, 60_000, 1, 60_000, 'default');
+      expect((await storageB.increment(`spread-${visitor}`, 60_000, 1, 60_000, 'default')).isBlocked).toBe(true);
+    }
+    expect(failOpen.count).toBe(0);
+    const perNode = await cluster.keysPerNode();
+    expect(perNode.every((keys) => keys > 0)).toBe(true);
+    expect(await a.ping()).toBe(true);
+  });
+
+  it('one node lost: its keys fail at once or after the command timeout (open for the rate limit, closed for locks); all back when it rejoins', async () => {
+    const redis = await instance();
+    const failOpen = { count: 0, rateLimitFailOpen: () => void failOpen.count++ };
+    const storage = new RedisThrottlerStorage(redis, failOpen);
+    const lock = new RedisJobLock(redis);
+    await cluster.nodes[1]!.stop();
+    // Every key of every node, whichever node holds it: none waits long, none throws.
+    for (let visitor = 0; visitor < 30; visitor++) {
+      const started = Date.now();
+      expect((await storage.increment(`lost-${visitor}`, 60_000, 5, 60_000, 'default')).isBlocked).toBe(false);
+      expect(Date.now() - started).toBeLessThan(3 * REDIS_COMMAND_TIMEOUT_MS);
+    }
+    // The lost node's slots (at least) fail: those visitors were let through uncounted.
+    expect(failOpen.count).toBeGreaterThan(0);
+    // Readiness sees it, though the node it asks answers: the cluster says its state is fail.
+    await until(async () => !(await redis.ping()));
+    const jobs = ['cleanup', 'backup', 'alerts', 'weekly-report', 'stats', 'deploy'];
+    const results = await Promise.allSettled(jobs.map((job) => lock.tryAcquire(`lost-${job}`)));
+    for (const result of results) {
+      if (result.status === 'rejected') expect(result.reason).toBeInstanceOf(LockUnavailableError);
+      else await result.value?.release();
+    }
+
+    await cluster.nodes[1]!.start();
+    await cluster.untilOk();
+    await until(() => redis.ping());
+    await until(async () => {
+      const before = failOpen.count;
+      for (let visitor = 0; visitor < 30; visitor++) await storage.increment(`back-${visitor}`, 60_000, 5, 60_000, 'default');
+      return failOpen.count === before;
+    }, 20_000);
+    const held = await Promise.all(jobs.map((job) => lock.tryAcquire(`back-${job}`)));
+    expect(held.every((lease) => lease !== null)).toBe(true);
+    await Promise.all(held.map((lease) => lease!.release()));
+  });
+
+  it("REDIS_URL's node down at start: the connection finds the cluster once the node answers", async () => {
+    await cluster.nodes[0]!.stop();
+    const connection = new RedisConnection(cluster.url, 'cluster-test');
+    connections.push(connection);
+    expect(await connection.ready(1500)).toBe(false);
+    expect(connection.isUp).toBe(false);
+    await expect(connection.run((client) => client.ping())).rejects.toThrow();
+    await cluster.nodes[0]!.start();
+    await cluster.untilOk();
+    expect(await connection.ready(15_000)).toBe(true);
+    expect(connection.isCluster).toBe(true);
+    const lock = new RedisJobLock(connection);
+    const held = await Promise.all(['one', 'two', 'three', 'four'].map((job) => lock.tryAcquire(`late-${job}`)));
+    expect(held.every((lease) => lease !== null)).toBe(true);
+    await Promise.all(held.map((lease) => lease!.release()));
+  });
+});
+
+describe('rediss:// (TLS) with a CA of its own', () => {
+  const certificates = testCertificates(mkdtempSync(join(tmpdir(), 'holibot-redis-tls-')));
+  const server = new TestRedisServer('tls pass', { tls: certificates });
+  const connections: RedisConnection[] = [];
+  beforeAll(() => server.start());
+  afterAll(async () => {
+    await Promise.all(connections.map((connection) => connection.close()));
+    await server.stop();
+  });
+
+  it('connects when told to trust the CA (REDIS_TLS_CA_FILE), and the shared features work over it', async () => {
+    expect(server.url).toMatch(/^rediss:\/\//);
+    const connection = new RedisConnection(server.url, 'tls-test', { tlsCa: readFileSync(certificates.ca, 'utf8') });
+    connections.push(connection);
+    expect(await connection.ready(5000)).toBe(true);
+    const failOpen = { count: 0, rateLimitFailOpen: () => void failOpen.count++ };
+    const storage = new RedisThrottlerStorage(connection, failOpen);
+    await storage.increment('tls-visitor', 60_000, 1, 60_000, 'default');
+    expect((await storage.increment('tls-visitor', 60_000, 1, 60_000, 'default')).isBlocked).toBe(true);
+    expect(failOpen.count).toBe(0);
+    const held = await new RedisJobLock(connection).tryAcquire('tls-job');
+    expect(held).not.toBeNull();
+    await held!.release();
+  });
+
+  it('refuses a server whose certificate it cannot verify, and says why (never falls back to plain text)', async () => {
+    logged.length = 0;
+    const connection = new RedisConnection(server.url, 'tls-test');
+    connections.push(connection);
+    expect(await connection.ready(2000)).toBe(false);
+    const warnings = logged.filter((line) => line.level === 'warn').map((line) => line.message);
+    expect(warnings.join('\n')).toMatch(/unreachable \((self[- ]signed certificate|unable to verify)/);
+    expect(warnings.join('\n')).not.toContain('tls pass');
   });
 });

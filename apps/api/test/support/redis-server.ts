@@ -1,30 +1,122 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { connect, createServer } from 'node:net';
+import { type ChildProcess, execFile, execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { type Socket, connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { connect as connectTls } from 'node:tls';
+import { promisify } from 'node:util';
 
 const REDIS_SERVER = process.env['REDIS_SERVER_PATH'] ?? 'redis-server';
+const REDIS_CLI = process.env['REDIS_CLI_PATH'] ?? 'redis-cli';
+
+/** A certificate authority and a server certificate it signed for 127.0.0.1 and localhost, as PEM files. */
+export interface TestCertificates {
+  /** The CA's certificate: what a client is told to trust. */
+  ca: string;
+  cert: string;
+  key: string;
+}
+
+/** Makes a CA and a server certificate for 127.0.0.1 with openssl, in `dir` (valid for a day). */
+export function testCertificates(dir: string): TestCertificates {
+  const file = (name: string) => join(dir, name);
+  const openssl = (...args: string[]) => execFileSync('openssl', args, { stdio: 'pipe' });
+  openssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=HoliBot test CA', '-keyout', file('ca.key'), '-out', file('ca.pem'));
+  openssl('req', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=127.0.0.1', '-keyout', file('server.key'), '-out', file('server.csr'));
+  writeFileSync(file('server.ext'), 'subjectAltName=IP:127.0.0.1,DNS:localhost\n');
+  openssl(
+    'x509',
+    '-req',
+    '-in',
+    file('server.csr'),
+    '-CA',
+    file('ca.pem'),
+    '-CAkey',
+    file('ca.key'),
+    '-CAcreateserial',
+    '-days',
+    '1',
+    '-extfile',
+    file('server.ext'),
+    '-out',
+    file('server.pem'),
+  );
+  return { ca: file('ca.pem'), cert: file('server.pem'), key: file('server.key') };
+}
+
+export interface TestRedisOptions {
+  /** Serve TLS only (rediss://), with this certificate. */
+  tls?: TestCertificates;
+  /** More redis-server arguments (cluster mode, say). */
+  args?: string[];
+}
+
+/** What a test does with "Redis": one server or a whole cluster, started, stopped, frozen. */
+export interface TestRedis {
+  readonly url: string;
+  start(): Promise<unknown>;
+  stop(): Promise<void>;
+  pause(): void;
+  resume(): void;
+}
 
 /**
  * A real redis-server of the test's own, on a free loopback port (never the machine's 6379),
  * that the test can stop and start again on the same port to play an outage.
  */
-export class TestRedisServer {
+export class TestRedisServer implements TestRedis {
   port = 0;
   private child: ChildProcess | null = null;
   private readonly dir = mkdtempSync(join(tmpdir(), 'holibot-redis-'));
 
-  constructor(private readonly password: string | null = null) {}
+  constructor(
+    private readonly password: string | null = null,
+    private readonly options: TestRedisOptions = {},
+  ) {}
 
   get url(): string {
-    return `redis://${this.password ? `:${encodeURIComponent(this.password)}@` : ''}127.0.0.1:${this.port}/0`;
+    return `${this.options.tls ? 'rediss' : 'redis'}://${this.password ? `:${encodeURIComponent(this.password)}@` : ''}127.0.0.1:${this.port}/0`;
+  }
+
+  /** Its folder (the cluster's nodes.conf is kept there across stop and start). */
+  get directory(): string {
+    return this.dir;
   }
 
   async start(): Promise<this> {
     if (this.child) return this;
     this.port ||= await freePort();
-    const args = ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', this.dir, '--loglevel', 'warning'];
+    const { tls } = this.options;
+    const ports = tls
+      ? [
+          '--port',
+          '0',
+          '--tls-port',
+          String(this.port),
+          '--tls-cert-file',
+          tls.cert,
+          '--tls-key-file',
+          tls.key,
+          '--tls-ca-cert-file',
+          tls.ca,
+          '--tls-auth-clients',
+          'no',
+        ]
+      : ['--port', String(this.port)];
+    const args = [
+      ...ports,
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      '--dir',
+      this.dir,
+      '--loglevel',
+      'warning',
+      ...(this.options.args ?? []),
+    ];
     if (this.password) args.push('--requirepass', this.password);
     const child = spawn(REDIS_SERVER, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;
@@ -32,7 +124,7 @@ export class TestRedisServer {
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`redis-server did not start in 10 s:\n${output}`)), 10_000);
       const poll = setInterval(() => {
-        void ping(this.port).then((up) => {
+        void ping(this.port, Boolean(tls)).then((up) => {
           if (!up) return;
           clearInterval(poll);
           clearTimeout(timer);
@@ -74,11 +166,11 @@ export class TestRedisServer {
 }
 
 /** True when something answers +PONG on the port (a password-protected server answers NOAUTH: also up). */
-function ping(port: number): Promise<boolean> {
+function ping(port: number, tls: boolean): Promise<boolean> {
   return new Promise((resolve) => {
-    const socket = connect(port, '127.0.0.1');
+    const socket: Socket = tls ? connectTls({ port, host: '127.0.0.1', rejectUnauthorized: false }) : connect(port, '127.0.0.1');
     let data = '';
-    socket.on('connect', () => socket.write('PING\r\n'));
+    socket.on(tls ? 'secureConnect' : 'connect', () => socket.write('PING\r\n'));
     socket.on('data', (chunk) => {
       data += chunk.toString();
       socket.destroy();
@@ -97,4 +189,67 @@ async function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
+}
+
+/**
+ * A Redis Cluster of three primaries (no replicas), each a TestRedisServer of its own, formed with
+ * `redis-cli --cluster create` at the first start. Stopped and started again, the nodes rejoin with
+ * their nodes.conf and slots (empty, as a Redis without persistence comes back).
+ */
+export class TestRedisCluster implements TestRedis {
+  readonly nodes = [0, 1, 2].map(
+    () => new TestRedisServer(null, { args: ['--cluster-enabled', 'yes', '--cluster-config-file', 'nodes.conf', '--cluster-node-timeout', '1000'] }),
+  );
+  private formed = false;
+
+  /** The URL of one node, as an operator would write REDIS_URL. */
+  get url(): string {
+    return this.nodes[0]!.url;
+  }
+
+  async start(): Promise<this> {
+    await Promise.all(this.nodes.map((node) => node.start()));
+    if (!this.formed) {
+      const addresses = this.nodes.map((node) => `127.0.0.1:${node.port}`);
+      await promisify(execFile)(REDIS_CLI, ['--cluster', 'create', ...addresses, '--cluster-replicas', '0', '--cluster-yes']).catch((error: Error) => {
+        throw new Error(`redis-cli --cluster create failed (${error.message}); install Debian's redis-tools or set REDIS_CLI_PATH`);
+      });
+      this.formed = true;
+    }
+    await this.untilOk();
+    return this;
+  }
+
+  /** Waits until every node says `cluster_state:ok` (all slots served). */
+  async untilOk(timeoutMs = 20_000): Promise<void> {
+    const started = Date.now();
+    for (;;) {
+      const states = await Promise.all(this.nodes.map((node) => redisCli(node.port, 'cluster', 'info').catch(() => '')));
+      if (states.every((state) => state.includes('cluster_state:ok'))) return;
+      if (Date.now() - started > timeoutMs) throw new Error(`the test Redis Cluster is not ok after ${timeoutMs} ms:\n${states.join('\n')}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  /** How many keys each node holds. */
+  async keysPerNode(): Promise<number[]> {
+    return Promise.all(this.nodes.map(async (node) => Number((await redisCli(node.port, 'dbsize')).trim())));
+  }
+
+  pause(): void {
+    for (const node of this.nodes) node.pause();
+  }
+
+  resume(): void {
+    for (const node of this.nodes) node.resume();
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all(this.nodes.map((node) => node.stop()));
+  }
+}
+
+async function redisCli(port: number, ...args: string[]): Promise<string> {
+  const { stdout } = await promisify(execFile)(REDIS_CLI, ['-h', '127.0.0.1', '-p', String(port), ...args]);
+  return stdout;
 }
