@@ -29,6 +29,7 @@ export function configView(config: AppConfig): ConfigData {
       ['HTTP_REQUEST_TIMEOUT_MS', config.http.requestTimeoutMs],
       ['HOLIBOT_INSTANCES', config.instances],
       ['REDIS_URL', config.redisUrl],
+      ['REDIS_TLS_CA_FILE', config.redisTlsCa?.file ?? null],
       ['REDIS_KEY_PREFIX', config.redisKeyPrefix ?? `${redisKeyPrefix(config)} (default)`],
       ...(config.fixedNow ? ([['HOLIBOT_FIXED_NOW', config.fixedNow.toISOString()]] as Entries) : []),
     ],

@@ -98,6 +98,25 @@ describe('AppConfig', () => {
     expect(() => AppConfig.fromEnv({ HOLIBOT_INSTANCES: '0' })).toThrow(/HOLIBOT_INSTANCES="0": must be at least 1/);
   });
 
+  it('REDIS_TLS_CA_FILE: a readable PEM file, only with rediss://', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'holibot-ca-'));
+    const pem = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n';
+    writeFileSync(join(dir, 'ca.pem'), pem);
+    writeFileSync(join(dir, 'key.pem'), '-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----\n');
+    expect(AppConfig.fromEnv({}).redisTlsCa).toBeNull();
+    const config = AppConfig.fromEnv({ REDIS_URL: 'rediss://:pw@redis.internal:6380/0', REDIS_TLS_CA_FILE: join(dir, 'ca.pem') });
+    expect(config.redisTlsCa).toEqual({ file: join(dir, 'ca.pem'), pem });
+    const tls = { REDIS_URL: 'rediss://redis.internal:6380' };
+    expect(() => AppConfig.fromEnv({ ...tls, REDIS_TLS_CA_FILE: join(dir, 'missing.pem') })).toThrow(
+      /REDIS_TLS_CA_FILE=".*missing\.pem": cannot read it \(ENOENT\)/,
+    );
+    expect(() => AppConfig.fromEnv({ ...tls, REDIS_TLS_CA_FILE: join(dir, 'key.pem') })).toThrow(/holds no PEM certificate/);
+    expect(() => AppConfig.fromEnv({ REDIS_URL: 'redis://redis.internal:6379', REDIS_TLS_CA_FILE: join(dir, 'ca.pem') })).toThrow(
+      /REDIS_TLS_CA_FILE is set but REDIS_URL is not a rediss:\/\/ URL/,
+    );
+    expect(() => AppConfig.fromEnv({ REDIS_TLS_CA_FILE: join(dir, 'ca.pem') })).toThrow(/REDIS_TLS_CA_FILE is set but REDIS_URL is not a rediss:\/\/ URL/);
+  });
+
   it('limits WebSocket slots per IP, idle connections and user-token lifetimes by default', () => {
     const config = AppConfig.fromEnv({});
     expect(config.ws).toEqual({ maxConnections: 5000, maxConnectionsPerIp: 20, heartbeatIntervalMs: 30000, idleTimeoutMs: 30000 });

@@ -128,6 +128,17 @@ export const ENV_SCHEMA = z.object({
     .refine((value) => value === '' || isRedisUrl(value), {
       message: 'must be a redis:// or rediss:// URL such as redis://:password@127.0.0.1:6379/0 (port 1 to 65535, database a number)',
     }),
+  // PEM certificate(s) to trust for rediss:// (a private CA, or a self-signed Redis); empty: Node's public CAs.
+  REDIS_TLS_CA_FILE: z
+    .string()
+    .default('')
+    .transform((file, context) => {
+      if (!file.trim()) return null;
+      const pem = readCaFile(file.trim());
+      if (typeof pem === 'string') return { file: file.trim(), pem };
+      context.addIssue({ code: 'custom', message: pem.error });
+      return null;
+    }),
   // Start of every Redis key; empty: holibot:<DB_NAME>. Two destinations sharing one Redis need their own.
   REDIS_KEY_PREFIX: z
     .string()
@@ -348,6 +359,8 @@ export class AppConfig {
   readonly replicas: ReadonlyArray<{ host: string; port: number }>;
   /** REDIS_URL, or null: one process's state in memory, locks in the database. */
   readonly redisUrl: string | null;
+  /** REDIS_TLS_CA_FILE and the certificates it holds, or null: rediss:// trusts Node's public CAs. */
+  readonly redisTlsCa: { file: string; pem: string } | null;
   /** REDIS_KEY_PREFIX, or null: holibot:<database name>. */
   readonly redisKeyPrefix: string | null;
   /** HOLIBOT_INSTANCES: how many processes the operator says serve this destination. */
@@ -437,6 +450,7 @@ export class AppConfig {
     this.migrateOnStart = env.DB_MIGRATE_ON_START;
     this.replicas = parseHostList(env.DB_REPLICA_HOSTS, env.DB_PORT);
     this.redisUrl = env.REDIS_URL || null;
+    this.redisTlsCa = env.REDIS_TLS_CA_FILE;
     this.redisKeyPrefix = env.REDIS_KEY_PREFIX || null;
     this.instances = env.HOLIBOT_INSTANCES;
     this.sessionExpiryHours = env.SESSION_EXPIRY_HOURS;
@@ -584,6 +598,9 @@ function crossChecks(config: AppConfig): string[] {
   for (const replica of config.replicas) {
     if (replica.port < 1 || replica.port > 65535) problems.push(`DB_REPLICA_HOSTS: ${replica.host}:${replica.port}: the port must be 1 to 65535`);
   }
+  if (config.redisTlsCa && !config.redisUrl?.startsWith('rediss://')) {
+    problems.push('REDIS_TLS_CA_FILE is set but REDIS_URL is not a rediss:// URL: the CA is only used to verify a Redis served over TLS');
+  }
   const { metrics } = config;
   if (metrics.port !== null && metrics.port !== 0 && metrics.port === config.port) {
     problems.push(`METRICS_PORT=${metrics.port}: must differ from PORT (the metrics listener is a server of its own)`);
@@ -646,6 +663,17 @@ const SUBCATEGORY_LABELS = POI_SUBCATEGORIES.map((subcategory) => subcategory.la
  * POI_TAXONOMY_FILE: a JSON object of subcategory label → OSM tags it adds, such as
  * {"Diving": ["sport=freediving"], "Hiking": ["route=foot"]}. The extension, or what is wrong with it.
  */
+/** A CA file's PEM text, or why it cannot be used. */
+function readCaFile(file: string): string | { error: string } {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    return { error: `cannot read it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
+  }
+  return text.includes('-----BEGIN CERTIFICATE-----') ? text : { error: 'holds no PEM certificate (-----BEGIN CERTIFICATE-----)' };
+}
+
 function readTaxonomyFile(file: string): Record<string, string[]> | string {
   let extension: unknown;
   try {

@@ -46,7 +46,7 @@ export class RedisModule {
           inject: [AppConfig],
           useFactory: async (config: AppConfig): Promise<RedisConnection | null> => {
             if (!config.redisUrl) return null;
-            const redis = new RedisConnection(config.redisUrl, redisKeyPrefix(config));
+            const redis = new RedisConnection(config.redisUrl, redisKeyPrefix(config), { tlsCa: config.redisTlsCa?.pem ?? null });
             // Not a failed start: the instance serves, degraded, and picks Redis up when it comes.
             if (!(await redis.ready(FIRST_CONNECT_WAIT_MS))) {
               new Logger('Redis').warn(`Redis did not answer within ${FIRST_CONNECT_WAIT_MS / 1000} s at start; starting without it and reconnecting`);
