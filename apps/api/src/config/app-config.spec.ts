@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -100,8 +101,15 @@ describe('AppConfig', () => {
 
   it('REDIS_TLS_CA_FILE: a readable PEM file, only with rediss://', () => {
     const dir = mkdtempSync(join(tmpdir(), 'holibot-ca-'));
-    const pem = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n';
-    writeFileSync(join(dir, 'ca.pem'), pem);
+    execFileSync(
+      'openssl',
+      ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=test CA', '-keyout', join(dir, 'ca.key'), '-out', join(dir, 'ca.pem')],
+      {
+        stdio: 'pipe',
+      },
+    );
+    const pem = readFileSync(join(dir, 'ca.pem'), 'utf8');
+    writeFileSync(join(dir, 'damaged.pem'), `${pem}-----BEGIN CERTIFICATE-----\nMIIBnotacertificate\n-----END CERTIFICATE-----\n`);
     writeFileSync(join(dir, 'key.pem'), '-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----\n');
     expect(AppConfig.fromEnv({}).redisTlsCa).toBeNull();
     const config = AppConfig.fromEnv({ REDIS_URL: 'rediss://:pw@redis.internal:6380/0', REDIS_TLS_CA_FILE: join(dir, 'ca.pem') });
@@ -111,6 +119,7 @@ describe('AppConfig', () => {
       /REDIS_TLS_CA_FILE=".*missing\.pem": cannot read it \(ENOENT\)/,
     );
     expect(() => AppConfig.fromEnv({ ...tls, REDIS_TLS_CA_FILE: join(dir, 'key.pem') })).toThrow(/holds no PEM certificate/);
+    expect(() => AppConfig.fromEnv({ ...tls, REDIS_TLS_CA_FILE: join(dir, 'damaged.pem') })).toThrow(/certificate 2 of 2 is damaged/);
     expect(() => AppConfig.fromEnv({ REDIS_URL: 'redis://redis.internal:6379', REDIS_TLS_CA_FILE: join(dir, 'ca.pem') })).toThrow(
       /REDIS_TLS_CA_FILE is set but REDIS_URL is not a rediss:\/\/ URL/,
     );

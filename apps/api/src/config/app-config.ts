@@ -1,3 +1,4 @@
+import { X509Certificate } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { hostname } from 'node:os';
@@ -663,7 +664,7 @@ const SUBCATEGORY_LABELS = POI_SUBCATEGORIES.map((subcategory) => subcategory.la
  * POI_TAXONOMY_FILE: a JSON object of subcategory label → OSM tags it adds, such as
  * {"Diving": ["sport=freediving"], "Hiking": ["route=foot"]}. The extension, or what is wrong with it.
  */
-/** A CA file's PEM text, or why it cannot be used. */
+/** A CA file's PEM text, or why it cannot be used (Node would skip a damaged certificate silently: then every connection is refused). */
 function readCaFile(file: string): string | { error: string } {
   let text: string;
   try {
@@ -671,7 +672,16 @@ function readCaFile(file: string): string | { error: string } {
   } catch (error) {
     return { error: `cannot read it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
   }
-  return text.includes('-----BEGIN CERTIFICATE-----') ? text : { error: 'holds no PEM certificate (-----BEGIN CERTIFICATE-----)' };
+  const blocks = text.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g) ?? [];
+  if (blocks.length === 0) return { error: 'holds no PEM certificate (-----BEGIN CERTIFICATE----- … -----END CERTIFICATE-----)' };
+  for (const [index, block] of blocks.entries()) {
+    try {
+      new X509Certificate(block);
+    } catch (error) {
+      return { error: `certificate ${index + 1} of ${blocks.length} is damaged (${(error as Error).message})` };
+    }
+  }
+  return text;
 }
 
 function readTaxonomyFile(file: string): Record<string, string[]> | string {

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { basename } from 'node:path';
 import { Logger } from '@nestjs/common';
 import { Cluster, Redis, type RedisOptions } from 'ioredis';
@@ -10,6 +11,8 @@ export const REDIS_COMMAND_TIMEOUT_MS = 1000;
 export const REDIS_SUSPEND_MS = 5000;
 /** GETDEL (the setup link) and scripts that call TIME before writing need Redis 6.2 or later. */
 const MIN_VERSION = [6, 2];
+/** The longest run() waits, whatever path a command takes inside ioredis. */
+const RUN_DEADLINE_MS = REDIS_COMMAND_TIMEOUT_MS + 500;
 /** Reconnect for ever, at most every 2 s. */
 const retryDelay = (attempt: number) => Math.min(100 * attempt, 2000);
 
@@ -73,7 +76,8 @@ export class RedisConnection {
 
   /**
    * Whether commands can be sent now (connected and checked, and not just found hung). A cluster
-   * client stays up while one of its nodes is lost: the commands for that node's keys fail.
+   * client stays up while one of its nodes is lost: the commands for that node's keys fail at once
+   * (a node that hangs instead suspends Redis as a hung server does, after one wait).
    */
   get isUp(): boolean {
     return this.checked === this.current && this.current.status === 'ready' && Date.now() >= this.suspendedUntil;
@@ -90,15 +94,28 @@ export class RedisConnection {
    */
   async run<T>(command: (client: RedisClient) => Promise<T>): Promise<T> {
     if (Date.now() < this.suspendedUntil) throw new RedisUnavailableError('Redis did not answer in time a moment ago');
-    if (this.checked !== this.current) throw new RedisUnavailableError('Redis is not connected yet');
+    const client = this.current;
+    if (this.checked !== client) throw new RedisUnavailableError('Redis is not connected yet');
+    let deadline: NodeJS.Timeout | undefined;
     try {
-      return await command(this.current);
+      // ioredis's own commandTimeout covers a sent command; this covers any retry path of a cluster client too.
+      return await Promise.race([
+        command(client),
+        new Promise<never>((_, reject) => {
+          deadline = setTimeout(() => reject(new RedisUnavailableError(`Redis command timed out (${RUN_DEADLINE_MS} ms)`)), RUN_DEADLINE_MS);
+        }),
+      ]);
     } catch (error) {
-      if (/timed out/i.test((error as Error).message)) {
+      const { message } = error as Error;
+      if (/timed out/i.test(message)) {
         this.suspendedUntil = Date.now() + REDIS_SUSPEND_MS;
         this.reportDown(`a command got no answer within ${REDIS_COMMAND_TIMEOUT_MS} ms`);
       }
+      // A cluster node that the start-up check could not recognise: its MOVED replies say so.
+      if (message.startsWith('MOVED ') && client instanceof Redis && client === this.current && !this.closing) this.switchToCluster(client);
       throw error;
+    } finally {
+      clearTimeout(deadline);
     }
   }
 
@@ -154,8 +171,11 @@ export class RedisConnection {
       if (client === this.current) void this.connected(client);
     });
     // Without a listener ioredis would throw the error into the process.
-    client.on('error', (error: Error) => {
-      if (client === this.current) this.reportDown(error.message);
+    client.on('error', (error: Error & { lastNodeError?: Error }) => {
+      // REDIS_URL names a database on a cluster node: the cluster client (database 0) follows at once.
+      if (client !== this.current || /SELECT is not allowed in cluster mode/.test(error.message)) return;
+      // A cluster that cannot be reached says why only in its last node's error (a refused TLS certificate, say).
+      this.reportDown(error.lastNodeError ? `${error.message} ${error.lastNodeError.message}` : error.message);
     });
     client.on('close', () => {
       if (client === this.current) this.reportDown('connection closed');
@@ -169,15 +189,28 @@ export class RedisConnection {
     return client;
   }
 
-  /** Checks the server that just answered, then lets commands through (or moves to a cluster client first). */
+  /**
+   * Asks the server that just answered what it is (HELLO: version and mode — unlike INFO, not in
+   * ACL's @dangerous), then lets commands through, or moves to a cluster client first.
+   */
   private async connected(client: RedisClient): Promise<void> {
     this.suspendedUntil = 0;
-    const [server, cluster] = await Promise.all([client.info('server').catch(() => ''), client.info('cluster').catch(() => '')]);
+    const hello = await client.hello().then(
+      (reply) => helloFields(reply),
+      (error: Error) => error,
+    );
     if (client !== this.current || this.closing) return;
-    if (client instanceof Redis && /cluster_enabled:1/.test(cluster)) return this.switchToCluster(client);
-    const version = /redis_version:(\d+)\.(\d+)/.exec(server);
-    if (version && (Number(version[1]) < MIN_VERSION[0]! || (Number(version[1]) === MIN_VERSION[0] && Number(version[2]) < MIN_VERSION[1]!))) {
-      this.logger.error(`Redis ${version[1]}.${version[2]} at ${redactedRedisUrl(this.url)} is too old: HoliBot needs Redis ${MIN_VERSION.join('.')} or later`);
+    if (hello instanceof Error) {
+      // Not fatal: a cluster node still shows itself by its MOVED replies (run()).
+      this.logger.warn(`Could not ask ${redactedRedisUrl(this.url)} what it is (HELLO: ${hello.message}); taking it for one Redis server`);
+    } else {
+      if (client instanceof Redis && hello['mode'] === 'cluster') return this.switchToCluster(client);
+      const version = /^(\d+)\.(\d+)/.exec(hello['version'] ?? '');
+      if (version && (Number(version[1]) < MIN_VERSION[0]! || (Number(version[1]) === MIN_VERSION[0] && Number(version[2]) < MIN_VERSION[1]!))) {
+        this.logger.error(
+          `Redis ${version[1]}.${version[2]} at ${redactedRedisUrl(this.url)} is too old: HoliBot needs Redis ${MIN_VERSION.join('.')} or later`,
+        );
+      }
     }
     const what = client instanceof Cluster ? `the Redis Cluster (${client.nodes('master').length} primaries) through` : 'Redis at';
     if (this.reportedDown)
@@ -191,17 +224,31 @@ export class RedisConnection {
     for (const onUp of [...this.onUp]) onUp();
   }
 
-  /** REDIS_URL's node is a cluster node: a Cluster client starts from it (and finds the others) in place of the single one. */
+  /**
+   * REDIS_URL's node is a cluster node: a Cluster client starts from it (and finds the others from
+   * its slot map) in place of the single one. Over TLS the nodes are reached at the addresses the
+   * cluster announces (IPs, usually) while their certificates name REDIS_URL's host: that name is
+   * what each certificate is checked against, and it is not resolved beforehand.
+   */
   private switchToCluster(single: Redis): void {
-    const { host, port, username, password, db } = single.options;
+    const { host, port, username, password, db, family, tls } = single.options;
     if (db) this.logger.warn(`REDIS_URL names database ${db}, but a Redis Cluster has only database 0: using 0 (keys keep their prefix ${this.prefix})`);
     this.logger.log(`${redactedRedisUrl(this.url)} is a Redis Cluster node: connecting to the cluster`);
+    const serverName = tls && host && isIP(host) === 0 ? { servername: host } : {};
     this.current = this.watch(
       new Cluster([{ host, port }], {
         enableOfflineQueue: false,
         clusterRetryStrategy: retryDelay,
         slotsRefreshTimeout: 2000,
-        redisOptions: { ...this.nodeOptions, username, password, ...(single.options.tls ? { tls: single.options.tls } : {}) },
+        // A closed node connection or TRYAGAIN is retried every 100 ms (a failover, a node that rejoins), at most 3 times: a
+        // lost node's keys fail within about 0.3 s and degrade their feature without suspending the rest. A cluster that
+        // says CLUSTERDOWN is down: no retry, every feature degrades at once as with a single server away.
+        retryDelayOnFailover: 100,
+        retryDelayOnClusterDown: 0,
+        retryDelayOnTryAgain: 100,
+        maxRedirections: 3,
+        ...(tls ? { dnsLookup: (address: string, callback: (error: null, address: string) => void) => callback(null, address) } : {}),
+        redisOptions: { ...this.nodeOptions, username, password, family, ...(tls ? { tls: { ...tls, ...serverName } } : {}) },
       }),
     );
     single.disconnect();
@@ -215,6 +262,16 @@ export class RedisConnection {
         'the Mistral circuit is per process until it returns; reconnecting',
     );
   }
+}
+
+/** HELLO's reply, a flat list of names and values, as a record of its text values. */
+function helloFields(reply: unknown[]): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (let index = 0; index + 1 < reply.length; index += 2) {
+    const value = reply[index + 1];
+    if (typeof value === 'string' || typeof value === 'number') fields[String(reply[index])] = String(value);
+  }
+  return fields;
 }
 
 /** The URL without its password (nor any query value), for log lines. */

@@ -285,6 +285,24 @@ describe('Redis Cluster: REDIS_URL names one node', () => {
     await Promise.all(held.map((lease) => lease!.release()));
   });
 
+  it('a least-privilege user (no @dangerous, so no INFO) is still recognised as on a cluster', async () => {
+    await cluster.everyNode('ACL', 'SETUSER', 'limited', 'on', '>limited pass', '~*', '+@all', '-@dangerous');
+    logged.length = 0;
+    const connection = new RedisConnection(cluster.url.replace('redis://', 'redis://limited:limited%20pass@'), 'cluster-test');
+    connections.push(connection);
+    expect(await connection.ready(10_000)).toBe(true);
+    expect(connection.isCluster).toBe(true);
+    const failOpen = { count: 0, rateLimitFailOpen: () => void failOpen.count++ };
+    const storage = new RedisThrottlerStorage(connection, failOpen);
+    for (let visitor = 0; visitor < 20; visitor++) {
+      await storage.increment(`limited-${visitor}`, 60_000, 1, 60_000, 'default');
+      expect((await storage.increment(`limited-${visitor}`, 60_000, 1, 60_000, 'default')).isBlocked).toBe(true);
+    }
+    expect(failOpen.count).toBe(0);
+    expect(logged.filter((line) => line.level !== 'log')).toEqual([]);
+    expect(logged.map((line) => line.message).join('\n')).not.toContain('limited pass');
+  });
+
   it("REDIS_URL's node down at start: the connection finds the cluster once the node answers", async () => {
     await cluster.nodes[0]!.stop();
     const connection = new RedisConnection(cluster.url, 'cluster-test');
@@ -300,6 +318,39 @@ describe('Redis Cluster: REDIS_URL names one node', () => {
     const held = await Promise.all(['one', 'two', 'three', 'four'].map((job) => lock.tryAcquire(`late-${job}`)));
     expect(held.every((lease) => lease !== null)).toBe(true);
     await Promise.all(held.map((lease) => lease!.release()));
+  });
+});
+
+describe('a cluster node that does not answer HELLO (renamed away, or the check timed out)', () => {
+  const cluster = new TestRedisCluster({ args: ['--rename-command', 'HELLO', ''] });
+  const connections: RedisConnection[] = [];
+  beforeAll(() => cluster.start());
+  afterAll(async () => {
+    await Promise.all(connections.map((connection) => connection.close()));
+    await cluster.stop();
+  });
+
+  it('is taken for one server, with a warning; the first MOVED reply moves it to the cluster', async () => {
+    logged.length = 0;
+    const connection = new RedisConnection(cluster.url, 'no-hello');
+    connections.push(connection);
+    expect(await connection.ready(10_000)).toBe(true);
+    expect(connection.isCluster).toBe(false);
+    expect(logged.map((line) => line.message)).toContainEqual(
+      expect.stringMatching(/^Could not ask redis:\/\/127\.0\.0\.1:\d+\/0 what it is \(HELLO: ERR unknown command/),
+    );
+    const failOpen = { count: 0, rateLimitFailOpen: () => void failOpen.count++ };
+    const storage = new RedisThrottlerStorage(connection, failOpen);
+    // Some visitor's bucket is on another node: MOVED (let through, as when Redis is away), and the switch.
+    for (let visitor = 0; visitor < 10 && !connection.isCluster; visitor++) await storage.increment(`moved-${visitor}`, 60_000, 1, 60_000, 'default');
+    expect(connection.isCluster).toBe(true);
+    expect(failOpen.count).toBe(1);
+    expect(await connection.ready(10_000)).toBe(true);
+    for (let visitor = 0; visitor < 20; visitor++) {
+      await storage.increment(`after-${visitor}`, 60_000, 1, 60_000, 'default');
+      expect((await storage.increment(`after-${visitor}`, 60_000, 1, 60_000, 'default')).isBlocked).toBe(true);
+    }
+    expect(failOpen.count).toBe(1);
   });
 });
 
@@ -336,5 +387,44 @@ describe('rediss:// (TLS) with a CA of its own', () => {
     const warnings = logged.filter((line) => line.level === 'warn').map((line) => line.message);
     expect(warnings.join('\n')).toMatch(/unreachable \((self[- ]signed certificate|unable to verify)/);
     expect(warnings.join('\n')).not.toContain('tls pass');
+  });
+});
+
+describe('Redis Cluster over TLS, with a certificate that names the host (not its IP)', () => {
+  const certificates = testCertificates(mkdtempSync(join(tmpdir(), 'holibot-redis-cluster-tls-')), 'DNS:localhost');
+  const cluster = new TestRedisCluster({ tls: certificates, host: 'localhost' });
+  const connections: RedisConnection[] = [];
+  beforeAll(() => cluster.start());
+  afterAll(async () => {
+    await Promise.all(connections.map((connection) => connection.close()));
+    await cluster.stop();
+  });
+
+  it("reaches every node at the IP the cluster announces, checking each certificate against REDIS_URL's host name", async () => {
+    expect(cluster.url).toMatch(/^rediss:\/\/localhost:\d+\/0$/);
+    const tlsCa = readFileSync(certificates.ca, 'utf8');
+    const [a, b] = [new RedisConnection(cluster.url, 'cluster-tls', { tlsCa }), new RedisConnection(cluster.nodes[1]!.url, 'cluster-tls', { tlsCa })];
+    connections.push(a, b);
+    expect(await a.ready(10_000)).toBe(true);
+    expect(await b.ready(10_000)).toBe(true);
+    expect(a.isCluster && b.isCluster).toBe(true);
+    const failOpen = { count: 0, rateLimitFailOpen: () => void failOpen.count++ };
+    const [storageA, storageB] = [new RedisThrottlerStorage(a, failOpen), new RedisThrottlerStorage(b, failOpen)];
+    for (let visitor = 0; visitor < 30; visitor++) {
+      await storageA.increment(`tls-${visitor}`, 60_000, 1, 60_000, 'default');
+      expect((await storageB.increment(`tls-${visitor}`, 60_000, 1, 60_000, 'default')).isBlocked).toBe(true);
+    }
+    expect(failOpen.count).toBe(0);
+    expect((await cluster.keysPerNode()).every((keys) => keys > 0)).toBe(true);
+  });
+
+  it('without the CA it stays down and says why: the certificate, not a bare "Connection is closed"', async () => {
+    logged.length = 0;
+    const connection = new RedisConnection(cluster.url, 'cluster-tls');
+    connections.push(connection);
+    expect(await connection.ready(2000)).toBe(false);
+    expect(logged.filter((line) => line.level === 'warn').map((line) => line.message)).toEqual([
+      expect.stringMatching(/^Redis at rediss:\/\/localhost:\d+\/0 is unreachable \((self[- ]signed certificate|unable to verify)/),
+    ]);
   });
 });

@@ -17,13 +17,13 @@ export interface TestCertificates {
   key: string;
 }
 
-/** Makes a CA and a server certificate for 127.0.0.1 with openssl, in `dir` (valid for a day). */
-export function testCertificates(dir: string): TestCertificates {
+/** Makes a CA and a server certificate with openssl, in `dir` (valid for a day); `names`: its subjectAltName. */
+export function testCertificates(dir: string, names = 'IP:127.0.0.1,DNS:localhost'): TestCertificates {
   const file = (name: string) => join(dir, name);
   const openssl = (...args: string[]) => execFileSync('openssl', args, { stdio: 'pipe' });
   openssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=HoliBot test CA', '-keyout', file('ca.key'), '-out', file('ca.pem'));
   openssl('req', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=127.0.0.1', '-keyout', file('server.key'), '-out', file('server.csr'));
-  writeFileSync(file('server.ext'), 'subjectAltName=IP:127.0.0.1,DNS:localhost\n');
+  writeFileSync(file('server.ext'), `subjectAltName=${names}\n`);
   openssl(
     'x509',
     '-req',
@@ -47,6 +47,8 @@ export function testCertificates(dir: string): TestCertificates {
 export interface TestRedisOptions {
   /** Serve TLS only (rediss://), with this certificate. */
   tls?: TestCertificates;
+  /** The host name in url (default 127.0.0.1); the server listens on 127.0.0.1 and, when there is one, ::1. */
+  host?: string;
   /** More redis-server arguments (cluster mode, say). */
   args?: string[];
 }
@@ -75,7 +77,8 @@ export class TestRedisServer implements TestRedis {
   ) {}
 
   get url(): string {
-    return `${this.options.tls ? 'rediss' : 'redis'}://${this.password ? `:${encodeURIComponent(this.password)}@` : ''}127.0.0.1:${this.port}/0`;
+    const auth = this.password ? `:${encodeURIComponent(this.password)}@` : '';
+    return `${this.options.tls ? 'rediss' : 'redis'}://${auth}${this.options.host ?? '127.0.0.1'}:${this.port}/0`;
   }
 
   /** Its folder (the cluster's nodes.conf is kept there across stop and start). */
@@ -197,10 +200,18 @@ async function freePort(): Promise<number> {
  * their nodes.conf and slots (empty, as a Redis without persistence comes back).
  */
 export class TestRedisCluster implements TestRedis {
-  readonly nodes = [0, 1, 2].map(
-    () => new TestRedisServer(null, { args: ['--cluster-enabled', 'yes', '--cluster-config-file', 'nodes.conf', '--cluster-node-timeout', '1000'] }),
-  );
+  readonly nodes: TestRedisServer[];
   private formed = false;
+  /** redis-cli's arguments to reach the nodes (TLS: its CA). */
+  private readonly cliArgs: string[];
+
+  /** `tls`: the nodes serve TLS only, between themselves too; `host`: the name in their URLs; `args`: more redis-server arguments. */
+  constructor(options: { tls?: TestCertificates; host?: string; args?: string[] } = {}) {
+    const args = ['--cluster-enabled', 'yes', '--cluster-config-file', 'nodes.conf', '--cluster-node-timeout', '1000', ...(options.args ?? [])];
+    if (options.tls) args.push('--tls-cluster', 'yes', '--tls-replication', 'yes');
+    this.nodes = [0, 1, 2].map(() => new TestRedisServer(null, { ...options, args }));
+    this.cliArgs = options.tls ? ['--tls', '--cacert', options.tls.ca] : [];
+  }
 
   /** The URL of one node, as an operator would write REDIS_URL. */
   get url(): string {
@@ -211,9 +222,11 @@ export class TestRedisCluster implements TestRedis {
     await Promise.all(this.nodes.map((node) => node.start()));
     if (!this.formed) {
       const addresses = this.nodes.map((node) => `127.0.0.1:${node.port}`);
-      await promisify(execFile)(REDIS_CLI, ['--cluster', 'create', ...addresses, '--cluster-replicas', '0', '--cluster-yes']).catch((error: Error) => {
-        throw new Error(`redis-cli --cluster create failed (${error.message}); install Debian's redis-tools or set REDIS_CLI_PATH`);
-      });
+      await promisify(execFile)(REDIS_CLI, [...this.cliArgs, '--cluster', 'create', ...addresses, '--cluster-replicas', '0', '--cluster-yes']).catch(
+        (error: Error) => {
+          throw new Error(`redis-cli --cluster create failed (${error.message}); install Debian's redis-tools or set REDIS_CLI_PATH`);
+        },
+      );
       this.formed = true;
     }
     await this.untilOk();
@@ -224,16 +237,21 @@ export class TestRedisCluster implements TestRedis {
   async untilOk(timeoutMs = 20_000): Promise<void> {
     const started = Date.now();
     for (;;) {
-      const states = await Promise.all(this.nodes.map((node) => redisCli(node.port, 'cluster', 'info').catch(() => '')));
+      const states = await Promise.all(this.nodes.map((node) => redisCli(node.port, ...this.cliArgs, 'cluster', 'info').catch(() => '')));
       if (states.every((state) => state.includes('cluster_state:ok'))) return;
       if (Date.now() - started > timeoutMs) throw new Error(`the test Redis Cluster is not ok after ${timeoutMs} ms:\n${states.join('\n')}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
 
+  /** Runs a redis-cli command on every node (ACL SETUSER, say: users are per node). */
+  async everyNode(...args: string[]): Promise<string[]> {
+    return Promise.all(this.nodes.map((node) => redisCli(node.port, ...this.cliArgs, ...args)));
+  }
+
   /** How many keys each node holds. */
   async keysPerNode(): Promise<number[]> {
-    return Promise.all(this.nodes.map(async (node) => Number((await redisCli(node.port, 'dbsize')).trim())));
+    return Promise.all(this.nodes.map(async (node) => Number((await redisCli(node.port, ...this.cliArgs, 'dbsize')).trim())));
   }
 
   pause(): void {
