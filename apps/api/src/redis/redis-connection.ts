@@ -35,9 +35,9 @@ export interface RedisConnectionOptions {
  * never waits on Redis. ioredis reconnects by itself; the outage and the return are logged once each.
  *
  * REDIS_URL may name one server or any node of a Redis Cluster: a node that says it is part of a
- * cluster (`cluster_enabled:1`) is left for an ioredis Cluster client started from it, which finds
- * the other nodes and sends each key to the node that holds it (every multi-key command and script
- * here keeps its keys under one hash tag, so one node).
+ * cluster (HELLO's `mode`, or a MOVED reply) is left for an ioredis Cluster client started from it,
+ * which finds the other nodes and sends each key to the node that holds it (every multi-key command
+ * and script here keeps its keys under one hash tag, so one node).
  */
 export class RedisConnection {
   /** Where commands go now (a Cluster once REDIS_URL's node turned out to be a cluster node). */
@@ -76,8 +76,8 @@ export class RedisConnection {
 
   /**
    * Whether commands can be sent now (connected and checked, and not just found hung). A cluster
-   * client stays up while one of its nodes is lost: the commands for that node's keys fail at once
-   * (a node that hangs instead suspends Redis as a hung server does, after one wait).
+   * client stays up while one of its nodes is lost: the commands for that node's keys fail within
+   * about 0.3 s (a node that hangs instead suspends Redis as a hung server does, after one wait).
    */
   get isUp(): boolean {
     return this.checked === this.current && this.current.status === 'ready' && Date.now() >= this.suspendedUntil;
