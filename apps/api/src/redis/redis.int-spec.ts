@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Logger, type LoggerService } from '@nestjs/common';
+import { captureNestLogs } from '../../test/support/captured-logs.js';
 import { type TestRedis, TestRedisCluster, TestRedisServer, testCertificates } from '../../test/support/redis-server.js';
 import { LockUnavailableError } from '../scheduling/index.js';
 import { REDIS_COMMAND_TIMEOUT_MS, RedisConnection } from './redis-connection.js';
@@ -10,15 +10,7 @@ import { RedisSharedCircuit } from './redis-shared-circuit.js';
 import { RedisThrottlerStorage } from './redis-throttler-storage.js';
 
 // Against a real redis-server of the test's own (stopped and started again to play outages).
-const logged: Array<{ level: string; message: string }> = [];
-const capture: LoggerService = {
-  log: (message: unknown) => void logged.push({ level: 'log', message: String(message) }),
-  warn: (message: unknown) => void logged.push({ level: 'warn', message: String(message) }),
-  error: (message: unknown) => void logged.push({ level: 'error', message: String(message) }),
-  debug: () => undefined,
-  verbose: () => undefined,
-};
-Logger.overrideLogger(capture);
+const logged = captureNestLogs();
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function until(condition: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {

@@ -1,10 +1,10 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Logger, type LoggerService } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { createDataSource } from '@holibot/database';
 import { SAMPLE_CATALOGUE } from '../../../../test/support/app.js';
 import { freshSqliteDatabase } from '@holibot/database/testing';
+import { captureNestLogs } from '../../../../test/support/captured-logs.js';
 import { type FakeMistral, type RecordedRequest, startFakeMistral } from '../../../../test/support/fake-mistral.js';
 import { FixedClock } from '../../../common/clock.js';
 import { FileSystem, Timers } from '../../../common/effects/index.js';
@@ -30,18 +30,9 @@ const TAPAS = { tasca: 18, calpina: 21, tapeo: 19, candiles: 20, salIMar: 17 };
 let dataSource: DataSource;
 let catalogue: PoiCatalogue;
 let fake: FakeMistral;
-const logged: Array<{ level: string; message: string }> = [];
-
-const capture: LoggerService = {
-  log: (message: unknown) => void logged.push({ level: 'log', message: String(message) }),
-  warn: (message: unknown) => void logged.push({ level: 'warn', message: String(message) }),
-  error: (message: unknown) => void logged.push({ level: 'error', message: String(message) }),
-  debug: () => undefined,
-  verbose: () => undefined,
-};
+const logged = captureNestLogs();
 
 beforeAll(async () => {
-  Logger.overrideLogger(capture);
   dataSource = await (await createDataSource(freshSqliteDatabase())).initialize();
   await dataSource.runMigrations();
   const config = AppConfig.fromEnv({ POI_RELOAD_INTERVAL_MS: '0' });
