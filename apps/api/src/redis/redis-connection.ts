@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { type PeerCertificate, checkServerIdentity } from 'node:tls';
 import { basename } from 'node:path';
 import { Logger } from '@nestjs/common';
 import { Cluster, Redis, type RedisOptions } from 'ioredis';
@@ -54,6 +55,7 @@ export class RedisConnection {
   private closing = false;
   private suspendedUntil = 0;
   private nodeWarnedAt = Number.NEGATIVE_INFINITY;
+  private helloWarned = false;
 
   /** `prefix`: every key starts with it (redisKeyPrefix). */
   constructor(
@@ -99,17 +101,19 @@ export class RedisConnection {
     let deadline: NodeJS.Timeout | undefined;
     try {
       // ioredis's own commandTimeout covers a sent command; this covers any retry path of a cluster client too.
-      return await Promise.race([
+      const result = await Promise.race([
         command(client),
         new Promise<never>((_, reject) => {
           deadline = setTimeout(() => reject(new RedisUnavailableError(`Redis command timed out (${RUN_DEADLINE_MS} ms)`)), RUN_DEADLINE_MS);
         }),
       ]);
+      this.answered(client);
+      return result;
     } catch (error) {
       const { message } = error as Error;
       if (/timed out/i.test(message)) {
         this.suspendedUntil = Date.now() + REDIS_SUSPEND_MS;
-        this.reportDown(`a command got no answer within ${REDIS_COMMAND_TIMEOUT_MS} ms`);
+        this.reportDown(`a command got no answer in time: ${message}`);
       }
       // A cluster node that the start-up check could not recognise: its MOVED replies say so.
       if (message.startsWith('MOVED ') && client instanceof Redis && client === this.current && !this.closing) this.switchToCluster(client);
@@ -195,14 +199,18 @@ export class RedisConnection {
    */
   private async connected(client: RedisClient): Promise<void> {
     this.suspendedUntil = 0;
-    const hello = await client.hello().then(
+    // HELLO 2 (RESP2, as ioredis speaks): the protocol argument is optional only from Redis 6.2.
+    const hello = await client.hello(2).then(
       (reply) => helloFields(reply),
       (error: Error) => error,
     );
     if (client !== this.current || this.closing) return;
     if (hello instanceof Error) {
       // Not fatal: a cluster node still shows itself by its MOVED replies (run()).
-      this.logger.warn(`Could not ask ${redactedRedisUrl(this.url)} what it is (HELLO: ${hello.message}); taking it for one Redis server`);
+      if (client instanceof Redis && !this.helloWarned) {
+        this.logger.warn(`Could not ask ${redactedRedisUrl(this.url)} what it is (HELLO: ${hello.message}); taking it for one Redis server`);
+      }
+      this.helloWarned = true;
     } else {
       if (client instanceof Redis && hello['mode'] === 'cluster') return this.switchToCluster(client);
       const version = /^(\d+)\.(\d+)/.exec(hello['version'] ?? '');
@@ -212,29 +220,41 @@ export class RedisConnection {
         );
       }
     }
-    const what = client instanceof Cluster ? `the Redis Cluster (${client.nodes('master').length} primaries) through` : 'Redis at';
-    if (this.reportedDown)
-      this.logger.log(
-        `${what[0]!.toUpperCase()}${what.slice(1)} ${redactedRedisUrl(this.url)} is back: rate limit, job leases and the Mistral circuit are shared again`,
-      );
-    else if (!this.everReady) this.logger.log(`Connected to ${what} ${redactedRedisUrl(this.url)}`);
+    if (!this.reportedDown && !this.everReady) this.logger.log(`Connected to ${this.describe(client)} ${redactedRedisUrl(this.url)}`);
     this.everReady = true;
-    this.reportedDown = false;
+    this.answered(client);
     this.checked = client;
     for (const onUp of [...this.onUp]) onUp();
+  }
+
+  /** Redis answered: after an outage (a lost connection, or a timeout that no reconnection follows), say it is back. */
+  private answered(client: RedisClient): void {
+    if (!this.reportedDown) return;
+    this.reportedDown = false;
+    const what = this.describe(client);
+    this.logger.log(
+      `${what[0]!.toUpperCase()}${what.slice(1)} ${redactedRedisUrl(this.url)} is back: rate limit, job leases and the Mistral circuit are shared again`,
+    );
+  }
+
+  /** "Redis at" or "the Redis Cluster (n primaries) through", before the URL in a log line. */
+  private describe(client: RedisClient): string {
+    if (!(client instanceof Cluster)) return 'Redis at';
+    const primaries = client.nodes('master').length;
+    return `the Redis Cluster${primaries ? ` (${primaries} primaries)` : ''} through`;
   }
 
   /**
    * REDIS_URL's node is a cluster node: a Cluster client starts from it (and finds the others from
    * its slot map) in place of the single one. Over TLS the nodes are reached at the addresses the
-   * cluster announces (IPs, usually) while their certificates name REDIS_URL's host: that name is
-   * what each certificate is checked against, and it is not resolved beforehand.
+   * cluster announces: a node's certificate must name that address or, as managed services issue
+   * them for nodes announced by IP, REDIS_URL's host (which is not resolved beforehand).
    */
   private switchToCluster(single: Redis): void {
     const { host, port, username, password, db, family, tls } = single.options;
     if (db) this.logger.warn(`REDIS_URL names database ${db}, but a Redis Cluster has only database 0: using 0 (keys keep their prefix ${this.prefix})`);
     this.logger.log(`${redactedRedisUrl(this.url)} is a Redis Cluster node: connecting to the cluster`);
-    const serverName = tls && host && isIP(host) === 0 ? { servername: host } : {};
+    const identity = host && isIP(host) === 0 ? { checkServerIdentity: clusterNodeIdentity(host) } : {};
     this.current = this.watch(
       new Cluster([{ host, port }], {
         enableOfflineQueue: false,
@@ -248,7 +268,7 @@ export class RedisConnection {
         retryDelayOnTryAgain: 100,
         maxRedirections: 3,
         ...(tls ? { dnsLookup: (address: string, callback: (error: null, address: string) => void) => callback(null, address) } : {}),
-        redisOptions: { ...this.nodeOptions, username, password, family, ...(tls ? { tls: { ...tls, ...serverName } } : {}) },
+        redisOptions: { ...this.nodeOptions, username, password, family, ...(tls ? { tls: { ...tls, ...identity } } : {}) },
       }),
     );
     single.disconnect();
@@ -257,11 +277,24 @@ export class RedisConnection {
   private reportDown(reason: string): void {
     if (this.reportedDown || this.closing) return;
     this.reportedDown = true;
+    const what = this.describe(this.current).replace(/ \(\d+ primaries\)/, '');
     this.logger.warn(
-      `Redis at ${redactedRedisUrl(this.url)} is unreachable (${reason}): the rate limit lets requests through, scheduled jobs are skipped, ` +
+      `${what[0]!.toUpperCase()}${what.slice(1)} ${redactedRedisUrl(this.url)} is unreachable (${reason}): the rate limit lets requests through, scheduled jobs are skipped, ` +
         'the Mistral circuit is per process until it returns; reconnecting',
     );
   }
+}
+
+/**
+ * The certificate check of a cluster node reached over TLS: the certificate names the address the
+ * node was reached at (its own name, as a cluster that announces host names has them), or else the
+ * host of REDIS_URL (one certificate for all nodes announced by IP, as managed services issue).
+ */
+export function clusterNodeIdentity(urlHost: string): (node: string, certificate: PeerCertificate) => Error | undefined {
+  return (node, certificate) => {
+    const ownError = checkServerIdentity(node, certificate);
+    return ownError && checkServerIdentity(urlHost, certificate) ? ownError : undefined;
+  };
 }
 
 /** HELLO's reply, a flat list of names and values, as a record of its text values. */

@@ -185,6 +185,7 @@ describe.each([
       // A hung Redis (frozen, connections open): each command gives up after the command timeout.
       await server.start();
       await until(() => redis.ping());
+      logged.length = 0;
       server.pause();
       const started = Date.now();
       expect((await storage.increment('hung', 60_000, 1, 60_000, 'default')).isBlocked).toBe(false);
@@ -198,6 +199,10 @@ describe.each([
       server.resume();
 
       await until(async () => (await storage.increment('back', 60_000, 1, 60_000, 'default')).totalHits > 0, 15_000);
+      // The operator reads both: the outage, and its end (whether or not the connection was dropped meanwhile).
+      const lines = logged.map((line) => line.message);
+      expect(lines).toContainEqual(expect.stringMatching(/ is unreachable \(a command got no answer in time: (Redis )?[Cc]ommand timed out/));
+      await until(() => logged.some((line) => / is back: rate limit, job leases and the Mistral circuit are shared again$/.test(line.message)));
       expect((await storage.increment('back', 60_000, 1, 60_000, 'default')).isBlocked).toBe(true);
       const held = await lock.tryAcquire('cleanup-outage');
       expect(held).not.toBeNull();
