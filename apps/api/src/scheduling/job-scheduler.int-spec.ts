@@ -41,6 +41,9 @@ describe('/health/ready and the built-in jobs', () => {
   it('shows each job: up with its last success, degraded after a failed run, and readiness stays 200', async () => {
     const running = await startInProcess();
     try {
+      // The app's own ticks stopped (the backup check runs at minute 30 of every hour): a tick between the runs below
+      // would change the state under test (a CI run at hh:30 failed here before). The jobs stay tracked.
+      for (const cronJob of running.app.get(SchedulerRegistry).getCronJobs().values()) await cronJob.stop();
       const ready = async () => {
         const response = await fetch(`${running.url}/health/ready`);
         return { status: response.status, body: (await response.json()) as { status: string; details: Record<string, unknown> } };
