@@ -1,8 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { existsSync, readFileSync } from 'node:fs';
+import { testCertificates } from '../../test/support/redis-server.js';
 import { AppConfig, ConfigError, ENV_SCHEMA, SAMPLE_CATALOGUE } from './app-config.js';
 
 describe('AppConfig', () => {
@@ -101,29 +101,23 @@ describe('AppConfig', () => {
 
   it('REDIS_TLS_CA_FILE: a readable PEM file, only with rediss://', () => {
     const dir = mkdtempSync(join(tmpdir(), 'holibot-ca-'));
-    execFileSync(
-      'openssl',
-      ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=test CA', '-keyout', join(dir, 'ca.key'), '-out', join(dir, 'ca.pem')],
-      {
-        stdio: 'pipe',
-      },
-    );
-    const pem = readFileSync(join(dir, 'ca.pem'), 'utf8');
+    const { ca } = testCertificates(dir);
+    const pem = readFileSync(ca, 'utf8');
     writeFileSync(join(dir, 'damaged.pem'), `${pem}-----BEGIN CERTIFICATE-----\nMIIBnotacertificate\n-----END CERTIFICATE-----\n`);
     writeFileSync(join(dir, 'key.pem'), '-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----\n');
     expect(AppConfig.fromEnv({}).redisTlsCa).toBeNull();
-    const config = AppConfig.fromEnv({ REDIS_URL: 'rediss://:pw@redis.internal:6380/0', REDIS_TLS_CA_FILE: join(dir, 'ca.pem') });
-    expect(config.redisTlsCa).toEqual({ file: join(dir, 'ca.pem'), pem });
+    const config = AppConfig.fromEnv({ REDIS_URL: 'rediss://:pw@redis.internal:6380/0', REDIS_TLS_CA_FILE: ca });
+    expect(config.redisTlsCa).toEqual({ file: ca, pem });
     const tls = { REDIS_URL: 'rediss://redis.internal:6380' };
     expect(() => AppConfig.fromEnv({ ...tls, REDIS_TLS_CA_FILE: join(dir, 'missing.pem') })).toThrow(
       /REDIS_TLS_CA_FILE=".*missing\.pem": cannot read it \(ENOENT\)/,
     );
     expect(() => AppConfig.fromEnv({ ...tls, REDIS_TLS_CA_FILE: join(dir, 'key.pem') })).toThrow(/holds no PEM certificate/);
     expect(() => AppConfig.fromEnv({ ...tls, REDIS_TLS_CA_FILE: join(dir, 'damaged.pem') })).toThrow(/certificate 2 of 2 is damaged/);
-    expect(() => AppConfig.fromEnv({ REDIS_URL: 'redis://redis.internal:6379', REDIS_TLS_CA_FILE: join(dir, 'ca.pem') })).toThrow(
+    expect(() => AppConfig.fromEnv({ REDIS_URL: 'redis://redis.internal:6379', REDIS_TLS_CA_FILE: ca })).toThrow(
       /REDIS_TLS_CA_FILE is set but REDIS_URL is not a rediss:\/\/ URL/,
     );
-    expect(() => AppConfig.fromEnv({ REDIS_TLS_CA_FILE: join(dir, 'ca.pem') })).toThrow(/REDIS_TLS_CA_FILE is set but REDIS_URL is not a rediss:\/\/ URL/);
+    expect(() => AppConfig.fromEnv({ REDIS_TLS_CA_FILE: ca })).toThrow(/REDIS_TLS_CA_FILE is set but REDIS_URL is not a rediss:\/\/ URL/);
   });
 
   it('limits WebSocket slots per IP, idle connections and user-token lifetimes by default', () => {

@@ -1,36 +1,15 @@
-import { execFileSync } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PeerCertificate } from 'node:tls';
+import { testCertificates } from '../../test/support/redis-server.js';
 import { clusterNodeIdentity } from './redis-connection.js';
 
-/** A self-signed certificate made by openssl for these subjectAltNames, as Node's TLS hands it to the check. */
+/** A certificate for these subjectAltNames (made by openssl), as Node's TLS hands it to the check. */
 function certificate(names: string): PeerCertificate {
-  const dir = mkdtempSync(join(tmpdir(), 'holibot-identity-'));
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-days',
-      '1',
-      '-subj',
-      '/CN=node',
-      '-addext',
-      `subjectAltName=${names}`,
-      '-keyout',
-      join(dir, 'key.pem'),
-      '-out',
-      join(dir, 'cert.pem'),
-    ],
-    { stdio: 'pipe' },
-  );
-  return new X509Certificate(readFileSync(join(dir, 'cert.pem'))).toLegacyObject() as PeerCertificate;
+  const { cert } = testCertificates(mkdtempSync(join(tmpdir(), 'holibot-identity-')), names);
+  return new X509Certificate(readFileSync(cert)).toLegacyObject() as PeerCertificate;
 }
 
 describe('clusterNodeIdentity: which certificate a cluster node over TLS may show', () => {
