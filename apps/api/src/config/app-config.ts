@@ -660,10 +660,6 @@ function parseTrustProxy(value: string): TrustProxy {
 
 const SUBCATEGORY_LABELS = POI_SUBCATEGORIES.map((subcategory) => subcategory.label as string);
 
-/**
- * POI_TAXONOMY_FILE: a JSON object of subcategory label → OSM tags it adds, such as
- * {"Diving": ["sport=freediving"], "Hiking": ["route=foot"]}. The extension, or what is wrong with it.
- */
 /** A CA file's PEM text, or why it cannot be used (Node would skip a damaged certificate silently: then every connection is refused). */
 function readCaFile(file: string): string | { error: string } {
   let text: string;
@@ -684,6 +680,10 @@ function readCaFile(file: string): string | { error: string } {
   return text;
 }
 
+/**
+ * POI_TAXONOMY_FILE: a JSON object of subcategory label → OSM tags it adds, such as
+ * {"Diving": ["sport=freediving"], "Hiking": ["route=foot"]}. The extension, or what is wrong with it.
+ */
 function readTaxonomyFile(file: string): Record<string, string[]> | string {
   let extension: unknown;
   try {
